@@ -1,0 +1,5 @@
+import { rosterCeremony } from './0001-roster-ceremony'
+import type { Migration } from './types'
+
+/** In order; each step's version is its position. Never edit a step that has shipped: add one. */
+export const MIGRATIONS: readonly Migration[] = [rosterCeremony]

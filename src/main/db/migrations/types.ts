@@ -1,0 +1,6 @@
+export interface Migration {
+  /** PRAGMA user_version after this step. */
+  version: number
+  name: string
+  sql: string
+}

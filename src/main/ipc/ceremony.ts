@@ -1,0 +1,20 @@
+import type { ceremonyContract } from '../../shared/contract/ceremony'
+import {
+  createCeremony,
+  duplicateCeremony,
+  listCeremonies,
+  setActiveCeremony,
+  updateCeremony,
+} from '../ceremony/repository'
+import type { KioskContext } from '../context'
+import type { HandlersFor } from './handlers'
+
+export function ceremonyHandlers(ctx: KioskContext): HandlersFor<keyof typeof ceremonyContract> {
+  return {
+    'ceremony.list': () => listCeremonies(ctx.db),
+    'ceremony.create': (fields) => createCeremony(ctx.db, ctx.now(), fields),
+    'ceremony.update': (fields) => updateCeremony(ctx.db, fields),
+    'ceremony.duplicate': ({ id }) => duplicateCeremony(ctx.db, ctx.now(), id),
+    'ceremony.setActive': ({ id }) => setActiveCeremony(ctx.db, id),
+  }
+}

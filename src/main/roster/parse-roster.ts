@@ -1,0 +1,188 @@
+import type { ImportRejection, JenisPegawai } from '../../shared/domain'
+import { validateNip } from '../../shared/nip'
+import { opdKey, tidyOpdName } from './opd-key'
+import type { Cell, Sheet } from './table-file'
+
+export interface RosterRow {
+  row: number
+  nip: string
+  name: string
+  opdKey: string
+  opdName: string
+  jabatan: string
+  pangkat: string
+  jenis: JenisPegawai
+}
+
+export interface ParsedRoster {
+  sheetName: string | null
+  headerRow: number
+  rows: RosterRow[]
+  rejected: ImportRejection[]
+  opdMerged: { name: string; variants: string[] }[]
+}
+
+type Field = 'nip' | 'name' | 'opd' | 'jabatan' | 'pangkat' | 'jenis'
+
+/** Header spellings seen in BKPSDM/SIMPEG exports, compared with letters only, lower case. */
+const HEADERS: Record<Field, string[]> = {
+  nip: ['nip', 'nipbaru', 'nipnipppk', 'nomorindukpegawai'],
+  name: ['nama', 'namalengkap', 'namapegawai', 'namaasn'],
+  opd: ['unitkerja', 'opd', 'perangkatdaerah', 'skpd', 'namaopd', 'unitorganisasi', 'instansi'],
+  jabatan: ['jabatan', 'namajabatan'],
+  pangkat: ['pangkat', 'golongan', 'golruang', 'pangkatgolongan', 'pangkatgol', 'golonganruang'],
+  jenis: ['jenis', 'jenispegawai', 'statuspegawai', 'statusasn', 'statuskepegawaian', 'jenisasn'],
+}
+const HEADER_SEARCH_ROWS = 50
+
+const letters = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '')
+
+function mapHeader(cells: Cell[]): Partial<Record<Field, number>> | null {
+  const columns: Partial<Record<Field, number>> = {}
+  cells.forEach((cell, col) => {
+    const key = letters(cell.text)
+    for (const field of Object.keys(HEADERS) as Field[]) {
+      if (columns[field] === undefined && HEADERS[field].includes(key)) columns[field] = col
+    }
+  })
+  return columns.nip !== undefined && columns.name !== undefined ? columns : null
+}
+
+function findHeader(sheet: Sheet) {
+  for (let i = 0; i < Math.min(sheet.rows.length, HEADER_SEARCH_ROWS); i++) {
+    const columns = mapHeader(sheet.rows[i] ?? [])
+    if (columns) return { index: i, columns }
+  }
+  return null
+}
+
+function jenisOf(text: string, nipKind: 'PNS' | 'PPPK'): JenisPegawai | null {
+  const key = letters(text)
+  if (key === '') return nipKind
+  if (key === 'pns' || key === 'cpns') return 'PNS'
+  if (key === 'pppk' || key === 'p3k' || key === 'pppkparuhwaktu') return 'PPPK'
+  if (key === 'nonasn' || key === 'honorer' || key === 'tkd' || key === 'thl') return 'NON_ASN'
+  return null
+}
+
+const TOTAL_ROW = /^(jumlah|total|grand total)\b/i
+
+/** Why a NIP cell cannot be trusted, or null when its text is the NIP as typed. */
+function lostDigits(cell: Cell): string | null {
+  if (cell.kind === 'number' || /^\d+(\.\d+)?e\+?\d+$/i.test(cell.text.trim())) {
+    return `NIP tersimpan sebagai angka (${cell.text}) sehingga digit terakhirnya hilang; ubah format kolom NIP menjadi Teks lalu ketik ulang`
+  }
+  if (cell.kind === 'date') return `kolom NIP berisi tanggal (${cell.text}), bukan NIP`
+  return null
+}
+
+export function parseRoster(sheets: Sheet[], fileName: string): ParsedRoster | { error: string } {
+  const found = sheets.map((sheet) => ({ sheet, header: findHeader(sheet) })).find((s) => s.header)
+  if (!found?.header) {
+    return {
+      error: `Berkas ${fileName}: baris judul kolom tidak ditemukan di ${HEADER_SEARCH_ROWS} baris pertama. Perlu kolom NIP dan Nama.`,
+    }
+  }
+  const { sheet, header } = found
+  if (header.columns.opd === undefined) {
+    return {
+      error: `Berkas ${fileName}: kolom Unit Kerja / OPD / Perangkat Daerah / SKPD tidak ditemukan.`,
+    }
+  }
+  const col = header.columns as Record<Field, number | undefined>
+  const get = (cells: Cell[], field: Field): Cell => {
+    const c = col[field]
+    return (c === undefined ? undefined : cells[c]) ?? { text: '', kind: 'text' }
+  }
+  const clean = (s: string) => s.replace(/\s+/g, ' ').trim()
+
+  const rows: RosterRow[] = []
+  const rejected: ImportRejection[] = []
+  const spellings = new Map<string, Set<string>>()
+  for (let i = header.index + 1; i < sheet.rows.length; i++) {
+    const cells = sheet.rows[i] ?? []
+    const row = i + 1
+    const nipCell = get(cells, 'nip')
+    const name = clean(get(cells, 'name').text)
+    const opdRaw = clean(get(cells, 'opd').text)
+    if (cells.every((c) => c.text.trim() === '')) continue
+    if (
+      nipCell.text.trim() === '' &&
+      (name === '' || TOTAL_ROW.test(name) || cells.some((c) => TOTAL_ROW.test(c.text.trim())))
+    )
+      continue
+    const reject = (reason: string) => rejected.push({ row, reason })
+    const broken = lostDigits(nipCell)
+    if (broken) {
+      reject(broken)
+      continue
+    }
+    if (nipCell.text.trim() === '') {
+      reject('NIP kosong (pegawai non-ASN ditambahkan lewat menu Data Pegawai)')
+      continue
+    }
+    const nip = validateNip(nipCell.text)
+    if (!nip.ok) {
+      reject(`${nip.reason} (tertulis "${nipCell.text.trim()}")`)
+      continue
+    }
+    if (name === '') {
+      reject('Nama kosong')
+      continue
+    }
+    if (opdRaw === '') {
+      reject('Unit kerja / OPD kosong')
+      continue
+    }
+    const jenisText = get(cells, 'jenis').text
+    const jenis = jenisOf(jenisText, nip.kind)
+    if (!jenis) {
+      reject(`Jenis pegawai "${jenisText.trim()}" tidak dikenal (PNS, PPPK, atau non-ASN)`)
+      continue
+    }
+    const key = opdKey(opdRaw)
+    spellings.set(key, (spellings.get(key) ?? new Set()).add(opdRaw))
+    rows.push({
+      row,
+      nip: nip.nip,
+      name,
+      opdKey: key,
+      opdName: tidyOpdName(opdRaw),
+      jabatan: clean(get(cells, 'jabatan').text),
+      pangkat: clean(get(cells, 'pangkat').text),
+      jenis,
+    })
+  }
+  return {
+    sheetName: sheet.name,
+    headerRow: header.index + 1,
+    ...dropDuplicates(rows, rejected),
+    opdMerged: [...spellings.values()]
+      .filter((v) => v.size > 1)
+      .map((v) => ({ name: tidyOpdName([...v][0]!), variants: [...v] })),
+  }
+}
+
+/** A NIP twice in one file: neither row wins, both are reported. */
+function dropDuplicates(rows: RosterRow[], rejected: ImportRejection[]) {
+  const byNip = new Map<string, RosterRow[]>()
+  for (const r of rows) byNip.set(r.nip, [...(byNip.get(r.nip) ?? []), r])
+  const kept: RosterRow[] = []
+  for (const group of byNip.values()) {
+    if (group.length === 1) {
+      kept.push(group[0]!)
+      continue
+    }
+    const lines = group.map((r) => r.row)
+    for (const r of group) {
+      const others = lines.filter((l) => l !== r.row).join(', ')
+      rejected.push({
+        row: r.row,
+        reason: `NIP ${r.nip} juga ada di baris ${others}; periksa mana yang benar`,
+      })
+    }
+  }
+  kept.sort((a, b) => a.row - b.row)
+  rejected.sort((a, b) => a.row - b.row)
+  return { rows: kept, rejected }
+}

@@ -1,0 +1,222 @@
+import type { Employee, ImportResult, JenisPegawai, Opd } from '../../shared/domain'
+import { normalizeNip } from '../../shared/nip'
+import type { Db } from '../db/connection'
+import { UserError } from '../errors'
+import { opdKey, tidyOpdName } from './opd-key'
+import type { RosterRow } from './parse-roster'
+
+interface EmployeeRow {
+  id: number
+  nip: string
+  name: string
+  opdId: number
+  opdName: string
+  jabatan: string
+  pangkat: string
+  jenis: JenisPegawai
+  active: number
+}
+
+const SELECT_EMPLOYEE = `
+  SELECT e.id, e.nip, e.name, e.opd_id AS opdId, o.name AS opdName, e.jabatan, e.pangkat, e.jenis, e.active
+  FROM employee e JOIN opd o ON o.id = e.opd_id`
+
+const toEmployee = (r: EmployeeRow): Employee => ({ ...r, active: r.active === 1 })
+
+export function listOpd(db: Db): Opd[] {
+  return db
+    .prepare(
+      `SELECT o.id, o.name, count(e.id) AS employees
+       FROM opd o LEFT JOIN employee e ON e.opd_id = o.id AND e.active = 1
+       GROUP BY o.id ORDER BY o.name COLLATE NOCASE`,
+    )
+    .all() as Opd[]
+}
+
+export interface SearchQuery {
+  query: string
+  opdId: number | null
+  includeInactive: boolean
+  limit: number
+  offset: number
+}
+
+/** By name (any part, any case) or by NIP (any part, separators ignored). */
+export function searchEmployees(db: Db, q: SearchQuery): { total: number; rows: Employee[] } {
+  const where: string[] = []
+  const params: Record<string, unknown> = {}
+  const text = q.query.trim()
+  if (text) {
+    const digits = normalizeNip(text)
+    where.push(/^\d+$/.test(digits) ? 'instr(e.nip, @digits) > 0' : "e.name LIKE @like ESCAPE '\\'")
+    params.digits = digits
+    params.like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  }
+  if (q.opdId !== null) {
+    where.push('e.opd_id = @opdId')
+    params.opdId = q.opdId
+  }
+  if (!q.includeInactive) where.push('e.active = 1')
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
+  const total = (
+    db.prepare(`SELECT count(*) AS n FROM employee e ${clause}`).get(params) as { n: number }
+  ).n
+  const rows = db
+    .prepare(
+      `${SELECT_EMPLOYEE} ${clause} ORDER BY e.name COLLATE NOCASE, e.id LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, limit: q.limit, offset: q.offset }) as EmployeeRow[]
+  return { total, rows: rows.map(toEmployee) }
+}
+
+export function getEmployee(db: Db, id: number): Employee {
+  const row = db.prepare(`${SELECT_EMPLOYEE} WHERE e.id = ?`).get(id) as EmployeeRow | undefined
+  if (!row) throw new UserError('NOT_FOUND', `Pegawai dengan id ${id} tidak ditemukan.`)
+  return toEmployee(row)
+}
+
+function requireOpd(db: Db, opdId: number): void {
+  if (!db.prepare('SELECT 1 FROM opd WHERE id = ?').get(opdId)) {
+    throw new UserError('NOT_FOUND', `OPD dengan id ${opdId} tidak ditemukan.`)
+  }
+}
+
+export interface EmployeeEdit {
+  id: number
+  name: string
+  opdId: number
+  jabatan: string
+  pangkat: string
+  jenis: JenisPegawai
+  active: boolean
+}
+
+export function updateEmployee(db: Db, now: Date, edit: EmployeeEdit): Employee {
+  requireOpd(db, edit.opdId)
+  const done = db
+    .prepare(
+      `UPDATE employee SET name = @name, opd_id = @opdId, jabatan = @jabatan, pangkat = @pangkat,
+       jenis = @jenis, active = @active, updated_at = @now WHERE id = @id`,
+    )
+    .run({ ...edit, active: edit.active ? 1 : 0, now: now.toISOString() })
+  if (done.changes === 0)
+    throw new UserError('NOT_FOUND', `Pegawai dengan id ${edit.id} tidak ditemukan.`)
+  return getEmployee(db, edit.id)
+}
+
+/** Non-ASN staff have no NIP: the kiosk numbers them NA-000001, NA-000002, … for their QR card. */
+export function addNonAsn(
+  db: Db,
+  now: Date,
+  input: { name: string; opdId: number; jabatan: string; pangkat: string },
+): Employee {
+  requireOpd(db, input.opdId)
+  return db
+    .transaction(() => {
+      const last = db
+        .prepare(
+          `SELECT max(CAST(substr(nip, 4) AS INTEGER)) AS n FROM employee WHERE nip LIKE 'NA-%'`,
+        )
+        .get() as { n: number | null }
+      const nip = `NA-${String((last.n ?? 0) + 1).padStart(6, '0')}`
+      const { lastInsertRowid } = db
+        .prepare(
+          `INSERT INTO employee (nip, name, opd_id, jabatan, pangkat, jenis, active, updated_at)
+         VALUES (?, ?, ?, ?, ?, 'NON_ASN', 1, ?)`,
+        )
+        .run(nip, input.name, input.opdId, input.jabatan, input.pangkat, now.toISOString())
+      return getEmployee(db, Number(lastInsertRowid))
+    })
+    .immediate()
+}
+
+export function ensureOpd(db: Db, name: string): number {
+  const key = opdKey(name)
+  db.prepare('INSERT INTO opd (key, name) VALUES (?, ?) ON CONFLICT(key) DO NOTHING').run(
+    key,
+    tidyOpdName(name),
+  )
+  return (db.prepare('SELECT id FROM opd WHERE key = ?').get(key) as { id: number }).id
+}
+
+export interface RosterDiff {
+  toAdd: RosterRow[]
+  toUpdate: RosterRow[]
+  unchanged: number
+  /** Ids of active employees with a NIP that the file no longer lists. */
+  toDeactivate: number[]
+  opdNew: string[]
+}
+
+/** What applying the file would change, computed against the database as it is now. */
+export function diffRoster(db: Db, rows: RosterRow[]): RosterDiff {
+  const current = new Map<string, EmployeeRow & { opdKey: string }>()
+  const all = db
+    .prepare(
+      `${SELECT_EMPLOYEE.replace('o.name AS opdName', 'o.name AS opdName, o.key AS opdKey')}`,
+    )
+    .all() as (EmployeeRow & { opdKey: string })[]
+  for (const e of all) current.set(e.nip, e)
+  const knownOpd = new Set(
+    (db.prepare('SELECT key FROM opd').all() as { key: string }[]).map((o) => o.key),
+  )
+  const inFile = new Set(rows.map((r) => r.nip))
+  const diff: RosterDiff = { toAdd: [], toUpdate: [], unchanged: 0, toDeactivate: [], opdNew: [] }
+  const newOpd = new Map<string, string>()
+  for (const r of rows) {
+    if (!knownOpd.has(r.opdKey)) newOpd.set(r.opdKey, r.opdName)
+    const e = current.get(r.nip)
+    if (!e) diff.toAdd.push(r)
+    else if (
+      e.name !== r.name ||
+      e.opdKey !== r.opdKey ||
+      e.jabatan !== r.jabatan ||
+      e.pangkat !== r.pangkat ||
+      e.jenis !== r.jenis ||
+      e.active !== 1
+    )
+      diff.toUpdate.push(r)
+    else diff.unchanged++
+  }
+  // A file of one OPD retires only that OPD's missing staff, never the rest of the region; and
+  // staff the kiosk numbered itself never appear in a SIMPEG file, so a file cannot retire them.
+  const opdInFile = new Set(rows.map((r) => r.opdKey))
+  for (const e of all) {
+    const missing = e.active === 1 && !inFile.has(e.nip) && !e.nip.startsWith('NA-')
+    if (missing && opdInFile.has(e.opdKey)) diff.toDeactivate.push(e.id)
+  }
+  diff.opdNew = [...newOpd.values()]
+  return diff
+}
+
+/** All or nothing: one transaction, so a failure half-way leaves the roster as it was. */
+export function applyRoster(db: Db, rows: RosterRow[], now: Date): ImportResult {
+  return db
+    .transaction(() => {
+      const diff = diffRoster(db, rows)
+      const stamp = now.toISOString()
+      const opdIds = new Map<string, number>()
+      const opdFor = (r: RosterRow) => {
+        let id = opdIds.get(r.opdKey)
+        if (id === undefined) opdIds.set(r.opdKey, (id = ensureOpd(db, r.opdName)))
+        return id
+      }
+      const upsert = db.prepare(
+        `INSERT INTO employee (nip, name, opd_id, jabatan, pangkat, jenis, active, updated_at)
+       VALUES (@nip, @name, @opdId, @jabatan, @pangkat, @jenis, 1, @stamp)
+       ON CONFLICT(nip) DO UPDATE SET name = excluded.name, opd_id = excluded.opd_id,
+         jabatan = excluded.jabatan, pangkat = excluded.pangkat, jenis = excluded.jenis,
+         active = 1, updated_at = excluded.updated_at`,
+      )
+      for (const r of [...diff.toAdd, ...diff.toUpdate])
+        upsert.run({ ...r, opdId: opdFor(r), stamp })
+      const retire = db.prepare('UPDATE employee SET active = 0, updated_at = ? WHERE id = ?')
+      for (const id of diff.toDeactivate) retire.run(stamp, id)
+      return {
+        added: diff.toAdd.length,
+        updated: diff.toUpdate.length,
+        deactivated: diff.toDeactivate.length,
+      }
+    })
+    .immediate()
+}

@@ -1,0 +1,51 @@
+/**
+ * The window's rules, as pure functions so they are tested without Electron.
+ * The app's own page is the only page; nothing navigates, nothing opens, and only the
+ * camera may be granted, and only to that page.
+ */
+
+/** The renderer is a local file in the packaged app and the Vite server while developing. */
+export function isAppUrl(url: string, appOrigin: string): boolean {
+  try {
+    const u = new URL(url)
+    if (appOrigin === 'file://') return u.protocol === 'file:'
+    return u.origin === appOrigin
+  } catch {
+    return false
+  }
+}
+
+export function allowNavigation(_url: string): boolean {
+  return false
+}
+
+export function allowNewWindow(_url: string): { action: 'deny' } {
+  return { action: 'deny' }
+}
+
+/** Electron's permission names: `media` with mediaTypes ['video'] is the camera. */
+export function allowPermission(
+  permission: string,
+  requestingUrl: string,
+  appOrigin: string,
+  mediaTypes: readonly string[] = [],
+): boolean {
+  if (permission !== 'media') return false
+  if (!isAppUrl(requestingUrl, appOrigin)) return false
+  return mediaTypes.length > 0 && mediaTypes.every((t) => t === 'video')
+}
+
+/** Sent as a header too, so it holds even if the meta tag were stripped. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob: mediastream:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ')

@@ -1,0 +1,31 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { Channel, Input, Output } from '../../../shared/contract'
+import { api } from '../api'
+
+/**
+ * One call's result, fetched again when its input changes or on reload(); a late answer to
+ * an outdated input (fast typing in a search box) is dropped. The error is the officer's message.
+ */
+export function useCall<C extends Channel>(channel: C, input?: Input<C>) {
+  const [data, setData] = useState<Output<C> | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [version, setVersion] = useState(0)
+  const key = JSON.stringify(input ?? null)
+  useEffect(() => {
+    let current = true
+    const call = api as (channel: C, input?: Input<C>) => Promise<Output<C>>
+    call(channel, JSON.parse(key) ?? undefined).then(
+      (value) => {
+        if (!current) return
+        setData(value)
+        setError(null)
+      },
+      (e: Error) => current && setError(e.message),
+    )
+    return () => {
+      current = false
+    }
+  }, [channel, key, version])
+  const reload = useCallback(() => setVersion((v) => v + 1), [])
+  return { data, error, reload }
+}

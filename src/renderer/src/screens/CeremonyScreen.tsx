@@ -1,0 +1,99 @@
+import { useState } from 'react'
+import type { CeremonyFields } from '../../../shared/contract/ceremony'
+import type { Ceremony } from '../../../shared/domain'
+import { formatDate, formatTime } from '../../../shared/time'
+import { api } from '../api'
+import { Notice } from '../components/Notice'
+import { useCall } from '../hooks/useCall'
+import { CeremonyForm } from './CeremonyForm'
+
+export function CeremonyScreen({ onChanged }: { onChanged: () => void }) {
+  const list = useCall('ceremony.list')
+  const opd = useCall('roster.listOpd')
+  const [editing, setEditing] = useState<Ceremony | 'new' | null>(null)
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
+
+  const act = async (work: () => Promise<string>) => {
+    try {
+      setMessage({ kind: 'ok', text: await work() })
+      list.reload()
+      onChanged()
+    } catch (e) {
+      setMessage({ kind: 'error', text: (e as Error).message })
+    }
+  }
+  const save = (fields: CeremonyFields) =>
+    act(async () => {
+      const saved =
+        editing && editing !== 'new'
+          ? await api('ceremony.update', { ...fields, id: editing.id })
+          : await api('ceremony.create', fields)
+      setEditing(null)
+      return `Acara "${saved.name}" disimpan.`
+    })
+
+  return (
+    <section className="screen ceremonies">
+      <div className="toolbar">
+        <button className="primary" onClick={() => setEditing('new')}>
+          Buat acara baru
+        </button>
+      </div>
+      {message && <Notice kind={message.kind}>{message.text}</Notice>}
+      {list.error && <Notice kind="error">{list.error}</Notice>}
+      {editing && opd.data && (
+        <CeremonyForm
+          ceremony={editing === 'new' ? null : editing}
+          opd={opd.data}
+          onSave={save}
+          onCancel={() => setEditing(null)}
+        />
+      )}
+      {list.data?.length === 0 && <p className="muted">Belum ada acara.</p>}
+      <ul className="ceremony-list">
+        {list.data?.map((c) => (
+          <li key={c.id} className={c.active ? 'card active' : 'card'} data-testid="ceremony">
+            <div>
+              <h3>
+                {c.name} {c.active && <span className="badge">Aktif</span>}
+              </h3>
+              <p>
+                {formatDate(c.startsAt, c.timeZone)}, pukul {formatTime(c.startsAt, c.timeZone)}
+                {c.place ? ` · ${c.place}` : ''}
+              </p>
+              <p className="muted">
+                Terlambat setelah {formatTime(c.lateAt, c.timeZone)} ·{' '}
+                {c.opdIds ? `${c.opdIds.length} OPD` : 'Semua OPD'} · NIP tak terdaftar:{' '}
+                {c.unknownPolicy === 'review' ? 'dicatat untuk diperiksa' : 'ditolak'}
+              </p>
+            </div>
+            <div className="actions">
+              {!c.active && (
+                <button
+                  onClick={() =>
+                    act(
+                      async () =>
+                        `Acara aktif: ${(await api('ceremony.setActive', { id: c.id })).name}`,
+                    )
+                  }
+                >
+                  Jadikan aktif
+                </button>
+              )}
+              <button onClick={() => setEditing(c)}>Ubah</button>
+              <button
+                onClick={() =>
+                  act(
+                    async () => `Disalin: ${(await api('ceremony.duplicate', { id: c.id })).name}`,
+                  )
+                }
+              >
+                Duplikat
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}

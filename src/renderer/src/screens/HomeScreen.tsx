@@ -1,0 +1,70 @@
+import { useState } from 'react'
+import type { AppStatus } from '../../../shared/contract/app'
+import { api } from '../api'
+import { Notice } from '../components/Notice'
+
+interface Props {
+  status: AppStatus | null
+  onChanged: () => void
+  go: (screen: 'pegawai' | 'acara') => void
+}
+
+export function HomeScreen({ status, onChanged, go }: Props) {
+  const [busy, setBusy] = useState(false)
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
+  if (!status) return <p>Memuat…</p>
+
+  const loadDemo = async () => {
+    setBusy(true)
+    try {
+      const r = await api('app.loadDemo')
+      setMessage({
+        kind: 'ok',
+        text: `Data contoh dimuat: ${r.employees.toLocaleString('id-ID')} pegawai di ${r.opd} OPD, dan satu acara demo.`,
+      })
+      onChanged()
+    } catch (e) {
+      setMessage({ kind: 'error', text: (e as Error).message })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const firstRun = status.employees === 0
+  return (
+    <section className="screen home">
+      {message && <Notice kind={message.kind}>{message.text}</Notice>}
+      {firstRun ? (
+        <div className="card hero">
+          <h2>Selamat datang</h2>
+          <p>
+            Kiosk ini mencatat kehadiran Apel Netralitas ASN dari pindaian QR NIP. Belum ada data
+            pegawai.
+          </p>
+          <div className="actions">
+            <button className="primary big" disabled={busy} onClick={loadDemo}>
+              Coba dengan data contoh
+            </button>
+            <button className="big" onClick={() => go('pegawai')}>
+              Impor data pegawai (Excel/CSV)
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="card">
+          <h2>Siap</h2>
+          <dl className="facts">
+            <dt>Pegawai</dt>
+            <dd data-testid="employee-count">{status.employees.toLocaleString('id-ID')}</dd>
+            <dt>Acara</dt>
+            <dd>{status.ceremonies}</dd>
+          </dl>
+          <div className="actions">
+            <button onClick={() => go('pegawai')}>Data Pegawai</button>
+            <button onClick={() => go('acara')}>Atur acara</button>
+          </div>
+        </div>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,25 @@
+import type { z } from 'zod'
+
+/**
+ * One call between renderer and main: its input schema (checked at runtime in main)
+ * and its result type (main is trusted, so the result is typed only).
+ */
+export interface Call<In extends z.ZodType, Out> {
+  readonly input: In
+  /** Phantom field: carries the result type, never set at runtime. */
+  readonly output?: Out
+}
+
+export function call<Out>() {
+  return <In extends z.ZodType>(input: In): Call<In, Out> => ({ input })
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyCall = Call<z.ZodType, any>
+export type CallInput<C> = C extends Call<infer In, unknown> ? z.input<In> : never
+export type CallParsed<C> = C extends Call<infer In, unknown> ? z.output<In> : never
+export type CallOutput<C> = C extends Call<z.ZodType, infer Out> ? Out : never
+
+/** What crosses the bridge: never a thrown error, always a value or a message for the officer. */
+export type CallResult<T> =
+  { ok: true; value: T } | { ok: false; error: { code: string; message: string } }

@@ -1,0 +1,22 @@
+import { appContract } from './app'
+import { ceremonyContract } from './ceremony'
+import type { CallInput, CallOutput } from './define'
+import { rosterContract } from './roster'
+
+/** Every call the renderer may make to main. Nothing else crosses the bridge. */
+export const contract = {
+  ...appContract,
+  ...rosterContract,
+  ...ceremonyContract,
+}
+
+export type Contract = typeof contract
+export type Channel = keyof Contract
+export type Input<C extends Channel> = CallInput<Contract[C]>
+export type Output<C extends Channel> = CallOutput<Contract[C]>
+export const CHANNELS = Object.keys(contract) as Channel[]
+
+/** The one object the preload puts on `window.kiosk`. */
+export interface KioskBridge {
+  invoke(channel: string, input: unknown): Promise<unknown>
+}

@@ -1,0 +1,88 @@
+import Database from 'better-sqlite3'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { openDatabase } from '../../src/main/db/connection'
+import { MIGRATIONS } from '../../src/main/db/migrations'
+import { tempDb, tempDir } from '../fixtures/temp-db'
+
+const cleanups: (() => void)[] = []
+afterEach(() => cleanups.splice(0).forEach((c) => c()))
+
+function open(migrations = MIGRATIONS) {
+  const t = tempDb(migrations)
+  cleanups.push(t.cleanup)
+  return t
+}
+
+describe('database connection', () => {
+  it('numbers migrations by their position', () => {
+    MIGRATIONS.forEach((m, i) => expect(m.version).toBe(i + 1))
+  })
+
+  it('opens durable: WAL, synchronous FULL, foreign keys on', () => {
+    const { db } = open()
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(db.pragma('synchronous', { simple: true })).toBe(2)
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length)
+  })
+
+  it('refuses a database written by a newer version and leaves it untouched', () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'new.sqlite')
+    const raw = new Database(file)
+    raw.pragma(`user_version = ${MIGRATIONS.length + 1}`)
+    raw.exec('CREATE TABLE future (x)')
+    raw.close()
+    expect(() => openDatabase(file)).toThrow(/versi aplikasi yang lebih baru/)
+    const after = new Database(file)
+    expect(after.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length + 1)
+    after.close()
+  })
+
+  it('rolls a failing migration back whole', () => {
+    const broken = [
+      ...MIGRATIONS,
+      {
+        version: MIGRATIONS.length + 1,
+        name: 'broken',
+        sql: 'CREATE TABLE x (a); SELECT nope FROM missing;',
+      },
+    ]
+    const dir = tempDir()
+    const file = path.join(dir, 'k.sqlite')
+    openDatabase(file).close()
+    expect(() => openDatabase(file, { migrations: broken })).toThrow()
+    const db = openDatabase(file)
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'x'").pluck().get()).toBe(0)
+    db.close()
+  })
+})
+
+describe('migration 0001 roster-ceremony', () => {
+  it('stores NIP as text with all 18 digits and one row per NIP', () => {
+    const { db } = open(MIGRATIONS.slice(0, 1))
+    db.prepare("INSERT INTO opd (key, name) VALUES ('dinas pendidikan', 'Dinas Pendidikan')").run()
+    const insert = db.prepare(
+      "INSERT INTO employee (nip, name, opd_id, jenis, updated_at) VALUES (?, 'A', 1, 'PNS', '2024-01-01')",
+    )
+    insert.run('197405021993111001')
+    expect(db.prepare('SELECT nip, typeof(nip) AS t FROM employee').get()).toEqual({
+      nip: '197405021993111001',
+      t: 'text',
+    })
+    expect(() => insert.run('197405021993111001')).toThrow(/UNIQUE/)
+    expect(() => insert.run(Number('197405021993111001'))).toThrow(/CHECK constraint|cannot store/)
+  })
+
+  it('keeps ceremonies with their expected OPD and rejects unknown policies', () => {
+    const { db } = open(MIGRATIONS.slice(0, 1))
+    const base =
+      "INSERT INTO ceremony (name, date, start_time, late_time, starts_at, late_at, time_zone, all_opd, unknown_policy, created_at) VALUES ('A', '2024-09-30', '07:30', '07:45', 'x', 'y', 'Asia/Jakarta', 1, ?, 'now')"
+    db.prepare(base).run('review')
+    expect(() => db.prepare(base).run('maybe')).toThrow(/CHECK/)
+    expect(() =>
+      db.prepare('INSERT INTO ceremony_opd (ceremony_id, opd_id) VALUES (1, 99)').run(),
+    ).toThrow(/FOREIGN KEY/)
+  })
+})

@@ -1,0 +1,314 @@
+import path from 'node:path'
+import fs from 'node:fs'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Db } from '../../src/main/db/connection'
+import { previewRoster, readRosterFile } from '../../src/main/roster/import'
+import { addNonAsn, applyRoster, listOpd, searchEmployees } from '../../src/main/roster/repository'
+import { writeCsv, writeXlsx, type Value } from '../fixtures/roster-files'
+import { tempDb } from '../fixtures/temp-db'
+
+let db: Db
+let dir: string
+let cleanup: () => void
+beforeEach(() => ({ db, dir, cleanup } = tempDb()))
+afterEach(() => cleanup())
+
+const NOW = new Date('2024-09-30T00:00:00Z')
+const A = '197405021993111001'
+const B = '198001152005012002'
+const PPPK = '199009132025242014'
+
+/** The kind of sheet a BKPSDM hands over: two title rows, merged, then the header. */
+function simpegSheet(body: Value[][]): Value[][] {
+  return [
+    ['DAFTAR PEGAWAI PEMERINTAH KABUPATEN CONTOH', null, null, null, null, null],
+    ['Keadaan per 1 September 2024', null, null, null, null, null],
+    [null, null, null, null, null, null],
+    ['No', 'N I P', 'Nama Lengkap', 'Jabatan', 'Gol. Ruang', 'Unit Kerja'],
+    ...body,
+  ]
+}
+
+const search = (query = '') =>
+  searchEmployees(db, { query, opdId: null, includeInactive: true, limit: 500, offset: 0 })
+
+describe('roster import from .xlsx', () => {
+  it('finds the header below merged title rows and imports after a preview', async () => {
+    const file = path.join(dir, 'pegawai.xlsx')
+    await writeXlsx(
+      file,
+      simpegSheet([
+        [
+          1,
+          `'${A}`,
+          'Drs. Budi Santoso',
+          'Kepala Dinas',
+          'Pembina Utama Muda, IV/c',
+          'DINAS PENDIDIKAN',
+        ],
+        [
+          2,
+          '19800115 200501 2 002',
+          'Siti Rahayu, S.Pd.',
+          'Guru',
+          'Penata, III/c',
+          'Dinas Pendidikan ',
+        ],
+        [null, null, null, null, null, null],
+        [3, PPPK, 'Rina Lestari', 'Perawat', '', 'RSUD Kabupaten Contoh'],
+        [null, null, 'Jumlah', null, null, null],
+      ]),
+      { merges: ['A1:F1', 'A2:F2'], textColumns: [1] },
+    )
+    const parsed = await readRosterFile(file)
+    expect(parsed.headerRow).toBe(4)
+    expect(parsed.rejected).toEqual([])
+    const preview = previewRoster(db, parsed, 'pegawai.xlsx')
+    expect(preview).toMatchObject({ toAdd: 3, toUpdate: 0, toDeactivate: 0 })
+    expect(preview.opdMerged).toEqual([
+      { name: 'Dinas Pendidikan', variants: ['DINAS PENDIDIKAN', 'Dinas Pendidikan'] },
+    ])
+    expect(search().total).toBe(0) // nothing written by a preview
+
+    expect(applyRoster(db, parsed.rows, NOW)).toEqual({ added: 3, updated: 0, deactivated: 0 })
+    const rows = search().rows
+    expect(rows.map((r) => r.nip).sort()).toEqual([A, B, PPPK].sort())
+    expect(rows.find((r) => r.nip === PPPK)?.jenis).toBe('PPPK')
+    expect(listOpd(db).map((o) => [o.name, o.employees])).toEqual([
+      ['Dinas Pendidikan', 2],
+      ['RSUD Kabupaten Contoh', 1],
+    ])
+  })
+
+  it('rejects a NIP Excel stored as a number, and never imports the wrong person', async () => {
+    const file = path.join(dir, 'angka.xlsx')
+    await writeXlsx(
+      file,
+      simpegSheet([
+        [1, Number(A), 'Budi', '', '', 'Inspektorat'],
+        [2, B, 'Siti', '', '', 'Inspektorat'],
+      ]),
+    )
+    const parsed = await readRosterFile(file)
+    expect(parsed.rows.map((r) => r.nip)).toEqual([B])
+    expect(parsed.rejected).toHaveLength(1)
+    expect(parsed.rejected[0]!.row).toBe(5)
+    expect(parsed.rejected[0]!.reason).toMatch(/tersimpan sebagai angka.*Teks/)
+  })
+
+  it('reports both rows of a NIP that appears twice; neither silently wins', async () => {
+    const file = path.join(dir, 'ganda.xlsx')
+    await writeXlsx(
+      file,
+      simpegSheet([
+        [1, A, 'Budi', '', '', 'Inspektorat'],
+        [2, B, 'Siti', '', '', 'Inspektorat'],
+        [3, A, 'Budi Lain', '', '', 'Dinas Sosial'],
+      ]),
+    )
+    const parsed = await readRosterFile(file)
+    expect(parsed.rows.map((r) => r.nip)).toEqual([B])
+    expect(parsed.rejected).toEqual([
+      { row: 5, reason: `NIP ${A} juga ada di baris 7; periksa mana yang benar` },
+      { row: 7, reason: `NIP ${A} juga ada di baris 5; periksa mana yang benar` },
+    ])
+  })
+
+  it('rejects invalid NIPs, dates in the NIP column and empty names with their row', async () => {
+    const file = path.join(dir, 'salah.xlsx')
+    await writeXlsx(
+      file,
+      simpegSheet([
+        [1, '197402301993111001', 'Tanggal Salah', '', '', 'Inspektorat'],
+        [2, new Date('1974-05-02'), 'Tanggal', '', '', 'Inspektorat'],
+        [3, B, '', '', '', 'Inspektorat'],
+        [4, '12345', 'Pendek', '', '', 'Inspektorat'],
+      ]),
+    )
+    const { rejected, rows } = await readRosterFile(file)
+    expect(rows).toEqual([])
+    expect(rejected.map((r) => r.row)).toEqual([5, 6, 7, 8])
+    expect(rejected[0]!.reason).toMatch(/tanggal lahir/)
+    expect(rejected[1]!.reason).toMatch(/berisi tanggal/)
+    expect(rejected[2]!.reason).toBe('Nama kosong')
+    expect(rejected[3]!.reason).toMatch(/18 digit/)
+  })
+
+  it('refuses a file that is not a spreadsheet, naming it', async () => {
+    const file = path.join(dir, 'virus.xlsx')
+    fs.writeFileSync(file, Buffer.from('MZ\x90\x00 not a zip at all'))
+    await expect(readRosterFile(file)).rejects.toThrow(
+      'Berkas virus.xlsx bukan file Excel (.xlsx) yang valid',
+    )
+    const empty = path.join(dir, 'kosong.csv')
+    fs.writeFileSync(empty, '')
+    await expect(readRosterFile(empty)).rejects.toThrow('Berkas kosong.csv kosong.')
+  })
+
+  it('says which columns are missing when no header is found', async () => {
+    const file = path.join(dir, 'tanpa-judul.xlsx')
+    await writeXlsx(file, [
+      ['x', 'y'],
+      [1, 2],
+    ])
+    await expect(readRosterFile(file)).rejects.toThrow(
+      /tanpa-judul.xlsx: baris judul kolom tidak ditemukan.*NIP dan Nama/,
+    )
+  })
+})
+
+describe('roster import from .csv', () => {
+  it.each([
+    { delimiter: ';', bom: true },
+    { delimiter: ',', bom: false },
+  ])('reads delimiter "$delimiter" with BOM $bom', async ({ delimiter, bom }) => {
+    const file = path.join(dir, 'pegawai.csv')
+    writeCsv(
+      file,
+      [
+        ['NIP Baru', 'Nama', 'Perangkat Daerah', 'Jabatan', 'Pangkat', 'Jenis'],
+        [A, 'Budi Santoso', 'Dinas Sosial', 'Analis, Ahli Muda', 'Penata, III/c', 'PNS'],
+        [PPPK, 'Rina', 'Dinas Sosial', 'Perawat', '', 'PPPK'],
+        [B, 'Siti', 'Dinas Sosial', '', '', 'pegawai kontrak'],
+      ],
+      { delimiter, bom },
+    )
+    const { rows, rejected } = await readRosterFile(file)
+    expect(rows.map((r) => [r.nip, r.name, r.jabatan, r.jenis])).toEqual([
+      [A, 'Budi Santoso', 'Analis, Ahli Muda', 'PNS'],
+      [PPPK, 'Rina', 'Perawat', 'PPPK'],
+    ])
+    expect(rejected).toEqual([
+      { row: 4, reason: 'Jenis pegawai "pegawai kontrak" tidak dikenal (PNS, PPPK, atau non-ASN)' },
+    ])
+  })
+
+  it('rejects a NIP that a spreadsheet turned into scientific notation', async () => {
+    const file = path.join(dir, 'e17.csv')
+    writeCsv(file, [
+      ['NIP', 'Nama', 'OPD'],
+      ['1.97405E+17', 'Budi', 'Inspektorat'],
+    ])
+    const { rejected } = await readRosterFile(file)
+    expect(rejected[0]).toMatchObject({
+      row: 2,
+      reason: expect.stringMatching(/digit terakhirnya hilang/),
+    })
+  })
+})
+
+describe('applying an import', () => {
+  const csv = (name: string, rows: Value[][]) => {
+    const file = path.join(dir, name)
+    writeCsv(file, [['NIP', 'Nama', 'OPD', 'Jabatan'], ...rows])
+    return file
+  }
+
+  it('updates changed people and marks those missing from the new file inactive, never deleting them', async () => {
+    applyRoster(
+      db,
+      (
+        await readRosterFile(
+          csv('1.csv', [
+            [A, 'Budi', 'Inspektorat', 'Auditor'],
+            [B, 'Siti', 'Inspektorat', ''],
+          ]),
+        )
+      ).rows,
+      NOW,
+    )
+    const staff = addNonAsn(db, NOW, {
+      name: 'Tenaga Honorer',
+      opdId: listOpd(db)[0]!.id,
+      jabatan: '',
+      pangkat: '',
+    })
+    expect(staff.nip).toBe('NA-000001')
+
+    const second = await readRosterFile(
+      csv('2.csv', [[A, 'Budi Santoso', 'Inspektorat', 'Auditor']]),
+    )
+    expect(previewRoster(db, second, '2.csv')).toMatchObject({
+      toAdd: 0,
+      toUpdate: 1,
+      toDeactivate: 1,
+    })
+    expect(applyRoster(db, second.rows, NOW)).toEqual({ added: 0, updated: 1, deactivated: 1 })
+    const all = search().rows
+    expect(all.map((e) => [e.nip, e.name, e.active])).toEqual([
+      [A, 'Budi Santoso', true],
+      [B, 'Siti', false],
+      ['NA-000001', 'Tenaga Honorer', true],
+    ])
+  })
+
+  it('retires only the missing staff of the OPD the file lists, not the rest of the region', async () => {
+    applyRoster(
+      db,
+      (
+        await readRosterFile(
+          csv('1.csv', [
+            [A, 'Budi', 'Inspektorat', ''],
+            [B, 'Siti', 'Dinas Sosial', ''],
+          ]),
+        )
+      ).rows,
+      NOW,
+    )
+    const sosialOnly = await readRosterFile(csv('2.csv', [[PPPK, 'Rina', 'Dinas Sosial', '']]))
+    expect(applyRoster(db, sosialOnly.rows, NOW)).toEqual({ added: 1, updated: 0, deactivated: 1 })
+    expect(search().rows.map((e) => [e.nip, e.active])).toEqual([
+      [A, true],
+      [PPPK, true],
+      [B, false],
+    ])
+  })
+
+  it('is all or nothing: a failure half-way leaves the roster as it was', async () => {
+    applyRoster(
+      db,
+      (await readRosterFile(csv('1.csv', [[A, 'Budi', 'Inspektorat', '']]))).rows,
+      NOW,
+    )
+    const next = await readRosterFile(
+      csv('2.csv', [
+        [B, 'Siti', 'Dinas Sosial', ''],
+        [PPPK, 'Rina', 'Dinas Sosial', ''],
+      ]),
+    )
+    db.exec(
+      `CREATE TRIGGER fail BEFORE INSERT ON employee WHEN NEW.nip = '${PPPK}' BEGIN SELECT RAISE(ABORT, 'disk gone'); END`,
+    )
+    expect(() => applyRoster(db, next.rows, NOW)).toThrow('disk gone')
+    expect(search().rows.map((e) => [e.nip, e.active])).toEqual([[A, true]])
+    expect(listOpd(db).map((o) => o.name)).toEqual(['Inspektorat'])
+  })
+
+  it('finds people by any part of the name or NIP, and by OPD', async () => {
+    applyRoster(
+      db,
+      (
+        await readRosterFile(
+          csv('1.csv', [
+            [A, 'Budi Santoso', 'Inspektorat', ''],
+            [B, 'Siti Rahayu', 'Dinas Sosial', ''],
+          ]),
+        )
+      ).rows,
+      NOW,
+    )
+    expect(search('santo').rows.map((e) => e.nip)).toEqual([A])
+    expect(search('2005 01').rows.map((e) => e.nip)).toEqual([B])
+    expect(search('100%').total).toBe(0)
+    const sosial = listOpd(db).find((o) => o.name === 'Dinas Sosial')!
+    expect(
+      searchEmployees(db, {
+        query: '',
+        opdId: sosial.id,
+        includeInactive: false,
+        limit: 10,
+        offset: 0,
+      }).rows.map((e) => e.name),
+    ).toEqual(['Siti Rahayu'])
+  })
+})

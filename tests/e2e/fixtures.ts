@@ -1,0 +1,80 @@
+import { test as base, expect, type Page } from '@playwright/test'
+import fs from 'node:fs'
+import path from 'node:path'
+import type { KioskContext } from '../../src/main/context'
+import { openDatabase, type Db } from '../../src/main/db/connection'
+import { createHandlers } from '../../src/main/ipc/handlers'
+import { invoke } from '../../src/main/ipc/invoke'
+import { kioskId } from '../../src/main/settings'
+import { tempDir } from '../fixtures/temp-db'
+import { serveRenderer } from './static-server'
+
+export interface Kiosk {
+  page: Page
+  db: Db
+  dir: string
+  /** The file the next "open file" dialog returns, as if the officer picked it. */
+  pickRosterFile(file: string | null): void
+  /** Console errors and page errors seen so far: a test ends with none. */
+  errors: string[]
+}
+
+/**
+ * The production renderer bundle in Chromium, its `window.kiosk` wired to the very handler
+ * table the app registers with ipcMain, over a real SQLite file in a fresh folder per test.
+ * Only the transport differs from the app.
+ */
+export const test = base.extend<{ kiosk: Kiosk }, { rendererUrl: string }>({
+  rendererUrl: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const server = await serveRenderer(path.resolve(__dirname, '../../out/renderer'))
+      await use(server.url)
+      await server.close()
+    },
+    { scope: 'worker' },
+  ],
+  kiosk: async ({ page, rendererUrl }, use) => {
+    const dir = tempDir('kiosk-e2e-')
+    const dbPath = path.join(dir, 'kiosk.sqlite')
+    const db = openDatabase(dbPath)
+    let nextFile: string | null = null
+    const ctx: KioskContext = {
+      db,
+      dbPath,
+      kioskId: kioskId(db),
+      now: () => new Date(),
+      dialogs: {
+        openRosterFile: async () => {
+          const file = nextFile
+          nextFile = null
+          return file
+        },
+      },
+    }
+    const handlers = createHandlers(ctx)
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text())
+    })
+    await page.exposeBinding('__kioskInvoke', (_source, channel: string, input: unknown) =>
+      invoke(handlers, channel, input),
+    )
+    await page.addInitScript(() => {
+      const w = globalThis as unknown as {
+        kiosk: unknown
+        __kioskInvoke: (c: string, i: unknown) => Promise<unknown>
+      }
+      w.kiosk = Object.freeze({ invoke: (c: string, i: unknown) => w.__kioskInvoke(c, i) })
+    })
+    await page.goto(`${rendererUrl}/index.html`)
+    const kiosk: Kiosk = { page, db, dir, errors, pickRosterFile: (f) => (nextFile = f) }
+    await use(kiosk)
+    expect(errors, 'kesalahan di konsol browser').toEqual([])
+    db.close()
+    fs.rmSync(dir, { recursive: true, force: true })
+  },
+})
+
+export { expect }

@@ -1,0 +1,29 @@
+import path from 'node:path'
+import { writeXlsx } from '../fixtures/roster-files'
+import { expect, test } from './fixtures'
+
+const out = (name: string) => path.resolve(__dirname, '../../docs/screenshots', `${name}.png`)
+
+test('screens for the README', async ({ kiosk }) => {
+  const { page, dir } = kiosk
+  await expect(page.getByRole('heading', { name: 'Selamat datang' })).toBeVisible()
+  await page.screenshot({ path: out('beranda') })
+
+  await page.getByRole('button', { name: 'Coba dengan data contoh' }).click()
+  await expect(page.getByTestId('employee-count')).toHaveText('2.400')
+  await page.getByRole('button', { name: 'Acara', exact: true }).click()
+  await expect(page.getByTestId('ceremony')).toHaveCount(1)
+  await page.screenshot({ path: out('acara') })
+
+  const file = path.join(dir, 'Data Pegawai.xlsx')
+  await writeXlsx(file, [
+    ['NIP', 'Nama', 'Unit Kerja'],
+    ['197405021993111001', 'Budi Santoso', 'Dinas Sosial'],
+    [Number('198001152005012002'), 'Siti Rahayu', 'Dinas Sosial'],
+  ])
+  await page.getByRole('button', { name: 'Data Pegawai' }).first().click()
+  kiosk.pickRosterFile(file)
+  await page.getByRole('button', { name: 'Impor dari Excel/CSV…' }).click()
+  await expect(page.getByLabel('Pratinjau impor')).toBeVisible()
+  await page.screenshot({ path: out('data-pegawai') })
+})
