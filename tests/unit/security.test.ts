@@ -5,6 +5,7 @@ import {
   allowNewWindow,
   allowPermission,
   isAppUrl,
+  kioskWebPreferences,
 } from '../../src/main/window/security'
 
 describe('window security rules', () => {
@@ -30,6 +31,18 @@ describe('window security rules', () => {
     expect(isAppUrl('http://localhost:5173/index.html', 'http://localhost:5173')).toBe(true)
     expect(isAppUrl('http://localhost:5174/', 'http://localhost:5173')).toBe(false)
     expect(isAppUrl('not a url', 'file://')).toBe(false)
+  })
+
+  it('gives the renderer an isolated, sandboxed world without Node', () => {
+    expect(kioskWebPreferences('/app/preload.js')).toMatchObject({
+      preload: '/app/preload.js',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      webviewTag: false,
+    })
   })
 
   it('keeps the CSP strict: no remote code, no eval, no plugins', () => {

@@ -6,6 +6,7 @@ import {
   allowNewWindow,
   allowPermission,
   isAppUrl,
+  kioskWebPreferences,
 } from './security'
 
 export function appOrigin(): string {
@@ -47,14 +48,7 @@ export function createKioskWindow(): BrowserWindow {
     autoHideMenuBar: true,
     backgroundColor: '#0b1f33',
     title: 'Kiosk Apel Netralitas',
-    webPreferences: {
-      preload: path.join(__dirname, '../preload/index.js'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences: kioskWebPreferences(path.join(__dirname, '../preload/index.js')),
   })
   win.setMenu(null)
   win.once('ready-to-show', () => win.show())

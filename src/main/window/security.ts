@@ -35,6 +35,21 @@ export function allowPermission(
   return mediaTypes.length > 0 && mediaTypes.every((t) => t === 'video')
 }
 
+/** The renderer gets no Node, no Electron, and its own isolated world: only the preload's bridge. */
+export function kioskWebPreferences(preload: string) {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    spellcheck: false,
+  } as const
+}
+
 /** Sent as a header too, so it holds even if the meta tag were stripped. */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
