@@ -31,8 +31,13 @@ function ensureElectronBinary() {
   say(`mengunduh Electron ${version} (sekali saja)…`)
   const env = { ...process.env }
   delete env.ELECTRON_SKIP_BINARY_DOWNLOAD
-  execFileSync(process.execPath, [path.join(electronDir, 'install.js')], { stdio: 'inherit', env, cwd: electronDir })
-  if (!electronBinaryPresent()) throw new Error('Electron tidak terpasang. Periksa koneksi internet lalu jalankan lagi.')
+  execFileSync(process.execPath, [path.join(electronDir, 'install.js')], {
+    stdio: 'inherit',
+    env,
+    cwd: electronDir,
+  })
+  if (!electronBinaryPresent())
+    throw new Error('Electron tidak terpasang. Periksa koneksi internet lalu jalankan lagi.')
 }
 
 function ensureNativeSqlite() {
@@ -45,13 +50,24 @@ function ensureNativeSqlite() {
     recursive: true,
     filter: (src) => !src.includes(`${path.sep}build${path.sep}`),
   })
-  const run = (file, args) => execFileSync(process.execPath, [file, ...args], { stdio: 'inherit', cwd: work })
+  const run = (file, args) =>
+    execFileSync(process.execPath, [file, ...args], { stdio: 'inherit', cwd: work })
   try {
     // A prebuilt binary for Electron's ABI when one is published, else a build from source.
-    run(require.resolve('prebuild-install/bin.js'), ['--runtime=electron', `--target=${version}`, `--arch=${process.arch}`])
+    run(require.resolve('prebuild-install/bin.js'), [
+      '--runtime=electron',
+      `--target=${version}`,
+      `--arch=${process.arch}`,
+    ])
   } catch {
     const nodeGyp = process.env.npm_config_node_gyp ?? require.resolve('node-gyp/bin/node-gyp.js')
-    run(nodeGyp, ['rebuild', '--release', `--target=${version}`, `--arch=${process.arch}`, '--dist-url=https://electronjs.org/headers'])
+    run(nodeGyp, [
+      'rebuild',
+      '--release',
+      `--target=${version}`,
+      `--arch=${process.arch}`,
+      '--dist-url=https://electronjs.org/headers',
+    ])
   }
   fs.mkdirSync(path.dirname(target), { recursive: true })
   fs.copyFileSync(path.join(work, 'build', 'Release', 'better_sqlite3.node'), target)
