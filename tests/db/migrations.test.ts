@@ -86,3 +86,32 @@ describe('migration 0001 roster-ceremony', () => {
     ).toThrow(/FOREIGN KEY/)
   })
 })
+
+describe('migration 0002 checkin', () => {
+  it('allows one live record per NIP per ceremony, and keeps cancelled ones beside it', () => {
+    const { db } = open(MIGRATIONS.slice(0, 2))
+    db.prepare(
+      "INSERT INTO ceremony (name, date, start_time, late_time, starts_at, late_at, time_zone, all_opd, unknown_policy, created_at) VALUES ('A', '2024-09-30', '07:30', '07:45', 'x', 'y', 'Asia/Jakarta', 1, 'review', 'now')",
+    ).run()
+    const insert = db.prepare(
+      "INSERT INTO checkin (ceremony_id, nip, scanned_at, late, source, kiosk_id) VALUES (1, '197405021993111001', ?, 0, 'kamera', 'K1')",
+    )
+    insert.run('2024-09-30T00:00:00Z')
+    expect(() => insert.run('2024-09-30T00:01:00Z')).toThrow(/UNIQUE/)
+    db.prepare(
+      "UPDATE checkin SET cancelled_at = 'now', cancel_reason = 'salah orang' WHERE id = 1",
+    ).run()
+    insert.run('2024-09-30T00:02:00Z')
+    expect(db.prepare('SELECT count(*) FROM checkin').pluck().get()).toBe(2)
+    expect(() => db.prepare("UPDATE checkin SET cancelled_at = 'now' WHERE id = 2").run()).toThrow(
+      /CHECK/,
+    )
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO checkin (ceremony_id, nip, scanned_at, late, source, kiosk_id) VALUES (1, 'x', 'now', 0, 'telepati', 'K1')",
+        )
+        .run(),
+    ).toThrow(/CHECK/)
+  })
+})
