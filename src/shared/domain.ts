@@ -68,3 +68,52 @@ export interface ImportResult {
   updated: number
   deactivated: number
 }
+
+export const SCAN_SOURCES = ['kamera', 'pemindai', 'manual'] as const
+export type ScanSource = (typeof SCAN_SOURCES)[number]
+
+export interface Person {
+  nip: string
+  name: string
+  opdName: string
+}
+
+/** How one scan ended; the screen shows each in its own colour and sound. */
+export type ScanOutcome =
+  | { kind: 'recorded'; checkinId: number; person: Person; at: string; late: boolean }
+  | { kind: 'duplicate'; person: Person; firstAt: string }
+  | { kind: 'unknown'; nip: string; recorded: boolean; checkinId: number | null; at: string }
+  | { kind: 'invalid'; reason: string }
+  | { kind: 'no-ceremony' }
+
+export interface Arrival {
+  checkinId: number
+  nip: string
+  /** null: the NIP is not on the roster. */
+  name: string | null
+  opdName: string | null
+  at: string
+  late: boolean
+  source: ScanSource
+}
+
+export interface OpdCount {
+  opdId: number
+  name: string
+  expected: number
+  present: number
+  late: number
+}
+
+export interface Dashboard {
+  ceremony: { id: number; name: string; timeZone: Ceremony['timeZone']; lateAt: string }
+  expected: number
+  present: number
+  late: number
+  /** Arrivals whose NIP is not on the roster, recorded for review. */
+  unregistered: number
+  perOpd: OpdCount[]
+  recent: Arrival[]
+  /** Who is still missing from the OPD asked about (empty when none was). */
+  missing: { opdId: number; people: Person[] } | null
+}

@@ -1,5 +1,6 @@
 import { appContract } from './app'
 import { ceremonyContract } from './ceremony'
+import { checkinContract } from './checkin'
 import type { CallInput, CallOutput } from './define'
 import { rosterContract } from './roster'
 
@@ -8,6 +9,7 @@ export const contract = {
   ...appContract,
   ...rosterContract,
   ...ceremonyContract,
+  ...checkinContract,
 }
 
 export type Contract = typeof contract

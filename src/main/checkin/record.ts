@@ -1,0 +1,108 @@
+import type { Person, ScanOutcome, ScanSource, UnknownNipPolicy } from '../../shared/domain'
+import { activeCeremonyId } from '../ceremony/repository'
+import type { Db } from '../db/connection'
+import { UserError } from '../errors'
+import { extractNip } from './payload'
+
+export interface Scan {
+  payload: string
+  source: ScanSource
+  kioskId: string
+  now: Date
+}
+
+interface ActiveCeremony {
+  id: number
+  late_at: string
+  unknown_policy: UnknownNipPolicy
+}
+
+/** Prepared once per database: a scan runs the same few statements hundreds of times. */
+function statements(db: Db) {
+  return {
+    ceremony: db.prepare('SELECT id, late_at, unknown_policy FROM ceremony WHERE id = ?'),
+    person: db.prepare(
+      `SELECT e.id, e.nip, e.name, o.name AS opdName FROM employee e JOIN opd o ON o.id = e.opd_id WHERE e.nip = ?`,
+    ),
+    insert: db.prepare(
+      `INSERT INTO checkin (ceremony_id, nip, employee_id, scanned_at, late, source, kiosk_id)
+       VALUES (@ceremonyId, @nip, @employeeId, @at, @late, @source, @kioskId)
+       ON CONFLICT (ceremony_id, nip) WHERE cancelled_at IS NULL DO NOTHING`,
+    ),
+    firstAt: db
+      .prepare(
+        'SELECT scanned_at FROM checkin WHERE ceremony_id = ? AND nip = ? AND cancelled_at IS NULL',
+      )
+      .pluck(),
+  }
+}
+const cache = new WeakMap<Db, ReturnType<typeof statements>>()
+function prepared(db: Db) {
+  let s = cache.get(db)
+  if (!s) cache.set(db, (s = statements(db)))
+  return s
+}
+
+/**
+ * Decides one scan and, when it is an arrival, commits it before returning: the screen
+ * confirms only what is on disk. The partial unique index makes "already recorded" a
+ * property of the database, not of a check that could race.
+ */
+export function recordScan(db: Db, scan: Scan): ScanOutcome {
+  const q = prepared(db)
+  const ceremonyId = activeCeremonyId(db)
+  const ceremony =
+    ceremonyId === null ? undefined : (q.ceremony.get(ceremonyId) as ActiveCeremony | undefined)
+  if (!ceremony) return { kind: 'no-ceremony' }
+  const extracted = extractNip(scan.payload)
+  if (!extracted.ok) return { kind: 'invalid', reason: extracted.reason }
+  const nip = extracted.nip
+  const person = q.person.get(nip) as (Person & { id: number }) | undefined
+  const at = scan.now.toISOString()
+  if (!person && ceremony.unknown_policy === 'refuse') {
+    return { kind: 'unknown', nip, recorded: false, checkinId: null, at }
+  }
+  const late = at > ceremony.late_at
+  const result = q.insert.run({
+    ceremonyId: ceremony.id,
+    nip,
+    employeeId: person?.id ?? null,
+    at,
+    late: late ? 1 : 0,
+    source: scan.source,
+    kioskId: scan.kioskId,
+  })
+  const checkinId = Number(result.lastInsertRowid)
+  if (result.changes === 0) {
+    const firstAt = q.firstAt.get(ceremony.id, nip) as string
+    if (!person) return { kind: 'unknown', nip, recorded: true, checkinId: null, at: firstAt }
+    return {
+      kind: 'duplicate',
+      person: { nip, name: person.name, opdName: person.opdName },
+      firstAt,
+    }
+  }
+  if (!person) return { kind: 'unknown', nip, recorded: true, checkinId, at }
+  return {
+    kind: 'recorded',
+    checkinId,
+    person: { nip, name: person.name, opdName: person.opdName },
+    at,
+    late,
+  }
+}
+
+/** A wrong record is kept and marked cancelled with its reason, so the count drops but history stays. */
+export function cancelCheckin(db: Db, checkinId: number, reason: string, now: Date): void {
+  const done = db
+    .prepare(
+      `UPDATE checkin SET cancelled_at = ?, cancel_reason = ? WHERE id = ? AND cancelled_at IS NULL`,
+    )
+    .run(now.toISOString(), reason, checkinId)
+  if (done.changes === 0) {
+    throw new UserError(
+      'NOT_FOUND',
+      `Catatan kehadiran ${checkinId} tidak ada atau sudah dibatalkan.`,
+    )
+  }
+}

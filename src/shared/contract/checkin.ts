@@ -1,0 +1,23 @@
+import { z } from 'zod'
+import { SCAN_SOURCES, type Dashboard, type ScanOutcome } from '../domain'
+import { call } from './define'
+
+const id = z.number().int().positive()
+
+export const checkinContract = {
+  /** Anything a camera, scanner or officer produced; main finds the NIP in it. */
+  'checkin.scan': call<ScanOutcome>()(
+    z.object({ payload: z.string().max(4096), source: z.enum(SCAN_SOURCES) }).strict(),
+  ),
+  'checkin.undo': call<{ checkinId: number }>()(
+    z
+      .object({
+        checkinId: id,
+        reason: z.string().trim().min(3, 'Tulis alasan pembatalan').max(300),
+      })
+      .strict(),
+  ),
+  'checkin.dashboard': call<Dashboard | null>()(
+    z.object({ missingOpdId: id.nullable(), recent: z.number().int().min(0).max(100) }).strict(),
+  ),
+}

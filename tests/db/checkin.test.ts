@@ -1,0 +1,199 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createCeremony, setActiveCeremony } from '../../src/main/ceremony/repository'
+import { dashboard } from '../../src/main/checkin/dashboard'
+import { cancelCheckin, recordScan } from '../../src/main/checkin/record'
+import type { Db } from '../../src/main/db/connection'
+import { applyRoster, listOpd } from '../../src/main/roster/repository'
+import { opdKey } from '../../src/main/roster/opd-key'
+import type { RosterRow } from '../../src/main/roster/parse-roster'
+import { tempDb } from '../fixtures/temp-db'
+
+let db: Db
+let cleanup: () => void
+beforeEach(() => ({ db, cleanup } = tempDb()))
+afterEach(() => cleanup())
+
+const BUDI = '197405021993111001'
+const SITI = '198001152005012002'
+const RINA = '199009132025242014'
+const STRANGER = '196512311990031005'
+
+function person(nip: string, name: string, opd: string): RosterRow {
+  return {
+    row: 0,
+    nip,
+    name,
+    opdKey: opdKey(opd),
+    opdName: opd,
+    jabatan: '',
+    pangkat: '',
+    jenis: 'PNS',
+  }
+}
+
+// 07:30 WIB start, late after 07:45 WIB (00:45 UTC).
+const at = (hhmm: string) => new Date(`2024-09-30T${hhmm}:00.000Z`)
+
+function setUp(unknownPolicy: 'review' | 'refuse' = 'review') {
+  applyRoster(
+    db,
+    [
+      person(BUDI, 'Budi', 'Inspektorat'),
+      person(SITI, 'Siti', 'Dinas Sosial'),
+      person(RINA, 'Rina', 'Dinas Sosial'),
+    ],
+    at('00:00'),
+  )
+  const c = createCeremony(db, at('00:00'), {
+    name: 'Apel',
+    date: '2024-09-30',
+    startTime: '07:30',
+    lateTime: '07:45',
+    place: '',
+    timeZone: 'Asia/Jakarta',
+    opdIds: null,
+    unknownPolicy,
+  })
+  return c.id
+}
+
+const scan = (
+  payload: string,
+  now = at('00:35'),
+  source: 'kamera' | 'pemindai' | 'manual' = 'kamera',
+) => recordScan(db, { payload, source, kioskId: 'KIOSK-TEST', now })
+
+describe('recordScan', () => {
+  it('says there is no active ceremony before one exists, and writes nothing', () => {
+    expect(scan(BUDI)).toEqual({ kind: 'no-ceremony' })
+    expect(db.prepare('SELECT count(*) FROM checkin').pluck().get()).toBe(0)
+  })
+
+  it('records an arrival on disk with its source, kiosk and time', () => {
+    setUp()
+    const outcome = scan(`NIP. ${BUDI}`, at('00:35'), 'pemindai')
+    expect(outcome).toMatchObject({
+      kind: 'recorded',
+      person: { nip: BUDI, name: 'Budi', opdName: 'Inspektorat' },
+      at: '2024-09-30T00:35:00.000Z',
+      late: false,
+    })
+    expect(db.prepare('SELECT nip, source, kiosk_id, late, scanned_at FROM checkin').get()).toEqual(
+      {
+        nip: BUDI,
+        source: 'pemindai',
+        kiosk_id: 'KIOSK-TEST',
+        late: 0,
+        scanned_at: '2024-09-30T00:35:00.000Z',
+      },
+    )
+  })
+
+  it('marks an arrival after the late time as terlambat', () => {
+    setUp()
+    expect(scan(SITI, at('00:46'))).toMatchObject({ kind: 'recorded', late: true })
+  })
+
+  it('answers a second scan with the first time and writes nothing new', () => {
+    setUp()
+    scan(BUDI, at('00:35'))
+    expect(scan(BUDI, at('00:40'))).toEqual({
+      kind: 'duplicate',
+      person: { nip: BUDI, name: 'Budi', opdName: 'Inspektorat' },
+      firstAt: '2024-09-30T00:35:00.000Z',
+    })
+    expect(db.prepare('SELECT count(*) FROM checkin').pluck().get()).toBe(1)
+  })
+
+  it('records an unknown NIP for review, or refuses it, as the ceremony says', () => {
+    setUp('review')
+    expect(scan(STRANGER)).toMatchObject({ kind: 'unknown', nip: STRANGER, recorded: true })
+    expect(
+      db.prepare('SELECT employee_id FROM checkin WHERE nip = ?').pluck().get(STRANGER),
+    ).toBeNull()
+    cleanup()
+    ;({ db, cleanup } = tempDb())
+    setUp('refuse')
+    expect(scan(STRANGER)).toMatchObject({
+      kind: 'unknown',
+      nip: STRANGER,
+      recorded: false,
+      checkinId: null,
+    })
+    expect(db.prepare('SELECT count(*) FROM checkin').pluck().get()).toBe(0)
+  })
+
+  it('refuses an invalid code with its reason and writes nothing', () => {
+    setUp()
+    expect(scan('https://example.com/promo')).toEqual({
+      kind: 'invalid',
+      reason: 'Kode tidak berisi NIP',
+    })
+    expect(db.prepare('SELECT count(*) FROM checkin').pluck().get()).toBe(0)
+  })
+})
+
+describe('cancelCheckin', () => {
+  it('keeps the row, marks it cancelled with the reason, and lets the person scan again', () => {
+    setUp()
+    const first = scan(BUDI)
+    if (first.kind !== 'recorded') throw new Error(first.kind)
+    cancelCheckin(db, first.checkinId, 'salah pindai', at('00:36'))
+    expect(
+      db
+        .prepare('SELECT cancelled_at, cancel_reason FROM checkin WHERE id = ?')
+        .get(first.checkinId),
+    ).toEqual({
+      cancelled_at: '2024-09-30T00:36:00.000Z',
+      cancel_reason: 'salah pindai',
+    })
+    expect(() => cancelCheckin(db, first.checkinId, 'lagi', at('00:37'))).toThrow(
+      /sudah dibatalkan/,
+    )
+    expect(scan(BUDI, at('00:38'))).toMatchObject({ kind: 'recorded' })
+    expect(db.prepare('SELECT count(*) FROM checkin').pluck().get()).toBe(2)
+  })
+})
+
+describe('dashboard', () => {
+  it('counts present over expected per OPD, late apart, unregistered apart, and lists who is missing', () => {
+    setUp()
+    scan(BUDI, at('00:35'))
+    scan(SITI, at('00:50'))
+    scan(STRANGER, at('00:51'))
+    const d = dashboard(db, listOpd(db).find((o) => o.name === 'Dinas Sosial')!.id, 10)!
+    expect(d).toMatchObject({ expected: 3, present: 2, late: 1, unregistered: 1 })
+    expect(d.perOpd.map((o) => [o.name, o.expected, o.present, o.late])).toEqual([
+      ['Dinas Sosial', 2, 1, 1],
+      ['Inspektorat', 1, 1, 0],
+    ])
+    expect(d.recent.map((a) => [a.nip, a.name])).toEqual([
+      [STRANGER, null],
+      [SITI, 'Siti'],
+      [BUDI, 'Budi'],
+    ])
+    expect(d.missing?.people.map((p) => p.name)).toEqual(['Rina'])
+
+    const cancelled = d.recent.find((a) => a.nip === SITI)!
+    cancelCheckin(db, cancelled.checkinId, 'salah orang', at('00:52'))
+    expect(dashboard(db, null, 10)).toMatchObject({ present: 1, late: 0, missing: null })
+  })
+
+  it('counts only the OPD a ceremony invited', () => {
+    setUp()
+    const inspektorat = listOpd(db).find((o) => o.name === 'Inspektorat')!.id
+    const c = createCeremony(db, at('00:00'), {
+      name: 'Apel Inspektorat',
+      date: '2024-09-30',
+      startTime: '07:30',
+      lateTime: '07:45',
+      place: '',
+      timeZone: 'Asia/Jakarta',
+      opdIds: [inspektorat],
+      unknownPolicy: 'review',
+    })
+    setActiveCeremony(db, c.id)
+    scan(SITI)
+    expect(dashboard(db, null, 5)).toMatchObject({ expected: 1, present: 0 })
+  })
+})
