@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test'
-import { chromiumPath } from './tests/e2e/browser'
+import { CHROMIUM_ARGS, chromiumPath } from './tests/e2e/browser'
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -14,15 +14,7 @@ export default defineConfig({
     timezoneId: 'Asia/Jakarta',
     launchOptions: {
       executablePath: chromiumPath(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [

@@ -15,3 +15,28 @@ export function chromiumPath(): string {
   }
   return found
 }
+
+/** Without the background-networking flags Chromium keeps calling out into a closed network. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--autoplay-policy=no-user-gesture-required',
+]
+
+/** Launch options for a browser whose camera plays `video` (a .y4m) in a loop. */
+export function fakeCameraLaunch(video: string) {
+  return {
+    executablePath: chromiumPath(),
+    args: [
+      ...CHROMIUM_ARGS,
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ],
+  }
+}

@@ -1,11 +1,13 @@
 import { useState } from 'react'
 import { useCall } from './hooks/useCall'
 import { CeremonyScreen } from './screens/CeremonyScreen'
+import { CheckinScreen } from './screens/CheckinScreen'
 import { HomeScreen } from './screens/HomeScreen'
 import { RosterScreen } from './screens/RosterScreen'
 
 const SCREENS = {
   beranda: 'Beranda',
+  kehadiran: 'Kehadiran',
   pegawai: 'Data Pegawai',
   acara: 'Acara',
 } as const
@@ -38,6 +40,7 @@ export function App() {
         {screen === 'beranda' && (
           <HomeScreen status={status.data} onChanged={status.reload} go={setScreen} />
         )}
+        {screen === 'kehadiran' && <CheckinScreen />}
         {screen === 'pegawai' && <RosterScreen onChanged={status.reload} />}
         {screen === 'acara' && <CeremonyScreen onChanged={status.reload} />}
       </main>

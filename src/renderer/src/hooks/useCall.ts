@@ -4,10 +4,11 @@ import { api } from '../api'
 
 /**
  * One call's result, fetched again when its input changes or on reload(); a late answer to
- * an outdated input (fast typing in a search box) is dropped. The error is the officer's message.
+ * an outdated input (fast typing in a search box) is dropped. `data` is undefined until the
+ * first answer; the error is the officer's message.
  */
 export function useCall<C extends Channel>(channel: C, input?: Input<C>) {
-  const [data, setData] = useState<Output<C> | null>(null)
+  const [data, setData] = useState<Output<C> | undefined>(undefined)
   const [error, setError] = useState<string | null>(null)
   const [version, setVersion] = useState(0)
   const key = JSON.stringify(input ?? null)

@@ -4,9 +4,9 @@ import { api } from '../api'
 import { Notice } from '../components/Notice'
 
 interface Props {
-  status: AppStatus | null
+  status: AppStatus | undefined
   onChanged: () => void
-  go: (screen: 'pegawai' | 'acara') => void
+  go: (screen: 'kehadiran' | 'pegawai' | 'acara') => void
 }
 
 export function HomeScreen({ status, onChanged, go }: Props) {
@@ -60,6 +60,9 @@ export function HomeScreen({ status, onChanged, go }: Props) {
             <dd>{status.ceremonies}</dd>
           </dl>
           <div className="actions">
+            <button className="primary big" onClick={() => go('kehadiran')}>
+              Mulai pemindaian
+            </button>
             <button onClick={() => go('pegawai')}>Data Pegawai</button>
             <button onClick={() => go('acara')}>Atur acara</button>
           </div>

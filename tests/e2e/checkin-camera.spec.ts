@@ -1,0 +1,48 @@
+import { BUDI, NOT_A_NIP, seedGate, SITI, STRANGER } from './people'
+import { expect, test } from './fixtures'
+import { fakeCameraLaunch } from './browser'
+import { QUEUE_VIDEO } from './global-setup'
+
+// The camera is Chromium's fake device playing a generated video of QR codes, in a loop.
+test.use({ launchOptions: fakeCameraLaunch(QUEUE_VIDEO) })
+
+test('camera arrivals are decoded, recorded on disk and shown; repeats, strangers and junk are handled', async ({
+  kiosk,
+}) => {
+  const { page, db } = kiosk
+  seedGate(db)
+  await page.getByRole('button', { name: 'Kehadiran' }).click()
+  await expect(page.getByTestId('outcome')).toHaveAttribute('data-kind', 'ready')
+
+  // Each code in the video becomes one record; the screen lists them and counts them.
+  await expect(page.getByTestId('arrival').filter({ hasText: BUDI.name })).toBeVisible({
+    timeout: 20_000,
+  })
+  await expect(page.getByTestId('arrival').filter({ hasText: SITI.name })).toBeVisible({
+    timeout: 20_000,
+  })
+  await expect(page.getByTestId('unregistered-total')).toHaveText('1', { timeout: 20_000 })
+  await expect(page.getByTestId('present-total')).toHaveText('2 / 3')
+  const rows = db
+    .prepare('SELECT nip, source, employee_id IS NULL AS unknown FROM checkin ORDER BY nip')
+    .all()
+  expect(rows).toEqual([
+    { nip: STRANGER, source: 'kamera', unknown: 1 },
+    { nip: BUDI.nip, source: 'kamera', unknown: 0 },
+    { nip: SITI.nip, source: 'kamera', unknown: 0 },
+  ])
+
+  // The junk code is refused with its reason on screen, and never written.
+  await expect(page.getByTestId('outcome')).toHaveAttribute('data-kind', 'invalid', {
+    timeout: 20_000,
+  })
+  await expect(page.getByTestId('outcome')).toContainText('KODE TIDAK VALID')
+  expect(
+    db.prepare('SELECT count(*) FROM checkin WHERE nip LIKE ?').pluck().get(`%${NOT_A_NIP}%`),
+  ).toBe(0)
+
+  // When the video loops, Budi shows his card again: already recorded, nothing new written.
+  const duplicate = page.getByTestId('outcome').filter({ hasText: 'SUDAH TERCATAT' })
+  await expect(duplicate).toContainText(BUDI.name, { timeout: 20_000 })
+  expect(db.prepare('SELECT count(*) FROM checkin').pluck().get()).toBe(3)
+})
