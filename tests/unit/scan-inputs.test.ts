@@ -36,6 +36,18 @@ describe('KeyboardWedge', () => {
     expect(codes).toEqual(['NA-000042'])
   })
 
+  it('still reports a scan whose keys a busy laptop delivered unevenly', () => {
+    const codes: string[] = []
+    const wedge = new KeyboardWedge((c) => codes.push(c))
+    const gaps = [5, 5, 90, 5, 5, 5, 120, 5, 5, 5, 5, 5, 5, 60, 5, 5, 5]
+    let t = 1000
+    const nip = '197405021993111001'
+    wedge.key(nip[0]!, t)
+    gaps.forEach((gap, i) => wedge.key(nip[i + 1]!, (t += gap)))
+    expect(wedge.key('Enter', t + 5)).toBe(true)
+    expect(codes).toEqual([nip])
+  })
+
   it('does not report a short fast burst', () => {
     const codes: string[] = []
     const wedge = new KeyboardWedge((c) => codes.push(c))

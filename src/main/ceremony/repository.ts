@@ -19,7 +19,8 @@ interface CeremonyRow {
   unknown_policy: 'review' | 'refuse'
 }
 
-const ACTIVE_KEY = 'active_ceremony_id'
+/** The setting that names the ceremony the gate is running. */
+export const ACTIVE_KEY = 'active_ceremony_id'
 
 export function activeCeremonyId(db: Db): number | null {
   const value = getSetting(db, ACTIVE_KEY)

@@ -1,5 +1,5 @@
 import type { Person, ScanOutcome, ScanSource, UnknownNipPolicy } from '../../shared/domain'
-import { activeCeremonyId } from '../ceremony/repository'
+import { ACTIVE_KEY } from '../ceremony/repository'
 import type { Db } from '../db/connection'
 import { UserError } from '../errors'
 import { extractNip } from './payload'
@@ -20,7 +20,10 @@ interface ActiveCeremony {
 /** Prepared once per database: a scan runs the same few statements hundreds of times. */
 function statements(db: Db) {
   return {
-    ceremony: db.prepare('SELECT id, late_at, unknown_policy FROM ceremony WHERE id = ?'),
+    activeCeremony: db.prepare(
+      `SELECT c.id, c.late_at, c.unknown_policy FROM ceremony c
+       WHERE c.id = (SELECT CAST(value AS INTEGER) FROM setting WHERE key = '${ACTIVE_KEY}')`,
+    ),
     person: db.prepare(
       `SELECT e.id, e.nip, e.name, o.name AS opdName FROM employee e JOIN opd o ON o.id = e.opd_id WHERE e.nip = ?`,
     ),
@@ -50,9 +53,7 @@ function prepared(db: Db) {
  */
 export function recordScan(db: Db, scan: Scan): ScanOutcome {
   const q = prepared(db)
-  const ceremonyId = activeCeremonyId(db)
-  const ceremony =
-    ceremonyId === null ? undefined : (q.ceremony.get(ceremonyId) as ActiveCeremony | undefined)
+  const ceremony = q.activeCeremony.get() as ActiveCeremony | undefined
   if (!ceremony) return { kind: 'no-ceremony' }
   const extracted = extractNip(scan.payload)
   if (!extracted.ok) return { kind: 'invalid', reason: extracted.reason }

@@ -22,6 +22,5 @@ export const checkin: Migration = {
       CHECK ((cancelled_at IS NULL) = (cancel_reason IS NULL))
     ) STRICT;
     CREATE UNIQUE INDEX checkin_once ON checkin(ceremony_id, nip) WHERE cancelled_at IS NULL;
-    CREATE INDEX checkin_time ON checkin(ceremony_id, scanned_at);
   `,
 }

@@ -1,10 +1,13 @@
 /**
  * A USB or Bluetooth barcode scanner "types" its code: many keys a few milliseconds apart,
- * usually ending in Enter. A person types tens of milliseconds apart. This tells the two apart
- * from keydown timings alone, whichever element has focus.
+ * usually ending in Enter. A person types a hundred milliseconds or more apart. This tells the
+ * two apart from keydown timings alone, whichever element has focus. It judges the average gap
+ * of a burst, not each gap, because a busy laptop delivers a scanner's keys unevenly.
  */
 export interface WedgeOptions {
-  /** Longest gap between two keys of one scan. */
+  /** A burst whose keys come this fast on average is a scanner. */
+  maxAverageGapMs: number
+  /** A longer gap ends a burst. */
   maxGapMs: number
   /** Shortest code worth reporting. */
   minLength: number
@@ -12,10 +15,16 @@ export interface WedgeOptions {
   idleMs: number
 }
 
-export const WEDGE_DEFAULTS: WedgeOptions = { maxGapMs: 35, minLength: 8, idleMs: 120 }
+export const WEDGE_DEFAULTS: WedgeOptions = {
+  maxAverageGapMs: 50,
+  maxGapMs: 150,
+  minLength: 8,
+  idleMs: 200,
+}
 
 export class KeyboardWedge {
   private buffer = ''
+  private first = 0
   private last = 0
   private timer: ReturnType<typeof setTimeout> | null = null
 
@@ -24,31 +33,40 @@ export class KeyboardWedge {
     private readonly options: WedgeOptions = WEDGE_DEFAULTS,
   ) {}
 
-  /** Feed every keydown (the buffer only ever holds keys that came fast after each other); returns true when the key belongs to a scan and must not reach the page. */
+  /** Feed every keydown; returns true when the key belongs to a scan and must not reach the page. */
   key(key: string, time: number): boolean {
-    const fast = this.buffer.length > 0 && time - this.last <= this.options.maxGapMs
     if (key === 'Enter' || key === 'Tab') {
-      const scanned = fast && this.buffer.length >= this.options.minLength
+      const scanned = this.isScan()
       if (scanned) this.emit()
       else this.reset()
       return scanned
     }
     if (key.length !== 1) return false
-    if (!fast) this.buffer = ''
+    if (this.buffer && time - this.last > this.options.maxGapMs) this.reset()
+    if (!this.buffer) this.first = time
     this.buffer += key
     this.last = time
     this.arm()
     // The first keys cannot be told from a quick typist's rollover yet; from the third fast key
     // on it is a scanner, and its keys stay out of whatever field has focus.
-    return this.buffer.length > 2
+    return this.buffer.length > 2 && this.fast()
+  }
+
+  dispose(): void {
+    this.reset()
+  }
+
+  private fast(): boolean {
+    return (this.last - this.first) / (this.buffer.length - 1) <= this.options.maxAverageGapMs
+  }
+
+  private isScan(): boolean {
+    return this.buffer.length >= this.options.minLength && this.fast()
   }
 
   private arm(): void {
     if (this.timer) clearTimeout(this.timer)
-    this.timer = setTimeout(() => {
-      if (this.buffer.length >= this.options.minLength) this.emit()
-      else this.reset()
-    }, this.options.idleMs)
+    this.timer = setTimeout(() => (this.isScan() ? this.emit() : this.reset()), this.options.idleMs)
   }
 
   private emit(): void {
@@ -61,9 +79,5 @@ export class KeyboardWedge {
     this.buffer = ''
     if (this.timer) clearTimeout(this.timer)
     this.timer = null
-  }
-
-  dispose(): void {
-    this.reset()
   }
 }

@@ -1,0 +1,154 @@
+// The gate's hot path: one scan through the full handler (validate, parse, look up, insert,
+// commit) against a bare durable better-sqlite3 insert on the same disk, in the same run;
+// and the live counts once 20,000 people have arrived.
+import Database from 'better-sqlite3'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { createCeremony } from '../../src/main/ceremony/repository'
+import { dashboard } from '../../src/main/checkin/dashboard'
+import { openDatabase, type Db } from '../../src/main/db/connection'
+import { createHandlers } from '../../src/main/ipc/handlers'
+import { invoke } from '../../src/main/ipc/invoke'
+import { demoRoster } from '../../src/main/roster/demo'
+import { applyRoster } from '../../src/main/roster/repository'
+import { percentile, type BenchRow } from './table'
+
+const SCANS = 5000
+const ms = (n: number) => `${n.toFixed(3)} ms`
+
+function tempFile(name: string): { file: string; dir: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-bench-'))
+  return { file: path.join(dir, name), dir }
+}
+
+function kiosk(people: number): { db: Db; dir: string; nips: string[] } {
+  const { file, dir } = tempFile('kiosk.sqlite')
+  const db = openDatabase(file)
+  const roster = demoRoster(people)
+  applyRoster(db, roster, new Date())
+  createCeremony(db, new Date(), {
+    name: 'Bench',
+    date: '2030-01-01',
+    startTime: '07:00',
+    lateTime: '23:00',
+    place: '',
+    timeZone: 'Asia/Jakarta',
+    opdIds: null,
+    unknownPolicy: 'review',
+  })
+  return { db, dir, nips: roster.map((r) => r.nip) }
+}
+
+/** The same durability as the kiosk (WAL, synchronous=FULL, one commit per row), nothing else. */
+function bareTable(): { insert: (i: number) => void; close: () => void } {
+  const { file, dir } = tempFile('bare.sqlite')
+  const db = new Database(file)
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = FULL')
+  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, nip TEXT NOT NULL, at TEXT NOT NULL)')
+  const statement = db.prepare('INSERT INTO t (nip, at) VALUES (?, ?)')
+  return {
+    insert: (i) => statement.run(String(197000000000000000 + i), new Date().toISOString()),
+    close: () => {
+      db.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/**
+ * Alternates one bare insert and one scan through the full handler, so whatever else the
+ * machine is doing weighs on both alike.
+ */
+async function pairedScans(count: number): Promise<{ bare: number[]; handler: number[] }> {
+  const { db, dir, nips } = kiosk(count)
+  const bare = bareTable()
+  const handlers = createHandlers({
+    db,
+    dbPath: '',
+    kioskId: 'BENCH',
+    now: () => new Date(),
+    dialogs: { openRosterFile: async () => null },
+  })
+  const times = { bare: [] as number[], handler: [] as number[] }
+  for (const [i, nip] of nips.entries()) {
+    let t0 = performance.now()
+    bare.insert(i)
+    times.bare.push(performance.now() - t0)
+    t0 = performance.now()
+    const result = await invoke(handlers, 'checkin.scan', {
+      payload: `NIP. ${nip}`,
+      source: 'kamera',
+    })
+    times.handler.push(performance.now() - t0)
+    if (!result.ok || (result.value as { kind: string }).kind !== 'recorded')
+      throw new Error(JSON.stringify(result))
+  }
+  bare.close()
+  db.close()
+  fs.rmSync(dir, { recursive: true, force: true })
+  return times
+}
+
+/**
+ * The check-in screen asks for the counts after every scan: time that call with 20,000 present,
+ * beside a bare per-OPD count of the same roster.
+ */
+function dashboardAt(present: number): { counts: number[]; bare: number[] } {
+  const { db, dir, nips } = kiosk(present)
+  const insert = db.prepare(
+    "INSERT INTO checkin (ceremony_id, nip, employee_id, scanned_at, late, source, kiosk_id) SELECT 1, nip, id, '2030-01-01T00:00:00.000Z', 0, 'kamera', 'B' FROM employee WHERE nip = ?",
+  )
+  db.transaction(() => nips.forEach((n) => insert.run(n)))()
+  const perOpdBare = db.prepare('SELECT opd_id, count(*) FROM employee GROUP BY opd_id')
+  const times = { counts: [] as number[], bare: [] as number[] }
+  for (let i = 0; i < 50; i++) {
+    let t0 = performance.now()
+    perOpdBare.all()
+    times.bare.push(performance.now() - t0)
+    t0 = performance.now()
+    dashboard(db, null, 8)
+    times.counts.push(performance.now() - t0)
+  }
+  db.close()
+  fs.rmSync(dir, { recursive: true, force: true })
+  return times
+}
+
+export default async function (): Promise<BenchRow[]> {
+  const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b)
+  const paired = await pairedScans(SCANS)
+  const bare = sorted(paired.bare)
+  const handler = sorted(paired.handler)
+  const ratio = percentile(handler, 50) / percentile(bare, 50)
+  const live = dashboardAt(20_000)
+  const counts = sorted(live.counts)
+  const bareCount = sorted(live.bare)
+  return [
+    {
+      name: `scan handler, median of ${SCANS}`,
+      value: ms(percentile(handler, 50)),
+      baseline: `bare insert ${ms(percentile(bare, 50))}`,
+      ratio: `${ratio.toFixed(2)}x`,
+      target: '< 1.5x',
+      ok: ratio < 1.5,
+    },
+    {
+      name: `scan handler, p99 of ${SCANS}`,
+      value: ms(percentile(handler, 99)),
+      baseline: `bare insert ${ms(percentile(bare, 99))}`,
+      ratio: `${(percentile(handler, 99) / percentile(bare, 99)).toFixed(2)}x`,
+      target: '< 10 ms',
+      ok: percentile(handler, 99) < 10,
+    },
+    {
+      name: 'live counts with 20,000 present, p95',
+      value: ms(percentile(counts, 95)),
+      baseline: `bare GROUP BY ${ms(percentile(bareCount, 95))}`,
+      ratio: `${(percentile(counts, 95) / percentile(bareCount, 95)).toFixed(1)}x`,
+      target: '< 50 ms',
+      ok: percentile(counts, 95) < 50,
+    },
+  ]
+}
