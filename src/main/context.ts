@@ -5,6 +5,8 @@ export interface KioskContext {
   db: Db
   dbPath: string
   kioskId: string
+  /** Something the officer must hear about from start-up, such as a damaged file moved aside. */
+  startupNotice?: string
   now(): Date
   dialogs: {
     /** Absolute path of a roster file the officer picked, or null when cancelled. */

@@ -2,7 +2,7 @@ import { app, BrowserWindow, dialog } from 'electron'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { KioskContext } from './context'
-import { openDatabase } from './db/connection'
+import { openKioskDatabase, type OpenedDatabase } from './db/connection'
 import { createHandlers } from './ipc/handlers'
 import { registerHandlers } from './ipc/register'
 import { resolveDbPath } from './paths'
@@ -23,18 +23,22 @@ function electronNativeBinding(): string | undefined {
 
 function start(): void {
   const dbPath = resolveDbPath(process.argv, process.env, app.getPath('userData'))
-  let db
+  let opened: OpenedDatabase
   try {
-    db = openDatabase(dbPath, { nativeBinding: electronNativeBinding() })
+    opened = openKioskDatabase(dbPath, { nativeBinding: electronNativeBinding() })
   } catch (error) {
     dialog.showErrorBox('Basis data tidak dapat dibuka', `${dbPath}\n\n${(error as Error).message}`)
     app.exit(1)
     return
   }
+  const { db, movedAside } = opened
   const ctx: KioskContext = {
     db,
     dbPath,
     kioskId: kioskId(db),
+    startupNotice: movedAside
+      ? `Berkas basis data rusak dan sudah dipindahkan ke ${movedAside} (tidak dihapus). Kiosk memakai berkas baru.`
+      : undefined,
     now: () => new Date(),
     dialogs: {
       openRosterFile: async () => {

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3'
+import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { openDatabase } from '../../src/main/db/connection'
+import { openDatabase, openKioskDatabase } from '../../src/main/db/connection'
 import { MIGRATIONS } from '../../src/main/db/migrations'
 import { tempDb, tempDir } from '../fixtures/temp-db'
 
@@ -29,6 +30,7 @@ describe('database connection', () => {
 
   it('refuses a database written by a newer version and leaves it untouched', () => {
     const dir = tempDir()
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }))
     const file = path.join(dir, 'new.sqlite')
     const raw = new Database(file)
     raw.pragma(`user_version = ${MIGRATIONS.length + 1}`)
@@ -50,6 +52,7 @@ describe('database connection', () => {
       },
     ]
     const dir = tempDir()
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }))
     const file = path.join(dir, 'k.sqlite')
     openDatabase(file).close()
     expect(() => openDatabase(file, { migrations: broken })).toThrow()
@@ -113,5 +116,42 @@ describe('migration 0002 checkin', () => {
         )
         .run(),
     ).toThrow(/CHECK/)
+  })
+})
+
+describe('a damaged or unreachable database', () => {
+  it('moves a corrupt file aside, never overwriting it, and starts afresh', () => {
+    const dir = tempDir()
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }))
+    const file = path.join(dir, 'kiosk.sqlite')
+    const garbage = Buffer.from('SQLite format 3\0 but not really; a pulled USB stick wrote this')
+    fs.writeFileSync(file, garbage)
+    const { db, movedAside } = openKioskDatabase(file)
+    expect(movedAside).toMatch(/kiosk\.sqlite\.rusak-/)
+    expect(fs.readFileSync(movedAside!)).toEqual(garbage)
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length)
+    db.close()
+  })
+
+  it('says in Indonesian where it could not open, and moves nothing', () => {
+    const dir = tempDir()
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }))
+    const blocker = path.join(dir, 'bukan-folder')
+    fs.writeFileSync(blocker, 'x')
+    expect(() => openKioskDatabase(path.join(blocker, 'kiosk.sqlite'))).toThrow(
+      /Basis data .*bukan-folder\/kiosk\.sqlite tidak bisa dibuka atau ditulis/,
+    )
+    expect(fs.readdirSync(dir)).toEqual(['bukan-folder'])
+  })
+
+  it('refuses a newer database through the app path too, without moving it aside', () => {
+    const dir = tempDir()
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }))
+    const file = path.join(dir, 'kiosk.sqlite')
+    const raw = new Database(file)
+    raw.pragma(`user_version = ${MIGRATIONS.length + 5}`)
+    raw.close()
+    expect(() => openKioskDatabase(file)).toThrow(/versi aplikasi yang lebih baru/)
+    expect(fs.readdirSync(dir)).toEqual(['kiosk.sqlite'])
   })
 })

@@ -18,18 +18,60 @@ export interface OpenOptions {
  * committed scan, synchronous=FULL so a confirmed scan survives power loss too.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  fs.mkdirSync(path.dirname(file), { recursive: true })
-  const db = new Database(file, { nativeBinding: options.nativeBinding })
+  let db: Db | undefined
   try {
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    db = new Database(file, { nativeBinding: options.nativeBinding })
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = FULL')
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
+    const check = db.pragma('quick_check', { simple: true })
+    if (check !== 'ok') throw Object.assign(new Error(String(check)), { code: 'SQLITE_CORRUPT' })
     migrate(db, options.migrations ?? MIGRATIONS)
     return db
   } catch (error) {
-    db.close()
-    throw error
+    db?.close()
+    throw isCorrupt(error) || error instanceof UserError ? error : cannotOpen(file, error)
+  }
+}
+
+function errorCode(error: unknown): string {
+  return String((error as { code?: unknown }).code ?? '')
+}
+
+function isCorrupt(error: unknown): boolean {
+  return /^SQLITE_(NOTADB|CORRUPT)/.test(errorCode(error))
+}
+
+function cannotOpen(file: string, error: unknown): UserError {
+  return new UserError(
+    'DB_OPEN',
+    `Basis data ${file} tidak bisa dibuka atau ditulis (${errorCode(error) || (error as Error).message}). Periksa folder, izin, ruang disk, atau flashdisk.`,
+  )
+}
+
+export interface OpenedDatabase {
+  db: Db
+  /** Where a damaged file was moved, so the officer can be told and the file rescued. */
+  movedAside: string | null
+}
+
+/**
+ * For the app: a damaged database file is moved aside with its WAL, never overwritten, and a
+ * fresh one is started; the caller tells the officer where the old one went.
+ */
+export function openKioskDatabase(file: string, options: OpenOptions = {}): OpenedDatabase {
+  try {
+    return { db: openDatabase(file, options), movedAside: null }
+  } catch (error) {
+    if (!isCorrupt(error)) throw error
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+    const aside = `${file}.rusak-${stamp}`
+    for (const suffix of ['', '-wal', '-shm']) {
+      if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, aside + suffix)
+    }
+    return { db: openDatabase(file, options), movedAside: aside }
   }
 }
 

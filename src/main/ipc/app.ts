@@ -17,6 +17,7 @@ export function appHandlers(ctx: KioskContext): HandlersFor<keyof typeof appCont
       employees: count(ctx, 'employee'),
       ceremonies: count(ctx, 'ceremony'),
       activeCeremonyId: activeCeremonyId(ctx.db),
+      notice: ctx.startupNotice ?? null,
     }),
     'app.loadDemo': () => {
       const now = ctx.now()

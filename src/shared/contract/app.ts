@@ -7,6 +7,7 @@ export interface AppStatus {
   employees: number
   ceremonies: number
   activeCeremonyId: number | null
+  notice: string | null
 }
 
 export interface DemoResult {

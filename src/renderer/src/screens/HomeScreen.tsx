@@ -33,6 +33,7 @@ export function HomeScreen({ status, onChanged, go }: Props) {
   const firstRun = status.employees === 0
   return (
     <section className="screen home">
+      {status.notice && <Notice kind="error">{status.notice}</Notice>}
       {message && <Notice kind={message.kind}>{message.text}</Notice>}
       {firstRun ? (
         <div className="card hero">

@@ -1,0 +1,81 @@
+import Database from 'better-sqlite3'
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createCeremony } from '../../src/main/ceremony/repository'
+import { openDatabase } from '../../src/main/db/connection'
+import { demoRoster } from '../../src/main/roster/demo'
+import { applyRoster } from '../../src/main/roster/repository'
+import { tempDb } from '../fixtures/temp-db'
+
+const ROUNDS = 6
+const WRITER = path.resolve(__dirname, '../fixtures/crash-writer.ts')
+const cleanups: (() => void)[] = []
+afterEach(() => cleanups.splice(0).forEach((c) => c()))
+
+function seededDb(): string {
+  const t = tempDb()
+  cleanups.push(t.cleanup)
+  applyRoster(t.db, demoRoster(3000), new Date())
+  createCeremony(t.db, new Date(), {
+    name: 'Uji mati listrik',
+    date: '2030-01-01',
+    startTime: '07:00',
+    lateTime: '23:00',
+    place: '',
+    timeZone: 'Asia/Jakarta',
+    opdIds: null,
+    unknownPolicy: 'review',
+  })
+  t.db.close()
+  return t.file
+}
+
+/** Runs the writer and SIGKILLs it once it has confirmed `after` scans, plus a random sliver. */
+function writeUntilKilled(file: string, after: number): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, file], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    const confirmed: string[] = []
+    let pending = ''
+    let stderr = ''
+    let killing = false
+    child.stderr.on('data', (d: Buffer) => (stderr += d))
+    child.stdout.on('data', (d: Buffer) => {
+      const lines = (pending + d.toString()).split('\n')
+      pending = lines.pop()!
+      confirmed.push(...lines)
+      if (!killing && confirmed.length >= after) {
+        killing = true
+        setTimeout(() => child.kill('SIGKILL'), Math.random() * 5)
+      }
+    })
+    child.on('exit', (code, signal) => {
+      if (signal === 'SIGKILL') resolve(confirmed)
+      else reject(new Error(`writer ended before the kill (code ${code}): ${stderr}`))
+    })
+  })
+}
+
+describe('a laptop that dies mid-scan', () => {
+  it(`keeps every confirmed scan and an intact database, over ${ROUNDS} SIGKILLs`, async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const file = seededDb()
+      const after = 1 + Math.floor(Math.random() * 400)
+      const confirmed = await writeUntilKilled(file, after)
+      expect(confirmed.length).toBeGreaterThanOrEqual(after)
+
+      const raw = new Database(file)
+      expect(raw.pragma('integrity_check', { simple: true })).toBe('ok')
+      raw.close()
+      const db = openDatabase(file)
+      const stored = new Set(
+        db.prepare('SELECT nip FROM checkin WHERE cancelled_at IS NULL').pluck().all() as string[],
+      )
+      const lost = confirmed.filter((nip) => !stored.has(nip))
+      expect(lost, `round ${round}: confirmed but lost`).toEqual([])
+      db.close()
+    }
+  })
+})

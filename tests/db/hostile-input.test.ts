@@ -1,0 +1,175 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createCeremony } from '../../src/main/ceremony/repository'
+import type { Db } from '../../src/main/db/connection'
+import { createHandlers, type Handlers } from '../../src/main/ipc/handlers'
+import { invoke } from '../../src/main/ipc/invoke'
+import { opdKey } from '../../src/main/roster/opd-key'
+import { applyRoster } from '../../src/main/roster/repository'
+import { CHANNELS } from '../../src/shared/contract'
+import { tempDb } from '../fixtures/temp-db'
+
+let db: Db
+let handlers: Handlers
+let cleanup: () => void
+const BUDI = '197405021993111001'
+const SITI = '198001152005012002'
+
+beforeEach(() => {
+  ;({ db, cleanup } = tempDb())
+  applyRoster(
+    db,
+    [BUDI, SITI].map((nip, i) => ({
+      row: i + 2,
+      nip,
+      name: `Pegawai ${i}`,
+      opdKey: opdKey('Inspektorat'),
+      opdName: 'Inspektorat',
+      jabatan: '',
+      pangkat: '',
+      jenis: 'PNS' as const,
+    })),
+    new Date(),
+  )
+  createCeremony(db, new Date(), {
+    name: 'Apel',
+    date: '2030-01-01',
+    startTime: '07:00',
+    lateTime: '23:00',
+    place: '',
+    timeZone: 'Asia/Jakarta',
+    opdIds: null,
+    unknownPolicy: 'review',
+  })
+  handlers = createHandlers({
+    db,
+    dbPath: '',
+    kioskId: 'FUZZ',
+    now: () => new Date(),
+    dialogs: { openRosterFile: async () => null },
+  })
+})
+afterEach(() => cleanup())
+
+/** mulberry32, seeded: a failing case can be replayed. */
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const FRAGMENTS = [
+  "'; DROP TABLE checkin; --",
+  '" OR 1=1 --',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '\u202e\u200f\u200e',
+  '\u0000\u0007\u001b[31m',
+  '=HYPERLINK("http://x")',
+  '197402301993111001', // 30 February
+  '199913451999131001', // month 13
+  'NIP',
+  '%00%ff%',
+  '{"nip": null}',
+  '\ud800',
+]
+
+/** Payloads that hold no valid NIP, built from random bytes and the fragments above. */
+function junk(rand: () => number): string {
+  const parts: string[] = []
+  const n = 1 + Math.floor(rand() * 5)
+  for (let i = 0; i < n; i++) {
+    const r = rand()
+    if (r < 0.4) parts.push(FRAGMENTS[Math.floor(rand() * FRAGMENTS.length)]!)
+    else if (r < 0.8) {
+      const len = Math.floor(rand() * 40)
+      parts.push(
+        String.fromCharCode(...Array.from({ length: len }, () => Math.floor(rand() * 0x3000))),
+      )
+    } else parts.push(String(Math.floor(rand() * 1e12)))
+  }
+  return parts.join(rand() < 0.5 ? ' ' : '')
+}
+
+const rows = () => db.prepare('SELECT count(*) FROM checkin').pluck().get() as number
+
+describe('the scan handler under hostile payloads', () => {
+  it('answers 3,000 junk payloads with an invalid-code outcome and writes nothing', async () => {
+    const rand = random(42)
+    for (let i = 0; i < 3000; i++) {
+      const payload = i % 100 === 0 ? junk(rand).repeat(200).slice(0, 4096) : junk(rand)
+      const result = await invoke(handlers, 'checkin.scan', { payload, source: 'pemindai' })
+      if (!result.ok || result.value.kind !== 'invalid') {
+        throw new Error(`payload ${JSON.stringify(payload)} gave ${JSON.stringify(result)}`)
+      }
+    }
+    expect(rows()).toBe(0)
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+  })
+
+  it('refuses two NIPs in one payload, and records exactly the one NIP hidden among markup', async () => {
+    const two = await invoke(handlers, 'checkin.scan', {
+      payload: `${BUDI}<br>${SITI}`,
+      source: 'kamera',
+    })
+    expect(two).toMatchObject({ ok: true, value: { kind: 'invalid' } })
+    const hidden = await invoke(handlers, 'checkin.scan', {
+      payload: `<script>x</script>'; DROP TABLE checkin; --\u202e NIP ${BUDI}`,
+      source: 'kamera',
+    })
+    expect(hidden).toMatchObject({ ok: true, value: { kind: 'recorded', person: { nip: BUDI } } })
+    expect(db.prepare('SELECT nip FROM checkin').pluck().all()).toEqual([BUDI])
+  })
+
+  it('refuses an oversized payload at the door', async () => {
+    const result = await invoke(handlers, 'checkin.scan', {
+      payload: 'x'.repeat(5000),
+      source: 'kamera',
+    })
+    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+  })
+})
+
+describe('every call validates its input', () => {
+  it('refuses an unknown call', async () => {
+    expect(await invoke(handlers, 'app.runShell', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_CALL' },
+    })
+    expect(await invoke(handlers, '__proto__', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_CALL' },
+    })
+  })
+
+  it.each(CHANNELS)(
+    '%s rejects wrong types and unknown fields instead of casting them',
+    async (channel) => {
+      for (const bad of [{ __unknown: true }, 'teks', 42, [1, 2]]) {
+        const result = await invoke(handlers, channel, bad)
+        expect(result, `${channel} accepted ${JSON.stringify(bad)}`).toMatchObject({
+          ok: false,
+          error: { code: 'BAD_INPUT' },
+        })
+      }
+    },
+  )
+
+  it('does not cast: a number where a string belongs, or an extra field, is refused', async () => {
+    expect(
+      await invoke(handlers, 'checkin.scan', { payload: Number(BUDI), source: 'kamera' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT' },
+    })
+    expect(
+      await invoke(handlers, 'checkin.scan', { payload: BUDI, source: 'kamera', kioskId: 'PALSU' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: expect.stringMatching(/kioskId/) },
+    })
+    expect(rows()).toBe(0)
+  })
+})
