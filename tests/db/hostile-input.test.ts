@@ -101,7 +101,7 @@ describe('the scan handler under hostile payloads', () => {
     for (let i = 0; i < 3000; i++) {
       const payload = i % 100 === 0 ? junk(rand).repeat(200).slice(0, 4096) : junk(rand)
       const result = await invoke(handlers, 'checkin.scan', { payload, source: 'pemindai' })
-      if (!result.ok || result.value.kind !== 'invalid') {
+      if (!result.ok || (result.value as { kind: string }).kind !== 'invalid') {
         throw new Error(`payload ${JSON.stringify(payload)} gave ${JSON.stringify(result)}`)
       }
     }
