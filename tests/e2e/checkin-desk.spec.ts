@@ -1,5 +1,6 @@
 import { BUDI, RINA, seedGate, SITI } from './people'
 import { expect, test } from './fixtures'
+import { scanWithKeyboardScanner } from './scanner'
 
 test('a barcode scanner typing into the page is recorded whichever element has focus', async ({
   kiosk,
@@ -14,8 +15,7 @@ test('a barcode scanner typing into the page is recorded whichever element has f
 
   const search = page.getByLabel('Cari nama atau NIP untuk hadir manual')
   await search.focus()
-  await page.keyboard.type(BUDI.nip, { delay: 4 })
-  await page.keyboard.press('Enter')
+  await scanWithKeyboardScanner(page, BUDI.nip)
   await expect(page.getByTestId('outcome')).toContainText('TERCATAT (TERLAMBAT)')
   await expect(page.getByTestId('outcome')).toContainText(BUDI.name)
   expect(db.prepare('SELECT source, late FROM checkin WHERE nip = ?').get(BUDI.nip)).toEqual({

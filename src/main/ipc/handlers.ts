@@ -1,7 +1,9 @@
-import type { Channel, Contract, Output } from '../../shared/contract'
+import { CHANNELS, contract, type Channel, type Contract, type Output } from '../../shared/contract'
 import type { CallParsed } from '../../shared/contract/define'
+import { OfficerLock } from '../auth/officer-lock'
 import type { KioskContext } from '../context'
 import { appHandlers } from './app'
+import { authHandlers } from './auth'
 import { ceremonyHandlers } from './ceremony'
 import { checkinHandlers } from './checkin'
 import { rosterHandlers } from './roster'
@@ -12,10 +14,29 @@ export type Handlers = HandlersFor<Channel>
 
 /** The table of every call, built over one context: the app and the tests use the same one. */
 export function createHandlers(ctx: KioskContext): Handlers {
-  return {
-    ...appHandlers(ctx),
-    ...rosterHandlers(ctx),
-    ...ceremonyHandlers(ctx),
-    ...checkinHandlers(ctx),
+  const officer = new OfficerLock(ctx)
+  return guardOfficerCalls(
+    {
+      ...appHandlers(ctx),
+      ...authHandlers(officer),
+      ...rosterHandlers(ctx),
+      ...ceremonyHandlers(ctx),
+      ...checkinHandlers(ctx),
+    },
+    officer,
+  )
+}
+
+/** The contract marks which calls need the officer; the check lives here, once, for all of them. */
+function guardOfficerCalls(table: Handlers, officer: OfficerLock): Handlers {
+  const guarded: Record<string, (input: never) => unknown> = { ...table }
+  for (const channel of CHANNELS) {
+    if (!contract[channel].officer) continue
+    const handler = table[channel] as (input: never) => unknown
+    guarded[channel] = (input) => {
+      officer.require()
+      return handler(input)
+    }
   }
+  return guarded as Handlers
 }

@@ -1,4 +1,6 @@
 import { useState } from 'react'
+import { api } from './api'
+import { PinDialog } from './components/PinDialog'
 import { useCall } from './hooks/useCall'
 import { CeremonyScreen } from './screens/CeremonyScreen'
 import { CheckinScreen } from './screens/CheckinScreen'
@@ -16,6 +18,7 @@ type Screen = keyof typeof SCREENS
 export function App() {
   const [screen, setScreen] = useState<Screen>('beranda')
   const status = useCall('app.status')
+  const officer = useCall('auth.status')
   return (
     <div className="app">
       <header className="topbar">
@@ -29,16 +32,38 @@ export function App() {
               onClick={() => {
                 setScreen(s)
                 status.reload()
+                officer.reload()
               }}
             >
               {SCREENS[s]}
             </button>
           ))}
         </nav>
+        {officer.data?.pinSet && (
+          <div className="lock-state" data-testid="lock-state">
+            {officer.data.unlocked ? (
+              <>
+                Petugas{' '}
+                <button onClick={() => void api('auth.lock').then(officer.reload)}>Kunci</button>
+              </>
+            ) : (
+              'Terkunci'
+            )}
+          </div>
+        )}
       </header>
+      <PinDialog onUnlocked={officer.reload} />
       <main>
         {screen === 'beranda' && (
-          <HomeScreen status={status.data} onChanged={status.reload} go={setScreen} />
+          <HomeScreen
+            status={status.data}
+            pinSet={officer.data?.pinSet ?? true}
+            onChanged={() => {
+              status.reload()
+              officer.reload()
+            }}
+            go={setScreen}
+          />
         )}
         {screen === 'kehadiran' && <CheckinScreen />}
         {screen === 'pegawai' && <RosterScreen onChanged={status.reload} />}

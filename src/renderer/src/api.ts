@@ -17,11 +17,25 @@ export class ApiError extends Error {
   }
 }
 
+/** Asks the officer for the PIN; resolves true once main is unlocked, false if they cancel. */
+let askForPin: (() => Promise<boolean>) | null = null
+
+export function setPinPrompt(prompt: (() => Promise<boolean>) | null): void {
+  askForPin = prompt
+}
+
+/**
+ * Calls main. A call that needs the officer and finds the kiosk locked asks for the PIN and,
+ * once it is given, runs once more; so no screen has to know which calls are guarded.
+ */
 export async function api<C extends Channel>(
   channel: C,
   ...args: Input<C> extends undefined ? [] : [Input<C>]
 ): Promise<Output<C>> {
-  const result = (await window.kiosk.invoke(channel, args[0])) as CallResult<Output<C>>
+  const send = async () => (await window.kiosk.invoke(channel, args[0])) as CallResult<Output<C>>
+  let result = await send()
+  if (!result.ok && result.error.code === 'LOCKED' && askForPin && (await askForPin()))
+    result = await send()
   if (!result.ok) throw new ApiError(result.error.code, result.error.message)
   return result.value
 }

@@ -18,5 +18,5 @@ export interface DemoResult {
 
 export const appContract = {
   'app.status': call<AppStatus>()(z.undefined()),
-  'app.loadDemo': call<DemoResult>()(z.undefined()),
+  'app.loadDemo': call<DemoResult>({ officer: true })(z.undefined()),
 }

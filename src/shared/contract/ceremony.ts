@@ -22,8 +22,8 @@ export type CeremonyFields = z.infer<typeof ceremonyFields>
 
 export const ceremonyContract = {
   'ceremony.list': call<Ceremony[]>()(z.undefined()),
-  'ceremony.create': call<Ceremony>()(ceremonyFields),
-  'ceremony.update': call<Ceremony>()(ceremonyFields.extend({ id }).strict()),
-  'ceremony.duplicate': call<Ceremony>()(z.object({ id }).strict()),
-  'ceremony.setActive': call<Ceremony>()(z.object({ id }).strict()),
+  'ceremony.create': call<Ceremony>({ officer: true })(ceremonyFields),
+  'ceremony.update': call<Ceremony>({ officer: true })(ceremonyFields.extend({ id }).strict()),
+  'ceremony.duplicate': call<Ceremony>({ officer: true })(z.object({ id }).strict()),
+  'ceremony.setActive': call<Ceremony>({ officer: true })(z.object({ id }).strict()),
 }

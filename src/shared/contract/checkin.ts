@@ -9,7 +9,7 @@ export const checkinContract = {
   'checkin.scan': call<ScanOutcome>()(
     z.object({ payload: z.string().max(4096), source: z.enum(SCAN_SOURCES) }).strict(),
   ),
-  'checkin.undo': call<{ checkinId: number }>()(
+  'checkin.undo': call<{ checkinId: number }>({ officer: true })(
     z
       .object({
         checkinId: id,

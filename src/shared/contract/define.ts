@@ -6,16 +6,19 @@ import type { z } from 'zod'
  */
 export interface Call<In extends z.ZodType, Out> {
   readonly input: In
+  /** Needs the officer's PIN (unlocked recently); scanning and the live count never do. */
+  readonly officer: boolean
   /** Phantom field: carries the result type, never set at runtime. */
   readonly output?: Out
 }
 
-export function call<Out>() {
-  return <In extends z.ZodType>(input: In): Call<In, Out> => ({ input })
+export function call<Out>(options: { officer?: boolean } = {}) {
+  return <In extends z.ZodType>(input: In): Call<In, Out> => ({
+    input,
+    officer: options.officer ?? false,
+  })
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyCall = Call<z.ZodType, any>
 export type CallInput<C> = C extends Call<infer In, unknown> ? z.input<In> : never
 export type CallParsed<C> = C extends Call<infer In, unknown> ? z.output<In> : never
 export type CallOutput<C> = C extends Call<z.ZodType, infer Out> ? Out : never

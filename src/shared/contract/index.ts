@@ -1,4 +1,5 @@
 import { appContract } from './app'
+import { authContract } from './auth'
 import { ceremonyContract } from './ceremony'
 import { checkinContract } from './checkin'
 import type { CallInput, CallOutput } from './define'
@@ -7,6 +8,7 @@ import { rosterContract } from './roster'
 /** Every call the renderer may make to main. Nothing else crosses the bridge. */
 export const contract = {
   ...appContract,
+  ...authContract,
   ...rosterContract,
   ...ceremonyContract,
   ...checkinContract,

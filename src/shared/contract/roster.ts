@@ -35,9 +35,11 @@ export const rosterContract = {
   ),
   /** Opens the file dialog in main; null when the officer cancels. */
   'roster.chooseImportFile': call<ImportPreview | null>()(z.undefined()),
-  'roster.applyImport': call<ImportResult>()(z.object({ previewId: z.string().max(64) }).strict()),
-  'roster.update': call<Employee>()(
+  'roster.applyImport': call<ImportResult>({ officer: true })(
+    z.object({ previewId: z.string().max(64) }).strict(),
+  ),
+  'roster.update': call<Employee>({ officer: true })(
     employeeFields.extend({ id, jenis: z.enum(JENIS_PEGAWAI), active: z.boolean() }).strict(),
   ),
-  'roster.addNonAsn': call<Employee>()(employeeFields),
+  'roster.addNonAsn': call<Employee>({ officer: true })(employeeFields),
 }

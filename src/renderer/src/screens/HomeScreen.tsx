@@ -2,14 +2,16 @@ import { useState } from 'react'
 import type { AppStatus } from '../../../shared/contract/app'
 import { api } from '../api'
 import { Notice } from '../components/Notice'
+import { SetPinCard } from '../components/SetPinCard'
 
 interface Props {
   status: AppStatus | undefined
+  pinSet: boolean
   onChanged: () => void
   go: (screen: 'kehadiran' | 'pegawai' | 'acara') => void
 }
 
-export function HomeScreen({ status, onChanged, go }: Props) {
+export function HomeScreen({ status, pinSet, onChanged, go }: Props) {
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
   if (!status) return <p>Memuat…</p>
@@ -69,6 +71,7 @@ export function HomeScreen({ status, onChanged, go }: Props) {
           </div>
         </div>
       )}
+      {!firstRun && !pinSet && <SetPinCard onDone={onChanged} />}
     </section>
   )
 }

@@ -1,0 +1,56 @@
+import { useState } from 'react'
+import { api } from '../api'
+import { Notice } from './Notice'
+
+/** First run: the officer chooses the PIN that guards settings, undo, roster and export. */
+export function SetPinCard({ onDone }: { onDone: () => void }) {
+  const [pin, setPin] = useState('')
+  const [again, setAgain] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault()
+    if (pin !== again) {
+      setError('Kedua PIN tidak sama.')
+      return
+    }
+    try {
+      await api('auth.setPin', { pin })
+      onDone()
+    } catch (e) {
+      setError((e as Error).message)
+    }
+  }
+  return (
+    <form className="card form" onSubmit={submit} aria-label="Buat PIN petugas">
+      <h3>Buat PIN petugas</h3>
+      <p className="muted">
+        PIN melindungi pengaturan, pembatalan catatan, data pegawai, dan ekspor. Pemindaian tidak
+        memerlukan PIN.
+      </p>
+      {error && <Notice kind="error">{error}</Notice>}
+      <label>
+        PIN baru (4–8 angka)
+        <input
+          type="password"
+          inputMode="numeric"
+          value={pin}
+          onChange={(e) => setPin(e.target.value)}
+          maxLength={8}
+        />
+      </label>
+      <label>
+        Ulangi PIN
+        <input
+          type="password"
+          inputMode="numeric"
+          value={again}
+          onChange={(e) => setAgain(e.target.value)}
+          maxLength={8}
+        />
+      </label>
+      <button className="primary" type="submit">
+        Simpan PIN
+      </button>
+    </form>
+  )
+}

@@ -1,0 +1,43 @@
+import { BUDI, seedGate } from './people'
+import { expect, test } from './fixtures'
+import { scanWithKeyboardScanner } from './scanner'
+
+test('officer actions ask for the PIN once locked; scanning never does', async ({
+  kiosk: { page, db },
+}) => {
+  seedGate(db)
+  await page.reload()
+  const card = page.getByRole('form', { name: 'Buat PIN petugas' })
+  await card.getByLabel('PIN baru (4–8 angka)').fill('2468')
+  await card.getByLabel('Ulangi PIN').fill('2468')
+  await card.getByRole('button', { name: 'Simpan PIN' }).click()
+  await expect(page.getByTestId('lock-state')).toContainText('Petugas')
+  const stored = db
+    .prepare("SELECT value FROM setting WHERE key = 'officer_pin'")
+    .pluck()
+    .get() as string
+  expect(stored).not.toContain('2468')
+
+  await page.getByRole('button', { name: 'Kunci' }).click()
+  await expect(page.getByTestId('lock-state')).toHaveText('Terkunci')
+
+  // Scanning needs no PIN.
+  await page.getByRole('button', { name: 'Kehadiran' }).click()
+  await scanWithKeyboardScanner(page, BUDI.nip)
+  await expect(page.getByTestId('outcome')).toContainText(BUDI.name)
+
+  // Undo does: the PIN dialog appears; a wrong PIN is refused, the right one lets the undo through.
+  await page.getByRole('button', { name: `Batalkan ${BUDI.name}` }).click()
+  await page.getByLabel('Alasan pembatalan').fill('uji pembatalan')
+  await page.getByRole('button', { name: 'Batalkan catatan' }).click()
+  const dialog = page.getByRole('form', { name: 'PIN petugas' })
+  await dialog.getByLabel('PIN').fill('1111')
+  await dialog.getByRole('button', { name: 'Buka' }).click()
+  await expect(dialog.getByRole('alert')).toHaveText('PIN salah.')
+  expect(db.prepare('SELECT cancelled_at FROM checkin').pluck().get()).toBeNull()
+  await dialog.getByLabel('PIN').fill('2468')
+  await dialog.getByRole('button', { name: 'Buka' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(page.getByTestId('present-total')).toHaveText('0 / 3')
+  expect(db.prepare('SELECT cancel_reason FROM checkin').pluck().get()).toBe('uji pembatalan')
+})
