@@ -8,6 +8,8 @@ export interface KioskContext {
   /** Something the officer must hear about from start-up, such as a damaged file moved aside. */
   startupNotice?: string
   now(): Date
+  /** The desktop shell, absent when the renderer runs in a browser (tests). */
+  shell?: { leaveKiosk(): void }
   dialogs: {
     /** Absolute path of a roster file the officer picked, or null when cancelled. */
     openRosterFile(): Promise<string | null>

@@ -56,9 +56,10 @@ function start(): void {
     },
   }
   const origin = appOrigin()
-  registerHandlers(createHandlers(ctx), (url) => isAppUrl(url, origin))
   lockDownSession()
-  createKioskWindow()
+  // All in one tick: the window's first call cannot arrive before its handler is registered.
+  ctx.shell = { leaveKiosk: createKioskWindow().leaveKiosk }
+  registerHandlers(createHandlers(ctx), (url) => isAppUrl(url, origin))
   app.on('before-quit', () => db.close())
 }
 

@@ -119,6 +119,7 @@ describe('the officer PIN', () => {
   it('guards exactly the calls the contract marks for the officer', () => {
     const guarded = CHANNELS.filter((c) => contract[c].officer).sort()
     expect(guarded).toEqual([
+      'app.leaveKiosk',
       'app.loadDemo',
       'ceremony.create',
       'ceremony.duplicate',

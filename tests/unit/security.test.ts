@@ -5,6 +5,7 @@ import {
   allowNewWindow,
   allowPermission,
   isAppUrl,
+  isBlockedShortcut,
   kioskWebPreferences,
 } from '../../src/main/window/security'
 
@@ -34,8 +35,9 @@ describe('window security rules', () => {
   })
 
   it('gives the renderer an isolated, sandboxed world without Node', () => {
-    expect(kioskWebPreferences('/app/preload.js')).toMatchObject({
+    expect(kioskWebPreferences('/app/preload.js', { devTools: false })).toMatchObject({
       preload: '/app/preload.js',
+      devTools: false,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -50,5 +52,52 @@ describe('window security rules', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self' 'wasm-unsafe-eval'")
     expect(CONTENT_SECURITY_POLICY).not.toContain("'unsafe-eval'")
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:/)
+  })
+
+  it('blocks the keys that leave the kiosk screen, and lets scanner, clicker and typing through', () => {
+    const k = (
+      key: string,
+      mods: Partial<{ control: boolean; alt: boolean; meta: boolean; shift: boolean }> = {},
+    ) => isBlockedShortcut({ key, control: false, alt: false, meta: false, shift: false, ...mods })
+    for (const blocked of [
+      k('F4', { alt: true }),
+      k('w', { control: true }),
+      k('q', { control: true }),
+      k('r', { control: true }),
+      k('R', { control: true, shift: true }),
+      k('F5'),
+      k('F11'),
+      k('F12'),
+      k('I', { control: true, shift: true }),
+      k('j', { control: true, shift: true }),
+      k('=', { control: true }),
+      k('-', { control: true }),
+      k('0', { control: true }),
+      k('n', { control: true }),
+      k('p', { control: true }),
+      k('ArrowLeft', { alt: true }),
+      k('Alt'),
+      k('q', { meta: true }),
+    ]) {
+      expect(blocked).toBe(true)
+    }
+    for (const allowed of [
+      k('1'),
+      k('N'),
+      k('Enter'),
+      k('Tab'),
+      k('ArrowRight'),
+      k(' '),
+      k('PageDown'),
+      k('PageUp'),
+      k('Home'),
+      k('End'),
+      k('Escape'),
+      k('Backspace'),
+      k('v', { control: true }),
+      k('c', { control: true }),
+    ]) {
+      expect(allowed).toBe(false)
+    }
   })
 })

@@ -19,6 +19,10 @@ export function appHandlers(ctx: KioskContext): HandlersFor<keyof typeof appCont
       activeCeremonyId: activeCeremonyId(ctx.db),
       notice: ctx.startupNotice ?? null,
     }),
+    'app.leaveKiosk': () => {
+      ctx.shell?.leaveKiosk()
+      return { left: ctx.shell !== undefined }
+    },
     'app.loadDemo': () => {
       const now = ctx.now()
       applyRoster(ctx.db, demoRoster(), now)

@@ -1,4 +1,4 @@
-import { BrowserWindow, session } from 'electron'
+import { app, BrowserWindow, session } from 'electron'
 import path from 'node:path'
 import {
   CONTENT_SECURITY_POLICY,
@@ -6,6 +6,7 @@ import {
   allowNewWindow,
   allowPermission,
   isAppUrl,
+  isBlockedShortcut,
   kioskWebPreferences,
 } from './security'
 
@@ -40,17 +41,32 @@ export function lockDownSession(): void {
   })
 }
 
-export function createKioskWindow(): BrowserWindow {
+/**
+ * The gate's window: full screen in kiosk mode, no menu, no way out by keyboard. It closes only
+ * after the officer has left kiosk mode (the contract's app.leaveKiosk, behind the PIN).
+ */
+export function createKioskWindow(): { win: BrowserWindow; leaveKiosk: () => void } {
   const win = new BrowserWindow({
     width: 1366,
     height: 768,
     show: false,
+    kiosk: app.isPackaged,
+    fullscreen: app.isPackaged,
     autoHideMenuBar: true,
     backgroundColor: '#0b1f33',
     title: 'Kiosk Apel Netralitas',
-    webPreferences: kioskWebPreferences(path.join(__dirname, '../preload/index.js')),
+    webPreferences: kioskWebPreferences(path.join(__dirname, '../preload/index.js'), {
+      devTools: !app.isPackaged,
+    }),
   })
+  let mayClose = !app.isPackaged
   win.setMenu(null)
+  win.on('close', (event) => {
+    if (!mayClose) event.preventDefault()
+  })
+  win.webContents.on('before-input-event', (event, input) => {
+    if (input.type === 'keyDown' && isBlockedShortcut(input)) event.preventDefault()
+  })
   win.once('ready-to-show', () => win.show())
   win.webContents.on('will-navigate', (event, url) => {
     if (!allowNavigation(url)) event.preventDefault()
@@ -59,5 +75,12 @@ export function createKioskWindow(): BrowserWindow {
   const dev = process.env.ELECTRON_RENDERER_URL
   if (dev && isAppUrl(dev, appOrigin())) void win.loadURL(dev)
   else void win.loadFile(path.join(__dirname, '../renderer/index.html'))
-  return win
+  return {
+    win,
+    leaveKiosk: () => {
+      mayClose = true
+      win.setKiosk(false)
+      win.setFullScreen(false)
+    },
+  }
 }

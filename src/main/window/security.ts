@@ -36,9 +36,10 @@ export function allowPermission(
 }
 
 /** The renderer gets no Node, no Electron, and its own isolated world: only the preload's bridge. */
-export function kioskWebPreferences(preload: string) {
+export function kioskWebPreferences(preload: string, { devTools }: { devTools: boolean }) {
   return {
     preload,
+    devTools,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -48,6 +49,47 @@ export function kioskWebPreferences(preload: string) {
     webviewTag: false,
     spellcheck: false,
   } as const
+}
+
+export interface KeyInput {
+  key: string
+  control: boolean
+  alt: boolean
+  meta: boolean
+  shift: boolean
+}
+
+/**
+ * Keys that would take a kiosk out of its one screen: closing, reloading, full-screen toggle,
+ * developer tools, zoom, new windows, the menu. Letters and digits (the scanner), arrows,
+ * Space, PageUp/PageDown, Home/End and Esc (the ikrar clicker) pass.
+ */
+export function isBlockedShortcut(input: KeyInput): boolean {
+  const key = input.key.length === 1 ? input.key.toLowerCase() : input.key
+  const command = input.control || input.meta
+  if (
+    [
+      'F1',
+      'F3',
+      'F5',
+      'F7',
+      'F11',
+      'F12',
+      'BrowserBack',
+      'BrowserForward',
+      'BrowserRefresh',
+    ].includes(key)
+  )
+    return true
+  if (
+    input.alt &&
+    (key === 'F4' || key === 'Alt' || key === 'ArrowLeft' || key === 'ArrowRight' || key === 'Home')
+  )
+    return true
+  if (key === 'Alt') return true
+  if (!command) return false
+  // Copy and paste stay: the officer may paste a NIP into a search box.
+  return !['c', 'v', 'x', 'a', 'z', 'y'].includes(key) || input.shift
 }
 
 /** Sent as a header too, so it holds even if the meta tag were stripped. */

@@ -32,6 +32,19 @@ export function HomeScreen({ status, pinSet, onChanged, go }: Props) {
     }
   }
 
+  const leaveKiosk = async () => {
+    try {
+      const { left } = await api('app.leaveKiosk')
+      setMessage(
+        left
+          ? { kind: 'ok', text: 'Mode kiosk ditinggalkan: jendela kini bisa ditutup.' }
+          : { kind: 'error', text: 'Hanya berlaku di aplikasi desktop.' },
+      )
+    } catch (e) {
+      setMessage({ kind: 'error', text: (e as Error).message })
+    }
+  }
+
   const firstRun = status.employees === 0
   return (
     <section className="screen home">
@@ -68,6 +81,7 @@ export function HomeScreen({ status, pinSet, onChanged, go }: Props) {
             </button>
             <button onClick={() => go('pegawai')}>Data Pegawai</button>
             <button onClick={() => go('acara')}>Atur acara</button>
+            <button onClick={leaveKiosk}>Keluar dari mode kiosk</button>
           </div>
         </div>
       )}
