@@ -9,7 +9,7 @@ export interface KioskContext {
   startupNotice?: string
   now(): Date
   /** The desktop shell, absent when the renderer runs in a browser (tests). */
-  shell?: { leaveKiosk(): void }
+  shell?: { leaveKiosk(): void; restart(): void }
   dialogs: {
     /** Absolute path of a roster file the officer picked, or null when cancelled. */
     openRosterFile(): Promise<string | null>

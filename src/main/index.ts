@@ -1,6 +1,7 @@
 import { app, BrowserWindow, dialog } from 'electron'
 import fs from 'node:fs'
 import path from 'node:path'
+import { applyStagedRestore } from './backup/backups'
 import type { KioskContext } from './context'
 import { openKioskDatabase, type OpenedDatabase } from './db/connection'
 import { createHandlers } from './ipc/handlers'
@@ -24,7 +25,9 @@ function electronNativeBinding(): string | undefined {
 function start(): void {
   const dbPath = resolveDbPath(process.argv, process.env, app.getPath('userData'))
   let opened: OpenedDatabase
+  let restored = false
   try {
+    restored = applyStagedRestore(dbPath)
     opened = openKioskDatabase(dbPath, { nativeBinding: electronNativeBinding() })
   } catch (error) {
     dialog.showErrorBox('Basis data tidak dapat dibuka', `${dbPath}\n\n${(error as Error).message}`)
@@ -38,7 +41,9 @@ function start(): void {
     kioskId: kioskId(db),
     startupNotice: movedAside
       ? `Berkas basis data rusak dan sudah dipindahkan ke ${movedAside} (tidak dihapus). Kiosk memakai berkas baru.`
-      : undefined,
+      : restored
+        ? 'Cadangan sudah dipulihkan. Keadaan sebelum pemulihan tersimpan sebagai cadangan "sebelum-pemulihan".'
+        : undefined,
     now: () => new Date(),
     dialogs: {
       openRosterFile: async () => {
@@ -58,7 +63,13 @@ function start(): void {
   const origin = appOrigin()
   lockDownSession()
   // All in one tick: the window's first call cannot arrive before its handler is registered.
-  ctx.shell = { leaveKiosk: createKioskWindow().leaveKiosk }
+  ctx.shell = {
+    leaveKiosk: createKioskWindow().leaveKiosk,
+    restart: () => {
+      app.relaunch()
+      app.exit(0)
+    },
+  }
   registerHandlers(createHandlers(ctx), (url) => isAppUrl(url, origin))
   app.on('before-quit', () => db.close())
 }

@@ -117,3 +117,11 @@ export interface Dashboard {
   /** Who is still missing from the OPD asked about (empty when none was). */
   missing: { opdId: number; people: Person[] } | null
 }
+
+export interface Backup {
+  /** File name inside the backup folder; also its id. */
+  name: string
+  at: string
+  reason: string
+  bytes: number
+}

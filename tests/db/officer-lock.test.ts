@@ -121,6 +121,9 @@ describe('the officer PIN', () => {
     expect(guarded).toEqual([
       'app.leaveKiosk',
       'app.loadDemo',
+      'backup.create',
+      'backup.list',
+      'backup.restore',
       'ceremony.create',
       'ceremony.duplicate',
       'ceremony.setActive',

@@ -32,7 +32,7 @@ describe('KeyboardWedge', () => {
     const codes: string[] = []
     const wedge = new KeyboardWedge((c) => codes.push(c))
     type(wedge, 'NA-000042', 5)
-    vi.advanceTimersByTime(200)
+    vi.advanceTimersByTime(600)
     expect(codes).toEqual(['NA-000042'])
   })
 

@@ -4,6 +4,7 @@ import { OfficerLock } from '../auth/officer-lock'
 import type { KioskContext } from '../context'
 import { appHandlers } from './app'
 import { authHandlers } from './auth'
+import { backupHandlers } from './backup'
 import { ceremonyHandlers } from './ceremony'
 import { checkinHandlers } from './checkin'
 import { rosterHandlers } from './roster'
@@ -19,6 +20,7 @@ export function createHandlers(ctx: KioskContext): Handlers {
     {
       ...appHandlers(ctx),
       ...authHandlers(officer),
+      ...backupHandlers(ctx),
       ...rosterHandlers(ctx),
       ...ceremonyHandlers(ctx),
       ...checkinHandlers(ctx),

@@ -1,5 +1,6 @@
 import { appContract } from './app'
 import { authContract } from './auth'
+import { backupContract } from './backup'
 import { ceremonyContract } from './ceremony'
 import { checkinContract } from './checkin'
 import type { CallInput, CallOutput } from './define'
@@ -9,6 +10,7 @@ import { rosterContract } from './roster'
 export const contract = {
   ...appContract,
   ...authContract,
+  ...backupContract,
   ...rosterContract,
   ...ceremonyContract,
   ...checkinContract,

@@ -19,7 +19,9 @@ export const WEDGE_DEFAULTS: WedgeOptions = {
   maxAverageGapMs: 50,
   maxGapMs: 150,
   minLength: 8,
-  idleMs: 200,
+  // Only for scanners set up without an Enter suffix. Generous, because on a busy laptop the
+  // rest of a burst can arrive late, and a burst cut short is read as two invalid codes.
+  idleMs: 500,
 }
 
 export class KeyboardWedge {
