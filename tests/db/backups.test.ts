@@ -7,7 +7,6 @@ import {
   backupDir,
   createBackup,
   listBackups,
-  stageRestore,
 } from '../../src/main/backup/backups'
 import { openDatabase } from '../../src/main/db/connection'
 import type { KioskContext } from '../../src/main/context'
