@@ -3,6 +3,7 @@ import type { CallParsed } from '../../shared/contract/define'
 import type { KioskContext } from '../context'
 import { appHandlers } from './app'
 import { ceremonyHandlers } from './ceremony'
+import { ikrarHandlers } from './ikrar'
 import { rosterHandlers } from './roster'
 
 type Handler<C extends Channel> = (input: CallParsed<Contract[C]>) => Output<C> | Promise<Output<C>>
@@ -15,5 +16,6 @@ export function createHandlers(ctx: KioskContext): Handlers {
     ...appHandlers(ctx),
     ...rosterHandlers(ctx),
     ...ceremonyHandlers(ctx),
+    ...ikrarHandlers(ctx),
   }
 }

@@ -1,6 +1,7 @@
 import { appContract } from './app'
 import { ceremonyContract } from './ceremony'
 import type { CallInput, CallOutput } from './define'
+import { ikrarContract } from './ikrar'
 import { rosterContract } from './roster'
 
 /** Every call the renderer may make to main. Nothing else crosses the bridge. */
@@ -8,6 +9,7 @@ export const contract = {
   ...appContract,
   ...rosterContract,
   ...ceremonyContract,
+  ...ikrarContract,
 }
 
 export type Contract = typeof contract
