@@ -2,12 +2,14 @@ import { useState } from 'react'
 import { useCall } from './hooks/useCall'
 import { CeremonyScreen } from './screens/CeremonyScreen'
 import { HomeScreen } from './screens/HomeScreen'
+import { IkrarScreen } from './screens/IkrarScreen'
 import { RosterScreen } from './screens/RosterScreen'
 
 const SCREENS = {
   beranda: 'Beranda',
   pegawai: 'Data Pegawai',
   acara: 'Acara',
+  ikrar: 'Ikrar',
 } as const
 type Screen = keyof typeof SCREENS
 
@@ -40,6 +42,7 @@ export function App() {
         )}
         {screen === 'pegawai' && <RosterScreen onChanged={status.reload} />}
         {screen === 'acara' && <CeremonyScreen onChanged={status.reload} />}
+        {screen === 'ikrar' && <IkrarScreen />}
       </main>
       {status.data && (
         <footer className="statusbar">
