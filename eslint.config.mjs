@@ -7,6 +7,7 @@ import tseslint from 'typescript-eslint'
 const ELECTRON_SHELL = [
   'src/main/index.ts',
   'src/main/window/kiosk-window.ts',
+  'src/main/window/presenter-window.ts',
   'src/main/ipc/register.ts',
   'src/preload/**',
   'tests/e2e/electron-smoke.spec.ts',

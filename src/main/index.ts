@@ -8,6 +8,7 @@ import { registerHandlers } from './ipc/register'
 import { resolveDbPath } from './paths'
 import { kioskId } from './settings'
 import { appOrigin, createKioskWindow, lockDownSession } from './window/kiosk-window'
+import { followPresenterDisplay } from './window/presenter-window'
 import { isAppUrl } from './window/security'
 
 /** better-sqlite3 built for Electron's ABI by scripts/prepare-electron.mjs, beside the Node build tests use. */
@@ -31,6 +32,7 @@ function start(): void {
     app.exit(1)
     return
   }
+  let presenter: { shown(): boolean } | null = null
   const ctx: KioskContext = {
     db,
     dbPath,
@@ -50,11 +52,12 @@ function start(): void {
         return result.canceled ? null : (result.filePaths[0] ?? null)
       },
     },
+    presenterShown: () => presenter?.shown() ?? false,
   }
   const origin = appOrigin()
   registerHandlers(createHandlers(ctx), (url) => isAppUrl(url, origin))
   lockDownSession()
-  createKioskWindow()
+  presenter = followPresenterDisplay(createKioskWindow())
   app.on('before-quit', () => db.close())
 }
 

@@ -287,3 +287,46 @@ test('the projector window follows the reading led from the kiosk', async ({ kio
   await page.keyboard.press('Escape')
   await expect(projector.getByTestId('ikrar-idle')).toBeVisible()
 })
+
+test.describe('with a projector connected', () => {
+  test.use({ presenterShown: true })
+
+  test('the kiosk shows the officer the current point, the next one and the time', async ({
+    kiosk,
+  }) => {
+    const { page, db } = kiosk
+    const ceremonyId = activeCeremony(db)
+    const projector = await kiosk.openWindow('#presenter')
+    await openIkrar(page)
+    await page.getByLabel('Nama instansi').fill(INSTANSI)
+    await page.getByRole('button', { name: 'Mulai pembacaan' }).click()
+
+    const officer = page.getByTestId('ikrar-officer')
+    await expect(officer).toContainText('Proyektor menampilkan ikrar')
+    await expect(page.getByTestId('ikrar-reading')).toHaveCount(0)
+    await expect(officer.locator('.ikrar-officer-now')).toContainText(INSTANSI)
+    await expect(officer.locator('.ikrar-officer-next')).toHaveText(`1. ${PILKADA.points[0]}`)
+    await expect(page.getByLabel('Lama pembacaan')).toHaveText(/^00:0\d$/)
+
+    await page.keyboard.press('PageDown')
+    await expect(progress(page)).toHaveText('Butir 1 dari 5')
+    await expect(officer.locator('.ikrar-officer-now')).toHaveText(`1. ${PILKADA.points[0]}`)
+    await expect(officer.locator('.ikrar-officer-next')).toHaveText(`2. ${PILKADA.points[1]}`)
+    await expectPoint(projector, 1)
+
+    await page.keyboard.press('End')
+    await expect(officer.locator('.ikrar-officer-next')).toHaveText('(akhir ikrar)')
+    await expectPoint(projector, 5)
+    await page.keyboard.press('Escape')
+    await expect(officer).toBeHidden()
+    await expect(projector.getByTestId('ikrar-idle')).toBeVisible()
+    expect(
+      db
+        .prepare(
+          'SELECT count(*) FROM ikrar_reading WHERE ceremony_id = ? AND ended_at IS NOT NULL',
+        )
+        .pluck()
+        .get(ceremonyId),
+    ).toBe(1)
+  })
+})
