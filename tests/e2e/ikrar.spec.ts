@@ -44,6 +44,10 @@ test('a clicker steps through every point and back; the reading is recorded', as
 }) => {
   const ceremonyId = activeCeremony(db)
   await openIkrar(page)
+  await page.getByRole('button', { name: 'Mulai pembacaan' }).click()
+  await expect(page.getByRole('alert')).toContainText(
+    'Teks ikrar memakai {instansi} tetapi isinya masih kosong',
+  )
   await page.getByLabel('Nama instansi').fill(INSTANSI)
   await expect(page.getByTestId('ikrar-opening-preview')).toHaveText(
     `Dibacakan: Kami Aparatur Sipil Negara di lingkungan ${INSTANSI}, dengan ini berikrar:`,
@@ -131,6 +135,7 @@ test('edits go to the ceremony copy: reorder, remove, add, reword, and a templat
     .getByLabel('Butir 5', { exact: true })
     .fill('Menjaga persatuan dan kesatuan di {instansi}.')
   await page.getByLabel('Butir 4', { exact: true }).fill('Menolak politik uang.')
+  await page.getByLabel('Kalimat penutup').fill('Demikian ikrar ini kami baca pada {acara}.')
   await page.getByRole('button', { name: 'Simpan ikrar' }).click()
   await expect(page.getByRole('status')).toHaveText('Teks ikrar disimpan untuk acara ini.')
 
@@ -152,6 +157,11 @@ test('edits go to the ceremony copy: reorder, remove, add, reword, and a templat
 
   await startReading(page)
   await page.keyboard.press('End')
+  await expect(progress(page)).toHaveText('Penutup')
+  await expect(current(page)).toHaveText(
+    'Demikian ikrar ini kami baca pada Apel Netralitas ASN Pilkada 2024.',
+  )
+  await page.keyboard.press('PageUp')
   await expect(progress(page)).toHaveText('Butir 5 dari 5')
   await expect(current(page)).toHaveText(`5. Menjaga persatuan dan kesatuan di ${INSTANSI}.`)
   await page.keyboard.press('Escape')
@@ -217,7 +227,9 @@ async function expectFitted(page: Page, width: number, height: number, minFont: 
     .toBe(true)
   const fit = await measureFit(page)
   expect(fit.overflow).toEqual([])
-  console.log(`${width}x${height}: ${fit.fontSize}px`)
+  test
+    .info()
+    .annotations.push({ type: 'huruf', description: `${width}x${height}: ${fit.fontSize}px` })
   return fit.fontSize
 }
 
