@@ -26,73 +26,76 @@ export interface Kiosk {
  * table the app registers with ipcMain, over a real SQLite file in a fresh folder per test.
  * Only the transport differs from the app.
  */
-export const test = base.extend<{ kiosk: Kiosk; presenterShown: boolean }, { rendererUrl: string }>(
-  {
-    /** As if Electron had a projector window open (`test.use({ presenterShown: true })`). */
-    presenterShown: [false, { option: true }],
-    rendererUrl: [
-      // eslint-disable-next-line no-empty-pattern
-      async ({}, use) => {
-        const server = await serveRenderer(path.resolve(__dirname, '../../out/renderer'))
-        await use(server.url)
-        await server.close()
-      },
-      { scope: 'worker' },
-    ],
-    kiosk: async ({ page, rendererUrl, presenterShown }, use) => {
-      const dir = tempDir('kiosk-e2e-')
-      const dbPath = path.join(dir, 'kiosk.sqlite')
-      const db = openDatabase(dbPath)
-      let nextFile: string | null = null
-      const ctx: KioskContext = {
-        db,
-        dbPath,
-        kioskId: kioskId(db),
-        now: () => new Date(),
-        dialogs: {
-          openRosterFile: async () => {
-            const file = nextFile
-            nextFile = null
-            return file
-          },
-        },
-        presenterShown: () => presenterShown,
-      }
-      const handlers = createHandlers(ctx)
-      const errors: string[] = []
-      const wire = async (p: Page, hash = '') => {
-        p.on('pageerror', (e) => errors.push(e.message))
-        p.on('console', (m) => {
-          if (m.type() === 'error') errors.push(m.text())
-        })
-        await p.exposeBinding('__kioskInvoke', (_source, channel: string, input: unknown) =>
-          invoke(handlers, channel, input),
-        )
-        await p.addInitScript(() => {
-          const w = globalThis as unknown as {
-            kiosk: unknown
-            __kioskInvoke: (c: string, i: unknown) => Promise<unknown>
-          }
-          w.kiosk = Object.freeze({ invoke: (c: string, i: unknown) => w.__kioskInvoke(c, i) })
-        })
-        await p.goto(`${rendererUrl}/index.html${hash}`)
-        return p
-      }
-      await wire(page)
-      const kiosk: Kiosk = {
-        page,
-        db,
-        dir,
-        errors,
-        pickRosterFile: (f) => (nextFile = f),
-        openWindow: async (hash) => wire(await page.context().newPage(), hash),
-      }
-      await use(kiosk)
-      expect(errors, 'kesalahan di konsol browser').toEqual([])
-      db.close()
-      fs.rmSync(dir, { recursive: true, force: true })
+interface KioskFixtures {
+  kiosk: Kiosk
+  /** As if Electron had a projector window open (`test.use({ presenterShown: true })`). */
+  presenterShown: boolean
+}
+
+export const test = base.extend<KioskFixtures, { rendererUrl: string }>({
+  presenterShown: [false, { option: true }],
+  rendererUrl: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const server = await serveRenderer(path.resolve(__dirname, '../../out/renderer'))
+      await use(server.url)
+      await server.close()
     },
+    { scope: 'worker' },
+  ],
+  kiosk: async ({ page, rendererUrl, presenterShown }, use) => {
+    const dir = tempDir('kiosk-e2e-')
+    const dbPath = path.join(dir, 'kiosk.sqlite')
+    const db = openDatabase(dbPath)
+    let nextFile: string | null = null
+    const ctx: KioskContext = {
+      db,
+      dbPath,
+      kioskId: kioskId(db),
+      now: () => new Date(),
+      dialogs: {
+        openRosterFile: async () => {
+          const file = nextFile
+          nextFile = null
+          return file
+        },
+      },
+      presenterShown: () => presenterShown,
+    }
+    const handlers = createHandlers(ctx)
+    const errors: string[] = []
+    const wire = async (p: Page, hash = '') => {
+      p.on('pageerror', (e) => errors.push(e.message))
+      p.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text())
+      })
+      await p.exposeBinding('__kioskInvoke', (_source, channel: string, input: unknown) =>
+        invoke(handlers, channel, input),
+      )
+      await p.addInitScript(() => {
+        const w = globalThis as unknown as {
+          kiosk: unknown
+          __kioskInvoke: (c: string, i: unknown) => Promise<unknown>
+        }
+        w.kiosk = Object.freeze({ invoke: (c: string, i: unknown) => w.__kioskInvoke(c, i) })
+      })
+      await p.goto(`${rendererUrl}/index.html${hash}`)
+      return p
+    }
+    await wire(page)
+    const kiosk: Kiosk = {
+      page,
+      db,
+      dir,
+      errors,
+      pickRosterFile: (f) => (nextFile = f),
+      openWindow: async (hash) => wire(await page.context().newPage(), hash),
+    }
+    await use(kiosk)
+    expect(errors, 'kesalahan di konsol browser').toEqual([])
+    db.close()
+    fs.rmSync(dir, { recursive: true, force: true })
   },
-)
+})
 
 export { expect }

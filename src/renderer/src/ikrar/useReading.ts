@@ -12,22 +12,27 @@ const POLL_MS = 150
 export function useReading(initial: IkrarReading | null) {
   const [reading, setReading] = useState<IkrarReading | null>(initial)
   const [error, setError] = useState<string | null>(null)
+  const apply = useCallback(
+    (p: Promise<IkrarReading | null>, alive: () => boolean = () => true) => {
+      p.then(
+        (r) => {
+          if (!alive()) return
+          setReading(r)
+          setError(null)
+        },
+        (e: Error) => alive() && setError(e.message),
+      )
+    },
+    [],
+  )
   useEffect(() => {
     let alive = true
-    const timer = setInterval(() => {
-      api('ikrar.reading').then(
-        (r) => alive && setReading(r),
-        (e: Error) => alive && setError(e.message),
-      )
-    }, POLL_MS)
+    const timer = setInterval(() => apply(api('ikrar.reading'), () => alive), POLL_MS)
     return () => {
       alive = false
       clearInterval(timer)
     }
-  }, [])
-  const apply = useCallback((p: Promise<IkrarReading | null>) => {
-    p.then(setReading, (e: Error) => setError(e.message))
-  }, [])
+  }, [apply])
   const move = useCallback(
     (to: 'next' | 'prev' | 'first' | 'last') => apply(api('ikrar.move', { to })),
     [apply],
