@@ -30,7 +30,9 @@ const SWALLOWED = new Set(['Tab', 'Enter'])
 export function useReadingKeys(act: (action: ReadingAction) => void): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.ctrlKey || e.metaKey) return
+      // Claimed already, e.g. by the barcode scanner's listener: a NIP with spaces in it must
+      // not turn the page while a late arrival checks in.
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return
       const action = KEYS[e.key]
       if (!action && !SWALLOWED.has(e.key)) return
       e.preventDefault()
