@@ -14,4 +14,6 @@ export interface KioskContext {
     /** Absolute path of a roster file the officer picked, or null when cancelled. */
     openRosterFile(): Promise<string | null>
   }
+  /** Whether a projector window shows the ikrar reading; absent where there is none (tests). */
+  presenterShown?(): boolean
 }

@@ -8,7 +8,9 @@ import { createHandlers } from './ipc/handlers'
 import { registerHandlers } from './ipc/register'
 import { resolveDbPath } from './paths'
 import { kioskId } from './settings'
-import { appOrigin, createKioskWindow, lockDownSession } from './window/kiosk-window'
+import { appOrigin } from './window/app-page'
+import { createKioskWindow, lockDownSession } from './window/kiosk-window'
+import { followPresenterDisplay } from './window/presenter-window'
 import { isAppUrl } from './window/security'
 
 /** better-sqlite3 built for Electron's ABI by scripts/prepare-electron.mjs, beside the Node build tests use. */
@@ -35,6 +37,7 @@ function start(): void {
     return
   }
   const { db, movedAside } = opened
+  let presenter: { shown(): boolean } | null = null
   const ctx: KioskContext = {
     db,
     dbPath,
@@ -59,12 +62,15 @@ function start(): void {
         return result.canceled ? null : (result.filePaths[0] ?? null)
       },
     },
+    presenterShown: () => presenter?.shown() ?? false,
   }
   const origin = appOrigin()
   lockDownSession()
+  const kiosk = createKioskWindow()
+  presenter = followPresenterDisplay(kiosk.win)
   // All in one tick: the window's first call cannot arrive before its handler is registered.
   ctx.shell = {
-    leaveKiosk: createKioskWindow().leaveKiosk,
+    leaveKiosk: kiosk.leaveKiosk,
     restart: () => {
       app.relaunch()
       app.exit(0)

@@ -155,3 +155,30 @@ describe('a damaged or unreachable database', () => {
     expect(fs.readdirSync(dir)).toEqual(['kiosk.sqlite'])
   })
 })
+
+describe('migration 0003 ikrar', () => {
+  it('keeps one ikrar copy per ceremony with a JSON point list, and readings with their text', () => {
+    const { db } = open(MIGRATIONS.slice(0, 3))
+    db.prepare(
+      "INSERT INTO ceremony (name, date, start_time, late_time, starts_at, late_at, time_zone, all_opd, unknown_policy, created_at) VALUES ('A', '2024-09-30', '07:30', '07:45', 'x', 'y', 'Asia/Jakarta', 1, 'review', 'now')",
+    ).run()
+    const copy = db.prepare(
+      "INSERT INTO ceremony_ikrar (ceremony_id, template_id, heading, opening, points, updated_at) VALUES (?, 'pilkada-2020', 'H', 'O', ?, 'now')",
+    )
+    copy.run(1, '["Satu.","Dua."]')
+    expect(() => copy.run(1, '["Lagi."]')).toThrow(/UNIQUE|PRIMARY KEY/)
+    db.prepare('DELETE FROM ceremony_ikrar').run()
+    expect(() => copy.run(1, '[]')).toThrow(/CHECK/)
+    expect(() => copy.run(1, '"Satu."')).toThrow(/CHECK/)
+    expect(() => copy.run(1, 'bukan json')).toThrow(/CHECK/)
+    expect(() => copy.run(99, '["Satu."]')).toThrow(/FOREIGN KEY/)
+
+    const reading = db.prepare(
+      "INSERT INTO ikrar_reading (ceremony_id, started_at, ended_at, text, kiosk_id) VALUES (1, '2024-09-30T00:35:00.000Z', ?, '{}', 'K1')",
+    )
+    reading.run(null)
+    reading.run('2024-09-30T00:37:00.000Z')
+    expect(() => reading.run('2024-09-30T00:30:00.000Z')).toThrow(/CHECK/)
+    expect(db.prepare('SELECT count(*) FROM ikrar_reading').pluck().get()).toBe(2)
+  })
+})

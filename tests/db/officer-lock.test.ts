@@ -129,6 +129,8 @@ describe('the officer PIN', () => {
       'ceremony.setActive',
       'ceremony.update',
       'checkin.undo',
+      'ikrar.chooseTemplate',
+      'ikrar.save',
       'roster.addNonAsn',
       'roster.applyImport',
       'roster.update',

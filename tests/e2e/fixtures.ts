@@ -17,6 +17,8 @@ export interface Kiosk {
   pickRosterFile(file: string | null): void
   /** Console errors and page errors seen so far: a test ends with none. */
   errors: string[]
+  /** Another window of the app (e.g. the projector's, hash "#presenter") on the same handlers. */
+  openWindow(hash: string): Promise<Page>
 }
 
 /**
@@ -24,7 +26,14 @@ export interface Kiosk {
  * table the app registers with ipcMain, over a real SQLite file in a fresh folder per test.
  * Only the transport differs from the app.
  */
-export const test = base.extend<{ kiosk: Kiosk }, { rendererUrl: string }>({
+interface KioskFixtures {
+  kiosk: Kiosk
+  /** As if Electron had a projector window open (`test.use({ presenterShown: true })`). */
+  presenterShown: boolean
+}
+
+export const test = base.extend<KioskFixtures, { rendererUrl: string }>({
+  presenterShown: [false, { option: true }],
   rendererUrl: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -34,7 +43,7 @@ export const test = base.extend<{ kiosk: Kiosk }, { rendererUrl: string }>({
     },
     { scope: 'worker' },
   ],
-  kiosk: async ({ page, rendererUrl }, use) => {
+  kiosk: async ({ page, rendererUrl, presenterShown }, use) => {
     const dir = tempDir('kiosk-e2e-')
     const dbPath = path.join(dir, 'kiosk.sqlite')
     const db = openDatabase(dbPath)
@@ -51,25 +60,37 @@ export const test = base.extend<{ kiosk: Kiosk }, { rendererUrl: string }>({
           return file
         },
       },
+      presenterShown: () => presenterShown,
     }
     const handlers = createHandlers(ctx)
     const errors: string[] = []
-    page.on('pageerror', (e) => errors.push(e.message))
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text())
-    })
-    await page.exposeBinding('__kioskInvoke', (_source, channel: string, input: unknown) =>
-      invoke(handlers, channel, input),
-    )
-    await page.addInitScript(() => {
-      const w = globalThis as unknown as {
-        kiosk: unknown
-        __kioskInvoke: (c: string, i: unknown) => Promise<unknown>
-      }
-      w.kiosk = Object.freeze({ invoke: (c: string, i: unknown) => w.__kioskInvoke(c, i) })
-    })
-    await page.goto(`${rendererUrl}/index.html`)
-    const kiosk: Kiosk = { page, db, dir, errors, pickRosterFile: (f) => (nextFile = f) }
+    const wire = async (p: Page, hash = '') => {
+      p.on('pageerror', (e) => errors.push(e.message))
+      p.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text())
+      })
+      await p.exposeBinding('__kioskInvoke', (_source, channel: string, input: unknown) =>
+        invoke(handlers, channel, input),
+      )
+      await p.addInitScript(() => {
+        const w = globalThis as unknown as {
+          kiosk: unknown
+          __kioskInvoke: (c: string, i: unknown) => Promise<unknown>
+        }
+        w.kiosk = Object.freeze({ invoke: (c: string, i: unknown) => w.__kioskInvoke(c, i) })
+      })
+      await p.goto(`${rendererUrl}/index.html${hash}`)
+      return p
+    }
+    await wire(page)
+    const kiosk: Kiosk = {
+      page,
+      db,
+      dir,
+      errors,
+      pickRosterFile: (f) => (nextFile = f),
+      openWindow: async (hash) => wire(await page.context().newPage(), hash),
+    }
     await use(kiosk)
     expect(errors, 'kesalahan di konsol browser').toEqual([])
     db.close()

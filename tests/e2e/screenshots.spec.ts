@@ -27,3 +27,16 @@ test('screens for the README', async ({ kiosk }) => {
   await expect(page.getByLabel('Pratinjau impor')).toBeVisible()
   await page.screenshot({ path: out('data-pegawai') })
 })
+
+test('the ikrar reading view for the README', async ({ kiosk: { page } }) => {
+  await page.getByRole('button', { name: 'Coba dengan data contoh' }).click()
+  await expect(page.getByTestId('employee-count')).toHaveText('2.400')
+  await page.getByRole('button', { name: 'Ikrar', exact: true }).click()
+  await page.getByLabel('Nama instansi').fill('Pemerintah Kabupaten Contoh')
+  await page.screenshot({ path: out('ikrar-editor'), fullPage: true })
+  await page.getByRole('button', { name: 'Mulai pembacaan' }).click()
+  await expect(page.getByTestId('ikrar-progress')).toHaveText('Pembukaan')
+  for (let i = 0; i < 3; i++) await page.keyboard.press('PageDown')
+  await expect(page.getByTestId('ikrar-progress')).toHaveText('Butir 3 dari 5')
+  await page.screenshot({ path: out('ikrar') })
+})

@@ -7,6 +7,7 @@ import { authHandlers } from './auth'
 import { backupHandlers } from './backup'
 import { ceremonyHandlers } from './ceremony'
 import { checkinHandlers } from './checkin'
+import { ikrarHandlers } from './ikrar'
 import { rosterHandlers } from './roster'
 
 type Handler<C extends Channel> = (input: CallParsed<Contract[C]>) => Output<C> | Promise<Output<C>>
@@ -24,6 +25,7 @@ export function createHandlers(ctx: KioskContext): Handlers {
       ...rosterHandlers(ctx),
       ...ceremonyHandlers(ctx),
       ...checkinHandlers(ctx),
+      ...ikrarHandlers(ctx),
     },
     officer,
   )

@@ -1,19 +1,11 @@
 import { app, BrowserWindow, session } from 'electron'
-import path from 'node:path'
+import { appOrigin, PRELOAD, showAppPage } from './app-page'
 import {
   CONTENT_SECURITY_POLICY,
-  allowNavigation,
-  allowNewWindow,
   allowPermission,
-  isAppUrl,
   isBlockedShortcut,
   kioskWebPreferences,
 } from './security'
-
-export function appOrigin(): string {
-  const dev = process.env.ELECTRON_RENDERER_URL
-  return dev ? new URL(dev).origin : 'file://'
-}
 
 /** Applies the rules of security.ts to the default session, once. */
 export function lockDownSession(): void {
@@ -55,7 +47,7 @@ export function createKioskWindow(): { win: BrowserWindow; leaveKiosk: () => voi
     autoHideMenuBar: true,
     backgroundColor: '#0b1f33',
     title: 'Kiosk Apel Netralitas',
-    webPreferences: kioskWebPreferences(path.join(__dirname, '../preload/index.js'), {
+    webPreferences: kioskWebPreferences(PRELOAD, {
       devTools: !app.isPackaged,
     }),
   })
@@ -68,13 +60,7 @@ export function createKioskWindow(): { win: BrowserWindow; leaveKiosk: () => voi
     if (input.type === 'keyDown' && isBlockedShortcut(input)) event.preventDefault()
   })
   win.once('ready-to-show', () => win.show())
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!allowNavigation(url)) event.preventDefault()
-  })
-  win.webContents.setWindowOpenHandler(({ url }) => allowNewWindow(url))
-  const dev = process.env.ELECTRON_RENDERER_URL
-  if (dev && isAppUrl(dev, appOrigin())) void win.loadURL(dev)
-  else void win.loadFile(path.join(__dirname, '../renderer/index.html'))
+  showAppPage(win)
   return {
     win,
     leaveKiosk: () => {

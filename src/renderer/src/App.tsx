@@ -5,6 +5,7 @@ import { useCall } from './hooks/useCall'
 import { CeremonyScreen } from './screens/CeremonyScreen'
 import { CheckinScreen } from './screens/CheckinScreen'
 import { HomeScreen } from './screens/HomeScreen'
+import { IkrarScreen } from './screens/IkrarScreen'
 import { RosterScreen } from './screens/RosterScreen'
 
 const SCREENS = {
@@ -12,6 +13,7 @@ const SCREENS = {
   kehadiran: 'Kehadiran',
   pegawai: 'Data Pegawai',
   acara: 'Acara',
+  ikrar: 'Ikrar',
 } as const
 type Screen = keyof typeof SCREENS
 
@@ -68,6 +70,7 @@ export function App() {
         {screen === 'kehadiran' && <CheckinScreen />}
         {screen === 'pegawai' && <RosterScreen onChanged={status.reload} />}
         {screen === 'acara' && <CeremonyScreen onChanged={status.reload} />}
+        {screen === 'ikrar' && <IkrarScreen />}
       </main>
       {status.data && (
         <footer className="statusbar">

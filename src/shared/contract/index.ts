@@ -4,6 +4,7 @@ import { backupContract } from './backup'
 import { ceremonyContract } from './ceremony'
 import { checkinContract } from './checkin'
 import type { CallInput, CallOutput } from './define'
+import { ikrarContract } from './ikrar'
 import { rosterContract } from './roster'
 
 /** Every call the renderer may make to main. Nothing else crosses the bridge. */
@@ -14,6 +15,7 @@ export const contract = {
   ...rosterContract,
   ...ceremonyContract,
   ...checkinContract,
+  ...ikrarContract,
 }
 
 export type Contract = typeof contract

@@ -1,0 +1,189 @@
+import type { IkrarFields } from '../../shared/contract/ikrar'
+import {
+  fillIkrar,
+  textParts,
+  unknownPlaceholders,
+  usedPlaceholders,
+  type IkrarCopy,
+  type IkrarReadingRecord,
+  type IkrarText,
+  type IkrarValues,
+} from '../../shared/ikrar'
+import { getCeremony } from '../ceremony/repository'
+import type { Db } from '../db/connection'
+import { UserError } from '../errors'
+import { DEFAULT_TEMPLATE_ID, findTemplate } from './templates'
+
+interface CopyRow {
+  ceremony_id: number
+  template_id: string
+  instansi: string
+  heading: string
+  opening: string
+  points: string
+  closing: string | null
+  updated_at: string
+}
+
+interface ReadingRow {
+  id: number
+  ceremony_id: number
+  started_at: string
+  ended_at: string | null
+  text: string
+}
+
+function toCopy(row: CopyRow): IkrarCopy {
+  return {
+    ceremonyId: row.ceremony_id,
+    templateId: row.template_id,
+    instansi: row.instansi,
+    heading: row.heading,
+    opening: row.opening,
+    points: JSON.parse(row.points) as string[],
+    closing: row.closing,
+    updatedAt: row.updated_at,
+  }
+}
+
+/** The agency rarely changes between ceremonies: a new copy starts with the last one typed. */
+function lastInstansi(db: Db): string {
+  const value = db
+    .prepare(
+      "SELECT instansi FROM ceremony_ikrar WHERE instansi <> '' ORDER BY updated_at DESC LIMIT 1",
+    )
+    .pluck()
+    .get() as string | undefined
+  return value ?? ''
+}
+
+function templateOrFail(templateId: string) {
+  const template = findTemplate(templateId)
+  if (!template) throw new UserError('NOT_FOUND', `Template ikrar "${templateId}" tidak dikenal.`)
+  return template
+}
+
+function freshCopy(ceremonyId: number, templateId: string, instansi: string): IkrarCopy {
+  const { heading, opening, points, closing } = templateOrFail(templateId)
+  return {
+    ceremonyId,
+    templateId,
+    instansi,
+    heading,
+    opening,
+    points,
+    closing,
+    updatedAt: null,
+  }
+}
+
+/** The ceremony's copy; a ceremony that has none yet reads the default template. */
+export function getIkrarCopy(db: Db, ceremonyId: number): IkrarCopy {
+  getCeremony(db, ceremonyId)
+  const row = db.prepare('SELECT * FROM ceremony_ikrar WHERE ceremony_id = ?').get(ceremonyId) as
+    CopyRow | undefined
+  return row ? toCopy(row) : freshCopy(ceremonyId, DEFAULT_TEMPLATE_ID, lastInstansi(db))
+}
+
+function writeCopy(db: Db, now: Date, copy: IkrarCopy): IkrarCopy {
+  const unknown = textParts(copy).flatMap(unknownPlaceholders)
+  if (unknown.length) {
+    throw new UserError(
+      'BAD_INPUT',
+      `Penanda {${unknown[0]}} tidak dikenal. Yang bisa dipakai: {instansi} dan {acara}.`,
+    )
+  }
+  db.prepare(
+    `INSERT INTO ceremony_ikrar (ceremony_id, template_id, instansi, heading, opening, points, closing, updated_at)
+     VALUES (@ceremonyId, @templateId, @instansi, @heading, @opening, @points, @closing, @updatedAt)
+     ON CONFLICT(ceremony_id) DO UPDATE SET template_id = excluded.template_id,
+       instansi = excluded.instansi, heading = excluded.heading, opening = excluded.opening,
+       points = excluded.points, closing = excluded.closing, updated_at = excluded.updated_at`,
+  ).run({ ...copy, points: JSON.stringify(copy.points), updatedAt: now.toISOString() })
+  return getIkrarCopy(db, copy.ceremonyId)
+}
+
+/** Starts the ceremony's copy over from a template; the agency name typed so far is kept. */
+export function chooseTemplate(
+  db: Db,
+  now: Date,
+  ceremonyId: number,
+  templateId: string,
+): IkrarCopy {
+  const { instansi } = getIkrarCopy(db, ceremonyId)
+  return writeCopy(db, now, freshCopy(ceremonyId, templateId, instansi))
+}
+
+/** Stores the officer's edits as the ceremony's copy; the template it came from stays as shipped. */
+export function saveIkrarCopy(
+  db: Db,
+  now: Date,
+  ceremonyId: number,
+  fields: IkrarFields,
+): IkrarCopy {
+  const { templateId } = getIkrarCopy(db, ceremonyId)
+  const closing = fields.closing?.trim() ? fields.closing.trim() : null
+  return writeCopy(db, now, { ...fields, closing, ceremonyId, templateId, updatedAt: null })
+}
+
+export function ikrarValues(db: Db, copy: IkrarCopy): IkrarValues {
+  return { instansi: copy.instansi, acara: getCeremony(db, copy.ceremonyId).name }
+}
+
+/** The text as the crowd will see it; refused while a placeholder it uses has no value. */
+export function readableIkrar(db: Db, ceremonyId: number): IkrarText {
+  const copy = getIkrarCopy(db, ceremonyId)
+  const values = ikrarValues(db, copy)
+  const empty = textParts(copy)
+    .flatMap(usedPlaceholders)
+    .find((p) => !values[p].trim())
+  if (empty) {
+    throw new UserError(
+      'IKRAR_INCOMPLETE',
+      `Teks ikrar memakai {${empty}} tetapi isinya masih kosong. Isi nama ${empty} di editor ikrar.`,
+    )
+  }
+  return fillIkrar(copy, values)
+}
+
+export function recordReadingStart(
+  db: Db,
+  now: Date,
+  ceremonyId: number,
+  text: IkrarText,
+  kioskId: string,
+): number {
+  const { lastInsertRowid } = db
+    .prepare(
+      'INSERT INTO ikrar_reading (ceremony_id, started_at, text, kiosk_id) VALUES (?, ?, ?, ?)',
+    )
+    .run(ceremonyId, now.toISOString(), JSON.stringify(text), kioskId)
+  return Number(lastInsertRowid)
+}
+
+export function recordReadingEnd(db: Db, now: Date, readingId: number): IkrarReadingRecord {
+  db.prepare('UPDATE ikrar_reading SET ended_at = ? WHERE id = ? AND ended_at IS NULL').run(
+    now.toISOString(),
+    readingId,
+  )
+  const row = db.prepare('SELECT * FROM ikrar_reading WHERE id = ?').get(readingId) as ReadingRow
+  return toRecord(row)
+}
+
+function toRecord(row: ReadingRow): IkrarReadingRecord {
+  return {
+    id: row.id,
+    ceremonyId: row.ceremony_id,
+    startedAt: row.started_at,
+    endedAt: row.ended_at,
+    text: JSON.parse(row.text) as IkrarText,
+  }
+}
+
+/** Every reading of a ceremony, oldest first: what an export reports as read. */
+export function listReadings(db: Db, ceremonyId: number): IkrarReadingRecord[] {
+  const rows = db
+    .prepare('SELECT * FROM ikrar_reading WHERE ceremony_id = ? ORDER BY started_at, id')
+    .all(ceremonyId) as ReadingRow[]
+  return rows.map(toRecord)
+}

@@ -1,0 +1,47 @@
+import type { ikrarContract } from '../../shared/contract/ikrar'
+import type { IkrarReading } from '../../shared/ikrar'
+import { activeCeremonyId } from '../ceremony/repository'
+import type { KioskContext } from '../context'
+import { UserError } from '../errors'
+import type { ReadingState } from '../ikrar/reading'
+import { chooseTemplate, getIkrarCopy, listReadings, saveIkrarCopy } from '../ikrar/repository'
+import { createReadingSession } from '../ikrar/session'
+import { listTemplates } from '../ikrar/templates'
+import type { HandlersFor } from './handlers'
+
+export function ikrarHandlers(ctx: KioskContext): HandlersFor<keyof typeof ikrarContract> {
+  const session = createReadingSession(ctx.db, ctx.kioskId, ctx.now)
+
+  const ceremonyOf = (input: { ceremonyId?: number | undefined }): number => {
+    const id = input.ceremonyId ?? activeCeremonyId(ctx.db)
+    if (id === null) {
+      throw new UserError(
+        'NO_CEREMONY',
+        'Belum ada acara aktif. Buat atau pilih acara di menu Acara.',
+      )
+    }
+    return id
+  }
+  const view = (state: ReadingState): IkrarReading => ({
+    ...state,
+    presenterShown: ctx.presenterShown?.() ?? false,
+  })
+
+  return {
+    'ikrar.templates': () => listTemplates(),
+    'ikrar.get': (input) => getIkrarCopy(ctx.db, ceremonyOf(input)),
+    'ikrar.chooseTemplate': (input) =>
+      chooseTemplate(ctx.db, ctx.now(), ceremonyOf(input), input.templateId),
+    'ikrar.save': ({ ceremonyId, ...fields }) =>
+      saveIkrarCopy(ctx.db, ctx.now(), ceremonyOf({ ceremonyId }), fields),
+    'ikrar.readings': (input) => listReadings(ctx.db, ceremonyOf(input)),
+    'ikrar.startReading': (input) => view(session.start(ceremonyOf(input))),
+    'ikrar.reading': () => {
+      const state = session.current()
+      return state && view(state)
+    },
+    'ikrar.move': ({ to }) => view(session.move(to)),
+    'ikrar.setMode': ({ mode }) => view(session.setMode(mode)),
+    'ikrar.endReading': () => session.end(),
+  }
+}

@@ -1,0 +1,16 @@
+import { ReadingView } from './ReadingView'
+import { useReading } from './useReading'
+
+/**
+ * The projector window: the reading when one runs, a quiet screen otherwise. It only follows;
+ * the kiosk window (keys, clicker, buttons) leads.
+ */
+export function PresenterScreen() {
+  const { reading } = useReading(null)
+  if (reading) return <ReadingView reading={reading} />
+  return (
+    <div className="ikrar-reading ikrar-idle" data-testid="ikrar-idle">
+      <p>Apel Netralitas ASN</p>
+    </div>
+  )
+}

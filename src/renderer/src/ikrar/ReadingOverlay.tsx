@@ -1,0 +1,106 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { stepCount, type IkrarReading } from '../../../shared/ikrar'
+import { api } from '../api'
+import { OfficerView } from './OfficerView'
+import { ReadingView } from './ReadingView'
+import { useReading } from './useReading'
+import { useReadingKeys, type ReadingAction } from './useReadingKeys'
+
+/**
+ * The reading on the kiosk: full screen, or the officer's controls when a projector window
+ * shows the text. Closes when the reading ends here or in the other window.
+ */
+export function ReadingOverlay({
+  initial,
+  onClosed,
+}: {
+  initial: IkrarReading
+  onClosed: () => void
+}) {
+  const { reading, error, move, setMode } = useReading(initial)
+  const [leaveError, setLeaveError] = useState<string | null>(null)
+  const root = useRef<HTMLDivElement>(null)
+
+  // The kiosk lock (a later issue) asks for its PIN here, before the reading may be left.
+  const leave = useCallback(() => {
+    api('ikrar.endReading').then(onClosed, (e: Error) => setLeaveError(e.message))
+  }, [onClosed])
+  const act = useCallback(
+    (action: ReadingAction) => (action === 'exit' ? leave() : move(action)),
+    [leave, move],
+  )
+  useReadingKeys(act)
+
+  useEffect(() => {
+    if (reading === null) onClosed()
+  }, [reading, onClosed])
+
+  // Focus leaves the button that opened the reading, so no key can press it again.
+  useEffect(() => {
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur()
+    root.current?.focus()
+  }, [])
+
+  if (!reading) return null
+  const atEnd = reading.step === stepCount(reading.text) - 1
+  const message = error ?? leaveError
+  const controls = (
+    <ReadingControls
+      mode={reading.mode}
+      atEnd={atEnd}
+      onPrev={() => move('prev')}
+      onNext={() => move('next')}
+      onMode={() => setMode(reading.mode === 'satu' ? 'semua' : 'satu')}
+      message={message}
+    />
+  )
+  return (
+    <div className="ikrar-overlay" ref={root} tabIndex={-1} aria-label="Pembacaan ikrar">
+      {reading.presenterShown ? (
+        <OfficerView reading={reading}>{controls}</OfficerView>
+      ) : (
+        <ReadingView reading={reading} onAdvance={() => move('next')}>
+          {controls}
+        </ReadingView>
+      )}
+    </div>
+  )
+}
+
+/** Buttons never take focus: a clicker's Space must not press the last one touched. */
+function ReadingControls(props: {
+  mode: 'satu' | 'semua'
+  atEnd: boolean
+  message: string | null
+  onPrev: () => void
+  onNext: () => void
+  onMode: () => void
+}) {
+  const button = (label: string, onClick: () => void) => (
+    <button
+      type="button"
+      tabIndex={-1}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={(e) => {
+        e.stopPropagation()
+        onClick()
+      }}
+    >
+      {label}
+    </button>
+  )
+  return (
+    <footer className="ikrar-controls" onClick={(e) => e.stopPropagation()}>
+      {button('◀ Sebelumnya', props.onPrev)}
+      {button('Berikutnya ▶', props.onNext)}
+      {button(
+        props.mode === 'satu' ? 'Tampilkan semua butir' : 'Satu butir per layar',
+        props.onMode,
+      )}
+      <span className="ikrar-hint" role="status">
+        {props.message ??
+          (props.atEnd ? 'Ikrar selesai dibacakan. Tekan Esc untuk menutup.' : 'Esc: selesai')}
+      </span>
+    </footer>
+  )
+}

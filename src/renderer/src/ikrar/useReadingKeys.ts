@@ -1,0 +1,44 @@
+import { useEffect } from 'react'
+
+export type ReadingAction = 'next' | 'prev' | 'first' | 'last' | 'exit'
+
+/** What presentation clickers, keyboards and remote controls send. */
+const KEYS: Record<string, ReadingAction> = {
+  ArrowRight: 'next',
+  ArrowDown: 'next',
+  ' ': 'next',
+  PageDown: 'next',
+  ArrowLeft: 'prev',
+  ArrowUp: 'prev',
+  PageUp: 'prev',
+  Home: 'first',
+  End: 'last',
+  Escape: 'exit',
+}
+
+/**
+ * Keys that would otherwise reach the app under the reading view: Tab could move focus to
+ * a hidden menu button and Enter press it, leaving the reading by accident.
+ */
+const SWALLOWED = new Set(['Tab', 'Enter'])
+
+/**
+ * Drives the reading from the keyboard, whichever element has focus (capture phase). The keys
+ * it handles have their default prevented, so no button or scroll acts on them too; they are
+ * not stopped, so a barcode-scanner listener on the window still hears every key.
+ */
+export function useReadingKeys(act: (action: ReadingAction) => void): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      // Claimed already, e.g. by the barcode scanner's listener: a NIP with spaces in it must
+      // not turn the page while a late arrival checks in.
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return
+      const action = KEYS[e.key]
+      if (!action && !SWALLOWED.has(e.key)) return
+      e.preventDefault()
+      if (action && !e.repeat) act(action)
+    }
+    window.addEventListener('keydown', onKey, { capture: true })
+    return () => window.removeEventListener('keydown', onKey, { capture: true })
+  }, [act])
+}

@@ -1,0 +1,237 @@
+import { useState } from 'react'
+import type { IkrarFields } from '../../../shared/contract/ikrar'
+import {
+  fillPlaceholders,
+  type IkrarCopy,
+  type IkrarReading,
+  type IkrarReadingRecord,
+} from '../../../shared/ikrar'
+import type { Ceremony } from '../../../shared/domain'
+import { formatDate, formatTime } from '../../../shared/time'
+import { api } from '../api'
+import { Notice } from '../components/Notice'
+import { useCall } from '../hooks/useCall'
+import { ReadingOverlay } from '../ikrar/ReadingOverlay'
+import { PointList } from '../ikrar/PointList'
+
+const fieldsOf = (c: IkrarCopy): IkrarFields => ({
+  instansi: c.instansi,
+  heading: c.heading,
+  opening: c.opening,
+  points: c.points,
+  closing: c.closing,
+})
+
+export function IkrarScreen() {
+  const copy = useCall('ikrar.get', {})
+  const templates = useCall('ikrar.templates')
+  const ceremonies = useCall('ceremony.list')
+  const readings = useCall('ikrar.readings', {})
+  // A reading left running (the officer switched tabs) is picked up again.
+  const running = useCall('ikrar.reading')
+  const [started, setStarted] = useState<IkrarReading | null>(null)
+  const [closedId, setClosedId] = useState<number | null>(null)
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
+
+  const resumed = running.data?.readingId === closedId ? null : running.data
+  const reading = started ?? resumed
+  const ceremony = ceremonies.data?.find((c) => c.id === copy.data?.ceremonyId)
+  if (copy.error) return <Notice kind="error">{copy.error}</Notice>
+  if (!copy.data || !templates.data || !ceremony) return null
+
+  const act = async (work: () => Promise<string | null>) => {
+    try {
+      const text = await work()
+      setMessage(text ? { kind: 'ok', text } : null)
+    } catch (e) {
+      setMessage({ kind: 'error', text: (e as Error).message })
+    }
+  }
+  const save = async (draft: IkrarFields) => {
+    await api('ikrar.save', draft)
+    copy.reload()
+  }
+
+  return (
+    <section className="screen ikrar">
+      {message && <Notice kind={message.kind}>{message.text}</Notice>}
+      <TemplatePicker
+        copy={copy.data}
+        templates={templates.data}
+        onChoose={(templateId) =>
+          act(async () => {
+            await api('ikrar.chooseTemplate', { templateId })
+            copy.reload()
+            const title = templates.data?.find((t) => t.id === templateId)?.title
+            return `Teks diganti dengan template "${title}".`
+          })
+        }
+      />
+      <IkrarEditor
+        // A fresh draft whenever the stored copy changes (saved, or a template chosen).
+        key={`${copy.data.ceremonyId}:${copy.data.updatedAt}`}
+        saved={copy.data}
+        ceremony={ceremony}
+        onSave={(draft) =>
+          act(async () => {
+            await save(draft)
+            return 'Teks ikrar disimpan untuk acara ini.'
+          })
+        }
+        onStart={(draft, dirty) =>
+          act(async () => {
+            if (dirty) await save(draft)
+            setStarted(await api('ikrar.startReading', {}))
+            return null
+          })
+        }
+      />
+      <ReadingLog records={readings.data ?? []} ceremony={ceremony} />
+      {reading && (
+        <ReadingOverlay
+          initial={reading}
+          onClosed={() => {
+            setClosedId(reading.readingId)
+            setStarted(null)
+            readings.reload()
+          }}
+        />
+      )}
+    </section>
+  )
+}
+
+function IkrarEditor({
+  saved,
+  ceremony,
+  onSave,
+  onStart,
+}: {
+  saved: IkrarCopy
+  ceremony: Ceremony
+  onSave: (draft: IkrarFields) => void
+  onStart: (draft: IkrarFields, dirty: boolean) => void
+}) {
+  const [draft, setDraft] = useState(() => fieldsOf(saved))
+  const dirty =
+    saved.updatedAt === null || JSON.stringify(draft) !== JSON.stringify(fieldsOf(saved))
+  return (
+    <form
+      className="form ikrar-editor"
+      aria-label="Teks ikrar"
+      onSubmit={(e) => {
+        e.preventDefault()
+        onSave(draft)
+      }}
+    >
+      <div className="toolbar">
+        <h2 className="ikrar-title">Ikrar untuk {ceremony.name}</h2>
+        <button type="button" className="primary big" onClick={() => onStart(draft, dirty)}>
+          Mulai pembacaan
+        </button>
+      </div>
+      <label>
+        Nama instansi (mengisi {'{instansi}'})
+        <input
+          value={draft.instansi}
+          placeholder="Pemerintah Kabupaten …"
+          onChange={(e) => setDraft({ ...draft, instansi: e.target.value })}
+        />
+      </label>
+      <label>
+        Judul
+        <input
+          value={draft.heading}
+          onChange={(e) => setDraft({ ...draft, heading: e.target.value })}
+        />
+      </label>
+      <label>
+        Kalimat pembuka
+        <textarea
+          rows={2}
+          value={draft.opening}
+          onChange={(e) => setDraft({ ...draft, opening: e.target.value })}
+        />
+      </label>
+      <p className="muted" data-testid="ikrar-opening-preview">
+        Dibacakan:{' '}
+        {fillPlaceholders(draft.opening, { instansi: draft.instansi || '…', acara: ceremony.name })}
+      </p>
+      <PointList points={draft.points} onChange={(points) => setDraft({ ...draft, points })} />
+      <label>
+        Kalimat penutup (boleh kosong)
+        <textarea
+          rows={2}
+          value={draft.closing ?? ''}
+          onChange={(e) => setDraft({ ...draft, closing: e.target.value || null })}
+        />
+      </label>
+      <p className="muted">
+        Penanda yang bisa dipakai: {'{instansi}'} dan {'{acara}'}.
+      </p>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={!dirty}>
+          Simpan ikrar
+        </button>
+        {dirty && <span className="muted">Belum disimpan untuk acara ini.</span>}
+      </div>
+    </form>
+  )
+}
+
+function TemplatePicker({
+  copy,
+  templates,
+  onChoose,
+}: {
+  copy: IkrarCopy
+  templates: { id: string; title: string; source: string }[]
+  onChoose: (templateId: string) => void
+}) {
+  const [picked, setPicked] = useState(copy.templateId)
+  const current = templates.find((t) => t.id === copy.templateId)
+  const source = templates.find((t) => t.id === picked)?.source
+  return (
+    <div className="card ikrar-template">
+      <div className="row">
+        <label>
+          Template{' '}
+          <select value={picked} onChange={(e) => setPicked(e.target.value)}>
+            {templates.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button disabled={picked === copy.templateId} onClick={() => onChoose(picked)}>
+          Ganti dengan template ini
+        </button>
+        <span className="muted">
+          Sekarang: {current?.title ?? copy.templateId}
+          {picked !== copy.templateId && ' · teks di bawah akan diganti, nama instansi tetap'}
+        </span>
+      </div>
+      <p className="muted ikrar-source">Sumber: {source}</p>
+    </div>
+  )
+}
+
+function ReadingLog({ records, ceremony }: { records: IkrarReadingRecord[]; ceremony: Ceremony }) {
+  if (!records.length) return <p className="muted">Ikrar belum dibacakan pada acara ini.</p>
+  const time = (iso: string) => formatTime(iso, ceremony.timeZone)
+  return (
+    <div className="card">
+      <h3>Pembacaan tercatat</h3>
+      <ul data-testid="ikrar-readings">
+        {records.map((r) => (
+          <li key={r.id}>
+            {formatDate(r.startedAt, ceremony.timeZone)}, mulai {time(r.startedAt)}
+            {r.endedAt ? `, selesai ${time(r.endedAt)}` : ', belum ditutup'} ·{' '}
+            {r.text.points.length} butir
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}

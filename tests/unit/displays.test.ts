@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import { presenterDisplay } from '../../src/main/window/displays'
+
+const display = (id: number, width: number, height: number, x = 0) => ({
+  id,
+  bounds: { x, y: 0, width, height },
+})
+const laptop = display(1, 1366, 768)
+
+describe('choosing the projector display', () => {
+  it('has none while the laptop is alone or mirrored', () => {
+    expect(presenterDisplay([laptop], 1)).toBeNull()
+    expect(presenterDisplay([], 1)).toBeNull()
+  })
+
+  it('takes the display the kiosk window is not on', () => {
+    const projector = display(2, 1920, 1080, 1366)
+    expect(presenterDisplay([laptop, projector], 1)).toBe(projector)
+    // The officer dragged the kiosk window onto the big screen: the laptop becomes the other one.
+    expect(presenterDisplay([laptop, projector], 2)).toBe(laptop)
+  })
+
+  it('prefers the largest of several external displays', () => {
+    const monitor = display(2, 1280, 1024, 1366)
+    const tv = display(3, 3840, 2160, 2646)
+    expect(presenterDisplay([laptop, monitor, tv], 1)).toBe(tv)
+    expect(presenterDisplay([laptop, tv, monitor], 1)).toBe(tv)
+  })
+})
