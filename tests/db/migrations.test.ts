@@ -115,3 +115,35 @@ describe('migration 0002 checkin', () => {
     ).toThrow(/CHECK/)
   })
 })
+
+describe('migration 0004 absence', () => {
+  it('keeps one reason per person per ceremony, only known reasons, and a history beside it', () => {
+    const { db } = open(MIGRATIONS.slice(0, 3))
+    db.prepare("INSERT INTO opd (key, name) VALUES ('inspektorat', 'Inspektorat')").run()
+    db.prepare(
+      "INSERT INTO employee (nip, name, opd_id, jenis, updated_at) VALUES ('197405021993111001', 'A', 1, 'PNS', 'now')",
+    ).run()
+    db.prepare(
+      "INSERT INTO ceremony (name, date, start_time, late_time, starts_at, late_at, time_zone, all_opd, unknown_policy, created_at) VALUES ('A', '2024-09-30', '07:30', '07:45', 'x', 'y', 'Asia/Jakarta', 1, 'review', 'now')",
+    ).run()
+    const insert = db.prepare(
+      "INSERT INTO absence (ceremony_id, employee_id, reason, set_by, set_at) VALUES (1, 1, ?, 'Ani', 'now')",
+    )
+    insert.run('SAKIT')
+    expect(() => insert.run('IZIN')).toThrow(/UNIQUE|PRIMARY KEY/)
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO absence (ceremony_id, employee_id, reason, set_by, set_at) VALUES (1, 1, 'BOLOS', 'Ani', 'now')",
+        )
+        .run(),
+    ).toThrow(/CHECK/)
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO absence_history (ceremony_id, employee_id, changed_by, changed_at) VALUES (1, 99, 'Ani', 'now')",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/)
+  })
+})

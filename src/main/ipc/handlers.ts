@@ -2,6 +2,7 @@ import type { Channel, Contract, Output } from '../../shared/contract'
 import type { CallParsed } from '../../shared/contract/define'
 import type { KioskContext } from '../context'
 import { appHandlers } from './app'
+import { attendanceHandlers } from './attendance'
 import { ceremonyHandlers } from './ceremony'
 import { rosterHandlers } from './roster'
 
@@ -15,5 +16,6 @@ export function createHandlers(ctx: KioskContext): Handlers {
     ...appHandlers(ctx),
     ...rosterHandlers(ctx),
     ...ceremonyHandlers(ctx),
+    ...attendanceHandlers(ctx),
   }
 }

@@ -1,4 +1,5 @@
 import { appContract } from './app'
+import { attendanceContract } from './attendance'
 import { ceremonyContract } from './ceremony'
 import type { CallInput, CallOutput } from './define'
 import { rosterContract } from './roster'
@@ -8,6 +9,7 @@ export const contract = {
   ...appContract,
   ...rosterContract,
   ...ceremonyContract,
+  ...attendanceContract,
 }
 
 export type Contract = typeof contract

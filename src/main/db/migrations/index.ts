@@ -1,6 +1,7 @@
 import { rosterCeremony } from './0001-roster-ceremony'
 import { checkin } from './0002-checkin'
+import { absence } from './0004-absence'
 import type { Migration } from './types'
 
 /** In order; each step's version is its position. Never edit a step that has shipped: add one. */
-export const MIGRATIONS: readonly Migration[] = [rosterCeremony, checkin]
+export const MIGRATIONS: readonly Migration[] = [rosterCeremony, checkin, absence]
