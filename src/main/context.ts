@@ -9,5 +9,7 @@ export interface KioskContext {
   dialogs: {
     /** Absolute path of a roster file the officer picked, or null when cancelled. */
     openRosterFile(): Promise<string | null>
+    /** Absolute path of the folder to export into, or null when cancelled. */
+    chooseExportFolder(): Promise<string | null>
   }
 }

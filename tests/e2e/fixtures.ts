@@ -15,6 +15,8 @@ export interface Kiosk {
   dir: string
   /** The file the next "open file" dialog returns, as if the officer picked it. */
   pickRosterFile(file: string | null): void
+  /** The folder the next "choose folder" dialog returns. */
+  pickExportFolder(folder: string | null): void
   /** Console errors and page errors seen so far: a test ends with none. */
   errors: string[]
 }
@@ -39,6 +41,7 @@ export const test = base.extend<{ kiosk: Kiosk }, { rendererUrl: string }>({
     const dbPath = path.join(dir, 'kiosk.sqlite')
     const db = openDatabase(dbPath)
     let nextFile: string | null = null
+    let nextFolder: string | null = null
     const ctx: KioskContext = {
       db,
       dbPath,
@@ -49,6 +52,11 @@ export const test = base.extend<{ kiosk: Kiosk }, { rendererUrl: string }>({
           const file = nextFile
           nextFile = null
           return file
+        },
+        chooseExportFolder: async () => {
+          const folder = nextFolder
+          nextFolder = null
+          return folder
         },
       },
     }
@@ -69,7 +77,14 @@ export const test = base.extend<{ kiosk: Kiosk }, { rendererUrl: string }>({
       w.kiosk = Object.freeze({ invoke: (c: string, i: unknown) => w.__kioskInvoke(c, i) })
     })
     await page.goto(`${rendererUrl}/index.html`)
-    const kiosk: Kiosk = { page, db, dir, errors, pickRosterFile: (f) => (nextFile = f) }
+    const kiosk: Kiosk = {
+      page,
+      db,
+      dir,
+      errors,
+      pickRosterFile: (f) => (nextFile = f),
+      pickExportFolder: (f) => (nextFolder = f),
+    }
     await use(kiosk)
     expect(errors, 'kesalahan di konsol browser').toEqual([])
     db.close()

@@ -4,6 +4,7 @@ import type { KioskContext } from '../context'
 import { appHandlers } from './app'
 import { attendanceHandlers } from './attendance'
 import { ceremonyHandlers } from './ceremony'
+import { exportHandlers } from './export'
 import { rosterHandlers } from './roster'
 
 type Handler<C extends Channel> = (input: CallParsed<Contract[C]>) => Output<C> | Promise<Output<C>>
@@ -17,5 +18,6 @@ export function createHandlers(ctx: KioskContext): Handlers {
     ...rosterHandlers(ctx),
     ...ceremonyHandlers(ctx),
     ...attendanceHandlers(ctx),
+    ...exportHandlers(ctx),
   }
 }

@@ -2,6 +2,7 @@ import { appContract } from './app'
 import { attendanceContract } from './attendance'
 import { ceremonyContract } from './ceremony'
 import type { CallInput, CallOutput } from './define'
+import { exportContract } from './export'
 import { rosterContract } from './roster'
 
 /** Every call the renderer may make to main. Nothing else crosses the bridge. */
@@ -10,6 +11,7 @@ export const contract = {
   ...rosterContract,
   ...ceremonyContract,
   ...attendanceContract,
+  ...exportContract,
 }
 
 export type Contract = typeof contract
