@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useCall } from './hooks/useCall'
 import { CeremonyScreen } from './screens/CeremonyScreen'
+import { ExportScreen } from './screens/ExportScreen'
 import { HomeScreen } from './screens/HomeScreen'
 import { RosterScreen } from './screens/RosterScreen'
 
@@ -8,6 +9,7 @@ const SCREENS = {
   beranda: 'Beranda',
   pegawai: 'Data Pegawai',
   acara: 'Acara',
+  ekspor: 'Ekspor',
 } as const
 type Screen = keyof typeof SCREENS
 
@@ -40,6 +42,7 @@ export function App() {
         )}
         {screen === 'pegawai' && <RosterScreen onChanged={status.reload} />}
         {screen === 'acara' && <CeremonyScreen onChanged={status.reload} />}
+        {screen === 'ekspor' && <ExportScreen />}
       </main>
       {status.data && (
         <footer className="statusbar">
