@@ -201,5 +201,7 @@ export async function writeOpdWorkbook(file: string, s: OpdSheet): Promise<void>
   workbook.creator = 'Kiosk Apel Netralitas'
   addDataSheet(workbook, s)
   addPrintSheet(workbook, s)
-  await workbook.xlsx.writeFile(file)
+  // Stored, not deflated: exceljs deflates in-memory workbooks in JavaScript on this thread,
+  // which took a third of a large export; a stored .xlsx is as valid and a few times larger.
+  await workbook.xlsx.writeFile(file, { zip: { compression: 'STORE' } })
 }
