@@ -25,9 +25,9 @@ export interface OpdSheet {
   ikrar: IkrarText | null
 }
 
-export const DATA_SHEET = 'Data Kehadiran'
-export const PRINT_SHEET = 'Cetak'
-export const DATA_TABLE = 'Kehadiran'
+const DATA_SHEET = 'Data Kehadiran'
+const PRINT_SHEET = 'Cetak'
+const DATA_TABLE = 'Kehadiran'
 
 const PRINT_COLUMNS = [
   { header: 'No', width: 5 },
@@ -128,7 +128,7 @@ function addList(sheet: ExcelJS.Worksheet, s: OpdSheet): number {
 }
 
 /** "Hadir tepat waktu 10" … "Persentase kehadiran 83,3%": the footer counts of a sheet. */
-export function summaryLines(sum: AttendanceSummary): [string, number][] {
+function summaryLines(sum: AttendanceSummary): [string, number][] {
   return [
     ['Jumlah pegawai', sum.expected],
     ['Hadir tepat waktu', sum.onTime],

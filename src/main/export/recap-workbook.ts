@@ -16,10 +16,10 @@ export interface RecapOpd {
   summary: AttendanceSummary
 }
 
-export const RECAP_SHEET = 'Rekap'
-export const UNKNOWN_SHEET = 'NIP Tak Dikenal'
+const RECAP_SHEET = 'Rekap'
+const UNKNOWN_SHEET = 'NIP Tak Dikenal'
 /** Below this share present, an OPD's row is coloured for follow-up. */
-export const LOW_RATE = 0.8
+const LOW_RATE = 0.8
 
 const RECAP_HEADER = [
   'No',
@@ -68,7 +68,7 @@ function total(opd: readonly RecapOpd[]): AttendanceSummary {
   }
 }
 
-export function sortRecap(opd: readonly RecapOpd[], order: RecapOrder): RecapOpd[] {
+function sortRecap(opd: readonly RecapOpd[], order: RecapOrder): RecapOpd[] {
   const byName = (a: RecapOpd, b: RecapOpd) =>
     a.opdName.localeCompare(b.opdName, 'id', { sensitivity: 'base' })
   return [...opd].sort(
