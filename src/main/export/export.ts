@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { AttendanceRow } from '../../shared/attendance'
-import type { RecapOrder } from '../../shared/contract/export'
+import type { ExportSummary, RecapOrder } from '../../shared/contract/export'
 import { attendanceRows } from '../attendance/repository'
 import { summarize } from '../attendance/summary'
 import { getCeremony } from '../ceremony/repository'
@@ -20,12 +20,6 @@ export interface ExportRequest {
   order: RecapOrder
   /** The ikrar read at this apel, or null to leave it off the print sheet. */
   ikrar: IkrarText | null
-}
-
-export interface ExportResult {
-  folder: string
-  /** File names written, recap first. */
-  files: string[]
 }
 
 /** Rows by OPD, in the list's order (already sorted by OPD name); no OPD: NIP on no roster. */
@@ -65,7 +59,7 @@ async function makeFolder(folder: string): Promise<void> {
  * database in one read transaction (a consistent picture while the gate keeps scanning) and
  * never writes to it.
  */
-export async function exportCeremony(db: Db, request: ExportRequest): Promise<ExportResult> {
+export async function exportCeremony(db: Db, request: ExportRequest): Promise<ExportSummary> {
   const { ceremony, rows } = db.transaction(() => ({
     ceremony: getCeremony(db, request.ceremonyId),
     rows: attendanceRows(db, request.ceremonyId, null),

@@ -6,7 +6,9 @@ export const RECAP_ORDERS = ['name', 'rate'] as const
 export type RecapOrder = (typeof RECAP_ORDERS)[number]
 
 export interface ExportSummary {
+  /** The subfolder the files went into. */
   folder: string
+  /** File names written, recap first. */
   files: string[]
 }
 
