@@ -37,6 +37,14 @@ function SummaryLine({ summary }: { summary: AttendanceSummary }) {
   )
 }
 
+function ReasonOptions() {
+  return ABSENCE_REASONS.map((r) => (
+    <option key={r} value={r}>
+      {STATUS_LABEL[r]}
+    </option>
+  ))
+}
+
 /** One person's reason: saved only on "Simpan", with the reason the officer saw as the guard. */
 function ReasonEditor({
   row,
@@ -75,11 +83,7 @@ function ReasonEditor({
         onChange={(e) => setReason((e.target.value || null) as AbsenceReason | null)}
       >
         <option value="">{STATUS_LABEL.TIDAK_HADIR}</option>
-        {ABSENCE_REASONS.map((r) => (
-          <option key={r} value={r}>
-            {STATUS_LABEL[r]}
-          </option>
-        ))}
+        <ReasonOptions />
       </select>
       <input
         aria-label={`Catatan untuk ${row.name}`}
@@ -127,11 +131,7 @@ function BulkReason({
         value={reason}
         onChange={(e) => setReason(e.target.value as AbsenceReason)}
       >
-        {ABSENCE_REASONS.map((r) => (
-          <option key={r} value={r}>
-            {STATUS_LABEL[r]}
-          </option>
-        ))}
+        <ReasonOptions />
       </select>
       <input
         aria-label="Catatan untuk semua"
