@@ -1,3 +1,4 @@
+import type ExcelJS from 'exceljs'
 import { STATUS_LABEL, type AttendanceRow } from '../../shared/attendance'
 import { TIME_ZONES, wallClockDate, type TimeZoneId } from '../../shared/time'
 
@@ -36,4 +37,18 @@ export function dataColumns(zone: TimeZoneId): DataColumn[] {
     { header: 'Sumber', width: 10, value: (r) => r.source ?? '' },
     { header: 'Keterangan', width: 36, value: (r) => r.note },
   ]
+}
+
+/**
+ * One style object per column, shared by all its cells. exceljs registers a style once per
+ * distinct object; a copy per cell (what `cell.numFmt = …` makes) made a large export
+ * several times slower.
+ */
+export function sharedStyles(columns: readonly { numFmt?: string }[]): Partial<ExcelJS.Style>[] {
+  return columns.map((c) => (c.numFmt ? { numFmt: c.numFmt } : {}))
+}
+
+/** Gives each cell of the row its column's shared style; never mutate a style given here. */
+export function applyStyles(row: ExcelJS.Row, styles: readonly Partial<ExcelJS.Style>[]): void {
+  styles.forEach((style, i) => (row.getCell(i + 1).style = style))
 }

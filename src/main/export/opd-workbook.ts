@@ -8,7 +8,7 @@ import {
 import type { Ceremony } from '../../shared/domain'
 import { formatNip } from '../../shared/nip'
 import { formatDate, formatTime, utcToLocal } from '../../shared/time'
-import { dataColumns } from './columns'
+import { applyStyles, dataColumns, sharedStyles } from './columns'
 
 /** The ikrar read at the apel, printed above the list; null leaves the block out. */
 export interface IkrarText {
@@ -46,6 +46,7 @@ const THIN: Partial<ExcelJS.Borders> = {
   bottom: { style: 'thin' },
   right: { style: 'thin' },
 }
+const BORDERED = PRINT_COLUMNS.map(() => ({ border: THIN }))
 /** Characters per printed line across A:H, to size wrapped rows (Excel does not on its own). */
 const LINE_CHARS = 120
 
@@ -64,8 +65,11 @@ function addDataSheet(workbook: ExcelJS.Workbook, s: OpdSheet): void {
   columns.forEach((c, i) => {
     const column = sheet.getColumn(i + 1)
     column.width = c.width
+    // The column's own format, so text typed below the table later stays text too.
     if (c.numFmt) column.numFmt = c.numFmt
   })
+  const styles = sharedStyles(columns)
+  for (let n = 2; n <= s.rows.length + 1; n++) applyStyles(sheet.getRow(n), styles)
 }
 
 /** A full-width line of the print sheet (merging is fine here: people read it, machines do not). */
@@ -122,7 +126,7 @@ function addList(sheet: ExcelJS.Worksheet, s: OpdSheet): number {
       r.scannedAt ? utcToLocal(r.scannedAt, s.ceremony.timeZone).time.replace(':', '.') : '',
       r.note,
     ])
-    for (let col = 1; col <= PRINT_COLUMNS.length; col++) row.getCell(col).border = THIN
+    applyStyles(row, BORDERED)
   })
   return header.number
 }

@@ -8,7 +8,7 @@ import {
 import type { RecapOrder } from '../../shared/contract/export'
 import type { Ceremony } from '../../shared/domain'
 import { formatDate, formatTime } from '../../shared/time'
-import { dataColumns } from './columns'
+import { applyStyles, dataColumns, sharedStyles } from './columns'
 
 export interface RecapOpd {
   opdName: string
@@ -170,11 +170,10 @@ function addListSheet(
   const header = sheet.addRow(columns.map((c) => c.header))
   header.font = { bold: true }
   header.commit()
+  const styles = sharedStyles(columns)
   rows.forEach((r, i) => {
     const row = sheet.addRow(columns.map((c) => c.value(r, i)))
-    columns.forEach((c, col) => {
-      if (c.numFmt) row.getCell(col + 1).numFmt = c.numFmt
-    })
+    applyStyles(row, styles)
     row.commit()
   })
   sheet.commit()
