@@ -116,8 +116,9 @@ export function ExportScreen() {
               ))}
             </select>
           </label>
+          {/* Export first: a large OPD's list would push it far down. */}
+          <ExportPanel key={ceremony.id} ceremony={ceremony} />
           <AbsencePanel key={ceremony.id} ceremony={ceremony} officer={officer.data} />
-          <ExportPanel ceremony={ceremony} />
         </>
       )}
     </section>
