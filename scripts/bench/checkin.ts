@@ -13,6 +13,7 @@ import { invoke } from '../../src/main/ipc/invoke'
 import { demoRoster } from '../../src/main/roster/demo'
 import { applyRoster } from '../../src/main/roster/repository'
 import { percentile, type BenchRow } from './table'
+import { NO_DIALOGS } from '../../tests/fixtures/no-dialogs'
 
 const SCANS = 5000
 const ms = (n: number) => `${n.toFixed(3)} ms`
@@ -69,7 +70,7 @@ async function pairedScans(count: number): Promise<{ bare: number[]; handler: nu
     dbPath: '',
     kioskId: 'BENCH',
     now: () => new Date(),
-    dialogs: { openRosterFile: async () => null },
+    dialogs: NO_DIALOGS,
   })
   const times = { bare: [] as number[], handler: [] as number[] }
   for (const [i, nip] of nips.entries()) {

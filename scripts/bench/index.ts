@@ -6,6 +6,7 @@ import { printTable, type BenchRow } from './table'
 type Bench = () => Promise<BenchRow[]>
 const BENCHES: Record<string, () => Promise<Bench>> = {
   checkin: () => import('./checkin').then((m) => m.default),
+  export: () => import('./export').then((m) => m.default),
 }
 
 async function main(): Promise<void> {

@@ -13,6 +13,8 @@ export interface KioskContext {
   dialogs: {
     /** Absolute path of a roster file the officer picked, or null when cancelled. */
     openRosterFile(): Promise<string | null>
+    /** Absolute path of the folder to export into, or null when cancelled. */
+    chooseExportFolder(): Promise<string | null>
   }
   /** Whether a projector window shows the ikrar reading; absent where there is none (tests). */
   presenterShown?(): boolean

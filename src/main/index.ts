@@ -61,6 +61,17 @@ function start(): void {
           : await dialog.showOpenDialog(options)
         return result.canceled ? null : (result.filePaths[0] ?? null)
       },
+      chooseExportFolder: async () => {
+        const options = {
+          title: 'Pilih folder tujuan ekspor (misalnya flashdisk)',
+          properties: ['openDirectory' as const, 'createDirectory' as const],
+        }
+        const win = BrowserWindow.getFocusedWindow()
+        const result = win
+          ? await dialog.showOpenDialog(win, options)
+          : await dialog.showOpenDialog(options)
+        return result.canceled ? null : (result.filePaths[0] ?? null)
+      },
     },
     presenterShown: () => presenter?.shown() ?? false,
   }

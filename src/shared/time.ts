@@ -40,8 +40,16 @@ interface LocalParts {
   year: number
 }
 
+/**
+ * The local wall clock of an instant as a Date whose UTC fields read that wall clock: what a
+ * spreadsheet date cell (which has no zone) must hold to show local time.
+ */
+export function wallClockDate(iso: string, zone: TimeZoneId): Date {
+  return new Date(Date.parse(iso) + TIME_ZONES[zone].offsetHours * 3_600_000)
+}
+
 export function utcToLocal(iso: string, zone: TimeZoneId): LocalParts {
-  const shifted = new Date(Date.parse(iso) + TIME_ZONES[zone].offsetHours * 3_600_000)
+  const shifted = wallClockDate(iso, zone)
   const pad = (n: number) => String(n).padStart(2, '0')
   const year = shifted.getUTCFullYear()
   const month = shifted.getUTCMonth() + 1

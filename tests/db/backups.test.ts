@@ -13,6 +13,7 @@ import type { KioskContext } from '../../src/main/context'
 import { createHandlers, type Handlers } from '../../src/main/ipc/handlers'
 import { invoke } from '../../src/main/ipc/invoke'
 import { tempDb } from '../fixtures/temp-db'
+import { NO_DIALOGS } from '../fixtures/no-dialogs'
 
 let ctx: KioskContext
 let handlers: Handlers
@@ -27,7 +28,7 @@ beforeEach(() => {
     dbPath: t.file,
     kioskId: 'K',
     now: () => new Date((clock += 1000)),
-    dialogs: { openRosterFile: async () => null },
+    dialogs: NO_DIALOGS,
   }
   handlers = createHandlers(ctx)
 })

@@ -7,6 +7,7 @@ import { opdKey } from '../../src/main/roster/opd-key'
 import { applyRoster } from '../../src/main/roster/repository'
 import { CHANNELS } from '../../src/shared/contract'
 import { tempDb } from '../fixtures/temp-db'
+import { NO_DIALOGS } from '../fixtures/no-dialogs'
 
 let db: Db
 let handlers: Handlers
@@ -45,7 +46,7 @@ beforeEach(() => {
     dbPath: '',
     kioskId: 'FUZZ',
     now: () => new Date(),
-    dialogs: { openRosterFile: async () => null },
+    dialogs: NO_DIALOGS,
   })
 })
 afterEach(() => cleanup())

@@ -13,6 +13,7 @@ import {
 import { createReadingSession } from '../../src/main/ikrar/session'
 import { findTemplate } from '../../src/main/ikrar/templates'
 import { tempDb } from '../fixtures/temp-db'
+import { NO_DIALOGS } from '../fixtures/no-dialogs'
 
 const cleanups: (() => void)[] = []
 afterEach(() => cleanups.splice(0).forEach((c) => c()))
@@ -176,7 +177,7 @@ describe('ikrar calls', () => {
       dbPath: file,
       kioskId: 'KIOSK-1',
       now: clock.now,
-      dialogs: { openRosterFile: async () => null },
+      dialogs: NO_DIALOGS,
     }
     const handlers = createHandlers(ctx)
     const call = (channel: string, input?: unknown) => invoke(handlers, channel, input)

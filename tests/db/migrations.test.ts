@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openDatabase, openKioskDatabase } from '../../src/main/db/connection'
 import { MIGRATIONS } from '../../src/main/db/migrations'
+import { absence } from '../../src/main/db/migrations/0004-absence'
 import { tempDb, tempDir } from '../fixtures/temp-db'
 
 const cleanups: (() => void)[] = []
@@ -180,5 +181,38 @@ describe('migration 0003 ikrar', () => {
     reading.run('2024-09-30T00:37:00.000Z')
     expect(() => reading.run('2024-09-30T00:30:00.000Z')).toThrow(/CHECK/)
     expect(db.prepare('SELECT count(*) FROM ikrar_reading').pluck().get()).toBe(2)
+  })
+})
+
+describe('migration 0004 absence', () => {
+  it('keeps one reason per person per ceremony, only known reasons, and a history beside it', () => {
+    // Up to and including this step, whatever its number ends up being.
+    const { db } = open(MIGRATIONS.slice(0, absence.version))
+    db.prepare("INSERT INTO opd (key, name) VALUES ('inspektorat', 'Inspektorat')").run()
+    db.prepare(
+      "INSERT INTO employee (nip, name, opd_id, jenis, updated_at) VALUES ('197405021993111001', 'A', 1, 'PNS', 'now')",
+    ).run()
+    db.prepare(
+      "INSERT INTO ceremony (name, date, start_time, late_time, starts_at, late_at, time_zone, all_opd, unknown_policy, created_at) VALUES ('A', '2024-09-30', '07:30', '07:45', 'x', 'y', 'Asia/Jakarta', 1, 'review', 'now')",
+    ).run()
+    const insert = db.prepare(
+      "INSERT INTO absence (ceremony_id, employee_id, reason, set_by, set_at) VALUES (1, 1, ?, 'Ani', 'now')",
+    )
+    insert.run('SAKIT')
+    expect(() => insert.run('IZIN')).toThrow(/UNIQUE|PRIMARY KEY/)
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO absence (ceremony_id, employee_id, reason, set_by, set_at) VALUES (1, 1, 'BOLOS', 'Ani', 'now')",
+        )
+        .run(),
+    ).toThrow(/CHECK/)
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO absence_history (ceremony_id, employee_id, changed_by, changed_at) VALUES (1, 99, 'Ani', 'now')",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/)
   })
 })

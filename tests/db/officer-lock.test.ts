@@ -4,6 +4,7 @@ import { createHandlers, type Handlers } from '../../src/main/ipc/handlers'
 import { invoke } from '../../src/main/ipc/invoke'
 import { CHANNELS, contract } from '../../src/shared/contract'
 import { tempDb } from '../fixtures/temp-db'
+import { NO_DIALOGS } from '../fixtures/no-dialogs'
 
 let ctx: KioskContext
 let handlers: Handlers
@@ -19,7 +20,7 @@ beforeEach(() => {
     dbPath: t.file,
     kioskId: 'K',
     now: () => new Date(clock),
-    dialogs: { openRosterFile: async () => null },
+    dialogs: NO_DIALOGS,
   }
   handlers = createHandlers(ctx)
 })
@@ -121,6 +122,9 @@ describe('the officer PIN', () => {
     expect(guarded).toEqual([
       'app.leaveKiosk',
       'app.loadDemo',
+      'attendance.setOfficer',
+      'attendance.setReason',
+      'attendance.setReasonForOpd',
       'backup.create',
       'backup.list',
       'backup.restore',
@@ -129,6 +133,7 @@ describe('the officer PIN', () => {
       'ceremony.setActive',
       'ceremony.update',
       'checkin.undo',
+      'export.run',
       'ikrar.chooseTemplate',
       'ikrar.save',
       'roster.addNonAsn',

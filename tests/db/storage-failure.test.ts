@@ -9,6 +9,7 @@ import { invoke } from '../../src/main/ipc/invoke'
 import { demoRoster } from '../../src/main/roster/demo'
 import { applyRoster } from '../../src/main/roster/repository'
 import { tempDir } from '../fixtures/temp-db'
+import { NO_DIALOGS } from '../fixtures/no-dialogs'
 
 /** A small tmpfs of our own, where the machine lets us mount one (root in CI); else why not. */
 function mountTmpfs(dir: string, size: string): string | null {
@@ -57,7 +58,7 @@ function kioskOnTmpfs(
     dbPath: dir,
     kioskId: 'DISK',
     now: () => new Date(),
-    dialogs: { openRosterFile: async () => null },
+    dialogs: NO_DIALOGS,
   })
   return { db, handlers, dir, nips: roster.map((r) => r.nip) }
 }

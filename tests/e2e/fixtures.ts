@@ -15,6 +15,8 @@ export interface Kiosk {
   dir: string
   /** The file the next "open file" dialog returns, as if the officer picked it. */
   pickRosterFile(file: string | null): void
+  /** The folder the next "choose folder" dialog returns. */
+  pickExportFolder(folder: string | null): void
   /** Console errors and page errors seen so far: a test ends with none. */
   errors: string[]
   /** Another window of the app (e.g. the projector's, hash "#presenter") on the same handlers. */
@@ -48,6 +50,7 @@ export const test = base.extend<KioskFixtures, { rendererUrl: string }>({
     const dbPath = path.join(dir, 'kiosk.sqlite')
     const db = openDatabase(dbPath)
     let nextFile: string | null = null
+    let nextFolder: string | null = null
     const ctx: KioskContext = {
       db,
       dbPath,
@@ -58,6 +61,11 @@ export const test = base.extend<KioskFixtures, { rendererUrl: string }>({
           const file = nextFile
           nextFile = null
           return file
+        },
+        chooseExportFolder: async () => {
+          const folder = nextFolder
+          nextFolder = null
+          return folder
         },
       },
       presenterShown: () => presenterShown,
@@ -90,6 +98,7 @@ export const test = base.extend<KioskFixtures, { rendererUrl: string }>({
       errors,
       pickRosterFile: (f) => (nextFile = f),
       openWindow: async (hash) => wire(await page.context().newPage(), hash),
+      pickExportFolder: (f) => (nextFolder = f),
     }
     await use(kiosk)
     expect(errors, 'kesalahan di konsol browser').toEqual([])

@@ -3,10 +3,12 @@ import type { CallParsed } from '../../shared/contract/define'
 import { OfficerLock } from '../auth/officer-lock'
 import type { KioskContext } from '../context'
 import { appHandlers } from './app'
+import { attendanceHandlers } from './attendance'
 import { authHandlers } from './auth'
 import { backupHandlers } from './backup'
 import { ceremonyHandlers } from './ceremony'
 import { checkinHandlers } from './checkin'
+import { exportHandlers } from './export'
 import { ikrarHandlers } from './ikrar'
 import { rosterHandlers } from './roster'
 
@@ -26,6 +28,8 @@ export function createHandlers(ctx: KioskContext): Handlers {
       ...ceremonyHandlers(ctx),
       ...checkinHandlers(ctx),
       ...ikrarHandlers(ctx),
+      ...attendanceHandlers(ctx),
+      ...exportHandlers(ctx),
     },
     officer,
   )

@@ -4,6 +4,7 @@ import { PinDialog } from './components/PinDialog'
 import { useCall } from './hooks/useCall'
 import { CeremonyScreen } from './screens/CeremonyScreen'
 import { CheckinScreen } from './screens/CheckinScreen'
+import { ExportScreen } from './screens/ExportScreen'
 import { HomeScreen } from './screens/HomeScreen'
 import { IkrarScreen } from './screens/IkrarScreen'
 import { RosterScreen } from './screens/RosterScreen'
@@ -14,6 +15,7 @@ const SCREENS = {
   pegawai: 'Data Pegawai',
   acara: 'Acara',
   ikrar: 'Ikrar',
+  ekspor: 'Ekspor',
 } as const
 type Screen = keyof typeof SCREENS
 
@@ -71,6 +73,7 @@ export function App() {
         {screen === 'pegawai' && <RosterScreen onChanged={status.reload} />}
         {screen === 'acara' && <CeremonyScreen onChanged={status.reload} />}
         {screen === 'ikrar' && <IkrarScreen />}
+        {screen === 'ekspor' && <ExportScreen />}
       </main>
       {status.data && (
         <footer className="statusbar">

@@ -1,10 +1,12 @@
 import { appContract } from './app'
 import { authContract } from './auth'
 import { backupContract } from './backup'
+import { attendanceContract } from './attendance'
 import { ceremonyContract } from './ceremony'
 import { checkinContract } from './checkin'
 import type { CallInput, CallOutput } from './define'
 import { ikrarContract } from './ikrar'
+import { exportContract } from './export'
 import { rosterContract } from './roster'
 
 /** Every call the renderer may make to main. Nothing else crosses the bridge. */
@@ -16,6 +18,8 @@ export const contract = {
   ...ceremonyContract,
   ...checkinContract,
   ...ikrarContract,
+  ...attendanceContract,
+  ...exportContract,
 }
 
 export type Contract = typeof contract

@@ -1,0 +1,54 @@
+import type ExcelJS from 'exceljs'
+import { STATUS_LABEL, type AttendanceRow } from '../../shared/attendance'
+import { TIME_ZONES, wallClockDate, type TimeZoneId } from '../../shared/time'
+
+export type CellValue = string | number | Date | null
+
+export interface DataColumn {
+  header: string
+  width: number
+  numFmt?: string
+  value(row: AttendanceRow, index: number): CellValue
+}
+
+/** Text, so Excel never turns an 18-digit NIP into 1.97405E+17 and drops its last digits. */
+export const TEXT_FORMAT = '@'
+export const SCAN_TIME_FORMAT = 'dd/mm/yyyy hh:mm:ss'
+
+/**
+ * The machine-readable attendance table: the same columns, in this order, in the per-OPD data
+ * sheet, the recap's OPD sheets and the CSV. "Unit Kerja" lets the roster import read it back.
+ */
+export function dataColumns(zone: TimeZoneId): DataColumn[] {
+  return [
+    { header: 'No', width: 6, value: (_r, i) => i + 1 },
+    { header: 'NIP', width: 21, numFmt: TEXT_FORMAT, value: (r) => r.nip },
+    { header: 'Nama', width: 32, value: (r) => r.name },
+    { header: 'Jabatan', width: 30, value: (r) => r.jabatan },
+    { header: 'Pangkat/Golongan', width: 22, value: (r) => r.pangkat },
+    { header: 'Unit Kerja', width: 30, value: (r) => r.opdName },
+    { header: 'Status', width: 14, value: (r) => STATUS_LABEL[r.status] },
+    {
+      header: `Waktu Scan (${TIME_ZONES[zone].label})`,
+      width: 20,
+      numFmt: SCAN_TIME_FORMAT,
+      value: (r) => (r.scannedAt ? wallClockDate(r.scannedAt, zone) : null),
+    },
+    { header: 'Sumber', width: 10, value: (r) => r.source ?? '' },
+    { header: 'Keterangan', width: 36, value: (r) => r.note },
+  ]
+}
+
+/**
+ * One style object per column, shared by all its cells. exceljs registers a style once per
+ * distinct object; a copy per cell (what `cell.numFmt = …` makes) made a large export
+ * several times slower.
+ */
+export function sharedStyles(columns: readonly { numFmt?: string }[]): Partial<ExcelJS.Style>[] {
+  return columns.map((c) => (c.numFmt ? { numFmt: c.numFmt } : {}))
+}
+
+/** Gives each cell of the row its column's shared style; never mutate a style given here. */
+export function applyStyles(row: ExcelJS.Row, styles: readonly Partial<ExcelJS.Style>[]): void {
+  styles.forEach((style, i) => (row.getCell(i + 1).style = style))
+}

@@ -1,0 +1,23 @@
+import type { exportContract } from '../../shared/contract/export'
+import { createBackup } from '../backup/backups'
+import type { KioskContext } from '../context'
+import { exportCeremony } from '../export/export'
+import { listReadings } from '../ikrar/repository'
+import type { HandlersFor } from './handlers'
+
+export function exportHandlers(ctx: KioskContext): HandlersFor<keyof typeof exportContract> {
+  return {
+    'export.run': async ({ ceremonyId, order }) => {
+      const folder = await ctx.dialogs.chooseExportFolder()
+      if (!folder) return null
+      // The print sheets carry the text as it was last read at this apel; never read, none.
+      const ikrar = listReadings(ctx.db, ceremonyId).at(-1)?.text ?? null
+      const summary = await exportCeremony(ctx.db, { ceremonyId, folder, order, ikrar })
+      // Each export is a moment worth keeping a copy of; a failed backup never fails the export.
+      await createBackup(ctx.db, ctx.dbPath, 'ekspor', ctx.now()).catch((e: unknown) =>
+        console.error('[cadangan]', e),
+      )
+      return summary
+    },
+  }
+}

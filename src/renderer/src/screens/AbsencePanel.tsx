@@ -1,0 +1,238 @@
+import { useState } from 'react'
+import {
+  ABSENCE_REASONS,
+  STATUS_LABEL,
+  type AbsenceReason,
+  type AttendanceRow,
+  type AttendanceSummary,
+} from '../../../shared/attendance'
+import type { Ceremony } from '../../../shared/domain'
+import { formatNip } from '../../../shared/nip'
+import { formatTime } from '../../../shared/time'
+import { api } from '../api'
+import { Notice } from '../components/Notice'
+import { useCall } from '../hooks/useCall'
+
+type Message = { kind: 'ok' | 'error'; text: string } | null
+
+function SummaryLine({ summary }: { summary: AttendanceSummary }) {
+  const items: [string, number][] = [
+    ['Diharapkan', summary.expected],
+    ['Hadir', summary.onTime],
+    ['Terlambat', summary.late],
+    ...ABSENCE_REASONS.map((r): [string, number] => [STATUS_LABEL[r], summary.reasons[r]]),
+    ['Tidak Hadir', summary.absent],
+  ]
+  return (
+    <ul className="counts" data-testid="absence-summary">
+      {items.map(([label, n]) => (
+        <li key={label}>
+          {label}: {n}
+        </li>
+      ))}
+      <li>
+        Kehadiran: {(summary.rate * 100).toLocaleString('id-ID', { maximumFractionDigits: 1 })}%
+      </li>
+    </ul>
+  )
+}
+
+function ReasonOptions() {
+  return ABSENCE_REASONS.map((r) => (
+    <option key={r} value={r}>
+      {STATUS_LABEL[r]}
+    </option>
+  ))
+}
+
+/** One person's reason: saved only on "Simpan", with the reason the officer saw as the guard. */
+function ReasonEditor({
+  row,
+  ceremonyId,
+  onSaved,
+  onError,
+}: {
+  row: AttendanceRow
+  ceremonyId: number
+  onSaved: () => void
+  onError: (text: string) => void
+}) {
+  const current = row.status === 'TIDAK_HADIR' ? null : (row.status as AbsenceReason)
+  const [reason, setReason] = useState<AbsenceReason | null>(current)
+  const [note, setNote] = useState(row.note)
+  const dirty = reason !== current || (reason !== null && note !== row.note)
+  const save = async () => {
+    try {
+      await api('attendance.setReason', {
+        ceremonyId,
+        employeeId: row.employeeId!,
+        reason,
+        note,
+        previous: current,
+      })
+      onSaved()
+    } catch (e) {
+      onError((e as Error).message)
+    }
+  }
+  return (
+    <div className="absence-editor">
+      <select
+        aria-label={`Keterangan untuk ${row.name}`}
+        value={reason ?? ''}
+        onChange={(e) => setReason((e.target.value || null) as AbsenceReason | null)}
+      >
+        <option value="">{STATUS_LABEL.TIDAK_HADIR}</option>
+        <ReasonOptions />
+      </select>
+      <input
+        aria-label={`Catatan untuk ${row.name}`}
+        placeholder="Catatan (opsional)"
+        value={note}
+        disabled={reason === null}
+        maxLength={200}
+        onChange={(e) => setNote(e.target.value)}
+      />
+      <button disabled={!dirty} onClick={save} aria-label={`Simpan keterangan ${row.name}`}>
+        Simpan
+      </button>
+    </div>
+  )
+}
+
+function BulkReason({
+  ceremonyId,
+  opdId,
+  onDone,
+}: {
+  ceremonyId: number
+  opdId: number
+  onDone: (message: Message) => void
+}) {
+  const [reason, setReason] = useState<AbsenceReason>('DINAS_LUAR')
+  const [note, setNote] = useState('')
+  const apply = async () => {
+    try {
+      const r = await api('attendance.setReasonForOpd', { ceremonyId, opdId, reason, note })
+      const kept = r.skipped ? `; ${r.skipped} sudah punya keterangan dan tidak diubah` : ''
+      onDone({
+        kind: 'ok',
+        text: `${STATUS_LABEL[reason]} diisi untuk ${r.changed} pegawai${kept}.`,
+      })
+    } catch (e) {
+      onDone({ kind: 'error', text: (e as Error).message })
+    }
+  }
+  return (
+    <fieldset className="row absence-bulk">
+      <legend>Semua yang belum hadir di OPD ini</legend>
+      <select
+        aria-label="Keterangan untuk semua"
+        value={reason}
+        onChange={(e) => setReason(e.target.value as AbsenceReason)}
+      >
+        <ReasonOptions />
+      </select>
+      <input
+        aria-label="Catatan untuk semua"
+        placeholder="Catatan (opsional)"
+        value={note}
+        maxLength={200}
+        onChange={(e) => setNote(e.target.value)}
+      />
+      <button onClick={apply}>Terapkan ke OPD ini</button>
+    </fieldset>
+  )
+}
+
+function OpdAttendance({ ceremony, opdId }: { ceremony: Ceremony; opdId: number }) {
+  const list = useCall('attendance.list', { ceremonyId: ceremony.id, opdId })
+  const [message, setMessage] = useState<Message>(null)
+  const done = (m: Message) => {
+    setMessage(m)
+    list.reload()
+  }
+  return (
+    <>
+      {message && <Notice kind={message.kind}>{message.text}</Notice>}
+      {list.error && <Notice kind="error">{list.error}</Notice>}
+      {list.data && <SummaryLine summary={list.data.summary} />}
+      <BulkReason ceremonyId={ceremony.id} opdId={opdId} onDone={done} />
+      <table className="list absence-list">
+        <thead>
+          <tr>
+            <th>NIP</th>
+            <th>Nama</th>
+            <th>Status</th>
+            <th>Keterangan</th>
+            <th>Diubah oleh</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.data?.rows.map((r) => (
+            <tr key={r.nip} data-testid="absence-row">
+              <td className="mono">{formatNip(r.nip)}</td>
+              <td>{r.name}</td>
+              <td>
+                {STATUS_LABEL[r.status]}
+                {r.scannedAt && ` ${formatTime(r.scannedAt, ceremony.timeZone)}`}
+              </td>
+              <td>
+                {r.expected && !r.scannedAt ? (
+                  <ReasonEditor
+                    // A fresh editor whenever the stored value changes, so it shows what is saved.
+                    key={`${r.status}|${r.note}|${r.reasonAt}`}
+                    row={r}
+                    ceremonyId={ceremony.id}
+                    onSaved={() => done(null)}
+                    onError={(text) => done({ kind: 'error', text })}
+                  />
+                ) : (
+                  r.note
+                )}
+              </td>
+              <td className="muted">{r.reasonBy ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  )
+}
+
+/** Absence reasons, one OPD at a time (an OPD is at most a few hundred people). */
+export function AbsencePanel({
+  ceremony,
+  officer,
+}: {
+  ceremony: Ceremony
+  officer: string | null
+}) {
+  const opd = useCall('roster.listOpd')
+  const [chosen, setChosen] = useState<number | null>(null)
+  const expected = (opd.data ?? []).filter(
+    (o) => !ceremony.opdIds || ceremony.opdIds.includes(o.id),
+  )
+  const opdId = chosen ?? expected[0]?.id ?? null
+  return (
+    <div className="card absence">
+      <h3>Keterangan tidak hadir</h3>
+      {!officer && (
+        <Notice kind="info">
+          Isi nama petugas terlebih dahulu; setiap perubahan dicatat atas nama petugas.
+        </Notice>
+      )}
+      <label className="row">
+        OPD{' '}
+        <select value={opdId ?? ''} onChange={(e) => setChosen(Number(e.target.value))}>
+          {expected.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {opdId !== null && <OpdAttendance key={opdId} ceremony={ceremony} opdId={opdId} />}
+    </div>
+  )
+}

@@ -1,0 +1,56 @@
+/** Why an expected person did not scan, as the officer records it after the apel. */
+export const ABSENCE_REASONS = ['IZIN', 'SAKIT', 'DINAS_LUAR', 'CUTI', 'TUGAS_BELAJAR'] as const
+export type AbsenceReason = (typeof ABSENCE_REASONS)[number]
+
+export type AttendanceStatus = 'HADIR' | 'TERLAMBAT' | AbsenceReason | 'TIDAK_HADIR'
+
+/** The words an attendance sheet uses (DOMAIN.md: H, TL, I, S, DL, C, TB, TK). */
+export const STATUS_LABEL: Record<AttendanceStatus, string> = {
+  HADIR: 'Hadir',
+  TERLAMBAT: 'Terlambat',
+  IZIN: 'Izin',
+  SAKIT: 'Sakit',
+  DINAS_LUAR: 'Dinas Luar',
+  CUTI: 'Cuti',
+  TUGAS_BELAJAR: 'Tugas Belajar',
+  TIDAK_HADIR: 'Tidak Hadir',
+}
+
+export type CheckinSource = 'kamera' | 'pemindai' | 'manual'
+
+/** One person on a ceremony's attendance list. */
+export interface AttendanceRow {
+  /** null: an arrival whose NIP is not on the roster at all. */
+  employeeId: number | null
+  nip: string
+  name: string
+  jabatan: string
+  pangkat: string
+  /** null with opdName '' when the NIP is not on the roster. */
+  opdId: number | null
+  opdName: string
+  /** false: arrived though the ceremony did not expect them ("tidak terdaftar"). */
+  expected: boolean
+  status: AttendanceStatus
+  /** UTC instant of the live check-in. */
+  scannedAt: string | null
+  source: CheckinSource | null
+  note: string
+  /** Who set the absence reason and when (UTC), shown so a change is never anonymous. */
+  reasonBy: string | null
+  reasonAt: string | null
+}
+
+export interface AttendanceSummary {
+  expected: number
+  /** Hadir on time plus Terlambat, among the expected. */
+  present: number
+  onTime: number
+  late: number
+  reasons: Record<AbsenceReason, number>
+  absent: number
+  /** Arrivals the ceremony did not expect; not part of the percentage. */
+  unregistered: number
+  /** present / expected, 0..1; 0 when nobody is expected. */
+  rate: number
+}

@@ -1,0 +1,111 @@
+import ExcelJS from 'exceljs'
+import fs from 'node:fs'
+import path from 'node:path'
+import { checkIn } from '../fixtures/attendance'
+import { expect, test } from './fixtures'
+
+interface Person {
+  id: number
+  nip: string
+  name: string
+}
+
+test('mark absence reasons, export to a folder, and read the files back', async ({ kiosk }) => {
+  const { page, db, dir } = kiosk
+  await page.getByRole('button', { name: 'Coba dengan data contoh' }).click()
+  await expect(page.getByTestId('employee-count')).toHaveText('2.400')
+  const ceremony = db.prepare('SELECT id, date FROM ceremony').get() as { id: number; date: string }
+  // Inspektorat staff whose names are unique there, so each row is found by name.
+  const staff = db
+    .prepare(
+      `SELECT e.id, e.nip, e.name FROM employee e JOIN opd o ON o.id = e.opd_id
+       WHERE o.name = 'Inspektorat' AND e.name IN (
+         SELECT name FROM employee WHERE opd_id = o.id GROUP BY name HAVING count(*) = 1)
+       ORDER BY e.name`,
+    )
+    .all() as Person[]
+  const total = db
+    .prepare(
+      "SELECT count(*) FROM employee e JOIN opd o ON o.id = e.opd_id WHERE o.name = 'Inspektorat'",
+    )
+    .pluck()
+    .get() as number
+  const [onTime, late, sick] = staff as [Person, Person, Person]
+  checkIn(db, ceremony.id, onTime.nip, new Date().toISOString(), { source: 'pemindai' })
+  checkIn(db, ceremony.id, late.nip, new Date().toISOString(), { late: true })
+
+  await page.getByRole('button', { name: 'Ekspor', exact: true }).click()
+  await page.getByLabel('Nama petugas').fill('Rina Petugas')
+  await page.getByRole('button', { name: 'Simpan nama' }).click()
+  await expect(page.getByText('Petugas saat ini: Rina Petugas')).toBeVisible()
+
+  await page
+    .getByRole('combobox', { name: 'OPD', exact: true })
+    .selectOption({ label: 'Inspektorat' })
+  await expect(page.getByTestId('absence-row')).toHaveCount(total)
+  await page.getByLabel(`Keterangan untuk ${sick.name}`).selectOption({ label: 'Sakit' })
+  await page.getByLabel(`Catatan untuk ${sick.name}`).fill('Demam, surat dokter menyusul')
+  await page.getByRole('button', { name: `Simpan keterangan ${sick.name}` }).click()
+  const sickRow = page.getByTestId('absence-row').filter({ hasText: sick.name })
+  await expect(sickRow).toContainText('Rina Petugas')
+  await expect(page.getByLabel(`Keterangan untuk ${sick.name}`)).toHaveValue('SAKIT')
+
+  await page.getByLabel('Keterangan untuk semua').selectOption({ label: 'Dinas Luar' })
+  await page.getByLabel('Catatan untuk semua').fill('Rapat koordinasi')
+  await page.getByRole('button', { name: 'Terapkan ke OPD ini' }).click()
+  const bulk = total - 3
+  await expect(page.getByRole('status').filter({ hasText: 'Dinas Luar diisi untuk' })).toHaveText(
+    `Dinas Luar diisi untuk ${bulk} pegawai; 1 sudah punya keterangan dan tidak diubah.`,
+  )
+  await expect(page.getByTestId('absence-summary')).toContainText(`Dinas Luar: ${bulk}`)
+
+  const usb = path.join(dir, 'usb')
+  fs.mkdirSync(usb)
+  kiosk.pickExportFolder(usb)
+  await page.getByLabel('Kehadiran terendah dahulu').check()
+  await page.getByRole('button', { name: 'Ekspor ke folder…' }).click()
+  const folder = path.join(usb, `Kehadiran Apel Netralitas ${ceremony.date}`)
+  await expect(page.getByRole('status').filter({ hasText: 'Ekspor selesai' })).toHaveText(
+    `Ekspor selesai: 42 berkas di ${folder}`,
+  )
+  await expect(page.getByLabel('Berkas hasil ekspor').getByRole('listitem')).toHaveCount(42)
+
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.readFile(
+    path.join(folder, `Kehadiran Apel Netralitas ${ceremony.date} - Inspektorat.xlsx`),
+  )
+  const sheet = workbook.getWorksheet('Data Kehadiran')!
+  const byNip = new Map<string, ExcelJS.Row>()
+  sheet.eachRow((row, n) => n > 1 && byNip.set(String(row.getCell(2).value), row))
+  expect(byNip.size).toBe(total)
+  expect(byNip.get(onTime.nip)!.getCell(7).value).toBe('Hadir')
+  expect(byNip.get(onTime.nip)!.getCell(8).type).toBe(ExcelJS.ValueType.Date)
+  expect(byNip.get(onTime.nip)!.getCell(9).value).toBe('pemindai')
+  expect(byNip.get(late.nip)!.getCell(7).value).toBe('Terlambat')
+  expect(byNip.get(sick.nip)!.getCell(7).value).toBe('Sakit')
+  expect(byNip.get(sick.nip)!.getCell(10).value).toBe('Demam, surat dokter menyusul')
+  const statuses = [...byNip.values()].map((r) => r.getCell(7).value)
+  expect(statuses.filter((s) => s === 'Dinas Luar')).toHaveLength(bulk)
+
+  const recap = new ExcelJS.Workbook()
+  await recap.xlsx.readFile(
+    path.join(folder, `Rekap Kehadiran Apel Netralitas ${ceremony.date}.xlsx`),
+  )
+  const rows: ExcelJS.CellValue[][] = []
+  recap
+    .getWorksheet('Rekap')!
+    .eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1)))
+  const inspektorat = rows.find((r) => r[1] === 'Inspektorat')!
+  // Jumlah, Hadir, Terlambat, Jumlah Hadir, Izin, Sakit, Dinas Luar, Cuti, TB, Tidak Hadir.
+  expect(inspektorat.slice(2, 12)).toEqual([total, 1, 1, 2, 0, 1, bulk, 0, 0, 0])
+  // Lowest attendance first: every other OPD has nobody present, so Inspektorat comes last.
+  expect(rows.at(-2)![1]).toBe('Inspektorat')
+  expect(rows.at(-1)![1]).toBe('JUMLAH')
+
+  expect(
+    db
+      .prepare("SELECT count(*) FROM absence_history WHERE changed_by = 'Rina Petugas'")
+      .pluck()
+      .get(),
+  ).toBe(bulk + 1)
+})
