@@ -2,7 +2,10 @@ import type { Page } from '@playwright/test'
 import { createCeremony } from '../../src/main/ceremony/repository'
 import type { Db } from '../../src/main/db/connection'
 import { findTemplate, listTemplates } from '../../src/main/ikrar/templates'
+import { formatNip } from '../../src/shared/nip'
 import { expect, test } from './fixtures'
+import { BUDI, seedGate } from './people'
+import { scanWithKeyboardScanner } from './scanner'
 
 const INSTANSI = 'Pemerintah Kabupaten Contoh'
 const PILKADA = findTemplate('pilkada-2020')!
@@ -341,4 +344,28 @@ test.describe('with a projector connected', () => {
         .get(ceremonyId),
     ).toBe(1)
   })
+})
+
+test('check-in stays live during the reading: a late arrival is recorded and the page does not turn', async ({
+  kiosk: { page, db },
+}) => {
+  seedGate(db)
+  await openIkrar(page)
+  await page.getByLabel('Nama instansi').fill(INSTANSI)
+  await startReading(page)
+  await page.keyboard.press('PageDown')
+  await expect(progress(page)).toHaveText('Butir 1 dari 5')
+
+  // A 2D scanner reading a printed "NIP. 19740502 199311 1 001": its spaces must not turn pages.
+  await scanWithKeyboardScanner(page, `NIP. ${formatNip(BUDI.nip)}`)
+  await expect(page.locator('.outcome-toast')).toContainText(BUDI.name)
+  await expect(progress(page)).toHaveText('Butir 1 dari 5')
+  expect(db.prepare('SELECT source FROM checkin WHERE nip = ?').pluck().get(BUDI.nip)).toBe(
+    'pemindai',
+  )
+
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('ikrar-reading')).toBeHidden()
+  await page.getByRole('button', { name: 'Kehadiran' }).click()
+  await expect(page.getByTestId('arrival').filter({ hasText: BUDI.name })).toBeVisible()
 })

@@ -1,7 +1,9 @@
 import { useState } from 'react'
+import type { IkrarReading } from '../../shared/ikrar'
 import { api } from './api'
 import { PinDialog } from './components/PinDialog'
 import { useCall } from './hooks/useCall'
+import { ReadingOverlay } from './ikrar/ReadingOverlay'
 import { CeremonyScreen } from './screens/CeremonyScreen'
 import { CheckinScreen } from './screens/CheckinScreen'
 import { ExportScreen } from './screens/ExportScreen'
@@ -23,6 +25,11 @@ export function App() {
   const [screen, setScreen] = useState<Screen>('beranda')
   const status = useCall('app.status')
   const officer = useCall('auth.status')
+  // A reading left running (the app reloaded) is picked up again; one just closed is not.
+  const running = useCall('ikrar.reading')
+  const [started, setStarted] = useState<IkrarReading | null>(null)
+  const [closedId, setClosedId] = useState<number | null>(null)
+  const reading = started ?? (running.data?.readingId === closedId ? null : (running.data ?? null))
   return (
     <div className="app">
       <header className="topbar">
@@ -69,12 +76,22 @@ export function App() {
             go={setScreen}
           />
         )}
-        {screen === 'kehadiran' && <CheckinScreen />}
+        {/* Check-in stays live under the reading, so late arrivals are still recorded. */}
+        {(screen === 'kehadiran' || reading) && <CheckinScreen covered={reading !== null} />}
         {screen === 'pegawai' && <RosterScreen onChanged={status.reload} />}
         {screen === 'acara' && <CeremonyScreen onChanged={status.reload} />}
-        {screen === 'ikrar' && <IkrarScreen />}
+        {screen === 'ikrar' && !reading && <IkrarScreen onStartReading={setStarted} />}
         {screen === 'ekspor' && <ExportScreen />}
       </main>
+      {reading && (
+        <ReadingOverlay
+          initial={reading}
+          onClosed={() => {
+            setClosedId(reading.readingId)
+            setStarted(null)
+          }}
+        />
+      )}
       {status.data && (
         <footer className="statusbar">
           {status.data.kioskId} · {status.data.dbPath}

@@ -25,7 +25,8 @@ const SWALLOWED = new Set(['Tab', 'Enter'])
 /**
  * Drives the reading from the keyboard, whichever element has focus (capture phase). The keys
  * it handles have their default prevented, so no button or scroll acts on them too; they are
- * not stopped, so a barcode-scanner listener on the window still hears every key.
+ * not stopped. It listens on the document, so the barcode scanner's listener on the window
+ * (check-in stays live under the reading) always hears a key first and can claim it.
  */
 export function useReadingKeys(act: (action: ReadingAction) => void): void {
   useEffect(() => {
@@ -38,7 +39,7 @@ export function useReadingKeys(act: (action: ReadingAction) => void): void {
       e.preventDefault()
       if (action && !e.repeat) act(action)
     }
-    window.addEventListener('keydown', onKey, { capture: true })
-    return () => window.removeEventListener('keydown', onKey, { capture: true })
+    document.addEventListener('keydown', onKey, { capture: true })
+    return () => document.removeEventListener('keydown', onKey, { capture: true })
   }, [act])
 }

@@ -14,7 +14,8 @@ import { useCall } from '../hooks/useCall'
 /** How long an outcome stays before the screen returns to "ready" by itself. */
 const SHOW_MS = { ok: 2500, other: 5000 }
 
-export function CheckinScreen() {
+/** `covered`: the ikrar reading is on top; outcomes then show as a small notice above it. */
+export function CheckinScreen({ covered = false }: { covered?: boolean }) {
   const [missingOpdId, setMissingOpdId] = useState<number | null>(null)
   const dash = useCall('checkin.dashboard', { missingOpdId, recent: 8 })
   const [shown, setShown] = useState<{ outcome: ShownOutcome; seq: number } | null>(null)
@@ -66,11 +67,23 @@ export function CheckinScreen() {
   const d = dash.data
   return (
     <section className="screen checkin">
-      <OutcomeBanner
-        outcome={shown?.outcome ?? null}
-        zone={d.ceremony.timeZone}
-        ceremony={d.ceremony.name}
-      />
+      {covered ? (
+        shown && (
+          <div className="outcome-toast">
+            <OutcomeBanner
+              outcome={shown.outcome}
+              zone={d.ceremony.timeZone}
+              ceremony={d.ceremony.name}
+            />
+          </div>
+        )
+      ) : (
+        <OutcomeBanner
+          outcome={shown?.outcome ?? null}
+          zone={d.ceremony.timeZone}
+          ceremony={d.ceremony.name}
+        />
+      )}
       <div className="checkin-grid">
         <div className="checkin-inputs">
           <CameraPanel onCode={(payload) => queue.push({ payload, source: 'kamera' })} />

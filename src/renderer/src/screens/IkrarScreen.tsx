@@ -11,7 +11,6 @@ import { formatDate, formatTime } from '../../../shared/time'
 import { api } from '../api'
 import { Notice } from '../components/Notice'
 import { useCall } from '../hooks/useCall'
-import { ReadingOverlay } from '../ikrar/ReadingOverlay'
 import { PointList } from '../ikrar/PointList'
 
 const fieldsOf = (c: IkrarCopy): IkrarFields => ({
@@ -22,19 +21,18 @@ const fieldsOf = (c: IkrarCopy): IkrarFields => ({
   closing: c.closing,
 })
 
-export function IkrarScreen() {
+/** The editor; the reading it starts is shown by the app, above check-in, which stays live. */
+export function IkrarScreen({
+  onStartReading,
+}: {
+  onStartReading: (reading: IkrarReading) => void
+}) {
   const copy = useCall('ikrar.get', {})
   const templates = useCall('ikrar.templates')
   const ceremonies = useCall('ceremony.list')
   const readings = useCall('ikrar.readings', {})
-  // A reading left running (the officer switched tabs) is picked up again.
-  const running = useCall('ikrar.reading')
-  const [started, setStarted] = useState<IkrarReading | null>(null)
-  const [closedId, setClosedId] = useState<number | null>(null)
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
 
-  const resumed = running.data?.readingId === closedId ? null : running.data
-  const reading = started ?? resumed
   const ceremony = ceremonies.data?.find((c) => c.id === copy.data?.ceremonyId)
   if (copy.error) return <Notice kind="error">{copy.error}</Notice>
   if (!copy.data || !templates.data || !ceremony) return null
@@ -81,22 +79,12 @@ export function IkrarScreen() {
         onStart={(draft, dirty) =>
           act(async () => {
             if (dirty) await save(draft)
-            setStarted(await api('ikrar.startReading', {}))
+            onStartReading(await api('ikrar.startReading', {}))
             return null
           })
         }
       />
       <ReadingLog records={readings.data ?? []} ceremony={ceremony} />
-      {reading && (
-        <ReadingOverlay
-          initial={reading}
-          onClosed={() => {
-            setClosedId(reading.readingId)
-            setStarted(null)
-            readings.reload()
-          }}
-        />
-      )}
     </section>
   )
 }
