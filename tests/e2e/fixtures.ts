@@ -97,7 +97,12 @@ export const test = base.extend<KioskFixtures, { rendererUrl: string }>({
       dir,
       errors,
       pickRosterFile: (f) => (nextFile = f),
-      openWindow: async (hash) => wire(await page.context().newPage(), hash),
+      // Like the app's projector window, which never takes focus: the kiosk page keeps it.
+      openWindow: async (hash) => {
+        const other = await wire(await page.context().newPage(), hash)
+        await page.bringToFront()
+        return other
+      },
       pickExportFolder: (f) => (nextFolder = f),
     }
     await use(kiosk)
