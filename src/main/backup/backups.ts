@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Backup } from '../../shared/domain'
+import type { Backup, Ceremony } from '../../shared/domain'
+import type { KioskContext } from '../context'
 import { openDatabase, type Db } from '../db/connection'
 import { UserError } from '../errors'
 
@@ -36,6 +37,28 @@ export async function createBackup(
   fs.renameSync(`${target}.tmp`, target)
   prune(dir)
   return describe(dir, name)!
+}
+
+/**
+ * The automatic backups (a ceremony becoming active, an export): a failed copy is logged,
+ * never a reason to stop what the officer is doing.
+ */
+export async function backUpQuietly(
+  ctx: Pick<KioskContext, 'db' | 'dbPath' | 'now'>,
+  reason: string,
+): Promise<void> {
+  await createBackup(ctx.db, ctx.dbPath, reason, ctx.now()).catch((e: unknown) =>
+    console.error('[cadangan]', e),
+  )
+}
+
+/** A ceremony that becomes the gate's active one starts with a backup. */
+export async function backUpIfActive<C extends Pick<Ceremony, 'id' | 'active'>>(
+  ctx: Pick<KioskContext, 'db' | 'dbPath' | 'now'>,
+  ceremony: C,
+): Promise<C> {
+  if (ceremony.active) await backUpQuietly(ctx, `acara-${ceremony.id}`)
+  return ceremony
 }
 
 function describe(dir: string, name: string): Backup | null {

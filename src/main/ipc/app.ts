@@ -1,3 +1,4 @@
+import { backUpIfActive } from '../backup/backups'
 import type { appContract } from '../../shared/contract/app'
 import { activeCeremonyId, createCeremony } from '../ceremony/repository'
 import type { KioskContext } from '../context'
@@ -23,7 +24,7 @@ export function appHandlers(ctx: KioskContext): HandlersFor<keyof typeof appCont
       ctx.shell?.leaveKiosk()
       return { left: ctx.shell !== undefined }
     },
-    'app.loadDemo': () => {
+    'app.loadDemo': async () => {
       const now = ctx.now()
       applyRoster(ctx.db, demoRoster(), now)
       const ceremony = createCeremony(ctx.db, now, {
@@ -36,6 +37,7 @@ export function appHandlers(ctx: KioskContext): HandlersFor<keyof typeof appCont
         opdIds: null,
         unknownPolicy: 'review',
       })
+      await backUpIfActive(ctx, ceremony)
       return {
         employees: count(ctx, 'employee'),
         opd: listOpd(ctx.db).length,

@@ -1,5 +1,5 @@
 import type { exportContract } from '../../shared/contract/export'
-import { createBackup } from '../backup/backups'
+import { backUpQuietly } from '../backup/backups'
 import type { KioskContext } from '../context'
 import { exportCeremony } from '../export/export'
 import { listReadings } from '../ikrar/repository'
@@ -13,10 +13,7 @@ export function exportHandlers(ctx: KioskContext): HandlersFor<keyof typeof expo
       // The print sheets carry the text as it was last read at this apel; never read, none.
       const ikrar = listReadings(ctx.db, ceremonyId).at(-1)?.text ?? null
       const summary = await exportCeremony(ctx.db, { ceremonyId, folder, order, ikrar })
-      // Each export is a moment worth keeping a copy of; a failed backup never fails the export.
-      await createBackup(ctx.db, ctx.dbPath, 'ekspor', ctx.now()).catch((e: unknown) =>
-        console.error('[cadangan]', e),
-      )
+      await backUpQuietly(ctx, 'ekspor')
       return summary
     },
   }

@@ -10,6 +10,7 @@ import { ExportScreen } from './screens/ExportScreen'
 import { HomeScreen } from './screens/HomeScreen'
 import { IkrarScreen } from './screens/IkrarScreen'
 import { RosterScreen } from './screens/RosterScreen'
+import { SettingsScreen } from './screens/SettingsScreen'
 
 const SCREENS = {
   beranda: 'Beranda',
@@ -18,6 +19,7 @@ const SCREENS = {
   acara: 'Acara',
   ikrar: 'Ikrar',
   ekspor: 'Ekspor',
+  pengaturan: 'Pengaturan',
 } as const
 type Screen = keyof typeof SCREENS
 
@@ -82,6 +84,7 @@ export function App() {
         {screen === 'acara' && <CeremonyScreen onChanged={status.reload} />}
         {screen === 'ikrar' && !reading && <IkrarScreen onStartReading={setStarted} />}
         {screen === 'ekspor' && <ExportScreen />}
+        {screen === 'pengaturan' && <SettingsScreen />}
       </main>
       {reading && (
         <ReadingOverlay

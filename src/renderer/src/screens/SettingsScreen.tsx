@@ -1,0 +1,122 @@
+import { useState } from 'react'
+import type { Backup } from '../../../shared/domain'
+import { api } from '../api'
+import { Notice } from '../components/Notice'
+import { useCall } from '../hooks/useCall'
+
+const REASONS: Record<string, string> = {
+  ekspor: 'setelah ekspor',
+  manual: 'dibuat petugas',
+  'sebelum-pemulihan': 'sebelum pemulihan',
+}
+
+function reasonOf(b: Backup): string {
+  return REASONS[b.reason] ?? (b.reason.startsWith('acara-') ? 'awal acara' : b.reason)
+}
+
+/** Officer settings: the database backups and the PIN. The whole screen is behind the PIN. */
+export function SettingsScreen() {
+  const backups = useCall('backup.list')
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
+  const act = async (work: () => Promise<string>) => {
+    try {
+      setMessage({ kind: 'ok', text: await work() })
+      backups.reload()
+    } catch (e) {
+      setMessage({ kind: 'error', text: (e as Error).message })
+    }
+  }
+  const restore = (b: Backup) =>
+    act(async () => {
+      const { restarting } = await api('backup.restore', { name: b.name })
+      return restarting
+        ? 'Kiosk dimulai ulang dengan cadangan ini…'
+        : 'Cadangan disiapkan; mulai ulang kiosk untuk memakainya.'
+    })
+
+  return (
+    <section className="screen settings">
+      {message && <Notice kind={message.kind}>{message.text}</Notice>}
+      {backups.error && <Notice kind="error">{backups.error}</Notice>}
+      <div className="card">
+        <div className="toolbar">
+          <h2>Cadangan basis data</h2>
+          <button
+            onClick={() => act(async () => `Cadangan dibuat: ${(await api('backup.create')).name}`)}
+          >
+            Buat cadangan sekarang
+          </button>
+        </div>
+        <p className="muted">
+          Dibuat otomatis saat acara diaktifkan dan setelah setiap ekspor; 10 terakhir disimpan.
+          Memulihkan menyimpan keadaan sekarang sebagai cadangan lebih dulu.
+        </p>
+        <table className="list" aria-label="Daftar cadangan">
+          <thead>
+            <tr>
+              <th>Waktu</th>
+              <th>Keterangan</th>
+              <th>Ukuran</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {backups.data?.map((b) => (
+              <tr key={b.name} data-testid="backup">
+                {/* Not tied to a ceremony: shown in the laptop's own time zone. */}
+                <td>
+                  {new Date(b.at).toLocaleString('id-ID', {
+                    dateStyle: 'full',
+                    timeStyle: 'short',
+                  })}
+                </td>
+                <td>{reasonOf(b)}</td>
+                <td>{(b.bytes / 1024).toLocaleString('id-ID', { maximumFractionDigits: 0 })} KB</td>
+                <td>
+                  <button onClick={() => void restore(b)}>Pulihkan</button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ChangePin onDone={(text) => setMessage({ kind: 'ok', text })} />
+    </section>
+  )
+}
+
+function ChangePin({ onDone }: { onDone: (text: string) => void }) {
+  const [pin, setPin] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  return (
+    <form
+      className="card form"
+      aria-label="Ganti PIN petugas"
+      onSubmit={(e) => {
+        e.preventDefault()
+        api('auth.setPin', { pin }).then(
+          () => {
+            setPin('')
+            setError(null)
+            onDone('PIN petugas diganti.')
+          },
+          (err: Error) => setError(err.message),
+        )
+      }}
+    >
+      <h3>Ganti PIN petugas</h3>
+      {error && <Notice kind="error">{error}</Notice>}
+      <label>
+        PIN baru (4–8 angka)
+        <input
+          type="password"
+          inputMode="numeric"
+          value={pin}
+          maxLength={8}
+          onChange={(e) => setPin(e.target.value)}
+        />
+      </label>
+      <button type="submit">Ganti PIN</button>
+    </form>
+  )
+}
