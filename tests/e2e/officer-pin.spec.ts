@@ -7,6 +7,9 @@ test('officer actions ask for the PIN once locked; scanning never does', async (
 }) => {
   seedGate(db)
   await page.reload()
+  // With a roster and an active ceremony the kiosk opens on the gate; the PIN is set at home.
+  await expect(page.getByTestId('outcome')).toHaveAttribute('data-kind', 'ready')
+  await page.getByRole('button', { name: 'Beranda' }).click()
   const card = page.getByRole('form', { name: 'Buat PIN petugas' })
   await card.getByLabel('PIN baru (4–8 angka)').fill('2468')
   await card.getByLabel('Ulangi PIN').fill('2468')

@@ -24,8 +24,14 @@ const SCREENS = {
 type Screen = keyof typeof SCREENS
 
 export function App() {
-  const [screen, setScreen] = useState<Screen>('beranda')
+  const [screen, setScreen] = useState<Screen | null>(null)
   const status = useCall('app.status')
+  // Decided once, on the first status: a kiosk restarted during the event opens straight onto
+  // the gate; later changes (the demo loaded) never move the officer away from their screen.
+  if (screen === null && status.data !== undefined) {
+    const ready = status.data.employees > 0 && status.data.activeCeremonyId !== null
+    setScreen(ready ? 'kehadiran' : 'beranda')
+  }
   const officer = useCall('auth.status')
   // A reading left running (the app reloaded) is picked up again; one just closed is not.
   const running = useCall('ikrar.reading')
