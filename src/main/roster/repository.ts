@@ -148,8 +148,11 @@ export interface RosterDiff {
   opdNew: string[]
 }
 
-/** What applying the file would change, computed against the database as it is now. */
-export function diffRoster(db: Db, rows: RosterRow[]): RosterDiff {
+/**
+ * What applying the file would change, computed against the database as it is now. `held`:
+ * NIPs of rows the file had but the import rejected; their people are left as they are.
+ */
+export function diffRoster(db: Db, rows: RosterRow[], held: readonly string[] = []): RosterDiff {
   const current = new Map<string, EmployeeRow & { opdKey: string }>()
   const all = db
     .prepare(
@@ -160,7 +163,7 @@ export function diffRoster(db: Db, rows: RosterRow[]): RosterDiff {
   const knownOpd = new Set(
     (db.prepare('SELECT key FROM opd').all() as { key: string }[]).map((o) => o.key),
   )
-  const inFile = new Set(rows.map((r) => r.nip))
+  const inFile = new Set([...rows.map((r) => r.nip), ...held])
   const diff: RosterDiff = { toAdd: [], toUpdate: [], unchanged: 0, toDeactivate: [], opdNew: [] }
   const newOpd = new Map<string, string>()
   for (const r of rows) {
@@ -190,10 +193,15 @@ export function diffRoster(db: Db, rows: RosterRow[]): RosterDiff {
 }
 
 /** All or nothing: one transaction, so a failure half-way leaves the roster as it was. */
-export function applyRoster(db: Db, rows: RosterRow[], now: Date): ImportResult {
+export function applyRoster(
+  db: Db,
+  rows: RosterRow[],
+  now: Date,
+  held: readonly string[] = [],
+): ImportResult {
   return db
     .transaction(() => {
-      const diff = diffRoster(db, rows)
+      const diff = diffRoster(db, rows, held)
       const stamp = now.toISOString()
       const opdIds = new Map<string, number>()
       const opdFor = (r: RosterRow) => {
