@@ -372,6 +372,20 @@ describe('roster files that are not what they claim', () => {
     expect(process.resourceUsage().maxRSS * 1024 - rssBefore).toBeLessThan(64 * MB)
   })
 
+  it('refuses a part compressed beyond any real data, and a file of too many parts', async () => {
+    const dense = path.join(dir, 'padat.xlsx')
+    await writeInflatingXlsx(dense, 24 * MB, ' ')
+    await expectRefused(
+      dense,
+      /Berkas padat.xlsx ditolak: bagian xl\/worksheets\/sheet1.xml dipadatkan \d+:1, tidak wajar untuk data./,
+    )
+    const many = path.join(dir, 'banyak.xlsx')
+    await writeInflatingXlsx(many, 4096, ' ', 1000)
+    await expect(readRosterFile(many)).rejects.toThrow(
+      /Berkas banyak.xlsx ditolak: berisi 10\d\d bagian \(batas 1000\)/,
+    )
+  })
+
   it('refuses a sheet that unpacks beyond the limit, and a 50 MB file before reading it', async () => {
     const row = `<row><c t="inlineStr"><is><t>${A}</t></is></c><c t="inlineStr"><is><t>Budi</t></is></c></row>`
     const sheet = path.join(dir, 'besar.xlsx')
