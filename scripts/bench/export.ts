@@ -1,6 +1,5 @@
 // Export of a large ceremony (20,000 employees in 60 OPD) beside a bare exceljs baseline.
 // Each measurement runs in its own child process, so its peak memory is its own.
-import { fork } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -11,6 +10,7 @@ import { exportCeremony } from '../../src/main/export/export'
 import { demoRoster } from '../../src/main/roster/demo'
 import { opdKey } from '../../src/main/roster/opd-key'
 import { applyRoster } from '../../src/main/roster/repository'
+import { median, runChild } from './child'
 import { peakRssMb, type BenchRow } from './table'
 
 const EMPLOYEES = 20_000
@@ -91,24 +91,18 @@ async function measure(mode: string, dbFile: string, ceremonyId: number, out: st
   }
 }
 
-function runChild(mode: string, dbFile: string, ceremonyId: number): Promise<Figure> {
+async function measureInChild(mode: string, dbFile: string, ceremonyId: number): Promise<Figure> {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${mode}-`))
-  return new Promise((resolve, reject) => {
-    const child = fork(__filename, ['--child', mode, dbFile, String(ceremonyId), out])
-    child.once('message', (m) => resolve(m as Figure))
-    child.once('error', reject)
-    child.once('exit', (code) => {
-      fs.rmSync(out, { recursive: true, force: true })
-      if (code) reject(new Error(`${mode} exited with ${code}`))
-    })
-  })
+  try {
+    return await runChild<Figure>(__filename, [mode, dbFile, String(ceremonyId), out])
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true })
+  }
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
 async function series(mode: string, dbFile: string, ceremonyId: number) {
   const figures: Figure[] = []
-  for (let i = 0; i < RUNS; i++) figures.push(await runChild(mode, dbFile, ceremonyId))
+  for (let i = 0; i < RUNS; i++) figures.push(await measureInChild(mode, dbFile, ceremonyId))
   return {
     ms: median(figures.map((f) => f.ms)),
     cpuMs: median(figures.map((f) => f.cpuMs)),

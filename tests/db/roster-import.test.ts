@@ -3,7 +3,10 @@ import fs from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Db } from '../../src/main/db/connection'
 import { previewRoster, readRosterFile } from '../../src/main/roster/import'
+import { opdKey } from '../../src/main/roster/opd-key'
 import { addNonAsn, applyRoster, listOpd, searchEmployees } from '../../src/main/roster/repository'
+import { MAX_UNZIPPED_BYTES } from '../../src/main/roster/xlsx-guard'
+import { lieAboutSheetSize, writeInflatingXlsx, writeRepeated } from '../fixtures/hostile-xlsx'
 import { writeCsv, writeXlsx, type Value } from '../fixtures/roster-files'
 import { tempDb } from '../fixtures/temp-db'
 
@@ -310,5 +313,197 @@ describe('applying an import', () => {
         offset: 0,
       }).rows.map((e) => e.name),
     ).toEqual(['Siti Rahayu'])
+  })
+})
+
+describe('roster files that are not what they claim', () => {
+  const MB = 1024 * 1024
+  /** Every column of every employee, to show an import that failed changed nothing. */
+  const snapshot = () =>
+    db.prepare('SELECT * FROM employee ORDER BY nip').all() as Record<string, unknown>[]
+  const seed = () =>
+    applyRoster(
+      db,
+      [
+        { nip: A, name: 'Budi', opd: 'Inspektorat' },
+        { nip: B, name: 'Siti', opd: 'Inspektorat' },
+      ].map((p, i) => ({
+        row: i + 2,
+        nip: p.nip,
+        name: p.name,
+        opdKey: opdKey(p.opd),
+        opdName: p.opd,
+        jabatan: '',
+        pangkat: '',
+        jenis: 'PNS' as const,
+      })),
+      NOW,
+    )
+  /** Refused by name, with the roster exactly as it was. */
+  async function expectRefused(file: string, message: string | RegExp) {
+    seed()
+    const before = snapshot()
+    await expect(readRosterFile(file)).rejects.toThrow(message)
+    expect(snapshot()).toEqual(before)
+  }
+
+  it('refuses a zip bomb shaped like .xlsx from its declared sizes, inflating nothing', async () => {
+    const file = path.join(dir, 'bom.xlsx')
+    await writeInflatingXlsx(file, 256 * MB, ' ')
+    expect(fs.statSync(file).size).toBeLessThan(2 * MB)
+    const rssBefore = process.memoryUsage().rss
+    await expectRefused(
+      file,
+      'Berkas bom.xlsx ditolak: isinya mengembang menjadi 256 MB saat dibuka (batas 32 MB).',
+    )
+    // Peak memory: exceljs would have held the 256 MB part at least twice over.
+    expect(process.resourceUsage().maxRSS * 1024 - rssBefore).toBeLessThan(64 * MB)
+  })
+
+  it('stops inflating a part that holds more than its header declares', async () => {
+    const file = path.join(dir, 'bohong.xlsx')
+    await writeInflatingXlsx(file, 256 * MB, ' ')
+    lieAboutSheetSize(file, 4096)
+    const rssBefore = process.memoryUsage().rss
+    await expectRefused(
+      file,
+      'Berkas bohong.xlsx ditolak: bagian xl/worksheets/sheet1.xml berisi lebih dari ukuran yang dinyatakan',
+    )
+    expect(process.resourceUsage().maxRSS * 1024 - rssBefore).toBeLessThan(64 * MB)
+  })
+
+  it('refuses a part compressed beyond any real data, and a file of too many parts', async () => {
+    const dense = path.join(dir, 'padat.xlsx')
+    await writeInflatingXlsx(dense, 24 * MB, ' ')
+    await expectRefused(
+      dense,
+      /Berkas padat.xlsx ditolak: bagian xl\/worksheets\/sheet1.xml dipadatkan \d+:1, tidak wajar untuk data./,
+    )
+    const many = path.join(dir, 'banyak.xlsx')
+    await writeInflatingXlsx(many, 4096, ' ', 1000)
+    await expect(readRosterFile(many)).rejects.toThrow(
+      /Berkas banyak.xlsx ditolak: berisi 10\d\d bagian \(batas 1000\)/,
+    )
+  })
+
+  it('refuses a sheet that unpacks beyond the limit, and a 50 MB file before reading it', async () => {
+    const row = `<row><c t="inlineStr"><is><t>${A}</t></is></c><c t="inlineStr"><is><t>Budi</t></is></c></row>`
+    const sheet = path.join(dir, 'besar.xlsx')
+    await writeInflatingXlsx(sheet, MAX_UNZIPPED_BYTES + 18 * MB, row)
+    await expectRefused(sheet, /Berkas besar.xlsx ditolak: isinya mengembang menjadi 50 MB/)
+
+    const csv = path.join(dir, 'besar.csv')
+    await writeRepeated(csv, 'NIP;Nama;OPD\r\n', `${A};Budi Santoso;Inspektorat\r\n`, 50 * MB)
+    await expect(readRosterFile(csv)).rejects.toThrow(
+      'Berkas besar.csv terlalu besar (50 MB; batas 30 MB).',
+    )
+  })
+
+  it('rejects rows whose cells are formulas, naming row and column, and leaves those people as they were', async () => {
+    seed()
+    const before = snapshot()
+    const file = path.join(dir, 'rumus.xlsx')
+    await writeXlsx(
+      file,
+      simpegSheet([
+        [1, A, { formula: 'HYPERLINK("http://x","klik")', result: 'klik' }, '', '', 'Inspektorat'],
+        [2, B, 'Siti', '', '', { formula: '1+1', result: 2 }],
+        [
+          3,
+          PPPK,
+          'Rina',
+          { formula: 'UPPER("guru")', shareType: 'shared', ref: 'D7:D8', result: 'GURU' },
+          '',
+          'Inspektorat',
+        ],
+        [
+          4,
+          '198502102010011003',
+          'Andi',
+          { sharedFormula: 'D7', result: 'GURU' },
+          '',
+          'Inspektorat',
+        ],
+        [
+          5,
+          { formula: 'TEXT(19650101,"0")', result: '196501011990031001' },
+          'Eko',
+          '',
+          '',
+          'Inspektorat',
+        ],
+      ]),
+    )
+    const parsed = await readRosterFile(file)
+    expect(parsed.rows).toEqual([])
+    const formula = (label: string, col: string) =>
+      `kolom ${label} (${col}) berisi rumus Excel, bukan nilai; salin lalu tempel sebagai nilai (Paste Values)`
+    expect(parsed.rejected).toEqual([
+      { row: 5, reason: formula('Nama Lengkap', 'C') },
+      { row: 6, reason: formula('Unit Kerja', 'F') },
+      { row: 7, reason: formula('Jabatan', 'D') },
+      { row: 8, reason: formula('Jabatan', 'D') },
+      { row: 9, reason: formula('N I P', 'B') },
+    ])
+    // Budi and Siti were in the file, refused: neither changed nor retired as missing.
+    expect(previewRoster(db, parsed, 'rumus.xlsx')).toMatchObject({ toAdd: 0, toDeactivate: 0 })
+    applyRoster(db, parsed.rows, NOW, parsed.held)
+    expect(snapshot()).toEqual(before)
+  })
+
+  it('keeps the person behind a NIP that appears twice, instead of retiring them', async () => {
+    seed()
+    const parsed = await readRosterFile(
+      (() => {
+        const file = path.join(dir, 'ganda.csv')
+        writeCsv(file, [
+          ['NIP', 'Nama', 'OPD'],
+          [A, 'Budi', 'Inspektorat'],
+          [A, 'Budi Lain', 'Inspektorat'],
+          [B, 'Siti', 'Inspektorat'],
+        ])
+        return file
+      })(),
+    )
+    expect(applyRoster(db, parsed.rows, NOW, parsed.held)).toEqual({
+      added: 0,
+      updated: 0,
+      deactivated: 0,
+    })
+    expect(search().rows.map((e) => [e.nip, e.name, e.active])).toEqual([
+      [A, 'Budi', true],
+      [B, 'Siti', true],
+    ])
+  })
+})
+
+describe('names with formula starters and markup', () => {
+  const HOSTILE = [
+    '=HYPERLINK("http://x","klik")',
+    "=cmd|' /C calc'!A0",
+    '<b>Budi</b>',
+    '<script>alert(1)</script>',
+    '+62 812',
+    '@Siti',
+  ]
+
+  it.each(['csv', 'xlsx'])('are stored from .%s as the literal text', async (ext) => {
+    const file = path.join(dir, `nama.${ext}`)
+    const nips = [A, B, PPPK, '198502102010011003', '196501011990031001', '197712312000122001']
+    const rows: Value[][] = [
+      ['NIP', 'Nama', 'OPD'],
+      ...HOSTILE.map((name, i) => [nips[i]!, name, 'Inspektorat']),
+    ]
+    if (ext === 'csv') writeCsv(file, rows)
+    else await writeXlsx(file, rows)
+    const parsed = await readRosterFile(file)
+    expect(parsed.rejected).toEqual([])
+    applyRoster(db, parsed.rows, NOW)
+    expect(db.prepare('SELECT name FROM employee ORDER BY nip').pluck().all()).toEqual(
+      nips
+        .map((nip, i) => [nip, HOSTILE[i]])
+        .sort()
+        .map(([, name]) => name),
+    )
   })
 })

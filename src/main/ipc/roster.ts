@@ -34,7 +34,7 @@ export function rosterHandlers(ctx: KioskContext): HandlersFor<keyof typeof rost
           'Pratinjau impor sudah tidak berlaku. Pilih berkas lagi.',
         )
       }
-      const result = applyRoster(ctx.db, pending.parsed.rows, ctx.now())
+      const result = applyRoster(ctx.db, pending.parsed.rows, ctx.now(), pending.parsed.held)
       pending = null
       return result
     },

@@ -46,6 +46,29 @@ const OPD = [
   'Kecamatan Wonosari',
   'Kecamatan Bukit Raya',
 ]
+/** More OPD for the large case (DOMAIN.md: 20,000 employees in 60 OPD): more kecamatan, UPTD. */
+const MORE_OPD = [
+  'Kecamatan Sidomulyo',
+  'Kecamatan Sukadana',
+  'Kecamatan Margomulyo',
+  'Kecamatan Pasir Putih',
+  'Kecamatan Batu Ampar',
+  'Kecamatan Sungai Raya',
+  'Kecamatan Lembah Hijau',
+  'Kecamatan Tegalrejo',
+  'Kecamatan Kaliwungu',
+  'Kecamatan Pagar Alam',
+  'UPTD Puskesmas Kota',
+  'UPTD Puskesmas Sukamaju',
+  'UPTD Puskesmas Mekarsari',
+  'UPTD Puskesmas Sumberejo',
+  'UPTD Puskesmas Wonosari',
+  'RSUD Pratama Bukit Raya',
+  'Dinas Kebudayaan',
+  'Dinas Kelautan',
+  'Badan Riset dan Inovasi Daerah',
+  'Sekretariat KPU Kabupaten Contoh',
+]
 const FIRST = [
   'Agus',
   'Budi',
@@ -162,21 +185,23 @@ function random(seed: number) {
   }
 }
 
-export function demoRoster(size = 2400): RosterRow[] {
+/** `opdCount` up to 60; the first 40 are the demo's, so the default roster never changes. */
+export function demoRoster(size = 2400, opdCount = OPD.length): RosterRow[] {
+  const offices = [...OPD, ...MORE_OPD].slice(0, opdCount)
   const rand = random(2024)
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!
   const pad = (n: number, w = 2) => String(n).padStart(w, '0')
   const seen = new Set<string>()
   const rows: RosterRow[] = []
   // Big offices (schools, hospital) hold more staff, as in a real kabupaten.
-  const weights = OPD.map((name) =>
+  const weights = offices.map((name) =>
     /Pendidikan|Kesehatan|RSUD/.test(name) ? 8 : name.startsWith('Kecamatan') ? 1 : 2,
   )
   const totalWeight = weights.reduce((a, b) => a + b, 0)
   while (rows.length < size) {
     let w = rand() * totalWeight
     const opdIndex = weights.findIndex((x) => (w -= x) < 0)
-    const opdName = OPD[opdIndex === -1 ? 0 : opdIndex]!
+    const opdName = offices[opdIndex === -1 ? 0 : opdIndex]!
     const pppk = rand() < 0.2
     const birthYear = 1966 + Math.floor(rand() * 34)
     const birth = `${birthYear}${pad(1 + Math.floor(rand() * 12))}${pad(1 + Math.floor(rand() * 28))}`

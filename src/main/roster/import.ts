@@ -18,7 +18,7 @@ const SAMPLE_SIZE = 20
 
 /** What the officer sees before anything is written. */
 export function previewRoster(db: Db, parsed: ParsedRoster, fileName: string): ImportPreview {
-  const diff = diffRoster(db, parsed.rows)
+  const diff = diffRoster(db, parsed.rows, parsed.held)
   return {
     previewId: randomUUID(),
     fileName,

@@ -19,6 +19,11 @@ export interface ParsedRoster {
   headerRow: number
   rows: RosterRow[]
   rejected: ImportRejection[]
+  /**
+   * Readable NIPs of rejected rows. Their people stay as they are: a row refused for a formula
+   * or a duplicate must not retire someone as "missing from the file".
+   */
+  held: string[]
   opdMerged: { name: string; variants: string[] }[]
 }
 
@@ -67,6 +72,32 @@ function jenisOf(text: string, nipKind: 'PNS' | 'PPPK'): JenisPegawai | null {
 
 const TOTAL_ROW = /^(jumlah|total|grand total)\b/i
 
+/** "A" for the first column, "AB" for the 28th: how the officer finds the cell in Excel. */
+function columnLetter(index: number): string {
+  let n = index + 1
+  let letters = ''
+  for (; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters
+  return letters
+}
+
+/**
+ * A formula is never evaluated and its last saved result is not trusted either: the name shown
+ * by =HYPERLINK("http://…","Budi") is not what the cell holds. The officer types the value.
+ */
+function formulaIn(
+  cells: Cell[],
+  header: Cell[],
+  columns: Partial<Record<Field, number>>,
+): string | null {
+  for (const col of Object.values(columns)) {
+    if (cells[col]?.kind !== 'formula') continue
+    const label = header[col]?.text.trim() || 'tanpa judul'
+    return `kolom ${label} (${columnLetter(col)}) berisi rumus Excel, bukan nilai; salin lalu tempel sebagai nilai (Paste Values)`
+  }
+  return null
+}
+
 /** Why a NIP cell cannot be trusted, or null when its text is the NIP as typed. */
 function lostDigits(cell: Cell): string | null {
   if (cell.kind === 'number' || /^\d+(\.\d+)?e\+?\d+$/i.test(cell.text.trim())) {
@@ -98,6 +129,8 @@ export function parseRoster(sheets: Sheet[], fileName: string): ParsedRoster | {
 
   const rows: RosterRow[] = []
   const rejected: ImportRejection[] = []
+  const held = new Set<string>()
+  const headerCells = sheet.rows[header.index] ?? []
   const spellings = new Map<string, Set<string>>()
   for (let i = header.index + 1; i < sheet.rows.length; i++) {
     const cells = sheet.rows[i] ?? []
@@ -112,9 +145,11 @@ export function parseRoster(sheets: Sheet[], fileName: string): ParsedRoster | {
     )
       continue
     const reject = (reason: string) => rejected.push({ row, reason })
-    const broken = lostDigits(nipCell)
+    const broken = lostDigits(nipCell) ?? formulaIn(cells, headerCells, header.columns)
     if (broken) {
       reject(broken)
+      const readable = nipCell.kind === 'text' ? validateNip(nipCell.text) : null
+      if (readable?.ok) held.add(readable.nip)
       continue
     }
     if (nipCell.text.trim() === '') {
@@ -126,18 +161,22 @@ export function parseRoster(sheets: Sheet[], fileName: string): ParsedRoster | {
       reject(`${nip.reason} (tertulis "${nipCell.text.trim()}")`)
       continue
     }
+    const rejectKnown = (reason: string) => {
+      reject(reason)
+      held.add(nip.nip)
+    }
     if (name === '') {
-      reject('Nama kosong')
+      rejectKnown('Nama kosong')
       continue
     }
     if (opdRaw === '') {
-      reject('Unit kerja / OPD kosong')
+      rejectKnown('Unit kerja / OPD kosong')
       continue
     }
     const jenisText = get(cells, 'jenis').text
     const jenis = jenisOf(jenisText, nip.kind)
     if (!jenis) {
-      reject(`Jenis pegawai "${jenisText.trim()}" tidak dikenal (PNS, PPPK, atau non-ASN)`)
+      rejectKnown(`Jenis pegawai "${jenisText.trim()}" tidak dikenal (PNS, PPPK, atau non-ASN)`)
       continue
     }
     const key = opdKey(opdRaw)
@@ -156,7 +195,7 @@ export function parseRoster(sheets: Sheet[], fileName: string): ParsedRoster | {
   return {
     sheetName: sheet.name,
     headerRow: header.index + 1,
-    ...dropDuplicates(rows, rejected),
+    ...dropDuplicates(rows, rejected, held),
     opdMerged: [...spellings.values()]
       .filter((v) => v.size > 1)
       .map((v) => ({ name: tidyOpdName([...v][0]!), variants: [...v] })),
@@ -164,7 +203,7 @@ export function parseRoster(sheets: Sheet[], fileName: string): ParsedRoster | {
 }
 
 /** A NIP twice in one file: neither row wins, both are reported. */
-function dropDuplicates(rows: RosterRow[], rejected: ImportRejection[]) {
+function dropDuplicates(rows: RosterRow[], rejected: ImportRejection[], held: Set<string>) {
   const byNip = new Map<string, RosterRow[]>()
   for (const r of rows) byNip.set(r.nip, [...(byNip.get(r.nip) ?? []), r])
   const kept: RosterRow[] = []
@@ -173,6 +212,7 @@ function dropDuplicates(rows: RosterRow[], rejected: ImportRejection[]) {
       kept.push(group[0]!)
       continue
     }
+    held.add(group[0]!.nip)
     const lines = group.map((r) => r.row)
     for (const r of group) {
       const others = lines.filter((l) => l !== r.row).join(', ')
@@ -184,5 +224,5 @@ function dropDuplicates(rows: RosterRow[], rejected: ImportRejection[]) {
   }
   kept.sort((a, b) => a.row - b.row)
   rejected.sort((a, b) => a.row - b.row)
-  return { rows: kept, rejected }
+  return { rows: kept, rejected, held: [...held] }
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Papa from 'papaparse'
 import { UserError } from '../errors'
+import { checkXlsxBuffer, notXlsx } from './xlsx-guard'
 
 /** A cell as read, keeping what kind of value the file stored: a NIP stored as a number has lost digits. */
 export interface Cell {
@@ -60,15 +61,16 @@ function readCsv(bytes: Buffer): Sheet {
   return { name: null, rows: parsed.data.map((row) => row.map((text) => ({ text, kind: 'text' }))) }
 }
 
+/** Read once into memory (the size is already bounded), so the bytes checked are the bytes parsed. */
 async function readXlsx(file: string, name: string): Promise<Sheet[]> {
+  const bytes = await fs.promises.readFile(file)
+  await checkXlsxBuffer(bytes, name)
   const workbook = new ExcelJS.Workbook()
   try {
-    await workbook.xlsx.readFile(file)
+    // exceljs types its Buffer as an ArrayBuffer; at run time it takes Node's Buffer as is.
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
   } catch {
-    throw new UserError(
-      'FILE_CORRUPT',
-      `Berkas ${name} bukan file Excel (.xlsx) yang valid atau rusak.`,
-    )
+    throw notXlsx(name)
   }
   return workbook.worksheets.map((sheet) => {
     const rows: Cell[][] = []
