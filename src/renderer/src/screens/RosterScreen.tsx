@@ -224,5 +224,5 @@ function filterTitle(
   return parts.join(' · ')
 }
 
-/** The day a card was printed, in the kiosk's own zone, e.g. "22/11/2026". */
+/** The day a card was printed, as the laptop's clock reads it, e.g. "22/11/2026". */
 const formatDay = (iso: string) => new Date(iso).toLocaleDateString('id-ID')
