@@ -20,6 +20,26 @@ export interface Employee {
   pangkat: string
   jenis: JenisPegawai
   active: boolean
+  /** When the officer confirmed this person's QR card was printed; null: no card yet. */
+  cardPrintedAt: string | null
+}
+
+/** Roster filter on cards: everyone, those with no card yet, those who have one. */
+export const CARD_FILTERS = ['any', 'none', 'printed'] as const
+export type CardFilter = (typeof CARD_FILTERS)[number]
+
+/**
+ * Cards in one print job: a whole OPD (up to about 2,000) goes in one; the whole region
+ * (20,000) is printed in parts, so the sheet never holds more QR codes than this.
+ */
+export const MAX_CARDS_PER_PRINT = 3000
+
+/** What a printed QR card shows. */
+export interface CardHolder {
+  id: number
+  nip: string
+  name: string
+  opdName: string
 }
 
 export type UnknownNipPolicy = 'review' | 'refuse'

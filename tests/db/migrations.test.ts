@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { openDatabase, openKioskDatabase } from '../../src/main/db/connection'
 import { MIGRATIONS } from '../../src/main/db/migrations'
 import { absence } from '../../src/main/db/migrations/0004-absence'
+import { card } from '../../src/main/db/migrations/0005-card'
 import { tempDb, tempDir } from '../fixtures/temp-db'
 
 const cleanups: (() => void)[] = []
@@ -214,5 +215,28 @@ describe('migration 0004 absence', () => {
         )
         .run(),
     ).toThrow(/FOREIGN KEY/)
+  })
+})
+
+describe('migration 0005 card', () => {
+  it('adds an empty card date to employees already on the roster, and keeps one once set', () => {
+    const dir = tempDir()
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }))
+    const file = path.join(dir, 'k.sqlite')
+    const before = openDatabase(file, { migrations: MIGRATIONS.slice(0, card.version - 1) })
+    before.prepare("INSERT INTO opd (key, name) VALUES ('inspektorat', 'Inspektorat')").run()
+    before
+      .prepare(
+        "INSERT INTO employee (nip, name, opd_id, jenis, updated_at) VALUES ('197405021993111001', 'A', 1, 'PNS', 'now')",
+      )
+      .run()
+    before.close()
+    const db = openDatabase(file, { migrations: MIGRATIONS.slice(0, card.version) })
+    cleanups.push(() => db.close())
+    expect(db.prepare('SELECT card_printed_at FROM employee').pluck().get()).toBeNull()
+    db.prepare("UPDATE employee SET card_printed_at = '2024-09-30T00:00:00.000Z'").run()
+    expect(db.prepare('SELECT card_printed_at FROM employee').pluck().get()).toBe(
+      '2024-09-30T00:00:00.000Z',
+    )
   })
 })

@@ -138,6 +138,7 @@ describe('the officer PIN', () => {
       'ikrar.save',
       'roster.addNonAsn',
       'roster.applyImport',
+      'roster.markCardsPrinted',
       'roster.update',
     ])
   })

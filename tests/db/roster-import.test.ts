@@ -33,7 +33,14 @@ function simpegSheet(body: Value[][]): Value[][] {
 }
 
 const search = (query = '') =>
-  searchEmployees(db, { query, opdId: null, includeInactive: true, limit: 500, offset: 0 })
+  searchEmployees(db, {
+    query,
+    opdId: null,
+    includeInactive: true,
+    card: 'any',
+    limit: 500,
+    offset: 0,
+  })
 
 describe('roster import from .xlsx', () => {
   it('finds the header below merged title rows and imports after a preview', async () => {
@@ -309,6 +316,7 @@ describe('applying an import', () => {
         query: '',
         opdId: sosial.id,
         includeInactive: false,
+        card: 'any',
         limit: 10,
         offset: 0,
       }).rows.map((e) => e.name),

@@ -40,3 +40,14 @@ test('the ikrar reading view for the README', async ({ kiosk: { page } }) => {
   await expect(page.getByTestId('ikrar-progress')).toHaveText('Butir 3 dari 5')
   await page.screenshot({ path: out('ikrar') })
 })
+
+test('the QR card sheet for the README', async ({ kiosk: { page } }) => {
+  await page.getByRole('button', { name: 'Coba dengan data contoh' }).click()
+  await expect(page.getByTestId('employee-count')).toHaveText('2.400')
+  await page.getByRole('button', { name: 'Data Pegawai' }).first().click()
+  await page.getByLabel('Filter OPD').selectOption({ label: 'Inspektorat (47)' })
+  await page.getByRole('button', { name: 'Cetak kartu QR (47)…' }).click()
+  const sheet = page.getByRole('dialog', { name: 'Cetak kartu QR' })
+  await expect(sheet.getByRole('button', { name: 'Cetak…' })).toBeEnabled()
+  await page.screenshot({ path: out('kartu-qr') })
+})

@@ -11,6 +11,7 @@ import {
   searchEmployees,
   updateEmployee,
 } from '../roster/repository'
+import { listCardHolders, markCardsPrinted } from '../roster/cards'
 import type { HandlersFor } from './handlers'
 
 export function rosterHandlers(ctx: KioskContext): HandlersFor<keyof typeof rosterContract> {
@@ -19,6 +20,8 @@ export function rosterHandlers(ctx: KioskContext): HandlersFor<keyof typeof rost
   return {
     'roster.listOpd': () => listOpd(ctx.db),
     'roster.search': (q) => searchEmployees(ctx.db, q),
+    'roster.cardHolders': (filter) => listCardHolders(ctx.db, filter),
+    'roster.markCardsPrinted': ({ ids }) => markCardsPrinted(ctx.db, ctx.now(), ids),
     'roster.chooseImportFile': async () => {
       const file = await ctx.dialogs.openRosterFile()
       if (!file) return null

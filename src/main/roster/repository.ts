@@ -1,4 +1,4 @@
-import type { Employee, ImportResult, JenisPegawai, Opd } from '../../shared/domain'
+import type { CardFilter, Employee, ImportResult, JenisPegawai, Opd } from '../../shared/domain'
 import { normalizeNip } from '../../shared/nip'
 import type { Db } from '../db/connection'
 import { UserError } from '../errors'
@@ -15,10 +15,12 @@ interface EmployeeRow {
   pangkat: string
   jenis: JenisPegawai
   active: number
+  cardPrintedAt: string | null
 }
 
 const SELECT_EMPLOYEE = `
-  SELECT e.id, e.nip, e.name, e.opd_id AS opdId, o.name AS opdName, e.jabatan, e.pangkat, e.jenis, e.active
+  SELECT e.id, e.nip, e.name, e.opd_id AS opdId, o.name AS opdName, e.jabatan, e.pangkat, e.jenis,
+    e.active, e.card_printed_at AS cardPrintedAt
   FROM employee e JOIN opd o ON o.id = e.opd_id`
 
 const toEmployee = (r: EmployeeRow): Employee => ({ ...r, active: r.active === 1 })
@@ -33,16 +35,30 @@ export function listOpd(db: Db): Opd[] {
     .all() as Opd[]
 }
 
-export interface SearchQuery {
+export interface RosterFilter {
   query: string
   opdId: number | null
   includeInactive: boolean
+  card: CardFilter
+}
+
+export interface SearchQuery extends RosterFilter {
   limit: number
   offset: number
 }
 
-/** By name (any part, any case) or by NIP (any part, separators ignored). */
-export function searchEmployees(db: Db, q: SearchQuery): { total: number; rows: Employee[] } {
+const CARD_CLAUSE: Record<CardFilter, string | null> = {
+  any: null,
+  none: 'e.card_printed_at IS NULL',
+  printed: 'e.card_printed_at IS NOT NULL',
+}
+
+/**
+ * The WHERE clause over `employee e` for a filter: by name (any part, any case) or by NIP
+ * (any part, separators ignored), by OPD, by card. Shared by the list and the card sheet, so
+ * the sheet prints exactly whom the list shows.
+ */
+export function rosterWhere(q: RosterFilter): { clause: string; params: Record<string, unknown> } {
   const where: string[] = []
   const params: Record<string, unknown> = {}
   const text = q.query.trim()
@@ -57,7 +73,13 @@ export function searchEmployees(db: Db, q: SearchQuery): { total: number; rows: 
     params.opdId = q.opdId
   }
   if (!q.includeInactive) where.push('e.active = 1')
-  const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
+  const card = CARD_CLAUSE[q.card]
+  if (card) where.push(card)
+  return { clause: where.length ? `WHERE ${where.join(' AND ')}` : '', params }
+}
+
+export function searchEmployees(db: Db, q: SearchQuery): { total: number; rows: Employee[] } {
+  const { clause, params } = rosterWhere(q)
   const total = (
     db.prepare(`SELECT count(*) AS n FROM employee e ${clause}`).get(params) as { n: number }
   ).n

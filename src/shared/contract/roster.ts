@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import {
+  CARD_FILTERS,
   JENIS_PEGAWAI,
+  MAX_CARDS_PER_PRINT,
+  type CardHolder,
   type Employee,
   type ImportPreview,
   type ImportResult,
@@ -20,18 +23,28 @@ export const employeeFields = z
   })
   .strict()
 
+const rosterFilter = z
+  .object({
+    query: text(100),
+    opdId: id.nullable(),
+    includeInactive: z.boolean(),
+    /** Only the roster screen filters on cards; the check-in search never does. */
+    card: z.enum(CARD_FILTERS).default('any'),
+  })
+  .strict()
+
 export const rosterContract = {
   'roster.listOpd': call<Opd[]>()(z.undefined()),
   'roster.search': call<{ total: number; rows: Employee[] }>()(
-    z
-      .object({
-        query: text(100),
-        opdId: id.nullable(),
-        includeInactive: z.boolean(),
-        limit: z.number().int().min(1).max(500),
-        offset: z.number().int().min(0),
-      })
+    rosterFilter
+      .extend({ limit: z.number().int().min(1).max(500), offset: z.number().int().min(0) })
       .strict(),
+  ),
+  /** Whom the filter selects, for the card sheet: all of them, by OPD then name. */
+  'roster.cardHolders': call<CardHolder[]>()(rosterFilter),
+  /** The officer saw the sheet come out of the printer; until then nobody counts as carded. */
+  'roster.markCardsPrinted': call<{ marked: number }>({ officer: true })(
+    z.object({ ids: z.array(id).min(1).max(MAX_CARDS_PER_PRINT) }).strict(),
   ),
   /** Opens the file dialog in main; null when the officer cancels. */
   'roster.chooseImportFile': call<ImportPreview | null>()(z.undefined()),

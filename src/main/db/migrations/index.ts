@@ -2,7 +2,8 @@ import { rosterCeremony } from './0001-roster-ceremony'
 import { checkin } from './0002-checkin'
 import { ikrar } from './0003-ikrar'
 import { absence } from './0004-absence'
+import { card } from './0005-card'
 import type { Migration } from './types'
 
 /** In order; each step's version is its position. Never edit a step that has shipped: add one. */
-export const MIGRATIONS: readonly Migration[] = [rosterCeremony, checkin, ikrar, absence]
+export const MIGRATIONS: readonly Migration[] = [rosterCeremony, checkin, ikrar, absence, card]

@@ -1,25 +1,35 @@
 import { useState } from 'react'
-import type { Employee, ImportPreview } from '../../../shared/domain'
+import type { CardFilter, CardHolder, Employee, ImportPreview, Opd } from '../../../shared/domain'
 import { formatNip } from '../../../shared/nip'
 import { api } from '../api'
 import { Notice } from '../components/Notice'
 import { useCall } from '../hooks/useCall'
+import { CardSheet } from '../roster/CardSheet'
 import { EmployeeForm } from './EmployeeForm'
 import { ImportPreviewPanel } from './ImportPreviewPanel'
 
 const PAGE = 50
 
+const CARD_FILTER_LABEL: Record<CardFilter, string> = {
+  any: 'Semua kartu',
+  none: 'Belum punya kartu',
+  printed: 'Kartu sudah dicetak',
+}
+
 export function RosterScreen({ onChanged }: { onChanged: () => void }) {
   const [query, setQuery] = useState('')
   const [opdId, setOpdId] = useState<number | null>(null)
   const [includeInactive, setIncludeInactive] = useState(false)
+  const [card, setCard] = useState<CardFilter>('any')
   const [offset, setOffset] = useState(0)
+  const [sheet, setSheet] = useState<{ title: string; holders: CardHolder[] } | null>(null)
   const [preview, setPreview] = useState<ImportPreview | null>(null)
   const [editing, setEditing] = useState<Employee | 'new' | null>(null)
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
   const opd = useCall('roster.listOpd')
-  const list = useCall('roster.search', { query, opdId, includeInactive, limit: PAGE, offset })
+  const filter = { query, opdId, includeInactive, card }
+  const list = useCall('roster.search', { ...filter, limit: PAGE, offset })
 
   const run = async (work: () => Promise<string | null>) => {
     setBusy(true)
@@ -52,6 +62,13 @@ export function RosterScreen({ onChanged }: { onChanged: () => void }) {
       return `Impor selesai: ${r.added} ditambah, ${r.updated} diubah, ${r.deactivated} dinonaktifkan.`
     })
 
+  const printFiltered = () =>
+    run(async () => {
+      const holders = await api('roster.cardHolders', filter)
+      setSheet({ title: filterTitle(filter, opd.data ?? []), holders })
+      return null
+    })
+
   const total = list.data?.total ?? 0
   return (
     <section className="screen roster">
@@ -61,6 +78,9 @@ export function RosterScreen({ onChanged }: { onChanged: () => void }) {
         </button>
         <button disabled={busy || !opd.data?.length} onClick={() => setEditing('new')}>
           Tambah pegawai non-ASN
+        </button>
+        <button disabled={busy || total === 0} onClick={printFiltered}>
+          Cetak kartu QR ({total.toLocaleString('id-ID')})…
         </button>
       </div>
       {message && <Notice kind={message.kind}>{message.text}</Notice>}
@@ -120,6 +140,20 @@ export function RosterScreen({ onChanged }: { onChanged: () => void }) {
           />{' '}
           Tampilkan nonaktif
         </label>
+        <select
+          aria-label="Filter kartu"
+          value={card}
+          onChange={(e) => {
+            setCard(e.target.value as CardFilter)
+            setOffset(0)
+          }}
+        >
+          {(Object.keys(CARD_FILTER_LABEL) as CardFilter[]).map((c) => (
+            <option key={c} value={c}>
+              {CARD_FILTER_LABEL[c]}
+            </option>
+          ))}
+        </select>
       </div>
       <p className="muted" data-testid="roster-total">
         {total.toLocaleString('id-ID')} pegawai
@@ -133,6 +167,7 @@ export function RosterScreen({ onChanged }: { onChanged: () => void }) {
             <th>Jabatan</th>
             <th>Pangkat/Gol.</th>
             <th>Jenis</th>
+            <th>Kartu</th>
             <th />
           </tr>
         </thead>
@@ -145,13 +180,23 @@ export function RosterScreen({ onChanged }: { onChanged: () => void }) {
               <td>{e.jabatan}</td>
               <td>{e.pangkat}</td>
               <td>{e.jenis === 'NON_ASN' ? 'Non-ASN' : e.jenis}</td>
-              <td>
+              <td>{e.cardPrintedAt ? formatDay(e.cardPrintedAt) : 'Belum'}</td>
+              <td className="row-actions">
                 <button onClick={() => setEditing(e)}>Ubah</button>
+                <button onClick={() => setSheet({ title: e.name, holders: [e] })}>Kartu</button>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {sheet && (
+        <CardSheet
+          title={sheet.title}
+          holders={sheet.holders}
+          onClose={() => setSheet(null)}
+          onMarked={list.reload}
+        />
+      )}
       <div className="pager">
         <button disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
           Sebelumnya
@@ -166,3 +211,18 @@ export function RosterScreen({ onChanged }: { onChanged: () => void }) {
     </section>
   )
 }
+
+/** "Dinas Sosial · "budi" · belum punya kartu": the sheet says which selection it holds. */
+function filterTitle(
+  f: { query: string; opdId: number | null; includeInactive: boolean; card: CardFilter },
+  opd: Opd[],
+): string {
+  const parts = [opd.find((o) => o.id === f.opdId)?.name ?? 'Semua OPD']
+  if (f.query.trim()) parts.push(`"${f.query.trim()}"`)
+  if (f.card !== 'any') parts.push(CARD_FILTER_LABEL[f.card].toLowerCase())
+  if (f.includeInactive) parts.push('termasuk nonaktif')
+  return parts.join(' · ')
+}
+
+/** The day a card was printed, as the laptop's clock reads it, e.g. "22/11/2026". */
+const formatDay = (iso: string) => new Date(iso).toLocaleDateString('id-ID')

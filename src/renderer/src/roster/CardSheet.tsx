@@ -1,0 +1,176 @@
+import { memo, useMemo, useState, type ReactNode } from 'react'
+import { createPortal } from 'react-dom'
+import { MAX_CARDS_PER_PRINT, type CardHolder } from '../../../shared/domain'
+import { formatNip, INTERNAL_ID } from '../../../shared/nip'
+import { api } from '../api'
+import { Notice } from '../components/Notice'
+import { chunks } from './chunks'
+import { QUIET_ZONE } from './qr-path'
+import { useCardPages, type PreparedCard } from './useCardPages'
+
+const count = (n: number) => n.toLocaleString('id-ID')
+
+interface Props {
+  /** Whom the sheet is for, as the officer chose it ("Dinas Sosial, belum punya kartu"). */
+  title: string
+  holders: readonly CardHolder[]
+  onClose: () => void
+  /** Some cards were marked printed: the roster list should show it. */
+  onMarked: () => void
+}
+
+/**
+ * The printable card sheet over the whole window; the print rules hide everything else, so
+ * `window.print()` (and "Simpan sebagai PDF" in its dialog) gets only the A4 pages. More
+ * cards than one print job holds are split into parts, printed one after another.
+ */
+export function CardSheet({ title, holders, onClose, onMarked }: Props) {
+  const parts = useMemo(() => chunks(holders, MAX_CARDS_PER_PRINT), [holders])
+  const [part, setPart] = useState(0)
+  const [markedParts, setMarkedParts] = useState<ReadonlySet<number>>(new Set())
+  const from = part * MAX_CARDS_PER_PRINT
+  const nav = parts.length > 1 && (
+    <div className="cards-parts">
+      <button disabled={part === 0} onClick={() => setPart(part - 1)}>
+        Bagian sebelumnya
+      </button>
+      <span data-testid="cards-part">
+        Bagian {part + 1} dari {parts.length}: kartu {count(from + 1)}–
+        {count(from + parts[part]!.length)}
+        {markedParts.has(part) && ' (sudah ditandai)'}
+      </span>
+      <button disabled={part === parts.length - 1} onClick={() => setPart(part + 1)}>
+        Bagian berikutnya
+      </button>
+    </div>
+  )
+  return createPortal(
+    <div className="cards-print" role="dialog" aria-label="Cetak kartu QR">
+      <PartSheet
+        key={part}
+        title={title}
+        holders={parts[part] ?? []}
+        nav={nav}
+        onClose={onClose}
+        onMarked={() => {
+          setMarkedParts(new Set(markedParts).add(part))
+          onMarked()
+        }}
+      />
+    </div>,
+    document.body,
+  )
+}
+
+interface PartProps extends Omit<Props, 'onMarked' | 'holders'> {
+  holders: CardHolder[]
+  nav: ReactNode
+  onMarked: () => void
+}
+
+/** One print job: its pages as they are prepared, the print button, then the question. */
+function PartSheet({ title, holders, nav, onClose, onMarked }: PartProps) {
+  const { pages, total } = useCardPages(holders)
+  const [asking, setAsking] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
+  const ready = pages.length === total
+
+  const print = () => {
+    setMessage(null)
+    window.print()
+    // The print dialog tells the page nothing (printed, saved as PDF, cancelled, jammed):
+    // only the officer holding the sheet can say the cards came out.
+    setAsking(true)
+  }
+  const mark = async () => {
+    setBusy(true)
+    try {
+      const { marked } = await api('roster.markCardsPrinted', { ids: holders.map((h) => h.id) })
+      setAsking(false)
+      setMessage({ kind: 'ok', text: `${count(marked)} kartu ditandai sudah dicetak.` })
+      onMarked()
+    } catch (e) {
+      setMessage({ kind: 'error', text: (e as Error).message })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <>
+      <div className="cards-toolbar">
+        <div className="cards-heading">
+          <h2>Kartu QR: {title}</h2>
+          <span className="muted" data-testid="cards-summary">
+            {count(holders.length)} kartu · {count(total)} halaman A4
+            {!ready && ` · menyiapkan halaman ${count(pages.length)} dari ${count(total)}…`}
+          </span>
+        </div>
+        {nav}
+        <div className="actions">
+          <button className="primary" disabled={!ready || busy} onClick={print}>
+            Cetak…
+          </button>
+          <button onClick={onClose}>Tutup</button>
+        </div>
+        {asking && (
+          <div className="cards-confirm" role="group" aria-label="Konfirmasi cetak">
+            <span>Semua kartu sudah keluar dari printer dengan baik?</span>
+            <button className="primary" disabled={busy} onClick={mark}>
+              Ya, tandai {count(holders.length)} kartu sudah dicetak
+            </button>
+            <button disabled={busy} onClick={() => setAsking(false)}>
+              Belum, jangan ditandai
+            </button>
+          </div>
+        )}
+        {message && <Notice kind={message.kind}>{message.text}</Notice>}
+      </div>
+      <div className="cards-sheet">
+        {pages.map((cards, i) => (
+          <CardPage key={i} cards={cards} />
+        ))}
+      </div>
+    </>
+  )
+}
+
+/** One A4 page; memoised so that preparing page 200 does not redraw pages 1 to 199. */
+const CardPage = memo(function CardPage({ cards }: { cards: PreparedCard[] }) {
+  return (
+    <section className="cards-page">
+      {cards.map((c) => (
+        <QrCard key={c.id} card={c} />
+      ))}
+    </section>
+  )
+})
+
+function QrCard({ card }: { card: PreparedCard }) {
+  const side = card.qr.size + 2 * QUIET_ZONE
+  const internal = INTERNAL_ID.test(card.nip)
+  return (
+    <article className="cards-card" data-testid="qr-card" data-nip={card.nip}>
+      <header className="cards-title">Kartu Kehadiran Apel</header>
+      <div className="cards-body">
+        <svg
+          className="cards-qr"
+          viewBox={`0 0 ${side} ${side}`}
+          shapeRendering="crispEdges"
+          role="img"
+          aria-label={`QR ${card.nip}`}
+        >
+          <rect width={side} height={side} fill="#fff" />
+          <path d={card.qr.d} transform={`translate(${QUIET_ZONE} ${QUIET_ZONE})`} fill="#000" />
+        </svg>
+        <div className="cards-text">
+          <p className="cards-name">{card.name}</p>
+          <p className="cards-label">{internal ? 'ID non-ASN' : 'NIP'}</p>
+          <p className="cards-nip">{formatNip(card.nip)}</p>
+          <p className="cards-opd">{card.opdName}</p>
+        </div>
+      </div>
+    </article>
+  )
+}
