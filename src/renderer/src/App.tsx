@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useCall } from './hooks/useCall'
+import { CameraSettingsScreen } from './screens/CameraSettingsScreen'
 import { CeremonyScreen } from './screens/CeremonyScreen'
 import { CheckinScreen } from './screens/CheckinScreen'
 import { HomeScreen } from './screens/HomeScreen'
@@ -10,6 +11,7 @@ const SCREENS = {
   kehadiran: 'Kehadiran',
   pegawai: 'Data Pegawai',
   acara: 'Acara',
+  kamera: 'Pengaturan Kamera',
 } as const
 type Screen = keyof typeof SCREENS
 
@@ -43,6 +45,7 @@ export function App() {
         {screen === 'kehadiran' && <CheckinScreen />}
         {screen === 'pegawai' && <RosterScreen onChanged={status.reload} />}
         {screen === 'acara' && <CeremonyScreen onChanged={status.reload} />}
+        {screen === 'kamera' && <CameraSettingsScreen />}
       </main>
       {status.data && (
         <footer className="statusbar">
