@@ -6,9 +6,10 @@ describe('RateMeter', () => {
     let now = 0
     const meter = new RateMeter(2000, () => now)
     for (let i = 0; i < 30; i++) {
+      now = i * 100 // 10 a second for 3 seconds
       meter.tick()
-      now += 100 // 10 a second for 3 seconds
     }
+    now += 50
     expect(meter.perSecond()).toBe(10)
   })
 
