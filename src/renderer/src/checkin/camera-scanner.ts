@@ -152,7 +152,15 @@ async function startWithHtml5Qrcode(
   }
 }
 
-/** Decodes the video's current frame at most SCAN_FPS times a second until the returned stop is called. */
+/** Frames the video has shown so far; 0 where the browser does not count them. */
+function shownFrames(video: HTMLVideoElement): number {
+  return video.getVideoPlaybackQuality?.().totalVideoFrames ?? 0
+}
+
+/**
+ * Decodes each new frame of the video, at most SCAN_FPS times a second, until the returned stop is
+ * called. A frame already decoded is not decoded again: the CPU is shared with the rest of the kiosk.
+ */
 function decodeLoop(
   video: HTMLVideoElement,
   decoder: FrameDecoder,
@@ -160,11 +168,15 @@ function decodeLoop(
   onCode: (text: string) => void,
 ): () => void {
   let running = true
+  let lastFrame = -1
   const frameMs = 1000 / SCAN_FPS
   void (async () => {
     while (running) {
       const began = performance.now()
-      if (video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA) {
+      const frame = shownFrames(video)
+      const fresh = frame === 0 || frame !== lastFrame
+      if (fresh && video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA) {
+        lastFrame = frame
         // A frame that fails to decode is like a frame without a code: the next one is 66 ms away.
         const found = await decoder.detect(video).catch(() => [])
         meter.tick()
