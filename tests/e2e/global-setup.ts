@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { FRAME_SIZES, hardCases, queueSegments, type Pace } from '../fixtures/crowd'
-import { writeQrVideo } from '../fixtures/qr-video'
+import { writeQrVideoOnce } from '../fixtures/qr-video'
 import { BUDI, NOT_A_NIP, SITI, STRANGER } from './people'
 
 export const GENERATED = path.resolve(__dirname, '../.generated')
@@ -24,7 +24,7 @@ export default function globalSetup(): void {
     throw new Error(`${index} belum ada: jalankan "npm run build" dulu (npm run e2e melakukannya).`)
   }
   const gap = { text: null, frames: 6 }
-  writeQrVideo(QUEUE_VIDEO, [
+  writeQrVideoOnce(QUEUE_VIDEO, [
     { text: BUDI.nip, frames: 12 },
     gap,
     {
@@ -38,7 +38,7 @@ export default function globalSetup(): void {
     gap,
   ])
   for (const size of FRAME_SIZES) {
-    writeQrVideo(hardVideo(size), queueSegments(hardCases(PER_CASE), HARD_PACE), {
+    writeQrVideoOnce(hardVideo(size), queueSegments(hardCases(PER_CASE), HARD_PACE), {
       ...size,
       fps: 10,
     })
