@@ -4,7 +4,9 @@ import os from 'node:os'
 import { printTable, type BenchRow } from './table'
 
 type Bench = () => Promise<BenchRow[]>
-const BENCHES: Record<string, () => Promise<Bench>> = {}
+const BENCHES: Record<string, () => Promise<Bench>> = {
+  decoder: () => import('./decoder').then((m) => m.default),
+}
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2)
