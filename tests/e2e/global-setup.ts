@@ -12,6 +12,7 @@ export const QUEUE_VIDEO = path.join(GENERATED, 'antrean.y4m')
 export const PER_CASE = 50
 /** Two people a second, brisker than a real queue: each code in view for 0.4 s, then 0.1 s of empty scene. */
 export const HARD_PACE: Pace = { codeFrames: 4, gapFrames: 1 }
+export const HARD_FPS = 10
 
 export function hardVideo(size: { width: number; height: number }): string {
   return path.join(GENERATED, `sulit-${size.width}x${size.height}.y4m`)
@@ -40,7 +41,7 @@ export default function globalSetup(): void {
   for (const size of FRAME_SIZES) {
     writeQrVideoOnce(hardVideo(size), queueSegments(hardCases(PER_CASE), HARD_PACE), {
       ...size,
-      fps: 10,
+      fps: HARD_FPS,
     })
   }
 }

@@ -1,8 +1,8 @@
 import type { Db } from '../../src/main/db/connection'
-import { END_OF_QUEUE, hardCases } from '../fixtures/crowd'
+import { END_OF_QUEUE, hardCases, queueSegments } from '../fixtures/crowd'
 import { fakeCameraLaunch } from './browser'
 import { expect, test } from './fixtures'
-import { HARD_PACE, hardVideo, PER_CASE } from './global-setup'
+import { HARD_FPS, HARD_PACE, hardVideo, PER_CASE } from './global-setup'
 import { seedGate } from './people'
 
 // Issue 7: codes as a gate sees them in real light, 50 people per case, through the real check-in
@@ -11,8 +11,8 @@ const cases = hardCases(PER_CASE)
 const people = cases.flatMap(({ look, nips }) =>
   nips.map((nip) => ({ nip, name: `Peserta ${nip.slice(-6)}`, opd: `Dinas Uji ${look}` })),
 )
-const arrivals = cases.length * PER_CASE
-const videoSeconds = (arrivals * (HARD_PACE.codeFrames + HARD_PACE.gapFrames) + 11) / 10
+const videoSeconds =
+  queueSegments(cases, HARD_PACE).reduce((frames, s) => frames + s.frames, 0) / HARD_FPS
 
 /** Live records made before the first pass of the looping video ended. */
 function firstPass(db: Db): { nip: string; registered: number }[] {
