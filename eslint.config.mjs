@@ -36,6 +36,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['scripts/bench/decoder-page/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ['src/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

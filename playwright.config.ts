@@ -1,6 +1,9 @@
 import { defineConfig } from '@playwright/test'
 import { CHROMIUM_ARGS, chromiumPath } from './tests/e2e/browser'
 
+/** Specs whose browser decodes a fake camera's video. */
+const CAMERA = /(checkin-camera|camera-settings|checkin-hard-.*)\.spec\.ts/
+
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,
@@ -18,7 +21,10 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'e2e', testIgnore: /screenshots\.spec\.ts/ },
+    { name: 'e2e', testIgnore: [/screenshots\.spec\.ts/, CAMERA] },
+    // Browsers decoding camera video load both cores: they run after the rest, whose
+    // keyboard-wedge timing they would otherwise disturb.
+    { name: 'camera', testMatch: CAMERA, dependencies: ['e2e'] },
     { name: 'screenshots', testMatch: /screenshots\.spec\.ts/ },
   ],
 })

@@ -46,3 +46,23 @@ test('camera arrivals are decoded, recorded on disk and shown; repeats, stranger
   await expect(duplicate).toContainText(BUDI.name, { timeout: 20_000 })
   expect(db.prepare('SELECT count(*) FROM checkin').pluck().get()).toBe(3)
 })
+
+test('when the zxing wasm cannot load, html5-qrcode still decodes and the officer sees a notice', async ({
+  kiosk,
+}) => {
+  const { page, db } = kiosk
+  seedGate(db)
+  await page.route('**/*.wasm', (route) => route.abort())
+  await page.reload()
+  await page.getByRole('button', { name: 'Kehadiran' }).click()
+
+  await expect(page.getByTestId('decoder-fallback')).toContainText('Pembaca QR cadangan dipakai')
+  await expect(page.getByTestId('arrival').filter({ hasText: BUDI.name })).toBeVisible({
+    timeout: 20_000,
+  })
+  // The failed wasm load is logged by the browser and by zxing-wasm; nothing else went wrong.
+  expect(kiosk.errors.filter((e) => !/wasm|ERR_FAILED|ArrayBuffer instantiation/i.test(e))).toEqual(
+    [],
+  )
+  kiosk.errors.length = 0
+})

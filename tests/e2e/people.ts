@@ -11,15 +11,24 @@ export const RINA = { nip: '199009132025242014', name: 'Rina Lestari', opd: 'Din
 export const STRANGER = '196512311990031005'
 export const NOT_A_NIP = 'https://contoh.go.id/promo-akhir-tahun'
 
+export interface Person {
+  nip: string
+  name: string
+  opd: string
+}
+
 /**
- * Three people in two OPD and a ceremony for them. `late`: the ceremony was yesterday, so every
- * arrival is late; otherwise it runs all day today (WIB) and nobody is.
+ * A roster (by default three people in two OPD) and a ceremony for them. `late`: the ceremony
+ * was yesterday, so every arrival is late; otherwise it runs all day today (WIB) and nobody is.
  */
-export function seedGate(db: Db, { late = false } = {}): void {
+export function seedGate(
+  db: Db,
+  { late = false, people = [BUDI, SITI, RINA] }: { late?: boolean; people?: Person[] } = {},
+): void {
   const now = new Date()
   applyRoster(
     db,
-    [BUDI, SITI, RINA].map((p) => ({
+    people.map((p) => ({
       row: 0,
       nip: p.nip,
       name: p.name,

@@ -4,6 +4,7 @@ import { api } from './api'
 import { PinDialog } from './components/PinDialog'
 import { useCall } from './hooks/useCall'
 import { ReadingOverlay } from './ikrar/ReadingOverlay'
+import { CameraSettingsScreen } from './screens/CameraSettingsScreen'
 import { CeremonyScreen } from './screens/CeremonyScreen'
 import { CheckinScreen } from './screens/CheckinScreen'
 import { ExportScreen } from './screens/ExportScreen'
@@ -20,6 +21,7 @@ const SCREENS = {
   ikrar: 'Ikrar',
   ekspor: 'Ekspor',
   pengaturan: 'Pengaturan',
+  kamera: 'Kamera',
 } as const
 type Screen = keyof typeof SCREENS
 
@@ -91,6 +93,7 @@ export function App() {
         {screen === 'ikrar' && !reading && <IkrarScreen onStartReading={setStarted} />}
         {screen === 'ekspor' && <ExportScreen />}
         {screen === 'pengaturan' && <SettingsScreen />}
+        {screen === 'kamera' && <CameraSettingsScreen />}
       </main>
       {reading && (
         <ReadingOverlay

@@ -1,0 +1,3 @@
+import { hardFramesTest } from './hard-frames'
+
+hardFramesTest({ width: 1280, height: 720 })
