@@ -10,7 +10,7 @@ test('the camera settings show the camera, its real resolution, the decoder, the
   kiosk,
 }) => {
   const { page } = kiosk
-  await page.getByRole('button', { name: 'Pengaturan Kamera' }).click()
+  await page.getByRole('button', { name: 'Kamera', exact: true }).click()
   await expect(page.getByRole('heading', { name: 'Pengaturan kamera' })).toBeVisible()
 
   // Chromium names the fake camera after its file.
@@ -28,6 +28,6 @@ test('the camera settings show the camera, its real resolution, the decoder, the
   await page.getByLabel('Resolusi kamera').selectOption('640x480')
   await expect(page.getByTestId('camera-resolution')).toHaveText(/^(640|853|854) × 480$/)
   await page.reload()
-  await page.getByRole('button', { name: 'Pengaturan Kamera' }).click()
+  await page.getByRole('button', { name: 'Kamera', exact: true }).click()
   await expect(page.getByLabel('Resolusi kamera')).toHaveValue('640x480')
 })
