@@ -9,6 +9,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   export: () => import('./export').then((m) => m.default),
   roster: () => import('./roster').then((m) => m.default),
   decoder: () => import('./decoder').then((m) => m.default),
+  screen: () => import('./screen').then((m) => m.default),
 }
 
 async function main(): Promise<void> {

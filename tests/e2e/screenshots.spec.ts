@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { writeXlsx } from '../fixtures/roster-files'
 import { expect, test } from './fixtures'
+import { scanWithKeyboardScanner } from './scanner'
 
 const out = (name: string) => path.resolve(__dirname, '../../docs/screenshots', `${name}.png`)
 
@@ -50,4 +51,21 @@ test('the QR card sheet for the README', async ({ kiosk: { page } }) => {
   const sheet = page.getByRole('dialog', { name: 'Cetak kartu QR' })
   await expect(sheet.getByRole('button', { name: 'Cetak…' })).toBeEnabled()
   await page.screenshot({ path: out('kartu-qr') })
+})
+
+test('the gate and the export for the README', async ({ kiosk: { page, db } }) => {
+  await page.getByRole('button', { name: 'Coba dengan data contoh' }).click()
+  await expect(page.getByTestId('employee-count')).toHaveText('2.400')
+  await page.getByRole('button', { name: 'Kehadiran' }).click()
+  const nips = db.prepare('SELECT nip FROM employee ORDER BY id LIMIT 6').pluck().all() as string[]
+  for (const nip of nips) {
+    await scanWithKeyboardScanner(page, nip)
+    await expect(page.getByTestId('outcome')).toContainText('TERCATAT')
+  }
+  await page.getByTestId('opd-count').first().click()
+  await page.screenshot({ path: out('kehadiran') })
+
+  await page.getByRole('button', { name: 'Ekspor' }).click()
+  await expect(page.getByRole('button', { name: /Ekspor/ }).last()).toBeVisible()
+  await page.screenshot({ path: out('ekspor') })
 })
