@@ -5,7 +5,6 @@ import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { createCeremony } from '../../src/main/ceremony/repository'
 import { dashboard } from '../../src/main/checkin/dashboard'
 import { openDatabase, type Db } from '../../src/main/db/connection'
 import { createHandlers } from '../../src/main/ipc/handlers'
@@ -14,6 +13,7 @@ import { demoRoster } from '../../src/main/roster/demo'
 import { applyRoster } from '../../src/main/roster/repository'
 import { percentile, type BenchRow } from './table'
 import { NO_DIALOGS } from '../../tests/fixtures/no-dialogs'
+import { addCeremony } from '../../tests/fixtures/ceremony'
 
 const SCANS = 5000
 const ms = (n: number) => `${n.toFixed(3)} ms`
@@ -28,16 +28,7 @@ function kiosk(people: number): { db: Db; dir: string; nips: string[] } {
   const db = openDatabase(file)
   const roster = demoRoster(people)
   applyRoster(db, roster, new Date())
-  createCeremony(db, new Date(), {
-    name: 'Bench',
-    date: '2030-01-01',
-    startTime: '07:00',
-    lateTime: '23:00',
-    place: '',
-    timeZone: 'Asia/Jakarta',
-    opdIds: null,
-    unknownPolicy: 'review',
-  })
+  addCeremony(db, { name: 'Bench' })
   return { db, dir, nips: roster.map((r) => r.nip) }
 }
 

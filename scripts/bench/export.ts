@@ -12,6 +12,7 @@ import { opdKey } from '../../src/main/roster/opd-key'
 import { applyRoster } from '../../src/main/roster/repository'
 import { median, runChild } from './child'
 import { peakRssMb, type BenchRow } from './table'
+import { PILKADA_2024 } from '../../tests/fixtures/ceremony'
 
 const EMPLOYEES = 20_000
 const COLUMNS = 10
@@ -36,16 +37,7 @@ function seed(file: string): number {
     return { ...r, opdName, opdKey: opdKey(opdName) }
   })
   applyRoster(db, rows, now)
-  const ceremony = createCeremony(db, now, {
-    name: 'Apel Netralitas ASN Pilkada Serentak 2024',
-    date: '2024-09-30',
-    startTime: '07:30',
-    lateTime: '07:45',
-    place: 'Halaman Kantor Bupati',
-    timeZone: 'Asia/Jakarta',
-    opdIds: null,
-    unknownPolicy: 'review',
-  })
+  const ceremony = createCeremony(db, now, PILKADA_2024)
   const checkin = db.prepare(
     `INSERT INTO checkin (ceremony_id, nip, employee_id, scanned_at, late, source, kiosk_id)
      VALUES (?, ?, ?, ?, ?, 'kamera', 'KIOSK-BENCH')`,

@@ -2,11 +2,11 @@ import Database from 'better-sqlite3'
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createCeremony } from '../../src/main/ceremony/repository'
 import { openDatabase } from '../../src/main/db/connection'
 import { demoRoster } from '../../src/main/roster/demo'
 import { applyRoster } from '../../src/main/roster/repository'
 import { tempDb } from '../fixtures/temp-db'
+import { addCeremony } from '../fixtures/ceremony'
 
 const ROUNDS = 6
 const WRITER = path.resolve(__dirname, '../fixtures/crash-writer.ts')
@@ -17,16 +17,7 @@ function seededDb(): string {
   const t = tempDb()
   cleanups.push(t.cleanup)
   applyRoster(t.db, demoRoster(3000), new Date())
-  createCeremony(t.db, new Date(), {
-    name: 'Uji mati listrik',
-    date: '2030-01-01',
-    startTime: '07:00',
-    lateTime: '23:00',
-    place: '',
-    timeZone: 'Asia/Jakarta',
-    opdIds: null,
-    unknownPolicy: 'review',
-  })
+  addCeremony(t.db, { name: 'Uji mati listrik' })
   t.db.close()
   return t.file
 }

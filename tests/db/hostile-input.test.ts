@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createCeremony } from '../../src/main/ceremony/repository'
 import type { Db } from '../../src/main/db/connection'
 import { createHandlers, type Handlers } from '../../src/main/ipc/handlers'
 import { invoke } from '../../src/main/ipc/invoke'
@@ -8,6 +7,7 @@ import { applyRoster } from '../../src/main/roster/repository'
 import { CHANNELS } from '../../src/shared/contract'
 import { tempDb } from '../fixtures/temp-db'
 import { NO_DIALOGS } from '../fixtures/no-dialogs'
+import { addCeremony } from '../fixtures/ceremony'
 
 let db: Db
 let handlers: Handlers
@@ -31,16 +31,7 @@ beforeEach(() => {
     })),
     new Date(),
   )
-  createCeremony(db, new Date(), {
-    name: 'Apel',
-    date: '2030-01-01',
-    startTime: '07:00',
-    lateTime: '23:00',
-    place: '',
-    timeZone: 'Asia/Jakarta',
-    opdIds: null,
-    unknownPolicy: 'review',
-  })
+  addCeremony(db, { name: 'Apel' })
   handlers = createHandlers({
     db,
     dbPath: '',

@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createCeremony } from '../../src/main/ceremony/repository'
 import { openDatabase, openKioskDatabase, type Db } from '../../src/main/db/connection'
 import { createHandlers, type Handlers } from '../../src/main/ipc/handlers'
 import { invoke } from '../../src/main/ipc/invoke'
@@ -10,6 +9,7 @@ import { demoRoster } from '../../src/main/roster/demo'
 import { applyRoster } from '../../src/main/roster/repository'
 import { tempDir } from '../fixtures/temp-db'
 import { NO_DIALOGS } from '../fixtures/no-dialogs'
+import { addCeremony } from '../fixtures/ceremony'
 
 /** A small tmpfs of our own, where the machine lets us mount one (root in CI); else why not. */
 function mountTmpfs(dir: string, size: string): string | null {
@@ -43,16 +43,7 @@ function kioskOnTmpfs(
   })
   const roster = demoRoster(people)
   applyRoster(db, roster, new Date())
-  createCeremony(db, new Date(), {
-    name: 'Uji disk',
-    date: '2030-01-01',
-    startTime: '07:00',
-    lateTime: '23:00',
-    place: '',
-    timeZone: 'Asia/Jakarta',
-    opdIds: null,
-    unknownPolicy: 'review',
-  })
+  addCeremony(db, { name: 'Uji disk' })
   const handlers = createHandlers({
     db,
     dbPath: dir,

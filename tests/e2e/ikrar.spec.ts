@@ -1,26 +1,17 @@
 import type { Page } from '@playwright/test'
-import { createCeremony } from '../../src/main/ceremony/repository'
 import type { Db } from '../../src/main/db/connection'
 import { findTemplate, listTemplates } from '../../src/main/ikrar/templates'
 import { formatNip } from '../../src/shared/nip'
 import { expect, test } from './fixtures'
 import { BUDI, seedGate } from './people'
 import { scanWithKeyboardScanner } from './scanner'
+import { addCeremony, PILKADA_2024 } from '../fixtures/ceremony'
 
 const INSTANSI = 'Pemerintah Kabupaten Contoh'
 const PILKADA = findTemplate('pilkada-2020')!
 
 function activeCeremony(db: Db): number {
-  return createCeremony(db, new Date(), {
-    name: 'Apel Netralitas ASN Pilkada 2024',
-    date: '2024-09-30',
-    startTime: '07:30',
-    lateTime: '07:45',
-    place: 'Halaman Kantor Bupati',
-    timeZone: 'Asia/Jakarta',
-    opdIds: null,
-    unknownPolicy: 'review',
-  }).id
+  return addCeremony(db, { name: 'Apel Netralitas ASN Pilkada 2024' }, PILKADA_2024).id
 }
 
 async function openIkrar(page: Page) {

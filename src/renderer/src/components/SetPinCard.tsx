@@ -2,8 +2,14 @@ import { useState } from 'react'
 import { api } from '../api'
 import { Notice } from './Notice'
 
-/** First run: the officer chooses the PIN that guards settings, undo, roster and export. */
-export function SetPinCard({ onDone }: { onDone: () => void }) {
+/** The officer chooses the PIN that guards settings, undo, roster and export: first, or anew. */
+export function SetPinCard({
+  title = 'Buat PIN petugas',
+  onDone,
+}: {
+  title?: string
+  onDone: () => void
+}) {
   const [pin, setPin] = useState('')
   const [again, setAgain] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -15,14 +21,17 @@ export function SetPinCard({ onDone }: { onDone: () => void }) {
     }
     try {
       await api('auth.setPin', { pin })
+      setPin('')
+      setAgain('')
+      setError(null)
       onDone()
     } catch (e) {
       setError((e as Error).message)
     }
   }
   return (
-    <form className="card form" onSubmit={submit} aria-label="Buat PIN petugas">
-      <h3>Buat PIN petugas</h3>
+    <form className="card form" onSubmit={submit} aria-label={title}>
+      <h3>{title}</h3>
       <p className="muted">
         PIN melindungi pengaturan, pembatalan catatan, data pegawai, dan ekspor. Pemindaian tidak
         memerlukan PIN.

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { Backup } from '../../../shared/domain'
 import { api } from '../api'
 import { Notice } from '../components/Notice'
+import { SetPinCard } from '../components/SetPinCard'
 import { useCall } from '../hooks/useCall'
 
 const REASONS: Record<string, string> = {
@@ -80,43 +81,10 @@ export function SettingsScreen() {
           </tbody>
         </table>
       </div>
-      <ChangePin onDone={(text) => setMessage({ kind: 'ok', text })} />
+      <SetPinCard
+        title="Ganti PIN petugas"
+        onDone={() => setMessage({ kind: 'ok', text: 'PIN petugas diganti.' })}
+      />
     </section>
-  )
-}
-
-function ChangePin({ onDone }: { onDone: (text: string) => void }) {
-  const [pin, setPin] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  return (
-    <form
-      className="card form"
-      aria-label="Ganti PIN petugas"
-      onSubmit={(e) => {
-        e.preventDefault()
-        api('auth.setPin', { pin }).then(
-          () => {
-            setPin('')
-            setError(null)
-            onDone('PIN petugas diganti.')
-          },
-          (err: Error) => setError(err.message),
-        )
-      }}
-    >
-      <h3>Ganti PIN petugas</h3>
-      {error && <Notice kind="error">{error}</Notice>}
-      <label>
-        PIN baru (4–8 angka)
-        <input
-          type="password"
-          inputMode="numeric"
-          value={pin}
-          maxLength={8}
-          onChange={(e) => setPin(e.target.value)}
-        />
-      </label>
-      <button type="submit">Ganti PIN</button>
-    </form>
   )
 }
