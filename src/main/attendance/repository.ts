@@ -3,7 +3,6 @@ import {
   type AbsenceReason,
   type AttendanceRow,
   type AttendanceStatus,
-  type CheckinSource,
 } from '../../shared/attendance'
 import { EXPECTED_EMPLOYEES } from '../ceremony/expected'
 import { getCeremony } from '../ceremony/repository'
@@ -23,22 +22,12 @@ export function setOfficer(db: Db, name: string): string {
   return name
 }
 
-interface Row {
-  employeeId: number | null
-  nip: string
-  name: string
-  jabatan: string
-  pangkat: string
-  opdId: number | null
-  opdName: string
+/** An AttendanceRow as SQLite returns it, before its status is worked out. */
+type Row = Omit<AttendanceRow, 'expected' | 'status' | 'note'> & {
   expected: number
-  scannedAt: string | null
   late: number | null
-  source: CheckinSource | null
   reason: AbsenceReason | null
   note: string | null
-  reasonBy: string | null
-  reasonAt: string | null
 }
 
 // Expected people with their live check-in and reason, then arrivals the ceremony did not

@@ -1,18 +1,10 @@
-import { stepCount, type IkrarText, type ReadingMode } from '../../shared/ikrar'
+import { stepCount, type IkrarReading, type ReadingMode } from '../../shared/ikrar'
 
 /**
  * The reading in progress, kept in main so that the kiosk window and the projector window
  * show the same step. Pure: every change returns a new state.
  */
-export interface ReadingState {
-  readingId: number
-  ceremonyId: number
-  ceremonyName: string
-  startedAt: string
-  step: number
-  mode: ReadingMode
-  text: IkrarText
-}
+export type ReadingState = Omit<IkrarReading, 'presenterShown'>
 
 export const READING_MOVES = ['next', 'prev', 'first', 'last'] as const
 export type ReadingMove = (typeof READING_MOVES)[number]
