@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Db } from '../../src/main/db/connection'
 import { listCardHolders, markCardsPrinted } from '../../src/main/roster/cards'
-import { opdKey } from '../../src/main/roster/opd-key'
 import {
   addNonAsn,
   applyRoster,
@@ -10,6 +9,7 @@ import {
   type RosterFilter,
 } from '../../src/main/roster/repository'
 import { tempDb } from '../fixtures/temp-db'
+import { rosterRow } from '../fixtures/roster-row'
 
 let db: Db
 let cleanup: () => void
@@ -18,16 +18,7 @@ afterEach(() => cleanup())
 
 const NOW = new Date('2024-09-30T00:00:00Z')
 const LATER = new Date('2024-10-07T00:00:00Z')
-const person = (nip: string, name: string, opd: string) => ({
-  row: 0,
-  nip,
-  name,
-  opdKey: opdKey(opd),
-  opdName: opd,
-  jabatan: '',
-  pangkat: '',
-  jenis: 'PNS' as const,
-})
+const person = (nip: string, name: string, opd: string) => rosterRow(nip, name, opd)
 const ROSTER = [
   person('197405021993111001', 'Budi Santoso', 'Inspektorat'),
   person('198001152005012002', 'Siti Rahayu', 'Dinas Sosial'),

@@ -4,9 +4,8 @@ import { dashboard } from '../../src/main/checkin/dashboard'
 import { cancelCheckin, recordScan } from '../../src/main/checkin/record'
 import type { Db } from '../../src/main/db/connection'
 import { applyRoster, listOpd } from '../../src/main/roster/repository'
-import { opdKey } from '../../src/main/roster/opd-key'
-import type { RosterRow } from '../../src/main/roster/parse-roster'
 import { tempDb } from '../fixtures/temp-db'
+import { rosterRow } from '../fixtures/roster-row'
 
 let db: Db
 let cleanup: () => void
@@ -18,18 +17,7 @@ const SITI = '198001152005012002'
 const RINA = '199009132025242014'
 const STRANGER = '196512311990031005'
 
-function person(nip: string, name: string, opd: string): RosterRow {
-  return {
-    row: 0,
-    nip,
-    name,
-    opdKey: opdKey(opd),
-    opdName: opd,
-    jabatan: '',
-    pangkat: '',
-    jenis: 'PNS',
-  }
-}
+const person = (nip: string, name: string, opd: string) => rosterRow(nip, name, opd)
 
 // 07:30 WIB start, late after 07:45 WIB (00:45 UTC).
 const at = (hhmm: string) => new Date(`2024-09-30T${hhmm}:00.000Z`)

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Db } from '../../src/main/db/connection'
 import { createHandlers, type Handlers } from '../../src/main/ipc/handlers'
 import { invoke } from '../../src/main/ipc/invoke'
-import { opdKey } from '../../src/main/roster/opd-key'
+import { rosterRow } from '../fixtures/roster-row'
 import { applyRoster } from '../../src/main/roster/repository'
 import { CHANNELS } from '../../src/shared/contract'
 import { tempDb } from '../fixtures/temp-db'
@@ -19,16 +19,7 @@ beforeEach(() => {
   ;({ db, cleanup } = tempDb())
   applyRoster(
     db,
-    [BUDI, SITI].map((nip, i) => ({
-      row: i + 2,
-      nip,
-      name: `Pegawai ${i}`,
-      opdKey: opdKey('Inspektorat'),
-      opdName: 'Inspektorat',
-      jabatan: '',
-      pangkat: '',
-      jenis: 'PNS' as const,
-    })),
+    [BUDI, SITI].map((nip, i) => rosterRow(nip, `Pegawai ${i}`, 'Inspektorat', i + 2)),
     new Date(),
   )
   addCeremony(db, { name: 'Apel' })

@@ -14,20 +14,12 @@ import { createReadingSession } from '../../src/main/ikrar/session'
 import { findTemplate } from '../../src/main/ikrar/templates'
 import { tempDb } from '../fixtures/temp-db'
 import { NO_DIALOGS } from '../fixtures/no-dialogs'
+import { PILKADA_2024 } from '../fixtures/ceremony'
 
 const cleanups: (() => void)[] = []
 afterEach(() => cleanups.splice(0).forEach((c) => c()))
 
-const fields: CeremonyFields = {
-  name: 'Apel Netralitas ASN Pilkada 2024',
-  date: '2024-09-30',
-  startTime: '07:30',
-  lateTime: '07:45',
-  place: 'Halaman Kantor Bupati',
-  timeZone: 'Asia/Jakarta',
-  opdIds: null,
-  unknownPolicy: 'review',
-}
+const fields: CeremonyFields = { ...PILKADA_2024, name: 'Apel Netralitas ASN Pilkada 2024' }
 
 /** A clock the test moves by hand, so recorded times are exact. */
 function clock(start = '2024-09-30T00:35:00.000Z') {

@@ -3,12 +3,12 @@ import fs from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Db } from '../../src/main/db/connection'
 import { previewRoster, readRosterFile } from '../../src/main/roster/import'
-import { opdKey } from '../../src/main/roster/opd-key'
 import { addNonAsn, applyRoster, listOpd, searchEmployees } from '../../src/main/roster/repository'
 import { MAX_UNZIPPED_BYTES } from '../../src/main/roster/xlsx-guard'
 import { lieAboutSheetSize, writeInflatingXlsx, writeRepeated } from '../fixtures/hostile-xlsx'
 import { writeCsv, writeXlsx, type Value } from '../fixtures/roster-files'
 import { tempDb } from '../fixtures/temp-db'
+import { rosterRow } from '../fixtures/roster-row'
 
 let db: Db
 let dir: string
@@ -335,16 +335,7 @@ describe('roster files that are not what they claim', () => {
       [
         { nip: A, name: 'Budi', opd: 'Inspektorat' },
         { nip: B, name: 'Siti', opd: 'Inspektorat' },
-      ].map((p, i) => ({
-        row: i + 2,
-        nip: p.nip,
-        name: p.name,
-        opdKey: opdKey(p.opd),
-        opdName: p.opd,
-        jabatan: '',
-        pangkat: '',
-        jenis: 'PNS' as const,
-      })),
+      ].map((p, i) => rosterRow(p.nip, p.name, p.opd, i + 2)),
       NOW,
     )
   /** Refused by name, with the roster exactly as it was. */

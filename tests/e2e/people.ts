@@ -1,7 +1,7 @@
 import type { Db } from '../../src/main/db/connection'
 import { createCeremony } from '../../src/main/ceremony/repository'
-import { opdKey } from '../../src/main/roster/opd-key'
 import { applyRoster } from '../../src/main/roster/repository'
+import { rosterRow } from '../fixtures/roster-row'
 
 /** The people the check-in tests expect at the gate; their NIPs are also in the generated video. */
 export const BUDI = { nip: '197405021993111001', name: 'Budi Santoso', opd: 'Inspektorat' }
@@ -28,16 +28,7 @@ export function seedGate(
   const now = new Date()
   applyRoster(
     db,
-    people.map((p) => ({
-      row: 0,
-      nip: p.nip,
-      name: p.name,
-      opdKey: opdKey(p.opd),
-      opdName: p.opd,
-      jabatan: '',
-      pangkat: '',
-      jenis: 'PNS' as const,
-    })),
+    people.map((p) => rosterRow(p.nip, p.name, p.opd)),
     now,
   )
   const dayWib = new Date(now.getTime() + 7 * 3_600_000 - (late ? 86_400_000 : 0))
