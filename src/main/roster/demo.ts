@@ -175,8 +175,8 @@ const JABATAN = [
   'Pengawas',
 ]
 
-/** mulberry32: tiny, seeded, and good enough to make plausible people. */
-function random(seed: number) {
+/** mulberry32: tiny, seeded, and good enough to make plausible people (and replayable fuzz). */
+export function seededRandom(seed: number) {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
@@ -188,7 +188,7 @@ function random(seed: number) {
 /** `opdCount` up to 60; the first 40 are the demo's, so the default roster never changes. */
 export function demoRoster(size = 2400, opdCount = OPD.length): RosterRow[] {
   const offices = [...OPD, ...MORE_OPD].slice(0, opdCount)
-  const rand = random(2024)
+  const rand = seededRandom(2024)
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!
   const pad = (n: number, w = 2) => String(n).padStart(w, '0')
   const seen = new Set<string>()
