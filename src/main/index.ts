@@ -4,6 +4,7 @@ import path from 'node:path'
 import { applyStagedRestore } from './backup/backups'
 import type { KioskContext } from './context'
 import { openKioskDatabase, type OpenedDatabase } from './db/connection'
+import { lockDatabaseFile, type WriterLock } from './db/writer-lock'
 import { createHandlers } from './ipc/handlers'
 import { registerHandlers } from './ipc/register'
 import { resolveDbPath } from './paths'
@@ -24,14 +25,21 @@ function electronNativeBinding(): string | undefined {
   return fs.existsSync(file) ? file : undefined
 }
 
+let kioskWindow: BrowserWindow | null = null
+
 function start(): void {
   const dbPath = resolveDbPath(process.argv, process.env, app.getPath('userData'))
   let opened: OpenedDatabase
+  let lock: WriterLock | undefined
   let restored = false
   try {
+    const nativeBinding = electronNativeBinding()
+    // Before a staged restore replaces the file: another kiosk may be writing to it.
+    lock = lockDatabaseFile(dbPath, { nativeBinding })
     restored = applyStagedRestore(dbPath)
-    opened = openKioskDatabase(dbPath, { nativeBinding: electronNativeBinding() })
+    opened = openKioskDatabase(dbPath, { nativeBinding })
   } catch (error) {
+    lock?.release()
     dialog.showErrorBox('Basis data tidak dapat dibuka', `${dbPath}\n\n${(error as Error).message}`)
     app.exit(1)
     return
@@ -78,6 +86,7 @@ function start(): void {
   const origin = appOrigin()
   lockDownSession()
   const kiosk = createKioskWindow()
+  kioskWindow = kiosk.win
   presenter = followPresenterDisplay(kiosk.win)
   // All in one tick: the window's first call cannot arrive before its handler is registered.
   ctx.shell = {
@@ -88,11 +97,27 @@ function start(): void {
     },
   }
   registerHandlers(createHandlers(ctx), (url) => isAppUrl(url, origin))
-  app.on('before-quit', () => db.close())
+  app.on('before-quit', () => {
+    db.close()
+    lock.release()
+  })
+}
+
+/** A second start of the app shows the kiosk already running instead of opening the database again. */
+function showRunningKiosk(): void {
+  if (!kioskWindow || kioskWindow.isDestroyed()) return
+  if (kioskWindow.isMinimized()) kioskWindow.restore()
+  kioskWindow.show()
+  kioskWindow.focus()
 }
 
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault())
 })
 app.on('window-all-closed', () => app.quit())
-void app.whenReady().then(start)
+if (app.requestSingleInstanceLock()) {
+  app.on('second-instance', showRunningKiosk)
+  void app.whenReady().then(start)
+} else {
+  app.quit()
+}
