@@ -8,7 +8,7 @@ import { lockDatabaseFile, type WriterLock } from './db/writer-lock'
 import { createHandlers } from './ipc/handlers'
 import { registerHandlers } from './ipc/register'
 import { resolveDbPath } from './paths'
-import { kioskId } from './settings'
+import { installationId } from './installation'
 import { appOrigin } from './window/app-page'
 import { createKioskWindow, lockDownSession } from './window/kiosk-window'
 import { followPresenterDisplay } from './window/presenter-window'
@@ -32,7 +32,10 @@ function start(): void {
   let opened: OpenedDatabase
   let lock: WriterLock | undefined
   let restored = false
+  let kioskId: string
   try {
+    // The installation's id, kept beside the default database: a copied file keeps no identity.
+    kioskId = installationId(app.getPath('userData'))
     const nativeBinding = electronNativeBinding()
     // Before a staged restore replaces the file: another kiosk may be writing to it.
     lock = lockDatabaseFile(dbPath, { nativeBinding })
@@ -49,7 +52,7 @@ function start(): void {
   const ctx: KioskContext = {
     db,
     dbPath,
-    kioskId: kioskId(db),
+    kioskId,
     startupNotice: movedAside
       ? `Berkas basis data rusak dan sudah dipindahkan ke ${movedAside} (tidak dihapus). Kiosk memakai berkas baru.`
       : restored
