@@ -4,9 +4,13 @@
 // back), an INTERNAL answer (an error nobody turned into Indonesian), or an answer that is not
 // { ok, value } / { ok: false, error: { code, message } }.
 import { z } from 'zod'
-import type { Handlers } from '../../src/main/ipc/handlers'
+import { createHandlers, type Handlers } from '../../src/main/ipc/handlers'
 import { invoke } from '../../src/main/ipc/invoke'
-import { seededRandom } from '../../src/main/roster/demo'
+import { demoRoster, seededRandom } from '../../src/main/roster/demo'
+import { applyRoster } from '../../src/main/roster/repository'
+import { addCeremony } from '../../tests/fixtures/ceremony'
+import { NO_DIALOGS } from '../../tests/fixtures/no-dialogs'
+import { tempDb } from '../../tests/fixtures/temp-db'
 import { CHANNELS, contract } from '../../src/shared/contract'
 
 type Rand = () => number
@@ -280,4 +284,25 @@ export async function fuzzDoor(
     if (options.progress && (i + 1) % 5000 === 0) options.progress(counts)
   }
   return counts
+}
+
+/**
+ * A kiosk to fuzz: a real database with a small roster and an active ceremony. Each `start`
+ * is a fresh install's handler table (no PIN), over the same file.
+ */
+export function fuzzKiosk(people: number): { start: () => Handlers; cleanup: () => void } {
+  const t = tempDb()
+  applyRoster(t.db, demoRoster(people), new Date())
+  addCeremony(t.db, { name: 'Apel fuzz' })
+  const start = () => {
+    t.db.prepare("DELETE FROM setting WHERE key LIKE 'officer_pin%'").run()
+    return createHandlers({
+      db: t.db,
+      dbPath: t.file,
+      kioskId: 'FUZZ',
+      now: () => new Date(),
+      dialogs: NO_DIALOGS,
+    })
+  }
+  return { start, cleanup: t.cleanup }
 }

@@ -1,14 +1,7 @@
 // `npm run fuzz`: 50,000 seeded random calls through the door (FUZZ_CALLS, FUZZ_SEED to change),
 // over a real database with a small roster and an active ceremony. Prints escaped / INTERNAL /
 // malformed answers and crashes (uncaught errors while it ran); exits 1 if any.
-import fs from 'node:fs'
-import { createHandlers } from '../../src/main/ipc/handlers'
-import { demoRoster } from '../../src/main/roster/demo'
-import { applyRoster } from '../../src/main/roster/repository'
-import { addCeremony } from '../../tests/fixtures/ceremony'
-import { NO_DIALOGS } from '../../tests/fixtures/no-dialogs'
-import { tempDb } from '../../tests/fixtures/temp-db'
-import { fuzzDoor, type FuzzCounts } from './door'
+import { fuzzDoor, fuzzKiosk, type FuzzCounts } from './door'
 
 let crashes = 0
 process.on('uncaughtException', (e) => {
@@ -27,22 +20,10 @@ const line = (c: FuzzCounts) =>
 async function main(): Promise<void> {
   const calls = Number(process.env.FUZZ_CALLS ?? 50_000)
   const seed = Number(process.env.FUZZ_SEED ?? 20241127)
-  const t = tempDb()
+  const kiosk = fuzzKiosk(200)
   const started = Date.now()
   try {
-    applyRoster(t.db, demoRoster(200), new Date())
-    addCeremony(t.db, { name: 'Apel fuzz' })
-    const start = () => {
-      t.db.prepare("DELETE FROM setting WHERE key LIKE 'officer_pin%'").run()
-      return createHandlers({
-        db: t.db,
-        dbPath: t.file,
-        kioskId: 'FUZZ',
-        now: () => new Date(),
-        dialogs: NO_DIALOGS,
-      })
-    }
-    const counts = await fuzzDoor(start, {
+    const counts = await fuzzDoor(kiosk.start, {
       calls,
       seed,
       progress: (c) => console.log(`  ${line(c)}`),
@@ -55,8 +36,7 @@ async function main(): Promise<void> {
     const bad = counts.internal + counts.escaped + counts.malformed + crashes
     process.exitCode = bad === 0 ? 0 : 1
   } finally {
-    t.cleanup()
-    fs.rmSync(t.dir, { recursive: true, force: true })
+    kiosk.cleanup()
   }
 }
 

@@ -89,51 +89,51 @@ async function rosters(dir: string, total: number): Promise<boolean> {
     db.close()
     return n
   }
-  const timer = killTimer(200)
-  let kills = 0
-  let midway = 0
+  const child = killDuring(ROSTER_CHILD, 200)
+  const { tally } = child
   let mixed = 0
   let damaged = 0
   for (let round = 0; round < total; round++) {
     const before = active()
     const target = before === 6000 ? 2000 : 6000
-    const end = await runChild(ROSTER_CHILD, [file, String(target)], {
-      killWhen: (lines) => lines.includes('start'),
-      delayMs: timer.delayMs,
-      timeoutMs: 60_000,
-    })
-    timer.learn(end.lines)
-    if (end.signal === 'SIGKILL') kills++
-    if (end.signal === 'SIGKILL' && timer.killedMidway(end.lines)) midway++
+    await child.run([file, String(target)])
     if (!intact(file)) damaged++
     const after = active()
     if (after !== before && after !== target) mixed++
     if ((round + 1) % 10 === 0 || round + 1 === total) {
       console.log(
-        `  impor: ${fmt(round + 1)}/${fmt(total)} putaran, dibunuh ${fmt(kills)} (${fmt(midway)} sebelum selesai), campuran ${fmt(mixed)}, integrity_check gagal ${fmt(damaged)}`,
+        `  impor: ${fmt(round + 1)}/${fmt(total)} putaran, dibunuh ${fmt(tally.kills)} (${fmt(tally.midway)} sebelum selesai), campuran ${fmt(mixed)}, integrity_check gagal ${fmt(damaged)}`,
       )
     }
   }
   console.log(
-    `IMPOR   kills=${kills} killed_before_done=${midway} half_applied=${mixed} integrity_failures=${damaged}`,
+    `IMPOR   kills=${tally.kills} killed_before_done=${tally.midway} half_applied=${mixed} integrity_failures=${damaged}`,
   )
   return mixed === 0 && damaged === 0
 }
 
 /**
- * Kills land anywhere in the work: the delay is drawn up to a little past how long the work
- * took when it was let finish (learnt from the "done <ms>" lines), starting from a guess.
+ * Runs a child that says "start" and "done <ms>", killing it at a random moment of its work:
+ * the delay is drawn up to a little past how long the work took when it was let finish, starting
+ * from a guess. Counts the kills, and those that landed before "done".
  */
-function killTimer(guessMs: number) {
+function killDuring(script: string, guessMs: number) {
   let workMs = guessMs
-  return {
-    delayMs: () => Math.random() * workMs * 1.2,
-    learn(lines: readonly string[]) {
-      const done = lines.find((l) => l.startsWith('done '))
-      if (done) workMs = Number(done.slice(5)) || workMs
-    },
-    killedMidway: (lines: readonly string[]) => !lines.some((l) => l.startsWith('done')),
+  const tally = { kills: 0, midway: 0 }
+  const run = async (args: string[]) => {
+    const end = await runChild(script, args, {
+      killWhen: (lines) => lines.includes('start'),
+      delayMs: () => Math.random() * workMs * 1.2,
+      timeoutMs: 60_000,
+    })
+    const done = end.lines.find((l) => l.startsWith('done '))
+    if (done) workMs = Number(done.slice(5)) || workMs
+    if (end.signal === 'SIGKILL') {
+      tally.kills++
+      if (!done) tally.midway++
+    }
   }
+  return { run, tally }
 }
 
 function filesUnder(dir: string): string[] {
@@ -148,20 +148,12 @@ async function exports(dir: string, total: number): Promise<boolean> {
   const file = seeded(dir, 2400)
   const folder = path.join(dir, 'ekspor')
   fs.mkdirSync(folder)
-  const timer = killTimer(1500)
-  let kills = 0
-  let midway = 0
+  const child = killDuring(EXPORT_CHILD, 1500)
+  const { tally } = child
   let broken = 0
   let checked = 0
   for (let round = 0; round < total; round++) {
-    const end = await runChild(EXPORT_CHILD, [file, folder], {
-      killWhen: (lines) => lines.includes('start'),
-      delayMs: timer.delayMs,
-      timeoutMs: 60_000,
-    })
-    timer.learn(end.lines)
-    if (end.signal === 'SIGKILL') kills++
-    if (end.signal === 'SIGKILL' && timer.killedMidway(end.lines)) midway++
+    await child.run([file, folder])
     for (const xlsx of filesUnder(folder).filter((f) => f.endsWith('.xlsx'))) {
       checked++
       try {
@@ -173,13 +165,13 @@ async function exports(dir: string, total: number): Promise<boolean> {
     }
     if ((round + 1) % 10 === 0 || round + 1 === total) {
       console.log(
-        `  ekspor: ${fmt(round + 1)}/${fmt(total)} putaran, dibunuh ${fmt(kills)} (${fmt(midway)} sebelum selesai), .xlsx diperiksa ${fmt(checked)}, rusak ${fmt(broken)}`,
+        `  ekspor: ${fmt(round + 1)}/${fmt(total)} putaran, dibunuh ${fmt(tally.kills)} (${fmt(tally.midway)} sebelum selesai), .xlsx diperiksa ${fmt(checked)}, rusak ${fmt(broken)}`,
       )
     }
   }
   const leftovers = filesUnder(folder).filter((f) => f.endsWith('.tmp')).length
   console.log(
-    `EKSPOR  kills=${kills} killed_before_done=${midway} xlsx_opened=${checked} broken_xlsx=${broken} temp_files_left=${leftovers}`,
+    `EKSPOR  kills=${tally.kills} killed_before_done=${tally.midway} xlsx_opened=${checked} broken_xlsx=${broken} temp_files_left=${leftovers}`,
   )
   return broken === 0
 }

@@ -1,11 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createHandlers, type Handlers } from '../../src/main/ipc/handlers'
-import { demoRoster } from '../../src/main/roster/demo'
-import { applyRoster } from '../../src/main/roster/repository'
-import { fuzzDoor } from '../../scripts/fuzz/door'
-import { addCeremony } from '../fixtures/ceremony'
-import { NO_DIALOGS } from '../fixtures/no-dialogs'
-import { tempDb } from '../fixtures/temp-db'
+import type { Handlers } from '../../src/main/ipc/handlers'
+import { fuzzDoor, fuzzKiosk } from '../../scripts/fuzz/door'
 
 const cleanups: (() => void)[] = []
 afterEach(() => {
@@ -13,22 +8,10 @@ afterEach(() => {
   vi.restoreAllMocks()
 })
 
-/** A kiosk with a small roster and an active ceremony; each start clears the PIN, as a fresh install. */
 function kiosk(): () => Handlers {
-  const t = tempDb()
-  cleanups.push(t.cleanup)
-  applyRoster(t.db, demoRoster(100), new Date())
-  addCeremony(t.db, { name: 'Apel fuzz' })
-  return () => {
-    t.db.prepare("DELETE FROM setting WHERE key LIKE 'officer_pin%'").run()
-    return createHandlers({
-      db: t.db,
-      dbPath: t.file,
-      kioskId: 'FUZZ',
-      now: () => new Date(),
-      dialogs: NO_DIALOGS,
-    })
-  }
+  const k = fuzzKiosk(100)
+  cleanups.push(k.cleanup)
+  return k.start
 }
 
 describe('the door under random calls (the short form of `npm run fuzz`)', () => {
