@@ -92,18 +92,22 @@ function start(): void {
   kioskWindow = kiosk.win
   presenter = followPresenterDisplay(kiosk.win)
   // All in one tick: the window's first call cannot arrive before its handler is registered.
+  const closeDatabase = () => {
+    if (db.open) db.close()
+    lock.release()
+  }
   ctx.shell = {
     leaveKiosk: kiosk.leaveKiosk,
     restart: () => {
+      // Let go of both locks first, so the relaunched app is not turned away as a second kiosk.
+      closeDatabase()
+      app.releaseSingleInstanceLock()
       app.relaunch()
       app.exit(0)
     },
   }
   registerHandlers(createHandlers(ctx), (url) => isAppUrl(url, origin))
-  app.on('before-quit', () => {
-    db.close()
-    lock.release()
-  })
+  app.on('before-quit', closeDatabase)
 }
 
 /** A second start of the app shows the kiosk already running instead of opening the database again. */
