@@ -45,6 +45,7 @@ async function scans(dir: string, total: number): Promise<boolean> {
   let lost = 0
   let damaged = 0
   let refused = 0
+  let broken = 0
   for (let round = 0; round < total; round++) {
     const after = 1 + Math.floor(Math.random() * 60)
     const end = await runChild(WRITER, [file], {
@@ -61,6 +62,12 @@ async function scans(dir: string, total: number): Promise<boolean> {
     )
     confirmed += end.lines.length
     lost += end.lines.filter((nip) => !live.has(nip)).length
+    // The kiosk's own order (1..n, no gap, no repeat) must survive the kills like the scans do.
+    if (
+      db.prepare("SELECT count(*) <> max(seq) FROM checkin WHERE kiosk_id = 'CRASH'").pluck().get()
+    ) {
+      broken++
+    }
     // Everyone in: cancel them all so the next writers have people left to record.
     if (live.size > 2800) {
       db.prepare(
@@ -70,14 +77,14 @@ async function scans(dir: string, total: number): Promise<boolean> {
     db.close()
     if ((round + 1) % 20 === 0 || round + 1 === total) {
       console.log(
-        `  pindai: ${fmt(round + 1)}/${fmt(total)} putaran, dibunuh ${fmt(kills)}, dikonfirmasi ${fmt(confirmed)}, hilang ${fmt(lost)}, integrity_check gagal ${fmt(damaged)}, tidak dibunuh ${fmt(refused)}`,
+        `  pindai: ${fmt(round + 1)}/${fmt(total)} putaran, dibunuh ${fmt(kills)}, dikonfirmasi ${fmt(confirmed)}, hilang ${fmt(lost)}, integrity_check gagal ${fmt(damaged)}, urutan rusak ${fmt(broken)}, tidak dibunuh ${fmt(refused)}`,
       )
     }
   }
   console.log(
-    `PINDAI  kills=${kills} confirmed=${confirmed} lost=${lost} integrity_failures=${damaged} ended_unkilled=${refused}`,
+    `PINDAI  kills=${kills} confirmed=${confirmed} lost=${lost} integrity_failures=${damaged} broken_sequence=${broken} ended_unkilled=${refused}`,
   )
-  return lost === 0 && damaged === 0 && refused === 0
+  return lost === 0 && damaged === 0 && broken === 0 && refused === 0
 }
 
 /** Roster imports killed mid-transaction: the roster is the old one or the new one, never a mix. */

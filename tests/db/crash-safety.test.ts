@@ -51,6 +51,13 @@ describe('a laptop that dies mid-scan', () => {
       )
       const lost = confirmed.filter((nip) => !stored.has(nip))
       expect(lost, `round ${round}: confirmed but lost`).toEqual([])
+      // The kiosk's sequence survives the kills too: 1..n, no gap, no repeat.
+      expect(
+        db
+          .prepare("SELECT count(*) = max(seq) FROM checkin WHERE kiosk_id = 'CRASH'")
+          .pluck()
+          .get(),
+      ).toBe(1)
       db.close()
     }
   })
