@@ -99,6 +99,7 @@ async function rosters(dir: string, total: number): Promise<boolean> {
   const child = killDuring(ROSTER_CHILD, 200)
   const { tally } = child
   let mixed = 0
+  let applied = 0
   let damaged = 0
   for (let round = 0; round < total; round++) {
     const before = active()
@@ -107,14 +108,15 @@ async function rosters(dir: string, total: number): Promise<boolean> {
     if (!intact(file)) damaged++
     const after = active()
     if (after !== before && after !== target) mixed++
+    if (after === target) applied++
     if ((round + 1) % 10 === 0 || round + 1 === total) {
       console.log(
-        `  impor: ${fmt(round + 1)}/${fmt(total)} putaran, dibunuh ${fmt(tally.kills)} (${fmt(tally.midway)} sebelum selesai), campuran ${fmt(mixed)}, integrity_check gagal ${fmt(damaged)}`,
+        `  impor: ${fmt(round + 1)}/${fmt(total)} putaran, dibunuh ${fmt(tally.kills)} (${fmt(tally.midway)} sebelum selesai), diterapkan utuh ${fmt(applied)}, campuran ${fmt(mixed)}, integrity_check gagal ${fmt(damaged)}`,
       )
     }
   }
   console.log(
-    `IMPOR   kills=${tally.kills} killed_before_done=${tally.midway} half_applied=${mixed} integrity_failures=${damaged}`,
+    `IMPOR   kills=${tally.kills} killed_before_done=${tally.midway} applied_whole=${applied} half_applied=${mixed} integrity_failures=${damaged}`,
   )
   return mixed === 0 && damaged === 0
 }
