@@ -7,7 +7,7 @@ import path from 'node:path'
 import { openDatabase } from '../../src/main/db/connection'
 import { createHandlers } from '../../src/main/ipc/handlers'
 import { invoke } from '../../src/main/ipc/invoke'
-import { kioskId } from '../../src/main/settings'
+import { installationId } from '../../src/main/installation'
 import { fakeCameraLaunch } from '../../tests/e2e/browser'
 import { seedGate } from '../../tests/e2e/people'
 import { serveRenderer } from '../../tests/e2e/static-server'
@@ -99,7 +99,7 @@ export default async function (): Promise<BenchRow[]> {
   const handlers = createHandlers({
     db,
     dbPath: path.join(dir, 'kiosk.sqlite'),
-    kioskId: kioskId(db),
+    kioskId: installationId(dir),
     now: () => new Date(),
     dialogs: NO_DIALOGS,
   })

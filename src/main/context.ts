@@ -7,7 +7,13 @@ export interface KioskContext {
   kioskId: string
   /** Something the officer must hear about from start-up, such as a damaged file moved aside. */
   startupNotice?: string
+  /** Wall time: what is recorded and shown. It can jump when someone sets the laptop's clock. */
   now(): Date
+  /**
+   * Milliseconds from a clock that only moves forward while this process runs, for waits and
+   * timeouts that a clock change must neither skip nor stretch. Defaults to performance.now().
+   */
+  monotonicMs?(): number
   /** The desktop shell, absent when the renderer runs in a browser (tests). */
   shell?: { leaveKiosk(): void; restart(): void }
   dialogs: {

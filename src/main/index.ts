@@ -4,10 +4,11 @@ import path from 'node:path'
 import { applyStagedRestore } from './backup/backups'
 import type { KioskContext } from './context'
 import { openKioskDatabase, type OpenedDatabase } from './db/connection'
+import { lockDatabaseFile, type WriterLock } from './db/writer-lock'
 import { createHandlers } from './ipc/handlers'
 import { registerHandlers } from './ipc/register'
 import { resolveDbPath } from './paths'
-import { kioskId } from './settings'
+import { installationId } from './installation'
 import { appOrigin } from './window/app-page'
 import { createKioskWindow, lockDownSession } from './window/kiosk-window'
 import { followPresenterDisplay } from './window/presenter-window'
@@ -24,14 +25,24 @@ function electronNativeBinding(): string | undefined {
   return fs.existsSync(file) ? file : undefined
 }
 
+let kioskWindow: BrowserWindow | null = null
+
 function start(): void {
   const dbPath = resolveDbPath(process.argv, process.env, app.getPath('userData'))
   let opened: OpenedDatabase
+  let lock: WriterLock | undefined
   let restored = false
+  let kioskId: string
   try {
+    // The installation's id, kept beside the default database: a copied file keeps no identity.
+    kioskId = installationId(app.getPath('userData'))
+    const nativeBinding = electronNativeBinding()
+    // Before a staged restore replaces the file: another kiosk may be writing to it.
+    lock = lockDatabaseFile(dbPath, { nativeBinding })
     restored = applyStagedRestore(dbPath)
-    opened = openKioskDatabase(dbPath, { nativeBinding: electronNativeBinding() })
+    opened = openKioskDatabase(dbPath, { nativeBinding })
   } catch (error) {
+    lock?.release()
     dialog.showErrorBox('Basis data tidak dapat dibuka', `${dbPath}\n\n${(error as Error).message}`)
     app.exit(1)
     return
@@ -41,7 +52,7 @@ function start(): void {
   const ctx: KioskContext = {
     db,
     dbPath,
-    kioskId: kioskId(db),
+    kioskId,
     startupNotice: movedAside
       ? `Berkas basis data rusak dan sudah dipindahkan ke ${movedAside} (tidak dihapus). Kiosk memakai berkas baru.`
       : restored
@@ -78,21 +89,42 @@ function start(): void {
   const origin = appOrigin()
   lockDownSession()
   const kiosk = createKioskWindow()
+  kioskWindow = kiosk.win
   presenter = followPresenterDisplay(kiosk.win)
   // All in one tick: the window's first call cannot arrive before its handler is registered.
+  const closeDatabase = () => {
+    if (db.open) db.close()
+    lock.release()
+  }
   ctx.shell = {
     leaveKiosk: kiosk.leaveKiosk,
     restart: () => {
+      // Let go of both locks first, so the relaunched app is not turned away as a second kiosk.
+      closeDatabase()
+      app.releaseSingleInstanceLock()
       app.relaunch()
       app.exit(0)
     },
   }
   registerHandlers(createHandlers(ctx), (url) => isAppUrl(url, origin))
-  app.on('before-quit', () => db.close())
+  app.on('before-quit', closeDatabase)
+}
+
+/** A second start of the app shows the kiosk already running instead of opening the database again. */
+function showRunningKiosk(): void {
+  if (!kioskWindow || kioskWindow.isDestroyed()) return
+  if (kioskWindow.isMinimized()) kioskWindow.restore()
+  kioskWindow.show()
+  kioskWindow.focus()
 }
 
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault())
 })
 app.on('window-all-closed', () => app.quit())
-void app.whenReady().then(start)
+if (app.requestSingleInstanceLock()) {
+  app.on('second-instance', showRunningKiosk)
+  void app.whenReady().then(start)
+} else {
+  app.quit()
+}

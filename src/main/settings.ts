@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import type { Db } from './db/connection'
 
 export function getSetting(db: Db, key: string): string | null {
@@ -11,13 +10,4 @@ export function setSetting(db: Db, key: string, value: string): void {
   db.prepare(
     'INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
   ).run(key, value)
-}
-
-/** A short id for this laptop, made once, so records from several gates can be told apart. */
-export function kioskId(db: Db): string {
-  const existing = getSetting(db, 'kiosk_id')
-  if (existing) return existing
-  const id = `KIOSK-${randomBytes(3).toString('hex').toUpperCase()}`
-  setSetting(db, 'kiosk_id', id)
-  return id
 }

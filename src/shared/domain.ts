@@ -136,6 +136,13 @@ export interface Dashboard {
   recent: Arrival[]
   /** Who is still missing from the OPD asked about (empty when none was). */
   missing: { opdId: number; people: Person[] } | null
+  clock: ClockStatus
+}
+
+/** Whether the laptop's clock can be trusted for the times being recorded. */
+export interface ClockStatus {
+  /** Indonesian, for the gate; null when the clock looks right. */
+  warning: string | null
 }
 
 export interface Backup {

@@ -185,3 +185,66 @@ describe('dashboard', () => {
     expect(dashboard(db, null, 5)).toMatchObject({ expected: 1, present: 0 })
   })
 })
+
+describe("the laptop's clock", () => {
+  const clockOf = (now: Date) => dashboard(db, null, 5, { now, kioskId: 'KIOSK-TEST' })!.clock
+  const rows = () =>
+    db.prepare('SELECT nip, scanned_at, seq, clock_back FROM checkin ORDER BY id').all()
+
+  it('records each arrival with its wall time and its place in the kiosk sequence', () => {
+    setUp()
+    scan(BUDI, at('00:35'))
+    scan(SITI, at('00:36'))
+    expect(rows()).toEqual([
+      { nip: BUDI, scanned_at: '2024-09-30T00:35:00.000Z', seq: 1, clock_back: 0 },
+      { nip: SITI, scanned_at: '2024-09-30T00:36:00.000Z', seq: 2, clock_back: 0 },
+    ])
+    expect(clockOf(at('00:37'))).toEqual({ warning: null })
+  })
+
+  it('keeps the time a backwards clock gave, flags it, and tells the gate', () => {
+    setUp()
+    scan(BUDI, at('00:35'))
+    // Someone sets the clock back ten minutes between two scans.
+    expect(clockOf(at('00:25'))).toEqual({
+      warning: expect.stringContaining('Jam laptop mundur: pindaian terakhir tercatat'),
+    })
+    scan(SITI, at('00:25'))
+    scan(RINA, at('00:26'))
+    expect(rows()).toEqual([
+      { nip: BUDI, scanned_at: '2024-09-30T00:35:00.000Z', seq: 1, clock_back: 0 },
+      { nip: SITI, scanned_at: '2024-09-30T00:25:00.000Z', seq: 2, clock_back: 1 },
+      // Still behind Budi's time, but not behind the scan just before it.
+      { nip: RINA, scanned_at: '2024-09-30T00:26:00.000Z', seq: 3, clock_back: 0 },
+    ])
+    const { warning } = clockOf(at('00:40'))
+    expect(warning).toBe(
+      '1 kehadiran di acara ini tercatat dengan jam lebih awal daripada pindaian sebelumnya (jam laptop mundur). Urutan pindaian yang sebenarnya tetap tersimpan.',
+    )
+  })
+
+  it('warns when the laptop is more than a day from the ceremony, either way', () => {
+    setUp()
+    // The evening before and the whole next day are normal: setting up, exporting late.
+    expect(clockOf(new Date('2024-09-28T17:00:00.000Z'))).toEqual({ warning: null })
+    expect(clockOf(new Date('2024-10-01T16:59:00.000Z'))).toEqual({ warning: null })
+    expect(clockOf(new Date('2024-10-02T01:00:00.000Z')).warning).toBe(
+      'Jam laptop menunjukkan Rabu, 2 Oktober 2024 pukul 08.00 WIB, padahal acara dijadwalkan Senin, 30 September 2024. Bila tanggal atau jam laptop salah, betulkan lebih dulu: waktu datang dan keterlambatan dicatat dari jam ini.',
+    )
+    expect(clockOf(new Date('2000-01-01T00:00:00.000Z')).warning).toContain(
+      'Jam laptop menunjukkan Sabtu, 1 Januari 2000',
+    )
+  })
+
+  it('numbers each kiosk on its own, so one gate never takes another one’s place', () => {
+    setUp()
+    scan(BUDI, at('00:35'))
+    recordScan(db, { payload: SITI, source: 'kamera', kioskId: 'KIOSK-LAIN', now: at('00:10') })
+    scan(RINA, at('00:36'))
+    expect(rows()).toEqual([
+      { nip: BUDI, scanned_at: '2024-09-30T00:35:00.000Z', seq: 1, clock_back: 0 },
+      { nip: SITI, scanned_at: '2024-09-30T00:10:00.000Z', seq: 1, clock_back: 0 },
+      { nip: RINA, scanned_at: '2024-09-30T00:36:00.000Z', seq: 2, clock_back: 0 },
+    ])
+  })
+})

@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3'
-import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/main/db/connection'
 import { demoRoster } from '../../src/main/roster/demo'
 import { applyRoster } from '../../src/main/roster/repository'
+import { runChild } from '../fixtures/child'
 import { tempDb } from '../fixtures/temp-db'
 import { addCeremony } from '../fixtures/ceremony'
 
@@ -23,30 +23,15 @@ function seededDb(): string {
 }
 
 /** Runs the writer and SIGKILLs it once it has confirmed `after` scans, plus a random sliver. */
-function writeUntilKilled(file: string, after: number): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, file], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    const confirmed: string[] = []
-    let pending = ''
-    let stderr = ''
-    let killing = false
-    child.stderr.on('data', (d: Buffer) => (stderr += d))
-    child.stdout.on('data', (d: Buffer) => {
-      const lines = (pending + d.toString()).split('\n')
-      pending = lines.pop()!
-      confirmed.push(...lines)
-      if (!killing && confirmed.length >= after) {
-        killing = true
-        setTimeout(() => child.kill('SIGKILL'), Math.random() * 5)
-      }
-    })
-    child.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL') resolve(confirmed)
-      else reject(new Error(`writer ended before the kill (code ${code}): ${stderr}`))
-    })
+async function writeUntilKilled(file: string, after: number): Promise<string[]> {
+  const end = await runChild(WRITER, [file], {
+    killWhen: (lines) => lines.length >= after,
+    delayMs: () => Math.random() * 5,
   })
+  if (end.signal !== 'SIGKILL') {
+    throw new Error(`writer ended before the kill (code ${end.code}): ${end.stderr}`)
+  }
+  return end.lines
 }
 
 describe('a laptop that dies mid-scan', () => {
@@ -66,6 +51,13 @@ describe('a laptop that dies mid-scan', () => {
       )
       const lost = confirmed.filter((nip) => !stored.has(nip))
       expect(lost, `round ${round}: confirmed but lost`).toEqual([])
+      // The kiosk's sequence survives the kills too: 1..n, no gap, no repeat.
+      expect(
+        db
+          .prepare("SELECT count(*) = max(seq) FROM checkin WHERE kiosk_id = 'CRASH'")
+          .pluck()
+          .get(),
+      ).toBe(1)
       db.close()
     }
   })

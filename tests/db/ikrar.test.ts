@@ -147,6 +147,24 @@ describe('a reading of the ikrar', () => {
     expect(listReadings(db, ceremonyId)).toEqual([])
   })
 
+  it('keeps readings in the order they happened when the clock is set back between them', () => {
+    const { db, ceremonyId, clock } = setup()
+    saveIkrarCopy(db, clock.now(), ceremonyId, edit({ points: ['Teks lama.'] }))
+    const session = createReadingSession(db, 'KIOSK-1', clock.now)
+    session.start(ceremonyId)
+    clock.advance(60_000)
+    session.end()
+    // Someone sets the laptop's clock back an hour, then the corrected text is read.
+    clock.advance(-60 * 60_000)
+    saveIkrarCopy(db, clock.now(), ceremonyId, edit({ points: ['Teks yang benar.'] }))
+    session.start(ceremonyId)
+    session.end()
+    const readings = listReadings(db, ceremonyId)
+    expect(readings[1]!.startedAt < readings[0]!.startedAt).toBe(true)
+    // The export prints the last reading's text: the one read last, whatever the clock said.
+    expect(readings.at(-1)!.text.points).toEqual(['Teks yang benar.'])
+  })
+
   it('ends a running reading when another ceremony starts one', () => {
     const { db, ceremonyId, clock } = setup()
     const other = createCeremony(db, clock.now(), { ...fields, name: 'Apel OPD' }).id

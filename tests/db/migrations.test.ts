@@ -6,6 +6,7 @@ import { openDatabase, openKioskDatabase } from '../../src/main/db/connection'
 import { MIGRATIONS } from '../../src/main/db/migrations'
 import { absence } from '../../src/main/db/migrations/0004-absence'
 import { card } from '../../src/main/db/migrations/0005-card'
+import { checkinClock } from '../../src/main/db/migrations/0006-checkin-clock'
 import { tempDb, tempDir } from '../fixtures/temp-db'
 
 const cleanups: (() => void)[] = []
@@ -238,5 +239,41 @@ describe('migration 0005 card', () => {
     expect(db.prepare('SELECT card_printed_at FROM employee').pluck().get()).toBe(
       '2024-09-30T00:00:00.000Z',
     )
+  })
+})
+
+describe('migration 0006 checkin-clock', () => {
+  it('numbers arrivals already recorded per kiosk in row order, unflagged, and keeps each number once', () => {
+    const dir = tempDir()
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }))
+    const file = path.join(dir, 'k.sqlite')
+    const position = MIGRATIONS.indexOf(checkinClock)
+    const before = openDatabase(file, { migrations: MIGRATIONS.slice(0, position) })
+    before.exec(`
+      INSERT INTO ceremony (name, date, start_time, late_time, starts_at, late_at, place, time_zone, all_opd, unknown_policy, created_at)
+      VALUES ('Apel', '2024-09-30', '07:30', '07:45', 'x', 'y', '', 'Asia/Jakarta', 1, 'review', 'now');
+    `)
+    const insert = before.prepare(
+      "INSERT INTO checkin (ceremony_id, nip, scanned_at, late, source, kiosk_id) VALUES (1, ?, ?, 0, 'kamera', ?)",
+    )
+    insert.run('197405021993111001', '2024-09-30T00:35:00.000Z', 'A')
+    insert.run('198001152005012002', '2024-09-30T00:30:00.000Z', 'B')
+    insert.run('199009132025242014', '2024-09-30T00:20:00.000Z', 'A')
+    before.close()
+    const db = openDatabase(file, { migrations: MIGRATIONS.slice(0, position + 1) })
+    cleanups.push(() => db.close())
+    expect(db.prepare('SELECT kiosk_id, seq, clock_back FROM checkin ORDER BY id').all()).toEqual([
+      { kiosk_id: 'A', seq: 1, clock_back: 0 },
+      { kiosk_id: 'B', seq: 1, clock_back: 0 },
+      { kiosk_id: 'A', seq: 2, clock_back: 0 },
+    ])
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO checkin (ceremony_id, nip, scanned_at, late, source, kiosk_id, seq) VALUES (1, '196512311990031005', 'z', 0, 'kamera', 'A', 2)",
+        )
+        .run(),
+    ).toThrow(/UNIQUE/)
+    expect(() => db.prepare('UPDATE checkin SET clock_back = 2').run()).toThrow(/CHECK/)
   })
 })

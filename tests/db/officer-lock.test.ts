@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { KioskContext } from '../../src/main/context'
+import { openDatabase } from '../../src/main/db/connection'
 import { createHandlers, type Handlers } from '../../src/main/ipc/handlers'
 import { invoke } from '../../src/main/ipc/invoke'
 import { CHANNELS, contract } from '../../src/shared/contract'
@@ -9,17 +10,28 @@ import { NO_DIALOGS } from '../fixtures/no-dialogs'
 let ctx: KioskContext
 let handlers: Handlers
 let cleanup: () => void
+let file: string
+/** The wall clock (which an officer or an attacker can set) and the monotonic one, apart. */
 let clock: number
+let mono: number
+/** Real time passing moves both clocks. */
+const advance = (ms: number) => {
+  clock += ms
+  mono += ms
+}
 
 beforeEach(() => {
   const t = tempDb()
   cleanup = t.cleanup
+  file = t.file
   clock = Date.parse('2024-09-30T00:00:00Z')
+  mono = 1_000
   ctx = {
     db: t.db,
     dbPath: t.file,
     kioskId: 'K',
     now: () => new Date(clock),
+    monotonicMs: () => mono,
     dialogs: NO_DIALOGS,
   }
   handlers = createHandlers(ctx)
@@ -83,13 +95,13 @@ describe('the officer PIN', () => {
       ok: false,
       error: { code: 'PIN_WAIT', message: 'Terlalu banyak PIN salah. Coba lagi dalam 30 detik.' },
     })
-    clock += 31_000
+    advance(31_000)
     expect(await call('auth.unlock', { pin: '1111' })).toMatchObject({
       ok: false,
       error: { code: 'PIN_WRONG' },
     })
     expect(await call('auth.status')).toMatchObject({ ok: true, value: { retryInMs: 60_000 } })
-    clock += 61_000
+    advance(61_000)
     expect(await call('auth.unlock', { pin: '2468' })).toMatchObject({
       ok: true,
       value: { unlocked: true },
@@ -99,13 +111,109 @@ describe('the officer PIN', () => {
 
   it('locks itself after five idle minutes, but not while the officer keeps working', async () => {
     await call('auth.setPin', { pin: '2468' })
-    clock += 4 * 60_000
+    advance(4 * 60_000)
     expect(await call('ceremony.list')).toMatchObject({ ok: true })
     expect(await call('app.loadDemo')).toMatchObject({ ok: true })
-    clock += 4 * 60_000
+    advance(4 * 60_000)
     expect(await call('auth.status')).toMatchObject({ ok: true, value: { unlocked: true } })
-    clock += 2 * 60_000
+    advance(2 * 60_000)
     expect(await call('auth.status')).toMatchObject({ ok: true, value: { unlocked: false } })
+  })
+
+  /** As after a restart of the app: the same file opened again, a new handler table over it. */
+  function restart(): void {
+    ctx.db.close()
+    ctx = { ...ctx, db: openDatabase(file) }
+    handlers = createHandlers(ctx)
+    // A new process: its monotonic clock starts somewhere else entirely.
+    mono = 5
+  }
+
+  async function threeWrong(): Promise<void> {
+    await call('auth.setPin', { pin: '2468' })
+    await call('auth.lock')
+    for (let i = 0; i < 3; i++) await call('auth.unlock', { pin: '0000' })
+  }
+
+  it('keeps the wrong tries and the wait through a restart', async () => {
+    await call('auth.setPin', { pin: '2468' })
+    await call('auth.lock')
+    await call('auth.unlock', { pin: '0000' })
+    await call('auth.unlock', { pin: '0001' })
+    restart()
+    // The third wrong try, counted after the restart, still earns the wait.
+    expect(await call('auth.unlock', { pin: '0002' })).toMatchObject({
+      error: { code: 'PIN_WRONG' },
+    })
+    // Ten seconds of the wait pass while the lock screen shows it; a restart resumes from there.
+    advance(10_000)
+    expect(await call('auth.status')).toMatchObject({ value: { retryInMs: 20_000 } })
+    restart()
+    expect(await call('auth.unlock', { pin: '2468' })).toMatchObject({
+      ok: false,
+      error: { code: 'PIN_WAIT', message: 'Terlalu banyak PIN salah. Coba lagi dalam 20 detik.' },
+    })
+    advance(20_000)
+    expect(await call('auth.unlock', { pin: '1111' })).toMatchObject({
+      error: { code: 'PIN_WRONG' },
+    })
+    restart()
+    // The doubling survived too: the fourth wrong try earned a minute.
+    expect(await call('auth.status')).toMatchObject({ ok: true, value: { retryInMs: 60_000 } })
+  })
+
+  it('gives no extra tries to someone restarting the app over and over', async () => {
+    await call('auth.setPin', { pin: '2468' })
+    await call('auth.lock')
+    let tried = 0
+    for (let i = 0; i < 50; i++) {
+      restart()
+      const r = await call('auth.unlock', { pin: String(1000 + i) })
+      if (!r.ok && r.error.code === 'PIN_WRONG') tried++
+    }
+    expect(tried).toBe(3)
+  })
+
+  it('does not skip the wait when the clock is set a day forward, even across a restart', async () => {
+    await threeWrong()
+    clock += 24 * 60 * 60_000
+    expect(await call('auth.unlock', { pin: '2468' })).toMatchObject({
+      error: { code: 'PIN_WAIT' },
+    })
+    restart()
+    clock += 24 * 60 * 60_000
+    expect(await call('auth.unlock', { pin: '2468' })).toMatchObject({
+      error: { code: 'PIN_WAIT', message: 'Terlalu banyak PIN salah. Coba lagi dalam 30 detik.' },
+    })
+    advance(30_000)
+    expect(await call('auth.unlock', { pin: '2468' })).toMatchObject({ ok: true })
+  })
+
+  it('does not stretch the wait beyond its length when the clock is set back', async () => {
+    await threeWrong()
+    clock -= 24 * 60 * 60_000
+    expect(await call('auth.status')).toMatchObject({ value: { retryInMs: 30_000 } })
+    restart()
+    clock -= 24 * 60 * 60_000
+    expect(await call('auth.status')).toMatchObject({ value: { retryInMs: 30_000 } })
+    advance(30_000)
+    expect(await call('auth.unlock', { pin: '2468' })).toMatchObject({
+      ok: true,
+      value: { unlocked: true },
+    })
+    // A clock set back or forward while unlocked neither ends nor extends the unlock.
+    clock += 24 * 60 * 60_000
+    expect(await call('auth.status')).toMatchObject({ value: { unlocked: true } })
+  })
+
+  it('reads a damaged stored limit as the longest wait, never as no wait', async () => {
+    await call('auth.setPin', { pin: '2468' })
+    await call('auth.lock')
+    ctx.db
+      .prepare("INSERT OR REPLACE INTO setting (key, value) VALUES ('officer_pin_limit', '{oops')")
+      .run()
+    restart()
+    expect(await call('auth.status')).toMatchObject({ value: { retryInMs: 15 * 60_000 } })
   })
 
   it('refuses to change the PIN while locked', async () => {

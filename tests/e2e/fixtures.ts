@@ -5,7 +5,7 @@ import type { KioskContext } from '../../src/main/context'
 import { openDatabase, type Db } from '../../src/main/db/connection'
 import { createHandlers } from '../../src/main/ipc/handlers'
 import { invoke } from '../../src/main/ipc/invoke'
-import { kioskId } from '../../src/main/settings'
+import { installationId } from '../../src/main/installation'
 import { tempDir } from '../fixtures/temp-db'
 import { serveRenderer } from './static-server'
 
@@ -54,7 +54,7 @@ export const test = base.extend<KioskFixtures, { rendererUrl: string }>({
     const ctx: KioskContext = {
       db,
       dbPath,
-      kioskId: kioskId(db),
+      kioskId: installationId(dir),
       now: () => new Date(),
       dialogs: {
         openRosterFile: async () => {

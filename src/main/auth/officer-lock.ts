@@ -1,10 +1,13 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto'
+import { performance } from 'node:perf_hooks'
 import type { OfficerStatus } from '../../shared/contract/auth'
 import type { KioskContext } from '../context'
 import { UserError } from '../errors'
 import { getSetting, setSetting } from '../settings'
 
 const PIN_KEY = 'officer_pin'
+/** Wrong tries and the wait they earned, kept in the database so a restart does not wipe them. */
+const LIMIT_KEY = 'officer_pin_limit'
 /** An unlock lasts while the officer keeps working: each officer call extends it. */
 const UNLOCK_MS = 5 * 60_000
 /** Wrong tries allowed before the kiosk makes the next one wait, doubling each time. */
@@ -16,35 +19,74 @@ function hash(pin: string, salt: Buffer): Buffer {
   return scryptSync(pin, salt, 32, { N: 16384, r: 8, p: 1 })
 }
 
+/** What is stored: `leftMs` is the wait still owed when it was last looked at. */
+interface StoredLimit {
+  failures: number
+  leftMs: number
+  /** Wall time of that look, for a person reading the setting; never used to shorten the wait. */
+  at: string
+}
+
+const NO_LIMIT: StoredLimit = { failures: 0, leftMs: 0, at: '' }
+
+function waitAfter(failures: number): number {
+  if (failures < FREE_TRIES) return 0
+  return Math.min(MAX_WAIT_MS, FIRST_WAIT_MS * 2 ** (failures - FREE_TRIES))
+}
+
+/** A setting edited by hand or half-written reads as the longest wait: it must not open the lock. */
+function parseLimit(raw: string | null): StoredLimit {
+  if (raw === null) return NO_LIMIT
+  try {
+    const v = JSON.parse(raw) as Partial<StoredLimit>
+    const failures = Number(v.failures)
+    const leftMs = Number(v.leftMs)
+    if (Number.isSafeInteger(failures) && failures >= 0 && leftMs >= 0 && leftMs <= MAX_WAIT_MS) {
+      return { failures, leftMs, at: String(v.at ?? '') }
+    }
+  } catch {
+    // falls through to the closed reading below
+  }
+  return { failures: FREE_TRIES, leftMs: MAX_WAIT_MS, at: '' }
+}
+
 /**
  * The officer PIN: stored only as a salted scrypt hash; a correct PIN unlocks officer calls for
  * a few minutes; wrong ones make the next try wait longer. Until a PIN is set (first run) the
  * kiosk is in set-up mode and the officer is trusted.
+ *
+ * Waits are measured on the monotonic clock, so setting the laptop's clock forward does not
+ * skip one and setting it back does not stretch one. Across a restart no clock can be trusted,
+ * so the wait resumes with what was still owed when it was last looked at: restarting the app
+ * never buys a free try, and time with the app closed is not counted.
  */
 export class OfficerLock {
   private unlockedUntil = 0
-  private failures = 0
-  private blockedUntil = 0
+  private limit: StoredLimit | null = null
+  /** Monotonic time at which `limit.leftMs` was true. */
+  private limitSeenAt = 0
+  private readonly mono: () => number
 
-  constructor(private readonly ctx: Pick<KioskContext, 'db' | 'now'>) {}
+  constructor(private readonly ctx: Pick<KioskContext, 'db' | 'now' | 'monotonicMs'>) {
+    this.mono = ctx.monotonicMs ?? (() => performance.now())
+  }
 
   status(): OfficerStatus {
-    const t = this.ctx.now().getTime()
     return {
       pinSet: this.stored() !== null,
       unlocked: this.isUnlocked(),
-      retryInMs: Math.max(0, this.blockedUntil - t),
+      retryInMs: this.waitLeft(),
     }
   }
 
   isUnlocked(): boolean {
-    return this.stored() === null || this.ctx.now().getTime() < this.unlockedUntil
+    return this.stored() === null || this.mono() < this.unlockedUntil
   }
 
   /** Throws LOCKED unless the officer may act; extends the unlock when they may. */
   require(): void {
     if (!this.isUnlocked()) throw new UserError('LOCKED', 'Perlu PIN petugas.')
-    if (this.stored() !== null) this.unlockedUntil = this.ctx.now().getTime() + UNLOCK_MS
+    if (this.stored() !== null) this.unlockedUntil = this.mono() + UNLOCK_MS
   }
 
   setPin(pin: string): void {
@@ -55,17 +97,17 @@ export class OfficerLock {
       PIN_KEY,
       `scrypt$${salt.toString('base64')}$${hash(pin, salt).toString('base64')}`,
     )
-    this.unlockedUntil = this.ctx.now().getTime() + UNLOCK_MS
+    this.unlockedUntil = this.mono() + UNLOCK_MS
   }
 
   unlock(pin: string): OfficerStatus {
     const stored = this.stored()
-    const t = this.ctx.now().getTime()
     if (stored === null) return this.status()
-    if (t < this.blockedUntil) {
+    const left = this.waitLeft()
+    if (left > 0) {
       throw new UserError(
         'PIN_WAIT',
-        `Terlalu banyak PIN salah. Coba lagi dalam ${Math.ceil((this.blockedUntil - t) / 1000)} detik.`,
+        `Terlalu banyak PIN salah. Coba lagi dalam ${Math.ceil(left / 1000)} detik.`,
       )
     }
     const [, salt, expected] = stored.split('$')
@@ -73,17 +115,10 @@ export class OfficerLock {
       hash(pin, Buffer.from(salt!, 'base64')),
       Buffer.from(expected!, 'base64'),
     )
-    if (!ok) {
-      this.failures++
-      if (this.failures >= FREE_TRIES) {
-        this.blockedUntil =
-          t + Math.min(MAX_WAIT_MS, FIRST_WAIT_MS * 2 ** (this.failures - FREE_TRIES))
-      }
-      throw new UserError('PIN_WRONG', 'PIN salah.')
-    }
-    this.failures = 0
-    this.blockedUntil = 0
-    this.unlockedUntil = t + UNLOCK_MS
+    const failures = ok ? 0 : this.current().failures + 1
+    this.remember(failures, waitAfter(failures))
+    if (!ok) throw new UserError('PIN_WRONG', 'PIN salah.')
+    this.unlockedUntil = this.mono() + UNLOCK_MS
     return this.status()
   }
 
@@ -93,5 +128,29 @@ export class OfficerLock {
 
   private stored(): string | null {
     return getSetting(this.ctx.db, PIN_KEY)
+  }
+
+  /** The stored limit, read once per process: from then on the monotonic clock counts it down. */
+  private current(): StoredLimit {
+    if (this.limit === null) {
+      this.limit = parseLimit(getSetting(this.ctx.db, LIMIT_KEY))
+      this.limitSeenAt = this.mono()
+    }
+    return this.limit
+  }
+
+  /** The wait still owed; written back while it runs so that a restart resumes from here. */
+  private waitLeft(): number {
+    const limit = this.current()
+    if (limit.leftMs === 0) return 0
+    const left = Math.max(0, limit.leftMs - (this.mono() - this.limitSeenAt))
+    this.remember(limit.failures, left)
+    return left
+  }
+
+  private remember(failures: number, leftMs: number): void {
+    this.limit = { failures, leftMs, at: this.ctx.now().toISOString() }
+    this.limitSeenAt = this.mono()
+    setSetting(this.ctx.db, LIMIT_KEY, JSON.stringify(this.limit))
   }
 }

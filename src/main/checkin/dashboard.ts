@@ -2,6 +2,7 @@ import type { Arrival, Dashboard, OpdCount, Person } from '../../shared/domain'
 import { activeCeremonyId, getCeremony } from '../ceremony/repository'
 import { EXPECTED_EMPLOYEES } from '../ceremony/expected'
 import type { Db } from '../db/connection'
+import { clockStatus } from './clock'
 
 const LIVE = 'c.ceremony_id = @ceremonyId AND c.cancelled_at IS NULL'
 
@@ -14,6 +15,8 @@ export function dashboard(
   db: Db,
   missingOpdId: number | null,
   recentCount: number,
+  /** The wall clock and whose scans to compare it with; without them no clock is judged. */
+  clock?: { now: Date; kioskId: string },
 ): Dashboard | null {
   const ceremonyId = activeCeremonyId(db)
   if (ceremonyId === null) return null
@@ -52,6 +55,7 @@ export function dashboard(
       missingOpdId === null
         ? null
         : { opdId: missingOpdId, people: missing(db, ceremonyId, missingOpdId) },
+    clock: clock ? clockStatus(db, ceremony, clock.now, clock.kioskId) : { warning: null },
   }
 }
 

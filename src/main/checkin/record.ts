@@ -28,9 +28,13 @@ function statements(db: Db) {
       `SELECT e.id, e.nip, e.name, o.name AS opdName FROM employee e JOIN opd o ON o.id = e.opd_id WHERE e.nip = ?`,
     ),
     insert: db.prepare(
-      `INSERT INTO checkin (ceremony_id, nip, employee_id, scanned_at, late, source, kiosk_id)
-       VALUES (@ceremonyId, @nip, @employeeId, @at, @late, @source, @kioskId)
+      `INSERT INTO checkin (ceremony_id, nip, employee_id, scanned_at, late, source, kiosk_id, seq, clock_back)
+       VALUES (@ceremonyId, @nip, @employeeId, @at, @late, @source, @kioskId, @seq, @clockBack)
        ON CONFLICT (ceremony_id, nip) WHERE cancelled_at IS NULL DO NOTHING`,
+    ),
+    /** This kiosk's previous arrival, whichever ceremony: the clock runs across ceremonies. */
+    lastOwn: db.prepare(
+      'SELECT seq, scanned_at AS at FROM checkin WHERE kiosk_id = ? ORDER BY seq DESC LIMIT 1',
     ),
     firstAt: db
       .prepare(
@@ -44,6 +48,11 @@ function prepared(db: Db) {
   let s = cache.get(db)
   if (!s) cache.set(db, (s = statements(db)))
   return s
+}
+
+/** This kiosk's latest arrival: its place in the kiosk's sequence and its wall time. */
+export function lastArrival(db: Db, kioskId: string): { seq: number; at: string } | undefined {
+  return prepared(db).lastOwn.get(kioskId) as { seq: number; at: string } | undefined
 }
 
 /**
@@ -64,6 +73,8 @@ export function recordScan(db: Db, scan: Scan): ScanOutcome {
     return { kind: 'unknown', nip, recorded: false, checkinId: null, at }
   }
   const late = at > ceremony.late_at
+  // The wall time is kept as the clock said; the sequence keeps the true order beside it.
+  const previous = lastArrival(db, scan.kioskId)
   const result = q.insert.run({
     ceremonyId: ceremony.id,
     nip,
@@ -72,6 +83,8 @@ export function recordScan(db: Db, scan: Scan): ScanOutcome {
     late: late ? 1 : 0,
     source: scan.source,
     kioskId: scan.kioskId,
+    seq: (previous?.seq ?? 0) + 1,
+    clockBack: previous && at < previous.at ? 1 : 0,
   })
   const checkinId = Number(result.lastInsertRowid)
   if (result.changes === 0) {

@@ -180,10 +180,14 @@ function toRecord(row: ReadingRow): IkrarReadingRecord {
   }
 }
 
-/** Every reading of a ceremony, oldest first: what an export reports as read. */
+/**
+ * Every reading of a ceremony, in the order they happened: what an export reports as read (the
+ * last one). Ordered by the row's own sequence, not by its start time: a laptop clock set back
+ * between two readings must not make the older text look like the later one.
+ */
 export function listReadings(db: Db, ceremonyId: number): IkrarReadingRecord[] {
   const rows = db
-    .prepare('SELECT * FROM ikrar_reading WHERE ceremony_id = ? ORDER BY started_at, id')
+    .prepare('SELECT * FROM ikrar_reading WHERE ceremony_id = ? ORDER BY id')
     .all(ceremonyId) as ReadingRow[]
   return rows.map(toRecord)
 }

@@ -12,6 +12,7 @@ export function checkinHandlers(ctx: KioskContext): HandlersFor<keyof typeof che
       cancelCheckin(ctx.db, checkinId, reason, ctx.now())
       return { checkinId }
     },
-    'checkin.dashboard': ({ missingOpdId, recent }) => dashboard(ctx.db, missingOpdId, recent),
+    'checkin.dashboard': ({ missingOpdId, recent }) =>
+      dashboard(ctx.db, missingOpdId, recent, { now: ctx.now(), kioskId: ctx.kioskId }),
   }
 }

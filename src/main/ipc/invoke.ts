@@ -23,6 +23,9 @@ function storageMessage(error: unknown): string | null {
     return 'Penyimpanan penuh: data tidak tersimpan. Kosongkan ruang disk lalu coba lagi.'
   if (code.startsWith('SQLITE_READONLY'))
     return 'Folder data hanya-baca: data tidak tersimpan. Periksa izin folder atau flashdisk.'
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return 'Basis data sedang dipakai program lain (jendela kiosk kedua, laptop lain pada berkas yang sama, atau program pembuka berkas SQLite), jadi data ini belum tersimpan. Tutup program lain itu, lalu ulangi; untuk pindaian, pindai ulang.'
+  }
   if (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN')) {
     return 'Gagal menulis ke penyimpanan: data tidak tersimpan. Periksa disk atau flashdisk.'
   }

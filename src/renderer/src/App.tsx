@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { IkrarReading } from '../../shared/ikrar'
+import { shortKioskId } from '../../shared/kiosk-id'
 import { api } from './api'
 import { PinDialog } from './components/PinDialog'
 import { useCall } from './hooks/useCall'
@@ -106,7 +107,7 @@ export function App() {
       )}
       {status.data && (
         <footer className="statusbar">
-          {status.data.kioskId} · {status.data.dbPath}
+          {shortKioskId(status.data.kioskId)} · {status.data.dbPath}
         </footer>
       )}
     </div>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { api } from '../api'
 import { AttendancePanel } from '../checkin/AttendancePanel'
 import { CameraPanel } from '../checkin/CameraPanel'
+import { ClockWarning } from '../checkin/ClockWarning'
 import { ManualCheckin } from '../checkin/ManualCheckin'
 import { OutcomeBanner } from '../checkin/OutcomeBanner'
 import type { ShownOutcome } from '../checkin/outcome'
@@ -84,6 +85,7 @@ export function CheckinScreen({ covered = false }: { covered?: boolean }) {
           ceremony={d.ceremony.name}
         />
       )}
+      <ClockWarning clock={d.clock} />
       <div className="checkin-grid">
         <div className="checkin-inputs">
           <CameraPanel onCode={(payload) => queue.push({ payload, source: 'kamera' })} />
