@@ -51,6 +51,38 @@ describe('file names', () => {
       'dinas a-b (3).xlsx',
     ])
   })
+
+  it('ends, with unique names, when many long names agree past the length limit', () => {
+    // 200 OPD whose names differ only after character 120: each must still get its own file.
+    const long = 'Unit Pelaksana Teknis Daerah Pusat Kesehatan Masyarakat Kecamatan '.repeat(3)
+    const names = Array.from({ length: 200 }, (_, i) => `${long}${i}`)
+    const started = performance.now()
+    const unique = uniqueNames(names, '.xlsx')
+    expect(performance.now() - started).toBeLessThan(2000)
+    expect(new Set(unique.map((n) => n.toLowerCase())).size).toBe(200)
+    for (const n of unique) expect(Array.from(n).length).toBeLessThanOrEqual(125)
+    expect(unique[0]).toBe(`${safeFileName(long, '')}.xlsx`)
+    expect(unique[1]!.endsWith(' (2).xlsx')).toBe(true)
+    expect(unique[199]!.endsWith(' (200).xlsx')).toBe(true)
+  })
+
+  it('numbers a name that already ends in a number in brackets without looping', () => {
+    expect(uniqueNames(['Dinas (2)', 'Dinas', 'Dinas', 'dinas (2)'], '.xlsx')).toEqual([
+      'Dinas (2).xlsx',
+      'Dinas.xlsx',
+      'Dinas (3).xlsx',
+      'dinas (2) (2).xlsx',
+    ])
+  })
+
+  it('strips bidi overrides, zero-width and other invisible characters', () => {
+    // U+202E makes "Dinas A\u202Excod.exe.xlsx" display as "Dinas Axslx.exe.docx".
+    expect(safeFileName('Dinas A\u202Excod.exe', '.xlsx')).toBe('Dinas Axcod.exe.xlsx')
+    const hidden = 'Ba\u200bdan\u200d \u200eKeu\u200fangan\u2066\u2069\ufeff\u00ad\u2028X\u0085'
+    const name = safeFileName(hidden, '.xlsx')
+    expect(name).not.toMatch(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u)
+    expect(name).toBe('Badan Keuangan X.xlsx')
+  })
 })
 
 describe('CSV fields', () => {
