@@ -125,7 +125,7 @@ describe('atomic writes', () => {
     const error = await writeAtomic(target, failing).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(UserError)
     expect((error as UserError).message).toBe(
-      'Gagal menyimpan berkas "Kehadiran - Inspektorat.xlsx": penyimpanan penuh. Berkas lama dengan nama itu (bila ada) tidak berubah.',
+      'Gagal menyimpan berkas "Kehadiran - Inspektorat.xlsx": penyimpanan penuh; kosongkan ruang atau pakai flashdisk lain. Berkas lama dengan nama itu (bila ada) tidak berubah.',
     )
     expect(fs.readFileSync(target, 'utf8')).toBe('lama')
     expect(tempsIn(dir)).toEqual([])
