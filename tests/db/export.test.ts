@@ -1,10 +1,17 @@
 import ExcelJS from 'exceljs'
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { setOfficer, setReason, setReasonForOpd } from '../../src/main/attendance/repository'
 import type { Db } from '../../src/main/db/connection'
 import { exportCeremony } from '../../src/main/export/export'
+import { MANIFEST, checkExport } from '../../src/main/export/manifest'
+import { UserError } from '../../src/main/errors'
+import { createCeremony } from '../../src/main/ceremony/repository'
+import { demoRoster } from '../../src/main/roster/demo'
+import { applyRoster } from '../../src/main/roster/repository'
+import { PILKADA_2024 } from '../fixtures/ceremony'
 import { readRosterFile } from '../../src/main/roster/import'
 import { readTableFile } from '../../src/main/roster/table-file'
 import { checkIn, seedApel, testNip, type Person } from '../fixtures/attendance'
@@ -127,8 +134,29 @@ describe('export files', () => {
       `${TITLE} - Dinas Kebudayaan-Pariwisata- Bidang Seni.xlsx`,
       `${TITLE} - Dinas Pendidikan.xlsx`,
       `${TITLE} - Inspektorat.xlsx`,
+      MANIFEST,
     ])
     expect(fs.readdirSync(result.folder).sort()).toEqual([...result.files].sort())
+  })
+
+  it('lists every file with its size and SHA-256 in a manifest written last', async () => {
+    const s = setup()
+    const { folder, files } = await exported(s)
+    expect(await checkExport(folder)).toEqual({ complete: true, missing: [], changed: [] })
+    const manifest = JSON.parse(fs.readFileSync(path.join(folder, MANIFEST), 'utf8'))
+    expect(manifest.berkas.map((b: { nama: string }) => b.nama)).toEqual(files.slice(0, -1))
+    expect(manifest.berkas[1]).toMatchObject({
+      ukuran: fs.statSync(path.join(folder, files[1]!)).size,
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    })
+    // A file changed or removed afterwards is told apart.
+    fs.appendFileSync(path.join(folder, files[1]!), 'x')
+    fs.rmSync(path.join(folder, files[2]!))
+    expect(await checkExport(folder)).toEqual({
+      complete: false,
+      missing: [files[2]],
+      changed: [files[1]],
+    })
   })
 
   it('never changes the database', async () => {
@@ -421,20 +449,146 @@ describe('export files', () => {
       [testNip(6)]: 'Tidak Hadir',
     })
   })
-  it('names the file that failed and leaves no half-written file in the folder', async () => {
+  it('names the file that failed, lists the files not written, and leaves an incomplete set', async () => {
     const s = setup()
     const folder = path.join(s.dir, 'usb', TITLE)
     const blocked = `${TITLE} - Inspektorat.xlsx`
     fs.mkdirSync(path.join(folder, blocked), { recursive: true })
     fs.writeFileSync(path.join(folder, blocked, 'isi'), 'x')
-    await expect(
-      exportCeremony(s.db, {
-        ceremonyId: s.ceremonyId,
-        folder: path.join(s.dir, 'usb'),
-        order: 'name',
-        ikrar: null,
-      }),
-    ).rejects.toThrow(`Gagal menyimpan berkas "${blocked}"`)
+    const error = await exportCeremony(s.db, {
+      ceremonyId: s.ceremonyId,
+      folder: path.join(s.dir, 'usb'),
+      order: 'name',
+      ikrar: null,
+    }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(UserError)
+    expect((error as UserError).code).toBe('EXPORT_INCOMPLETE')
+    expect((error as UserError).message).toBe(
+      `Gagal menyimpan berkas "${blocked}": sudah ada folder bernama sama; pindahkan atau ganti nama folder itu. Berkas lama dengan nama itu (bila ada) tidak berubah. Ekspor belum lengkap: 1 dari 5 berkas belum ditulis ("${blocked}"). Ulangi ekspor setelah masalahnya diatasi.`,
+    )
     expect(fs.readdirSync(folder).filter((f) => f.endsWith('.tmp'))).toEqual([])
+    expect(await checkExport(folder)).toMatchObject({ complete: false, missing: [MANIFEST] })
   })
+
+  it('says in Indonesian that the folder cannot be made where a file is in the way', async () => {
+    const s = setup()
+    const file = path.join(s.dir, 'berkas-biasa')
+    fs.writeFileSync(file, 'x')
+    await expect(
+      exportCeremony(s.db, { ceremonyId: s.ceremonyId, folder: file, order: 'name', ikrar: null }),
+    ).rejects.toThrow(
+      `Gagal membuat folder "${path.join(file, TITLE)}": sebagian jalurnya adalah berkas, bukan folder; pilih folder lain.`,
+    )
+  })
+
+  it('clears temporary files and an old manifest a killed export left, then completes', async () => {
+    const s = setup()
+    const folder = path.join(s.dir, 'usb', TITLE)
+    fs.mkdirSync(folder, { recursive: true })
+    const stale = [`~Rekap ${TITLE}.xlsx.0a1b2c3d.tmp`, `~${TITLE} - Inspektorat.xlsx.deadbeef.tmp`]
+    for (const f of stale) fs.writeFileSync(path.join(folder, f), 'setengah')
+    fs.writeFileSync(path.join(folder, 'catatan petugas.txt'), 'milik petugas')
+    const { files } = await exportCeremony(s.db, {
+      ceremonyId: s.ceremonyId,
+      folder: path.join(s.dir, 'usb'),
+      order: 'name',
+      ikrar: null,
+    })
+    expect(fs.readdirSync(folder).sort()).toEqual([...files, 'catatan petugas.txt'].sort())
+    expect((await checkExport(folder)).complete).toBe(true)
+  })
+})
+
+/** A tmpfs mounted for one test: a real full or read-only disk. Null where mounting is refused. */
+function mounted(dir: string, options: string): (() => void) | null {
+  fs.mkdirSync(dir, { recursive: true })
+  const r = spawnSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir], { encoding: 'utf8' })
+  if (r.status !== 0) {
+    console.log(`[dilewati] tidak dapat memasang tmpfs (${options}): ${r.stderr || r.error}`)
+    return null
+  }
+  return () => void spawnSync('umount', [dir])
+}
+
+describe('export onto a real full or read-only disk', () => {
+  it('says the disk is read-only, in Indonesian, naming the folder', async (t) => {
+    const s = setup()
+    const disk = path.join(s.dir, 'ro')
+    const unmount = mounted(disk, 'ro,size=1m')
+    if (!unmount) return t.skip()
+    cleanups.unshift(unmount)
+    await expect(
+      exportCeremony(s.db, { ceremonyId: s.ceremonyId, folder: disk, order: 'name', ikrar: null }),
+    ).rejects.toThrow(
+      `Gagal membuat folder "${path.join(disk, TITLE)}": disk atau flashdisk itu hanya-baca (kunci tulisnya aktif?); pilih folder lain.`,
+    )
+  })
+
+  it('runs out of space partway: says so, lists what was not written, leaves no temp file', async (t) => {
+    const s = setup()
+    const disk = path.join(s.dir, 'penuh')
+    // Room for the recap and the CSV, not for every workbook.
+    const unmount = mounted(disk, 'size=48k')
+    if (!unmount) return t.skip()
+    cleanups.unshift(unmount)
+    const error = (await exportCeremony(s.db, {
+      ceremonyId: s.ceremonyId,
+      folder: disk,
+      order: 'name',
+      ikrar: null,
+    }).catch((e: unknown) => e)) as UserError
+    expect(error.code).toBe('EXPORT_INCOMPLETE')
+    expect(error.message).toMatch(/^Gagal menyimpan berkas ".+": penyimpanan penuh; /)
+    const folder = path.join(disk, TITLE)
+    const written = fs.readdirSync(folder)
+    expect(written.filter((f) => f.endsWith('.tmp'))).toEqual([])
+    expect(written).not.toContain(MANIFEST)
+    const notWritten = error.message.match(/(\d+) dari 5 berkas belum ditulis/)
+    expect(Number(notWritten?.[1])).toBe(5 - written.length)
+    expect(await checkExport(folder)).toMatchObject({ complete: false })
+  })
+})
+
+describe('an export killed partway', () => {
+  it('leaves a set recognised as incomplete; the next export cleans up and completes', async () => {
+    const t = tempDb()
+    cleanups.push(t.cleanup)
+    applyRoster(t.db, demoRoster(2400), new Date('2024-09-29T10:00:00Z'))
+    const ceremony = createCeremony(t.db, new Date('2024-09-29T10:00:00Z'), PILKADA_2024)
+    const usb = path.join(t.dir, 'usb')
+    const folder = path.join(usb, TITLE)
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.resolve(__dirname, '../fixtures/export-child.ts'),
+        t.file,
+        usb,
+        String(ceremony.id),
+      ],
+      { stdio: 'ignore' },
+    )
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal)),
+    )
+    // Killed once the first workbook of an OPD is being written (the recap and CSV are done).
+    const deadline = Date.now() + 60_000
+    const started = () =>
+      fs.existsSync(folder) && fs.readdirSync(folder).some((f) => f.includes(' - Dinas'))
+    while (!started() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10))
+    child.kill('SIGKILL')
+    expect(await exited).toBe('SIGKILL')
+
+    const check = await checkExport(folder)
+    expect(check).toMatchObject({ complete: false, missing: [MANIFEST] })
+    const { files } = await exportCeremony(t.db, {
+      ceremonyId: ceremony.id,
+      folder: usb,
+      order: 'name',
+      ikrar: null,
+    })
+    expect(fs.readdirSync(folder).sort()).toEqual([...files].sort())
+    expect(await checkExport(folder)).toEqual({ complete: true, missing: [], changed: [] })
+  }, 120_000)
 })
