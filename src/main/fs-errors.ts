@@ -30,6 +30,11 @@ function codeOf(error: unknown): string {
   return typeof code === 'string' ? code : ''
 }
 
+/** Whether the error came from the file system or SQLite's file layer (it carries a code). */
+export function isFsError(error: unknown): boolean {
+  return codeOf(error) !== ''
+}
+
 /** The reason for the officer; an unknown code is named, never an English message. */
 export function fsReason(error: unknown): string {
   const code = codeOf(error)

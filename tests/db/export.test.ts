@@ -12,6 +12,9 @@ import { createCeremony } from '../../src/main/ceremony/repository'
 import { demoRoster } from '../../src/main/roster/demo'
 import { applyRoster } from '../../src/main/roster/repository'
 import { PILKADA_2024 } from '../fixtures/ceremony'
+import { createHandlers } from '../../src/main/ipc/handlers'
+import { invoke } from '../../src/main/ipc/invoke'
+import { NO_DIALOGS } from '../fixtures/no-dialogs'
 import { readRosterFile } from '../../src/main/roster/import'
 import { readTableFile } from '../../src/main/roster/table-file'
 import { checkIn, seedApel, testNip, type Person } from '../fixtures/attendance'
@@ -112,6 +115,53 @@ function columnValues(sheet: ExcelJS.Worksheet, header: string): ExcelJS.CellVal
   return sheet.getColumn(col).values.slice(2)
 }
 
+/** A print sheet as lines: cells joined by "|", a merged range once, at its first cell. */
+function lines(sheet: ExcelJS.Worksheet): string[] {
+  const out: string[] = []
+  sheet.eachRow((row, n) => {
+    const cells: string[] = []
+    for (let col = 1; col <= 8; col++) {
+      const cell = row.getCell(col)
+      cells.push(cell.master === cell && cell.value !== null ? String(cell.value) : '')
+    }
+    out[n - 1] = cells.join('|').replace(/\|+$/, '')
+  })
+  return Array.from(out, (l) => l ?? '')
+}
+
+interface SeenSheet {
+  name: string
+  orientation: string
+  paperSize: number
+  fitToWidth: number
+  fitToHeight: number
+  fitToPage: boolean
+  titleRows: string | null
+  printArea: string[] | string | null
+}
+
+/** The workbook as openpyxl (not exceljs) reads it: active sheet and print setup. */
+function openpyxl(file: string): { active: string; sheets: SeenSheet[] } {
+  const script = `
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+def sheet(ws):
+    ps = ws.page_setup
+    return dict(name=ws.title, orientation=ps.orientation, paperSize=int(ps.paperSize or 0),
+        fitToWidth=int(ps.fitToWidth if ps.fitToWidth is not None else 1),
+        fitToHeight=int(ps.fitToHeight if ps.fitToHeight is not None else 1),
+        fitToPage=bool(ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage),
+        titleRows=ws.print_title_rows, printArea=ws.print_area)
+print(json.dumps(dict(active=wb.active.title, sheets=[sheet(ws) for ws in wb.worksheets])))
+`
+  const r = spawnSync('/usr/bin/python3', ['-c', script, file], {
+    encoding: 'utf8',
+    timeout: 30_000,
+  })
+  if (r.status !== 0) throw new Error(`openpyxl: ${r.stderr}`)
+  return JSON.parse(r.stdout) as { active: string; sheets: SeenSheet[] }
+}
+
 /** Every table's rows, in a stable order: exporting must leave all of them as they were. */
 function snapshot(db: Db): string {
   const tables = db
@@ -172,8 +222,7 @@ describe('export files', () => {
     const s = setup()
     const { folder } = await exported(s)
     const workbook = await open(path.join(folder, `${TITLE} - Dinas Pendidikan.xlsx`))
-    const sheet = workbook.worksheets[0]!
-    expect(sheet.name).toBe('Data Kehadiran')
+    const sheet = workbook.getWorksheet('Data Kehadiran')!
     expect((sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1)).toEqual([
       'No',
       'NIP',
@@ -301,33 +350,24 @@ describe('export files', () => {
       fitToWidth: 1,
       fitToHeight: 0,
     })
-    const lines: string[] = []
-    // One line per row, cells joined by "|"; a merged range counts once, at its first cell.
-    sheet.eachRow((row, n) => {
-      const cells: string[] = []
-      for (let col = 1; col <= 8; col++) {
-        const cell = row.getCell(col)
-        cells.push(cell.master === cell && cell.value !== null ? String(cell.value) : '')
-      }
-      lines[n - 1] = cells.join('|').replace(/\|+$/, '')
-    })
-    const headerRow = lines.findIndex((l) => l?.startsWith('No|Nama|NIP')) + 1
+    const printed = lines(sheet)
+    const headerRow = printed.findIndex((l) => l?.startsWith('No|Nama|NIP')) + 1
     expect(sheet.pageSetup.printTitlesRow).toBe(`${headerRow}:${headerRow}`)
-    expect(lines.slice(0, 9)).toEqual([
+    expect(printed.slice(0, 9)).toEqual([
       'DAFTAR HADIR APEL NETRALITAS ASN',
       'Apel Netralitas ASN Pilkada Serentak 2024',
       'DINAS PENDIDIKAN',
-      undefined,
+      '',
       'Hari/Tanggal : Senin, 30 September 2024',
       'Pukul : 07.30 WIB (terlambat setelah 07.45 WIB)',
       'Tempat : Halaman Kantor Bupati',
-      undefined,
+      '',
       'No|Nama|NIP|Jabatan|Pangkat/Gol.|Status|Pukul|Keterangan',
     ])
-    expect(lines).toContain(
+    expect(printed).toContain(
       `5|Budi Santoso|${testNip(1).replace(/^(\d{8})(\d{6})(\d)(\d{3})$/, '$1 $2 $3 $4')}|Kepala Dinas|Pembina Utama Muda, IV/c|Hadir|07.20`,
     )
-    expect(lines).toEqual(
+    expect(printed).toEqual(
       expect.arrayContaining([
         '|Jumlah pegawai|6',
         '|Hadir tepat waktu|1',
@@ -344,7 +384,59 @@ describe('export files', () => {
         '|||||NIP. .........................................',
       ]),
     )
-    expect(lines.join('\n')).not.toContain('IKRAR')
+    expect(printed.join('\n')).not.toContain('IKRAR')
+  })
+
+  it('opens on the print sheet; both sheets print on A4 fitted to the width, header repeated', async () => {
+    const s = setup()
+    const { folder } = await exported(s)
+    const file = path.join(folder, `${TITLE} - Dinas Pendidikan.xlsx`)
+    const workbook = await open(file)
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Cetak', 'Data Kehadiran'])
+    expect(workbook.views[0]).toMatchObject({ activeTab: 0, firstSheet: 0 })
+    const data = workbook.getWorksheet('Data Kehadiran')!
+    expect(data.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+    })
+    expect(data.headerFooter.oddHeader).toBe(
+      '&C&B&10Daftar Hadir Apel Netralitas ASN Pilkada Serentak 2024 - Dinas Pendidikan&R&8Senin, 30 September 2024',
+    )
+    // Read independently of exceljs: what a spreadsheet program sees.
+    const seen = openpyxl(file)
+    expect(seen.active).toBe('Cetak')
+    expect(seen.sheets).toEqual([
+      expect.objectContaining({
+        name: 'Cetak',
+        orientation: 'portrait',
+        paperSize: 9,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        fitToPage: true,
+      }),
+      expect.objectContaining({
+        name: 'Data Kehadiran',
+        orientation: 'landscape',
+        paperSize: 9,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        fitToPage: true,
+        titleRows: '$1:$1',
+      }),
+    ])
+    // Wide enough, or wrapped: the longest pangkat is not cut off at the column's edge.
+    const print = workbook.getWorksheet('Cetak')!
+    const pangkat = print.getColumn(5)
+    const budi = print.getRow(lines(print).findIndex((l) => l.includes('Budi Santoso')) + 1)
+    expect(budi.getCell(5).value).toBe('Pembina Utama Muda, IV/c')
+    expect(budi.getCell(5).alignment).toMatchObject({ wrapText: true })
+    expect(budi.height).toBeGreaterThanOrEqual(
+      15 * Math.ceil('Pembina Utama Muda, IV/c'.length / (pangkat.width! - 2)),
+    )
   })
 
   it('prints the ikrar read at the apel when it is given', async () => {
@@ -394,7 +486,7 @@ describe('export files', () => {
       'Hadir Tidak Terdaftar',
       '% Kehadiran',
     ])
-    expect(rows.slice(header + 1)).toEqual([
+    expect(rows.slice(header + 1, header + 5)).toEqual([
       [1, ODD_OPD, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0],
       [2, 'Inspektorat', 2, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0],
       [3, 'Dinas Pendidikan', 6, 1, 1, 2, 0, 1, 0, 1, 0, 2, 0, 2 / 6],
@@ -435,7 +527,7 @@ describe('export files', () => {
     expect(parsed.rows.map((r) => [r.nip, r.name, r.opdName]).sort()).toEqual(
       people.map((p) => [p.nip, p.name, PENDIDIKAN]).sort(),
     )
-    const [sheet] = await readTableFile(file)
+    const sheet = (await readTableFile(file)).find((t) => t.name === 'Data Kehadiran')
     const statusCol = sheet!.rows[0]!.findIndex((c) => c.text === 'Status')
     const statuses = Object.fromEntries(
       sheet!.rows.slice(1).map((r) => [r[1]!.text, r[statusCol]!.text]),
@@ -569,14 +661,20 @@ describe('an export killed partway', () => {
       ],
       { stdio: 'ignore' },
     )
+    let ended = false
     const exited = new Promise<NodeJS.Signals | null>((resolve) =>
-      child.on('exit', (_code, signal) => resolve(signal)),
+      child.on('exit', (_code, signal) => {
+        ended = true
+        resolve(signal)
+      }),
     )
     // Killed once the first workbook of an OPD is being written (the recap and CSV are done).
     const deadline = Date.now() + 60_000
     const started = () =>
       fs.existsSync(folder) && fs.readdirSync(folder).some((f) => f.includes(' - Dinas'))
-    while (!started() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10))
+    while (!started() && !ended && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 10))
+    }
     child.kill('SIGKILL')
     expect(await exited).toBe('SIGKILL')
 
@@ -591,4 +689,211 @@ describe('an export killed partway', () => {
     expect(fs.readdirSync(folder).sort()).toEqual([...files].sort())
     expect(await checkExport(folder)).toEqual({ complete: true, missing: [], changed: [] })
   }, 120_000)
+})
+
+describe('who signs', () => {
+  const KINDS: [string, string][] = [
+    ['Sekretariat Daerah', 'Sekretaris Daerah'],
+    ['Sekretariat DPRD', 'Sekretaris DPRD'],
+    ['Inspektorat', 'Inspektur'],
+    ['Dinas Kesehatan', 'Kepala Dinas Kesehatan'],
+    ['Badan Pendapatan Daerah', 'Kepala Badan Pendapatan Daerah'],
+    ['Satuan Polisi Pamong Praja', 'Kepala Satuan Polisi Pamong Praja'],
+    ['Kecamatan Kota', 'Camat Kota'],
+    ['Kelurahan Sukamaju', 'Lurah Sukamaju'],
+    ['RSUD Kabupaten Contoh', 'Direktur RSUD Kabupaten Contoh'],
+    ['Bagian Umum', 'Kepala Bagian Umum'],
+    ['UPTD Puskesmas Kota', 'Kepala UPTD Puskesmas Kota'],
+  ]
+
+  /** The signature block of a sheet, column `col` from "Mengetahui," on. */
+  function block(sheet: ExcelJS.Worksheet, col: number): string[] {
+    // A streamed sheet leaves empty cells out: holes, read as ''.
+    const column = Array.from(sheet.getColumn(col).values, (v) => (v == null ? '' : String(v)))
+    const from = column.indexOf('Mengetahui,')
+    expect(from, `Mengetahui, di ${sheet.name}`).toBeGreaterThan(0)
+    return column.slice(from, from + 8)
+  }
+
+  it('prints the title of each kind of OPD, or the signer the officer set, and BKPSDM on the recap', async () => {
+    const t = tempDb()
+    cleanups.push(t.cleanup)
+    const ctx = { db: t.db, dbPath: t.file, kioskId: 'K', now: () => NOW, dialogs: NO_DIALOGS }
+    const handlers = createHandlers(ctx)
+    const ceremony = seedApel(
+      t.db,
+      KINDS.map(([opd], i) => ({ nip: testNip(20 + i), name: `Pegawai ${i}`, opd })),
+    )
+    const listed = await invoke(handlers, 'signer.list', undefined)
+    expect(listed.ok).toBe(true)
+    const opd = (
+      listed as { value: { opd: { opdId: number; opdName: string; derivedTitle: string }[] } }
+    ).value.opd
+    expect(Object.fromEntries(opd.map((o) => [o.opdName, o.derivedTitle]))).toEqual(
+      Object.fromEntries(KINDS),
+    )
+    const kota = opd.find((o) => o.opdName === 'Kecamatan Kota')!.opdId
+    const set = await invoke(handlers, 'signer.set', {
+      opdId: kota,
+      title: 'Plt. Camat Kota',
+      name: 'Drs. Ahmad Fauzi, M.Si.',
+      pangkat: 'Pembina, IV/a',
+      nip: '19740502 199311 1 001',
+    })
+    expect(set.ok).toBe(true)
+    expect(
+      await invoke(handlers, 'signer.set', {
+        opdId: null,
+        title: 'Kepala BKPSDM',
+        name: 'Hj. Sri Wahyuni',
+        pangkat: '',
+        nip: '',
+      }),
+    ).toMatchObject({ ok: true, value: { recap: { signer: { title: 'Kepala BKPSDM' } } } })
+    expect(
+      await invoke(handlers, 'signer.set', {
+        opdId: kota,
+        title: 'Camat',
+        name: '',
+        pangkat: '',
+        nip: '1974',
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        code: 'BAD_INPUT',
+        message: 'NIP penanda tangan: NIP harus 18 digit, yang tertulis 4 digit.',
+      },
+    })
+
+    const { folder } = await exportCeremony(t.db, {
+      ceremonyId: ceremony.id,
+      folder: t.dir,
+      order: 'name',
+      ikrar: null,
+    })
+    for (const [name, title] of KINDS) {
+      const workbook = await open(path.join(folder, `${TITLE} - ${name}.xlsx`))
+      const lines = block(workbook.getWorksheet('Cetak')!, 6)
+      if (name === 'Kecamatan Kota') {
+        expect(lines).toEqual([
+          'Mengetahui,',
+          'Plt. Camat Kota',
+          '',
+          '',
+          '',
+          'Drs. Ahmad Fauzi, M.Si.',
+          'Pembina, IV/a',
+          'NIP. 19740502 199311 1 001',
+        ])
+        const nameCell = workbook
+          .getWorksheet('Cetak')!
+          .getColumn(6)
+          .values.indexOf('Drs. Ahmad Fauzi, M.Si.')
+        expect(workbook.getWorksheet('Cetak')!.getRow(nameCell).getCell(6).font).toMatchObject({
+          bold: true,
+          underline: true,
+        })
+      } else {
+        expect(lines.slice(0, 7), name).toEqual([
+          'Mengetahui,',
+          title,
+          '',
+          '',
+          '',
+          '(.........................................)',
+          'NIP. .........................................',
+        ])
+      }
+    }
+    const recap = await open(path.join(folder, `Rekap ${TITLE}.xlsx`))
+    expect(block(recap.getWorksheet('Rekap')!, 10).slice(0, 7)).toEqual([
+      'Mengetahui,',
+      'Kepala BKPSDM',
+      '',
+      '',
+      '',
+      'Hj. Sri Wahyuni',
+      'NIP. .........................................',
+    ])
+    // Clearing the title goes back to what the OPD's kind says.
+    await invoke(handlers, 'signer.set', {
+      opdId: kota,
+      title: ' ',
+      name: 'x',
+      pangkat: '',
+      nip: '',
+    })
+    expect(t.db.prepare('SELECT count(*) FROM signer WHERE opd_id = ?').pluck().get(kota)).toBe(0)
+  })
+
+  it('needs the officer PIN to read or set signers', async () => {
+    const t = tempDb()
+    cleanups.push(t.cleanup)
+    const handlers = createHandlers({
+      db: t.db,
+      dbPath: t.file,
+      kioskId: 'K',
+      now: () => NOW,
+      dialogs: NO_DIALOGS,
+    })
+    await invoke(handlers, 'auth.setPin', { pin: '4827' })
+    await invoke(handlers, 'auth.lock', undefined)
+    for (const result of [
+      await invoke(handlers, 'signer.list', undefined),
+      await invoke(handlers, 'signer.set', {
+        opdId: null,
+        title: 'Kepala',
+        name: '',
+        pangkat: '',
+        nip: '',
+      }),
+    ]) {
+      expect(result).toMatchObject({ ok: false })
+      expect((result as { error: { code: string } }).error.code).not.toBe('INTERNAL')
+    }
+    expect(t.db.prepare('SELECT count(*) FROM signer').pluck().get()).toBe(0)
+  })
+})
+
+describe('the recap prints as a document', () => {
+  it('has borders, wrapped OPD names, a print area to the signature and the header repeated', async () => {
+    const s = setup()
+    const { folder } = await exported(s)
+    const file = path.join(folder, `Rekap ${TITLE}.xlsx`)
+    const recap = (await open(file)).getWorksheet('Rekap')!
+    const header = recap.getColumn(1).values.indexOf('No')
+    const odd = recap.getRow(header + 1)
+    expect(odd.getCell(2).value).toBe(ODD_OPD)
+    expect(odd.getCell(2).alignment).toMatchObject({ wrapText: true })
+    for (const col of [1, 2, 14])
+      expect(odd.getCell(col).border).toMatchObject({
+        top: { style: 'thin' },
+        left: { style: 'thin' },
+      })
+    const seen = openpyxl(file)
+    const column10 = recap.getColumn(10).values.map(String)
+    const last =
+      column10.length - 1 - [...column10].reverse().findIndex((v) => v.startsWith('NIP.'))
+    expect(seen.active).toBe('Rekap')
+    expect(seen.sheets[0]).toMatchObject({
+      name: 'Rekap',
+      orientation: 'landscape',
+      paperSize: 9,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      fitToPage: true,
+      titleRows: `$${header}:$${header}`,
+      printArea: [`$A$1:$N$${last}`],
+    })
+    // Every OPD's list sheet prints one page wide too, its header on every page.
+    for (const sheet of seen.sheets.slice(1)) {
+      expect(sheet, sheet.name).toMatchObject({
+        orientation: 'landscape',
+        fitToWidth: 1,
+        fitToHeight: 0,
+        titleRows: '$1:$1',
+      })
+    }
+  })
 })

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { fsError } from '../fs-errors'
+import { fsError, isFsError } from '../fs-errors'
 
 const KEPT = 'Berkas lama dengan nama itu (bila ada) tidak berubah.'
 /** The temporary files writeAtomic makes: what a killed export leaves behind. */
@@ -46,6 +46,8 @@ export async function writeAtomic(
     await syncFolder(dir)
   } catch (error) {
     await fs.promises.rm(temp, { force: true }).catch(() => undefined)
+    // An error without a code is a fault of ours, not of the disk: it stays what it is.
+    if (!isFsError(error)) throw error
     throw fsError('EXPORT_WRITE', error, 'menyimpan berkas', name, KEPT)
   }
 }

@@ -24,8 +24,8 @@ export function dataColumns(zone: TimeZoneId): DataColumn[] {
     { header: 'No', width: 6, value: (_r, i) => i + 1 },
     { header: 'NIP', width: 21, numFmt: TEXT_FORMAT, value: (r) => r.nip },
     { header: 'Nama', width: 32, value: (r) => r.name },
-    { header: 'Jabatan', width: 30, value: (r) => r.jabatan },
-    { header: 'Pangkat/Golongan', width: 22, value: (r) => r.pangkat },
+    { header: 'Jabatan', width: 36, value: (r) => r.jabatan },
+    { header: 'Pangkat/Golongan', width: 28, value: (r) => r.pangkat },
     { header: 'Unit Kerja', width: 30, value: (r) => r.opdName },
     { header: 'Status', width: 14, value: (r) => STATUS_LABEL[r.status] },
     {

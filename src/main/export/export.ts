@@ -14,7 +14,9 @@ import { safeFileName, uniqueNames } from './file-name'
 import { clearUnfinished, writeManifest } from './manifest'
 import { writeOpdWorkbook } from './opd-workbook'
 import type { IkrarText } from '../../shared/ikrar'
-import { writeRecapWorkbook, type RecapOpd } from './recap-workbook'
+import { writeRecapWorkbook } from './recap-workbook'
+import { recapSigner, signersByOpd } from './signers'
+import { RECAP_TITLE, signerOrBlank, signerTitle } from '../../shared/signer'
 
 export interface ExportRequest {
   ceremonyId: number
@@ -38,7 +40,8 @@ function groupByOpd(rows: readonly AttendanceRow[]) {
     if (list) list.push(r)
     else byOpd.set(r.opdId, [r])
   }
-  const opd: RecapOpd[] = [...byOpd.values()].map((list) => ({
+  const opd = [...byOpd.entries()].map(([opdId, list]) => ({
+    opdId,
     opdName: list[0]!.opdName,
     rows: list,
     summary: summarize(list),
@@ -94,7 +97,8 @@ async function writeAll(folder: string, files: readonly PlannedFile[]): Promise<
       await writeAtomic(path.join(folder, file.name), file.write)
     } catch (error) {
       const missing = files.slice(i).map((f) => f.name)
-      const reason = error instanceof UserError ? error.message : String(error)
+      if (!(error instanceof UserError)) throw error
+      const reason = error.message
       throw new UserError(
         'EXPORT_INCOMPLETE',
         `${reason} Ekspor belum lengkap: ${missing.length} dari ${files.length} berkas belum ditulis (${listNames(missing)}). Ulangi ekspor setelah masalahnya diatasi.`,
@@ -109,9 +113,11 @@ async function writeAll(folder: string, files: readonly PlannedFile[]): Promise<
  * never writes to it.
  */
 export async function exportCeremony(db: Db, request: ExportRequest): Promise<ExportSummary> {
-  const { ceremony, rows } = db.transaction(() => ({
+  const { ceremony, rows, signers, recapBy } = db.transaction(() => ({
     ceremony: getCeremony(db, request.ceremonyId),
     rows: attendanceRows(db, request.ceremonyId, null),
+    signers: signersByOpd(db),
+    recapBy: signerOrBlank(recapSigner(db), RECAP_TITLE),
   }))()
   if (rows.length === 0) {
     throw new UserError(
@@ -132,7 +138,8 @@ export async function exportCeremony(db: Db, request: ExportRequest): Promise<Ex
   const files: PlannedFile[] = [
     {
       name: safeFileName(`Rekap ${title}`, '.xlsx'),
-      write: (tmp) => writeRecapWorkbook(tmp, ceremony, opd, unknown, request.order),
+      write: (tmp) =>
+        writeRecapWorkbook(tmp, { ceremony, opd, unknown, order: request.order, signer: recapBy }),
     },
     {
       name: safeFileName(`${title} - Semua OPD`, '.csv'),
@@ -140,7 +147,13 @@ export async function exportCeremony(db: Db, request: ExportRequest): Promise<Ex
     },
     ...opd.map((o, i) => ({
       name: names[i]!,
-      write: (tmp: string) => writeOpdWorkbook(tmp, { ceremony, ...o, ikrar: request.ikrar }),
+      write: (tmp: string) =>
+        writeOpdWorkbook(tmp, {
+          ceremony,
+          ...o,
+          ikrar: request.ikrar,
+          signer: signerOrBlank(signers.get(o.opdId), signerTitle(o.opdName)),
+        }),
     })),
   ]
   await writeAll(folder, files)
