@@ -15,6 +15,7 @@ import { PILKADA_2024 } from '../fixtures/ceremony'
 import { createHandlers } from '../../src/main/ipc/handlers'
 import { invoke } from '../../src/main/ipc/invoke'
 import { NO_DIALOGS } from '../fixtures/no-dialogs'
+import { formatNip } from '../../src/shared/nip'
 import { readRosterFile } from '../../src/main/roster/import'
 import { readTableFile } from '../../src/main/roster/table-file'
 import { checkIn, seedApel, testNip, type Person } from '../fixtures/attendance'
@@ -331,10 +332,10 @@ describe('export files', () => {
     // 9 people on the roster plus one arrival whose NIP is on no roster.
     expect(lines).toHaveLength(11)
     expect(lines).toContain(
-      `7;${testNip(1)};Budi Santoso;Kepala Dinas;Pembina Utama Muda, IV/c;Dinas Pendidikan;Hadir;2024-09-30 07:20:05;pemindai;`,
+      `7;${formatNip(testNip(1))};Budi Santoso;Kepala Dinas;Pembina Utama Muda, IV/c;Dinas Pendidikan;Hadir;2024-09-30 07:20:05;pemindai;`,
     )
     expect(lines).toContain(
-      '1;199001012015011001;;;;;Hadir;2024-09-30 07:23:00;manual;Tidak terdaftar: NIP tidak ada di data pegawai',
+      '1;19900101 201501 1 001;;;;;Hadir;2024-09-30 07:23:00;manual;Tidak terdaftar: NIP tidak ada di data pegawai',
     )
   })
 
@@ -896,4 +897,66 @@ describe('the recap prints as a document', () => {
       })
     }
   })
+})
+
+describe('the CSV in a spreadsheet program', () => {
+  const soffice = spawnSync('which', ['soffice'], { encoding: 'utf8' }).stdout.trim()
+
+  it('shows all 18 digits of every NIP when LibreOffice opens it, and imports back', async (t) => {
+    if (!soffice) {
+      console.log(
+        '[dilewati] soffice (LibreOffice) tidak terpasang: apt-get install libreoffice-calc-nogui',
+      )
+      return t.skip()
+    }
+    const s = setup()
+    // The NIP from the issue, whose last digits a number cell turns into ...000.
+    checkIn(s.db, s.ceremonyId, '198206042015092003', '2024-09-30T00:24:00.000Z')
+    const { folder } = await exported(s)
+    const csv = path.join(folder, `${TITLE} - Semua OPD.csv`)
+    const out = path.join(s.dir, 'lo')
+    // As an officer opens it: ";" separated, '"' quoted, UTF-8 (the Text Import dialog's
+    // choices); a private profile so parallel runs do not share one.
+    const r = spawnSync(
+      soffice,
+      [
+        `-env:UserInstallation=file://${path.join(s.dir, 'lo-profile')}`,
+        '--headless',
+        '--infilter=CSV:59,34,76,1',
+        '--convert-to',
+        'xlsx',
+        '--outdir',
+        out,
+        csv,
+      ],
+      { encoding: 'utf8', timeout: 90_000 },
+    )
+    expect(r.status, r.stderr).toBe(0)
+    const py = spawnSync(
+      '/usr/bin/python3',
+      [
+        '-c',
+        'import json,sys,openpyxl\nws=openpyxl.load_workbook(sys.argv[1]).active\nprint(json.dumps([[type(c).__name__, str(c)] for (c,) in ws.iter_rows(min_col=2,max_col=2,values_only=True)]))',
+        path.join(out, `${TITLE} - Semua OPD.xlsx`),
+      ],
+      { encoding: 'utf8', timeout: 30_000 },
+    )
+    expect(py.status, py.stderr).toBe(0)
+    const cells = JSON.parse(py.stdout) as [string, string][]
+    expect(cells[0]).toEqual(['str', 'NIP'])
+    const nips = s.db
+      .prepare('SELECT nip FROM employee UNION SELECT nip FROM checkin ORDER BY nip')
+      .pluck()
+      .all() as string[]
+    expect(nips).toContain('198206042015092003')
+    const seen = cells.slice(1)
+    expect(seen).toHaveLength(nips.length)
+    for (const [type] of seen) expect(type).toBe('str')
+    expect(seen.map(([, text]) => text.replace(/ /g, '')).sort()).toEqual(nips)
+    expect(seen.map(([, text]) => text)).toContain('19820604 201509 2 003')
+
+    // Our own roster import reads the CSV back with every NIP whole.
+    const parsed = await readRosterFile(csv)
+    expect(parsed.rows.map((row) => row.nip).sort()).toEqual(PEOPLE.map((p) => p.nip).sort())
+  }, 120_000)
 })
