@@ -140,6 +140,8 @@ describe('the officer PIN', () => {
       'roster.applyImport',
       'roster.markCardsPrinted',
       'roster.update',
+      'signer.list',
+      'signer.set',
     ])
   })
 })
