@@ -115,6 +115,13 @@ describe('backups and the laptop clock', () => {
     const { message } = (result as { error: { message: string } }).error
     expect(message).toContain(`Gagal membuat cadangan "${backupDir(ctx.dbPath)}"`)
     expect(message).toContain('sudah ada berkas bernama sama di tempat yang seharusnya folder')
+    expect(await invoke(handlers, 'backup.list', undefined)).toMatchObject({
+      ok: false,
+      error: {
+        code: 'BACKUP_READ',
+        message: `Gagal membaca folder cadangan "${backupDir(ctx.dbPath)}": sebagian jalurnya adalah berkas, bukan folder; pilih folder lain.`,
+      },
+    })
   })
 })
 

@@ -95,8 +95,13 @@ export function listBackups(dbPath: string): Backup[] {
 
 function listIn(dir: string): Listed[] {
   if (!fs.existsSync(dir)) return []
-  return fs
-    .readdirSync(dir)
+  let names: string[]
+  try {
+    names = fs.readdirSync(dir)
+  } catch (error) {
+    throw fsError('BACKUP_READ', error, 'membaca folder cadangan', dir)
+  }
+  return names
     .map((name) => describe(dir, name))
     .filter((b): b is Listed => b !== null)
     .sort((a, b) => b.seq - a.seq || b.at.localeCompare(a.at))
