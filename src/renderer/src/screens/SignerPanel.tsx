@@ -37,7 +37,9 @@ function SignerForm(props: {
       aria-label={props.label}
       onSubmit={(e) => {
         e.preventDefault()
-        void save(s, `Penanda tangan disimpan: ${s.title || props.derivedTitle}.`)
+        // Only a name or NIP typed: the derived title is the one they go with.
+        const signer = { ...s, title: s.title.trim() || props.derivedTitle }
+        void save(signer, `Penanda tangan disimpan: ${signer.title}.`)
       }}
     >
       {error && <Notice kind="error">{error}</Notice>}
@@ -63,7 +65,11 @@ function SignerForm(props: {
         <input value={s.nip} onChange={field('nip')} inputMode="numeric" maxLength={40} />
       </label>
       <div className="actions">
-        <button className="primary" type="submit" disabled={!s.title.trim()}>
+        <button
+          className="primary"
+          type="submit"
+          disabled={!Object.values(s).some((v) => v.trim())}
+        >
           Simpan penanda tangan
         </button>
         <button
