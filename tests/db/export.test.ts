@@ -51,6 +51,7 @@ const PEOPLE: Person[] = [
   { nip: testNip(9), name: 'Made Wirawan', opd: ODD_OPD },
 ]
 const NOW = new Date('2024-09-30T03:00:00Z')
+const EXPORT_CHILD = path.resolve(__dirname, '../fixtures/export-child.ts')
 const TITLE = 'Kehadiran Apel Netralitas 2024-09-30'
 
 interface Setup {
@@ -542,6 +543,34 @@ describe('export files', () => {
       [testNip(6)]: 'Tidak Hadir',
     })
   })
+  it('finishes, with a file per OPD, when many OPD names agree past the file-name limit', async () => {
+    const t = tempDb()
+    cleanups.push(t.cleanup)
+    // 40 OPD whose names differ only after 150 characters: before, uniqueNames never ended.
+    const long =
+      'Unit Pelaksana Teknis Daerah Pusat Kesehatan Masyarakat dan Laboratorium Kesehatan Daerah Kabupaten Contoh Wilayah Kerja Kecamatan Sukamaju Bagian '
+    const people = Array.from({ length: 40 }, (_, i) => ({
+      nip: testNip(100 + i),
+      name: `Pegawai ${i}`,
+      opd: `${long}${i}`,
+    }))
+    const ceremony = seedApel(t.db, people)
+    // In a child process with a time limit, so a naming loop that never ends fails the test
+    // instead of hanging the run.
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', EXPORT_CHILD, t.file, t.dir, String(ceremony.id)],
+      { encoding: 'utf8', timeout: 45_000 },
+    )
+    expect(child.signal, 'export did not finish within 45 s').toBeNull()
+    expect(child.stdout, child.stderr).toBe('selesai\n')
+    const folder = path.join(t.dir, TITLE)
+    const files = fs.readdirSync(folder)
+    expect(files).toHaveLength(40 + 3)
+    expect(new Set(files.map((f) => f.toLowerCase())).size).toBe(files.length)
+    expect((await checkExport(folder)).complete).toBe(true)
+  }, 60_000)
+
   it('names the file that failed, lists the files not written, and leaves an incomplete set', async () => {
     const s = setup()
     const folder = path.join(s.dir, 'usb', TITLE)
@@ -652,14 +681,7 @@ describe('an export killed partway', () => {
     const folder = path.join(usb, TITLE)
     const child = spawn(
       process.execPath,
-      [
-        '--import',
-        'tsx',
-        path.resolve(__dirname, '../fixtures/export-child.ts'),
-        t.file,
-        usb,
-        String(ceremony.id),
-      ],
+      ['--import', 'tsx', EXPORT_CHILD, t.file, usb, String(ceremony.id)],
       { stdio: 'ignore' },
     )
     let ended = false

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -7,6 +8,7 @@ import { csvField } from '../../src/main/export/csv'
 import { safeFileName, uniqueNames } from '../../src/main/export/file-name'
 import { tempDir } from '../fixtures/temp-db'
 
+const FILE_NAME_MODULE = path.resolve(__dirname, '../../src/main/export/file-name.ts')
 const dirs: string[] = []
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
 function folder(): string {
@@ -56,9 +58,24 @@ describe('file names', () => {
     // 200 OPD whose names differ only after character 120: each must still get its own file.
     const long = 'Unit Pelaksana Teknis Daerah Pusat Kesehatan Masyarakat Kecamatan '.repeat(3)
     const names = Array.from({ length: 200 }, (_, i) => `${long}${i}`)
-    const started = performance.now()
-    const unique = uniqueNames(names, '.xlsx')
-    expect(performance.now() - started).toBeLessThan(2000)
+    // In a child process with a time limit: a naming loop that never ends (the bug) fails
+    // the test instead of hanging the test run.
+    const child = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `const { uniqueNames } = require(${JSON.stringify(FILE_NAME_MODULE)})
+         process.stdout.write(JSON.stringify(uniqueNames(JSON.parse(process.argv[1]), '.xlsx')))`,
+        JSON.stringify(names),
+      ],
+      { encoding: 'utf8', timeout: 20_000 },
+    )
+    expect(child.signal, 'uniqueNames did not finish within 20 s').toBeNull()
+    expect(child.status, child.stderr).toBe(0)
+    const unique = JSON.parse(child.stdout) as string[]
+    expect(unique).toEqual(uniqueNames(names, '.xlsx'))
     expect(new Set(unique.map((n) => n.toLowerCase())).size).toBe(200)
     for (const n of unique) expect(Array.from(n).length).toBeLessThanOrEqual(125)
     expect(unique[0]).toBe(`${safeFileName(long, '')}.xlsx`)
