@@ -921,39 +921,89 @@ describe('the recap prints as a document', () => {
   })
 })
 
-describe('the CSV in a spreadsheet program', () => {
-  const soffice = spawnSync('which', ['soffice'], { encoding: 'utf8' }).stdout.trim()
+const SOFFICE = spawnSync('which', ['soffice'], { encoding: 'utf8' }).stdout.trim()
 
+/** LibreOffice headless converting `file` into `out`, with a private profile for parallel runs. */
+function soffice(dir: string, args: string[], file: string, out: string): void {
+  const r = spawnSync(
+    SOFFICE,
+    [
+      `-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`,
+      '--headless',
+      ...args,
+      '--outdir',
+      out,
+      file,
+    ],
+    { encoding: 'utf8', timeout: 120_000 },
+  )
+  expect(r.status, r.stderr).toBe(0)
+}
+
+/** Skips, with the reason printed, where LibreOffice is not installed. */
+function needsSoffice(t: { skip(): void }): boolean {
+  if (SOFFICE) return true
+  console.log(
+    '[dilewati] soffice (LibreOffice) tidak terpasang: apt-get install libreoffice-calc-nogui',
+  )
+  t.skip()
+  return false
+}
+
+describe('the recap printed by LibreOffice', () => {
+  it('prints 145 OPD on a few A4 pages, not one page or more per OPD', async (t) => {
+    if (!needsSoffice(t)) return
+    const db = tempDb()
+    cleanups.push(db.cleanup)
+    const people = Array.from({ length: 145 }, (_, i) => ({
+      nip: testNip(300 + i),
+      name: `Pegawai ${i}`,
+      opd:
+        i % 2
+          ? `UPTD Puskesmas Wilayah ${i}`
+          : `Kelurahan ${i} Kecamatan Sukamaju Kabupaten Contoh`,
+    }))
+    const ceremony = seedApel(db.db, people)
+    const { folder } = await exportCeremony(db.db, {
+      ceremonyId: ceremony.id,
+      folder: db.dir,
+      order: 'name',
+      ikrar: null,
+    })
+    // "Print the recap sheet": keep only that sheet (openpyxl keeps its print setup), then print.
+    const only = path.join(db.dir, 'rekap-saja.xlsx')
+    const py = spawnSync(
+      '/usr/bin/python3',
+      [
+        '-c',
+        'import sys,openpyxl\nwb=openpyxl.load_workbook(sys.argv[1])\nfor ws in wb.worksheets[1:]: wb.remove(ws)\nwb.save(sys.argv[2])',
+        path.join(folder, `Rekap ${TITLE}.xlsx`),
+        only,
+      ],
+      { encoding: 'utf8', timeout: 30_000 },
+    )
+    expect(py.status, py.stderr).toBe(0)
+    const out = path.join(db.dir, 'pdf')
+    soffice(db.dir, ['--convert-to', 'pdf'], only, out)
+    const pdf = fs.readFileSync(path.join(out, 'rekap-saja.pdf'), 'latin1')
+    const pages = pdf.match(/\/Type\s*\/Page[^s]/g)?.length ?? 0
+    console.log(`rekap 145 OPD: ${pages} halaman A4`)
+    expect(pages).toBeGreaterThanOrEqual(3)
+    expect(pages).toBeLessThanOrEqual(10)
+  }, 180_000)
+})
+
+describe('the CSV in a spreadsheet program', () => {
   it('shows all 18 digits of every NIP when LibreOffice opens it, and imports back', async (t) => {
-    if (!soffice) {
-      console.log(
-        '[dilewati] soffice (LibreOffice) tidak terpasang: apt-get install libreoffice-calc-nogui',
-      )
-      return t.skip()
-    }
+    if (!needsSoffice(t)) return
     const s = setup()
     // The NIP from the issue, whose last digits a number cell turns into ...000.
     checkIn(s.db, s.ceremonyId, '198206042015092003', '2024-09-30T00:24:00.000Z')
     const { folder } = await exported(s)
     const csv = path.join(folder, `${TITLE} - Semua OPD.csv`)
     const out = path.join(s.dir, 'lo')
-    // As an officer opens it: ";" separated, '"' quoted, UTF-8 (the Text Import dialog's
-    // choices); a private profile so parallel runs do not share one.
-    const r = spawnSync(
-      soffice,
-      [
-        `-env:UserInstallation=file://${path.join(s.dir, 'lo-profile')}`,
-        '--headless',
-        '--infilter=CSV:59,34,76,1',
-        '--convert-to',
-        'xlsx',
-        '--outdir',
-        out,
-        csv,
-      ],
-      { encoding: 'utf8', timeout: 90_000 },
-    )
-    expect(r.status, r.stderr).toBe(0)
+    // As an officer opens it: ";" separated, '"' quoted, UTF-8 (the Text Import dialog's choices).
+    soffice(s.dir, ['--infilter=CSV:59,34,76,1', '--convert-to', 'xlsx'], csv, out)
     const py = spawnSync(
       '/usr/bin/python3',
       [
