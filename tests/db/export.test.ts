@@ -950,6 +950,28 @@ function needsSoffice(t: { skip(): void }): boolean {
   return false
 }
 
+describe('recap sheet names', () => {
+  it('drops invisible characters and keeps an apostrophe from breaking the print titles', async () => {
+    const t = tempDb()
+    cleanups.push(t.cleanup)
+    const ceremony = seedApel(t.db, [
+      { nip: testNip(500), name: 'A', opd: "Bagian Ta'mir Masjid\u202e\u200b" },
+    ])
+    const { folder } = await exportCeremony(t.db, {
+      ceremonyId: ceremony.id,
+      folder: t.dir,
+      order: 'name',
+      ikrar: null,
+    })
+    const file = path.join(folder, `Rekap ${TITLE}.xlsx`)
+    const seen = openpyxl(file)
+    expect(seen.sheets.map((sh) => [sh.name, sh.titleRows])).toEqual([
+      ['Rekap', expect.any(String)],
+      ['Bagian Ta\u2019mir Masjid', '$1:$1'],
+    ])
+  })
+})
+
 describe('the recap printed by LibreOffice', () => {
   it('prints 145 OPD on a few A4 pages, not one page or more per OPD', async (t) => {
     if (!needsSoffice(t)) return

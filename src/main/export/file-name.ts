@@ -13,19 +13,18 @@ const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i
 /** Leaves room for the folder on a 260-character Windows path. */
 const MAX_BASE = 120
 
+/** The text as it displays: no invisible or reordering characters, spaces collapsed. */
+export function visibleText(text: string): string {
+  return text.replace(BREAKS, ' ').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim()
+}
+
 /**
  * A file name any Windows, macOS or Linux folder (or a FAT USB stick) accepts, still readable:
  * "Dinas Pendidikan/Kebudayaan" becomes "Dinas Pendidikan-Kebudayaan". `suffix` (such as
  * " (2)") is kept whole: the base is cut to make room for it, never the suffix.
  */
 export function safeFileName(base: string, ext: string, suffix = ''): string {
-  let name = base
-    .replace(SEPARATORS, '-')
-    .replace(FORBIDDEN, ' ')
-    .replace(BREAKS, ' ')
-    .replace(INVISIBLE, '')
-    .replace(/\s+/g, ' ')
-    .trim()
+  let name = visibleText(base.replace(SEPARATORS, '-').replace(FORBIDDEN, ' '))
   name = Array.from(name)
     .slice(0, MAX_BASE - suffix.length)
     .join('')

@@ -10,6 +10,7 @@ import type { Ceremony } from '../../shared/domain'
 import type { Signer } from '../../shared/signer'
 import { formatDate, formatTime } from '../../shared/time'
 import { applyStyles, dataColumns, sharedStyles } from './columns'
+import { visibleText } from './file-name'
 import { addSignature } from './signature'
 
 export interface RecapOpd {
@@ -113,7 +114,7 @@ function sheetNames(names: readonly string[]): string[] {
   const seen = new Set<string>([RECAP_SHEET.toLowerCase(), UNKNOWN_SHEET.toLowerCase()])
   return names.map((raw) => {
     const base =
-      raw
+      visibleText(raw)
         .replace(/[[\]:*?/\\]/g, '-')
         // exceljs quotes a sheet name in its print titles without doubling an apostrophe.
         .replace(/'/g, '\u2019')
