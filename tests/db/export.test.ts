@@ -629,7 +629,7 @@ function mounted(dir: string, options: string): (() => void) | null {
     console.log(`[dilewati] tidak dapat memasang tmpfs (${options}): ${r.stderr || r.error}`)
     return null
   }
-  return () => void spawnSync('umount', [dir])
+  return () => void spawnSync('umount', ['-l', dir])
 }
 
 describe('export onto a real full or read-only disk', () => {
