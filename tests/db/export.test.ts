@@ -1,10 +1,21 @@
 import ExcelJS from 'exceljs'
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { setOfficer, setReason, setReasonForOpd } from '../../src/main/attendance/repository'
 import type { Db } from '../../src/main/db/connection'
 import { exportCeremony } from '../../src/main/export/export'
+import { MANIFEST, checkExport } from '../../src/main/export/manifest'
+import { UserError } from '../../src/main/errors'
+import { createCeremony } from '../../src/main/ceremony/repository'
+import { demoRoster } from '../../src/main/roster/demo'
+import { applyRoster } from '../../src/main/roster/repository'
+import { PILKADA_2024 } from '../fixtures/ceremony'
+import { createHandlers } from '../../src/main/ipc/handlers'
+import { invoke } from '../../src/main/ipc/invoke'
+import { NO_DIALOGS } from '../fixtures/no-dialogs'
+import { formatNip } from '../../src/shared/nip'
 import { readRosterFile } from '../../src/main/roster/import'
 import { readTableFile } from '../../src/main/roster/table-file'
 import { checkIn, seedApel, testNip, type Person } from '../fixtures/attendance'
@@ -40,6 +51,7 @@ const PEOPLE: Person[] = [
   { nip: testNip(9), name: 'Made Wirawan', opd: ODD_OPD },
 ]
 const NOW = new Date('2024-09-30T03:00:00Z')
+const EXPORT_CHILD = path.resolve(__dirname, '../fixtures/export-child.ts')
 const TITLE = 'Kehadiran Apel Netralitas 2024-09-30'
 
 interface Setup {
@@ -105,6 +117,53 @@ function columnValues(sheet: ExcelJS.Worksheet, header: string): ExcelJS.CellVal
   return sheet.getColumn(col).values.slice(2)
 }
 
+/** A print sheet as lines: cells joined by "|", a merged range once, at its first cell. */
+function lines(sheet: ExcelJS.Worksheet): string[] {
+  const out: string[] = []
+  sheet.eachRow((row, n) => {
+    const cells: string[] = []
+    for (let col = 1; col <= 8; col++) {
+      const cell = row.getCell(col)
+      cells.push(cell.master === cell && cell.value !== null ? String(cell.value) : '')
+    }
+    out[n - 1] = cells.join('|').replace(/\|+$/, '')
+  })
+  return Array.from(out, (l) => l ?? '')
+}
+
+interface SeenSheet {
+  name: string
+  orientation: string
+  paperSize: number
+  fitToWidth: number
+  fitToHeight: number
+  fitToPage: boolean
+  titleRows: string | null
+  printArea: string[] | string | null
+}
+
+/** The workbook as openpyxl (not exceljs) reads it: active sheet and print setup. */
+function openpyxl(file: string): { active: string; sheets: SeenSheet[] } {
+  const script = `
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+def sheet(ws):
+    ps = ws.page_setup
+    return dict(name=ws.title, orientation=ps.orientation, paperSize=int(ps.paperSize or 0),
+        fitToWidth=int(ps.fitToWidth if ps.fitToWidth is not None else 1),
+        fitToHeight=int(ps.fitToHeight if ps.fitToHeight is not None else 1),
+        fitToPage=bool(ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage),
+        titleRows=ws.print_title_rows, printArea=ws.print_area)
+print(json.dumps(dict(active=wb.active.title, sheets=[sheet(ws) for ws in wb.worksheets])))
+`
+  const r = spawnSync('/usr/bin/python3', ['-c', script, file], {
+    encoding: 'utf8',
+    timeout: 30_000,
+  })
+  if (r.status !== 0) throw new Error(`openpyxl: ${r.stderr}`)
+  return JSON.parse(r.stdout) as { active: string; sheets: SeenSheet[] }
+}
+
 /** Every table's rows, in a stable order: exporting must leave all of them as they were. */
 function snapshot(db: Db): string {
   const tables = db
@@ -127,8 +186,29 @@ describe('export files', () => {
       `${TITLE} - Dinas Kebudayaan-Pariwisata- Bidang Seni.xlsx`,
       `${TITLE} - Dinas Pendidikan.xlsx`,
       `${TITLE} - Inspektorat.xlsx`,
+      MANIFEST,
     ])
     expect(fs.readdirSync(result.folder).sort()).toEqual([...result.files].sort())
+  })
+
+  it('lists every file with its size and SHA-256 in a manifest written last', async () => {
+    const s = setup()
+    const { folder, files } = await exported(s)
+    expect(await checkExport(folder)).toEqual({ complete: true, missing: [], changed: [] })
+    const manifest = JSON.parse(fs.readFileSync(path.join(folder, MANIFEST), 'utf8'))
+    expect(manifest.berkas.map((b: { nama: string }) => b.nama)).toEqual(files.slice(0, -1))
+    expect(manifest.berkas[1]).toMatchObject({
+      ukuran: fs.statSync(path.join(folder, files[1]!)).size,
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    })
+    // A file changed or removed afterwards is told apart.
+    fs.appendFileSync(path.join(folder, files[1]!), 'x')
+    fs.rmSync(path.join(folder, files[2]!))
+    expect(await checkExport(folder)).toEqual({
+      complete: false,
+      missing: [files[2]],
+      changed: [files[1]],
+    })
   })
 
   it('never changes the database', async () => {
@@ -144,8 +224,7 @@ describe('export files', () => {
     const s = setup()
     const { folder } = await exported(s)
     const workbook = await open(path.join(folder, `${TITLE} - Dinas Pendidikan.xlsx`))
-    const sheet = workbook.worksheets[0]!
-    expect(sheet.name).toBe('Data Kehadiran')
+    const sheet = workbook.getWorksheet('Data Kehadiran')!
     expect((sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1)).toEqual([
       'No',
       'NIP',
@@ -254,10 +333,10 @@ describe('export files', () => {
     // 9 people on the roster plus one arrival whose NIP is on no roster.
     expect(lines).toHaveLength(11)
     expect(lines).toContain(
-      `7;${testNip(1)};Budi Santoso;Kepala Dinas;Pembina Utama Muda, IV/c;Dinas Pendidikan;Hadir;2024-09-30 07:20:05;pemindai;`,
+      `7;${formatNip(testNip(1))};Budi Santoso;Kepala Dinas;Pembina Utama Muda, IV/c;Dinas Pendidikan;Hadir;2024-09-30 07:20:05;pemindai;`,
     )
     expect(lines).toContain(
-      '1;199001012015011001;;;;;Hadir;2024-09-30 07:23:00;manual;Tidak terdaftar: NIP tidak ada di data pegawai',
+      '1;19900101 201501 1 001;;;;;Hadir;2024-09-30 07:23:00;manual;Tidak terdaftar: NIP tidak ada di data pegawai',
     )
   })
 
@@ -273,33 +352,24 @@ describe('export files', () => {
       fitToWidth: 1,
       fitToHeight: 0,
     })
-    const lines: string[] = []
-    // One line per row, cells joined by "|"; a merged range counts once, at its first cell.
-    sheet.eachRow((row, n) => {
-      const cells: string[] = []
-      for (let col = 1; col <= 8; col++) {
-        const cell = row.getCell(col)
-        cells.push(cell.master === cell && cell.value !== null ? String(cell.value) : '')
-      }
-      lines[n - 1] = cells.join('|').replace(/\|+$/, '')
-    })
-    const headerRow = lines.findIndex((l) => l?.startsWith('No|Nama|NIP')) + 1
+    const printed = lines(sheet)
+    const headerRow = printed.findIndex((l) => l?.startsWith('No|Nama|NIP')) + 1
     expect(sheet.pageSetup.printTitlesRow).toBe(`${headerRow}:${headerRow}`)
-    expect(lines.slice(0, 9)).toEqual([
+    expect(printed.slice(0, 9)).toEqual([
       'DAFTAR HADIR APEL NETRALITAS ASN',
       'Apel Netralitas ASN Pilkada Serentak 2024',
       'DINAS PENDIDIKAN',
-      undefined,
+      '',
       'Hari/Tanggal : Senin, 30 September 2024',
       'Pukul : 07.30 WIB (terlambat setelah 07.45 WIB)',
       'Tempat : Halaman Kantor Bupati',
-      undefined,
+      '',
       'No|Nama|NIP|Jabatan|Pangkat/Gol.|Status|Pukul|Keterangan',
     ])
-    expect(lines).toContain(
+    expect(printed).toContain(
       `5|Budi Santoso|${testNip(1).replace(/^(\d{8})(\d{6})(\d)(\d{3})$/, '$1 $2 $3 $4')}|Kepala Dinas|Pembina Utama Muda, IV/c|Hadir|07.20`,
     )
-    expect(lines).toEqual(
+    expect(printed).toEqual(
       expect.arrayContaining([
         '|Jumlah pegawai|6',
         '|Hadir tepat waktu|1',
@@ -316,7 +386,59 @@ describe('export files', () => {
         '|||||NIP. .........................................',
       ]),
     )
-    expect(lines.join('\n')).not.toContain('IKRAR')
+    expect(printed.join('\n')).not.toContain('IKRAR')
+  })
+
+  it('opens on the print sheet; both sheets print on A4 fitted to the width, header repeated', async () => {
+    const s = setup()
+    const { folder } = await exported(s)
+    const file = path.join(folder, `${TITLE} - Dinas Pendidikan.xlsx`)
+    const workbook = await open(file)
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Cetak', 'Data Kehadiran'])
+    expect(workbook.views[0]).toMatchObject({ activeTab: 0, firstSheet: 0 })
+    const data = workbook.getWorksheet('Data Kehadiran')!
+    expect(data.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+    })
+    expect(data.headerFooter.oddHeader).toBe(
+      '&C&B&10Daftar Hadir Apel Netralitas ASN Pilkada Serentak 2024 - Dinas Pendidikan&R&8Senin, 30 September 2024',
+    )
+    // Read independently of exceljs: what a spreadsheet program sees.
+    const seen = openpyxl(file)
+    expect(seen.active).toBe('Cetak')
+    expect(seen.sheets).toEqual([
+      expect.objectContaining({
+        name: 'Cetak',
+        orientation: 'portrait',
+        paperSize: 9,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        fitToPage: true,
+      }),
+      expect.objectContaining({
+        name: 'Data Kehadiran',
+        orientation: 'landscape',
+        paperSize: 9,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        fitToPage: true,
+        titleRows: '$1:$1',
+      }),
+    ])
+    // Wide enough, or wrapped: the longest pangkat is not cut off at the column's edge.
+    const print = workbook.getWorksheet('Cetak')!
+    const pangkat = print.getColumn(5)
+    const budi = print.getRow(lines(print).findIndex((l) => l.includes('Budi Santoso')) + 1)
+    expect(budi.getCell(5).value).toBe('Pembina Utama Muda, IV/c')
+    expect(budi.getCell(5).alignment).toMatchObject({ wrapText: true })
+    expect(budi.height).toBeGreaterThanOrEqual(
+      15 * Math.ceil('Pembina Utama Muda, IV/c'.length / (pangkat.width! - 2)),
+    )
   })
 
   it('prints the ikrar read at the apel when it is given', async () => {
@@ -366,7 +488,7 @@ describe('export files', () => {
       'Hadir Tidak Terdaftar',
       '% Kehadiran',
     ])
-    expect(rows.slice(header + 1)).toEqual([
+    expect(rows.slice(header + 1, header + 5)).toEqual([
       [1, ODD_OPD, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0],
       [2, 'Inspektorat', 2, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0],
       [3, 'Dinas Pendidikan', 6, 1, 1, 2, 0, 1, 0, 1, 0, 2, 0, 2 / 6],
@@ -407,7 +529,7 @@ describe('export files', () => {
     expect(parsed.rows.map((r) => [r.nip, r.name, r.opdName]).sort()).toEqual(
       people.map((p) => [p.nip, p.name, PENDIDIKAN]).sort(),
     )
-    const [sheet] = await readTableFile(file)
+    const sheet = (await readTableFile(file)).find((t) => t.name === 'Data Kehadiran')
     const statusCol = sheet!.rows[0]!.findIndex((c) => c.text === 'Status')
     const statuses = Object.fromEntries(
       sheet!.rows.slice(1).map((r) => [r[1]!.text, r[statusCol]!.text]),
@@ -421,20 +543,514 @@ describe('export files', () => {
       [testNip(6)]: 'Tidak Hadir',
     })
   })
-  it('names the file that failed and leaves no half-written file in the folder', async () => {
+  it('finishes, with a file per OPD, when many OPD names agree past the file-name limit', async () => {
+    const t = tempDb()
+    cleanups.push(t.cleanup)
+    // 40 OPD whose names differ only after 150 characters: before, uniqueNames never ended.
+    const long =
+      'Unit Pelaksana Teknis Daerah Pusat Kesehatan Masyarakat dan Laboratorium Kesehatan Daerah Kabupaten Contoh Wilayah Kerja Kecamatan Sukamaju Bagian '
+    const people = Array.from({ length: 40 }, (_, i) => ({
+      nip: testNip(100 + i),
+      name: `Pegawai ${i}`,
+      opd: `${long}${i}`,
+    }))
+    const ceremony = seedApel(t.db, people)
+    // In a child process with a time limit, so a naming loop that never ends fails the test
+    // instead of hanging the run.
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', EXPORT_CHILD, t.file, t.dir, String(ceremony.id)],
+      { encoding: 'utf8', timeout: 45_000 },
+    )
+    expect(child.signal, 'export did not finish within 45 s').toBeNull()
+    expect(child.stdout, child.stderr).toBe('selesai\n')
+    const folder = path.join(t.dir, TITLE)
+    const files = fs.readdirSync(folder)
+    expect(files).toHaveLength(40 + 3)
+    expect(new Set(files.map((f) => f.toLowerCase())).size).toBe(files.length)
+    expect((await checkExport(folder)).complete).toBe(true)
+  }, 60_000)
+
+  it('names the file that failed, lists the files not written, and leaves an incomplete set', async () => {
     const s = setup()
     const folder = path.join(s.dir, 'usb', TITLE)
     const blocked = `${TITLE} - Inspektorat.xlsx`
     fs.mkdirSync(path.join(folder, blocked), { recursive: true })
     fs.writeFileSync(path.join(folder, blocked, 'isi'), 'x')
-    await expect(
-      exportCeremony(s.db, {
-        ceremonyId: s.ceremonyId,
-        folder: path.join(s.dir, 'usb'),
-        order: 'name',
-        ikrar: null,
-      }),
-    ).rejects.toThrow(`Gagal menyimpan berkas "${blocked}"`)
+    const error = await exportCeremony(s.db, {
+      ceremonyId: s.ceremonyId,
+      folder: path.join(s.dir, 'usb'),
+      order: 'name',
+      ikrar: null,
+    }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(UserError)
+    expect((error as UserError).code).toBe('EXPORT_INCOMPLETE')
+    expect((error as UserError).message).toBe(
+      `Gagal menyimpan berkas "${blocked}": sudah ada folder bernama sama; pindahkan atau ganti nama folder itu. Berkas lama dengan nama itu (bila ada) tidak berubah. Ekspor belum lengkap: 1 dari 5 berkas belum ditulis ("${blocked}"). Ulangi ekspor setelah masalahnya diatasi.`,
+    )
     expect(fs.readdirSync(folder).filter((f) => f.endsWith('.tmp'))).toEqual([])
+    expect(await checkExport(folder)).toMatchObject({ complete: false, missing: [MANIFEST] })
   })
+
+  it('says in Indonesian that the folder cannot be made where a file is in the way', async () => {
+    const s = setup()
+    const file = path.join(s.dir, 'berkas-biasa')
+    fs.writeFileSync(file, 'x')
+    await expect(
+      exportCeremony(s.db, { ceremonyId: s.ceremonyId, folder: file, order: 'name', ikrar: null }),
+    ).rejects.toThrow(
+      `Gagal membuat folder "${path.join(file, TITLE)}": sebagian jalurnya adalah berkas, bukan folder; pilih folder lain.`,
+    )
+  })
+
+  it('clears temporary files and an old manifest a killed export left, then completes', async () => {
+    const s = setup()
+    const folder = path.join(s.dir, 'usb', TITLE)
+    fs.mkdirSync(folder, { recursive: true })
+    const stale = [`~Rekap ${TITLE}.xlsx.0a1b2c3d.tmp`, `~${TITLE} - Inspektorat.xlsx.deadbeef.tmp`]
+    for (const f of stale) fs.writeFileSync(path.join(folder, f), 'setengah')
+    fs.writeFileSync(path.join(folder, 'catatan petugas.txt'), 'milik petugas')
+    const { files } = await exportCeremony(s.db, {
+      ceremonyId: s.ceremonyId,
+      folder: path.join(s.dir, 'usb'),
+      order: 'name',
+      ikrar: null,
+    })
+    expect(fs.readdirSync(folder).sort()).toEqual([...files, 'catatan petugas.txt'].sort())
+    expect((await checkExport(folder)).complete).toBe(true)
+  })
+})
+
+/** A tmpfs mounted for one test: a real full or read-only disk. Null where mounting is refused. */
+function mounted(dir: string, options: string): (() => void) | null {
+  fs.mkdirSync(dir, { recursive: true })
+  const r = spawnSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir], { encoding: 'utf8' })
+  if (r.status !== 0) {
+    console.log(`[dilewati] tidak dapat memasang tmpfs (${options}): ${r.stderr || r.error}`)
+    return null
+  }
+  return () => void spawnSync('umount', ['-l', dir])
+}
+
+describe('export onto a real full or read-only disk', () => {
+  it('says the disk is read-only, in Indonesian, naming the folder', async (t) => {
+    const s = setup()
+    const disk = path.join(s.dir, 'ro')
+    const unmount = mounted(disk, 'ro,size=1m')
+    if (!unmount) return t.skip()
+    cleanups.unshift(unmount)
+    await expect(
+      exportCeremony(s.db, { ceremonyId: s.ceremonyId, folder: disk, order: 'name', ikrar: null }),
+    ).rejects.toThrow(
+      `Gagal membuat folder "${path.join(disk, TITLE)}": disk atau flashdisk itu hanya-baca (kunci tulisnya aktif?); pilih folder lain.`,
+    )
+  })
+
+  it('runs out of space partway: says so, lists what was not written, leaves no temp file', async (t) => {
+    const s = setup()
+    const disk = path.join(s.dir, 'penuh')
+    // Room for the recap and the CSV, not for every workbook.
+    const unmount = mounted(disk, 'size=48k')
+    if (!unmount) return t.skip()
+    cleanups.unshift(unmount)
+    const error = (await exportCeremony(s.db, {
+      ceremonyId: s.ceremonyId,
+      folder: disk,
+      order: 'name',
+      ikrar: null,
+    }).catch((e: unknown) => e)) as UserError
+    expect(error.code).toBe('EXPORT_INCOMPLETE')
+    expect(error.message).toMatch(/^Gagal menyimpan berkas ".+": penyimpanan penuh; /)
+    const folder = path.join(disk, TITLE)
+    const written = fs.readdirSync(folder)
+    expect(written.filter((f) => f.endsWith('.tmp'))).toEqual([])
+    expect(written).not.toContain(MANIFEST)
+    const notWritten = error.message.match(/(\d+) dari 5 berkas belum ditulis/)
+    expect(Number(notWritten?.[1])).toBe(5 - written.length)
+    expect(await checkExport(folder)).toMatchObject({ complete: false })
+  })
+})
+
+describe('an export killed partway', () => {
+  it('leaves a set recognised as incomplete; the next export cleans up and completes', async () => {
+    const t = tempDb()
+    cleanups.push(t.cleanup)
+    applyRoster(t.db, demoRoster(2400), new Date('2024-09-29T10:00:00Z'))
+    const ceremony = createCeremony(t.db, new Date('2024-09-29T10:00:00Z'), PILKADA_2024)
+    const usb = path.join(t.dir, 'usb')
+    const folder = path.join(usb, TITLE)
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', EXPORT_CHILD, t.file, usb, String(ceremony.id)],
+      { stdio: 'ignore' },
+    )
+    let ended = false
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => {
+        ended = true
+        resolve(signal)
+      }),
+    )
+    // Killed once the first workbook of an OPD is being written (the recap and CSV are done).
+    const deadline = Date.now() + 60_000
+    const started = () =>
+      fs.existsSync(folder) && fs.readdirSync(folder).some((f) => f.includes(' - Dinas'))
+    while (!started() && !ended && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 10))
+    }
+    child.kill('SIGKILL')
+    expect(await exited).toBe('SIGKILL')
+
+    const check = await checkExport(folder)
+    expect(check).toMatchObject({ complete: false, missing: [MANIFEST] })
+    const { files } = await exportCeremony(t.db, {
+      ceremonyId: ceremony.id,
+      folder: usb,
+      order: 'name',
+      ikrar: null,
+    })
+    expect(fs.readdirSync(folder).sort()).toEqual([...files].sort())
+    expect(await checkExport(folder)).toEqual({ complete: true, missing: [], changed: [] })
+  }, 120_000)
+})
+
+describe('who signs', () => {
+  const KINDS: [string, string][] = [
+    ['Sekretariat Daerah', 'Sekretaris Daerah'],
+    ['Sekretariat DPRD', 'Sekretaris DPRD'],
+    ['Inspektorat', 'Inspektur'],
+    ['Dinas Kesehatan', 'Kepala Dinas Kesehatan'],
+    ['Badan Pendapatan Daerah', 'Kepala Badan Pendapatan Daerah'],
+    ['Satuan Polisi Pamong Praja', 'Kepala Satuan Polisi Pamong Praja'],
+    ['Kecamatan Kota', 'Camat Kota'],
+    ['Kelurahan Sukamaju', 'Lurah Sukamaju'],
+    ['RSUD Kabupaten Contoh', 'Direktur RSUD Kabupaten Contoh'],
+    ['Bagian Umum', 'Kepala Bagian Umum'],
+    ['UPTD Puskesmas Kota', 'Kepala UPTD Puskesmas Kota'],
+  ]
+
+  /** The signature block of a sheet, column `col` from "Mengetahui," on. */
+  function block(sheet: ExcelJS.Worksheet, col: number): string[] {
+    // A streamed sheet leaves empty cells out: holes, read as ''.
+    const column = Array.from(sheet.getColumn(col).values, (v) => (v == null ? '' : String(v)))
+    const from = column.indexOf('Mengetahui,')
+    expect(from, `Mengetahui, di ${sheet.name}`).toBeGreaterThan(0)
+    return column.slice(from, from + 8)
+  }
+
+  it('prints the title of each kind of OPD, or the signer the officer set, and BKPSDM on the recap', async () => {
+    const t = tempDb()
+    cleanups.push(t.cleanup)
+    const ctx = { db: t.db, dbPath: t.file, kioskId: 'K', now: () => NOW, dialogs: NO_DIALOGS }
+    const handlers = createHandlers(ctx)
+    const ceremony = seedApel(
+      t.db,
+      KINDS.map(([opd], i) => ({ nip: testNip(20 + i), name: `Pegawai ${i}`, opd })),
+    )
+    const listed = await invoke(handlers, 'signer.list', undefined)
+    expect(listed.ok).toBe(true)
+    const opd = (
+      listed as { value: { opd: { opdId: number; opdName: string; derivedTitle: string }[] } }
+    ).value.opd
+    expect(Object.fromEntries(opd.map((o) => [o.opdName, o.derivedTitle]))).toEqual(
+      Object.fromEntries(KINDS),
+    )
+    const kota = opd.find((o) => o.opdName === 'Kecamatan Kota')!.opdId
+    const set = await invoke(handlers, 'signer.set', {
+      opdId: kota,
+      title: 'Plt. Camat Kota',
+      name: 'Drs. Ahmad Fauzi, M.Si.',
+      pangkat: 'Pembina, IV/a',
+      nip: '19740502 199311 1 001',
+    })
+    expect(set.ok).toBe(true)
+    expect(
+      await invoke(handlers, 'signer.set', {
+        opdId: null,
+        title: 'Kepala BKPSDM',
+        name: 'Hj. Sri Wahyuni',
+        pangkat: '',
+        nip: '',
+      }),
+    ).toMatchObject({ ok: true, value: { recap: { signer: { title: 'Kepala BKPSDM' } } } })
+    expect(
+      await invoke(handlers, 'signer.set', {
+        opdId: kota,
+        title: 'Camat',
+        name: '',
+        pangkat: '',
+        nip: '1974',
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        code: 'BAD_INPUT',
+        message: 'NIP penanda tangan: NIP harus 18 digit, yang tertulis 4 digit.',
+      },
+    })
+
+    const { folder } = await exportCeremony(t.db, {
+      ceremonyId: ceremony.id,
+      folder: t.dir,
+      order: 'name',
+      ikrar: null,
+    })
+    for (const [name, title] of KINDS) {
+      const workbook = await open(path.join(folder, `${TITLE} - ${name}.xlsx`))
+      const lines = block(workbook.getWorksheet('Cetak')!, 6)
+      if (name === 'Kecamatan Kota') {
+        expect(lines).toEqual([
+          'Mengetahui,',
+          'Plt. Camat Kota',
+          '',
+          '',
+          '',
+          'Drs. Ahmad Fauzi, M.Si.',
+          'Pembina, IV/a',
+          'NIP. 19740502 199311 1 001',
+        ])
+        const nameCell = workbook
+          .getWorksheet('Cetak')!
+          .getColumn(6)
+          .values.indexOf('Drs. Ahmad Fauzi, M.Si.')
+        expect(workbook.getWorksheet('Cetak')!.getRow(nameCell).getCell(6).font).toMatchObject({
+          bold: true,
+          underline: true,
+        })
+      } else {
+        expect(lines.slice(0, 7), name).toEqual([
+          'Mengetahui,',
+          title,
+          '',
+          '',
+          '',
+          '(.........................................)',
+          'NIP. .........................................',
+        ])
+      }
+    }
+    const recap = await open(path.join(folder, `Rekap ${TITLE}.xlsx`))
+    expect(block(recap.getWorksheet('Rekap')!, 10).slice(0, 7)).toEqual([
+      'Mengetahui,',
+      'Kepala BKPSDM',
+      '',
+      '',
+      '',
+      'Hj. Sri Wahyuni',
+      'NIP. .........................................',
+    ])
+    // Clearing the title goes back to what the OPD's kind says.
+    await invoke(handlers, 'signer.set', {
+      opdId: kota,
+      title: ' ',
+      name: 'x',
+      pangkat: '',
+      nip: '',
+    })
+    expect(t.db.prepare('SELECT count(*) FROM signer WHERE opd_id = ?').pluck().get(kota)).toBe(0)
+  })
+
+  it('needs the officer PIN to read or set signers', async () => {
+    const t = tempDb()
+    cleanups.push(t.cleanup)
+    const handlers = createHandlers({
+      db: t.db,
+      dbPath: t.file,
+      kioskId: 'K',
+      now: () => NOW,
+      dialogs: NO_DIALOGS,
+    })
+    await invoke(handlers, 'auth.setPin', { pin: '4827' })
+    await invoke(handlers, 'auth.lock', undefined)
+    for (const result of [
+      await invoke(handlers, 'signer.list', undefined),
+      await invoke(handlers, 'signer.set', {
+        opdId: null,
+        title: 'Kepala',
+        name: '',
+        pangkat: '',
+        nip: '',
+      }),
+    ]) {
+      expect(result).toMatchObject({ ok: false })
+      expect((result as { error: { code: string } }).error.code).not.toBe('INTERNAL')
+    }
+    expect(t.db.prepare('SELECT count(*) FROM signer').pluck().get()).toBe(0)
+  })
+})
+
+describe('the recap prints as a document', () => {
+  it('has borders, wrapped OPD names, a print area to the signature and the header repeated', async () => {
+    const s = setup()
+    const { folder } = await exported(s)
+    const file = path.join(folder, `Rekap ${TITLE}.xlsx`)
+    const recap = (await open(file)).getWorksheet('Rekap')!
+    const header = recap.getColumn(1).values.indexOf('No')
+    const odd = recap.getRow(header + 1)
+    expect(odd.getCell(2).value).toBe(ODD_OPD)
+    expect(odd.getCell(2).alignment).toMatchObject({ wrapText: true })
+    for (const col of [1, 2, 14])
+      expect(odd.getCell(col).border).toMatchObject({
+        top: { style: 'thin' },
+        left: { style: 'thin' },
+      })
+    const seen = openpyxl(file)
+    const column10 = recap.getColumn(10).values.map(String)
+    const last =
+      column10.length - 1 - [...column10].reverse().findIndex((v) => v.startsWith('NIP.'))
+    expect(seen.active).toBe('Rekap')
+    expect(seen.sheets[0]).toMatchObject({
+      name: 'Rekap',
+      orientation: 'landscape',
+      paperSize: 9,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      fitToPage: true,
+      titleRows: `$${header}:$${header}`,
+      printArea: [`$A$1:$N$${last}`],
+    })
+    // Every OPD's list sheet prints one page wide too, its header on every page.
+    for (const sheet of seen.sheets.slice(1)) {
+      expect(sheet, sheet.name).toMatchObject({
+        orientation: 'landscape',
+        fitToWidth: 1,
+        fitToHeight: 0,
+        titleRows: '$1:$1',
+      })
+    }
+  })
+})
+
+const SOFFICE = spawnSync('which', ['soffice'], { encoding: 'utf8' }).stdout.trim()
+
+/** LibreOffice headless converting `file` into `out`, with a private profile for parallel runs. */
+function soffice(dir: string, args: string[], file: string, out: string): void {
+  const r = spawnSync(
+    SOFFICE,
+    [
+      `-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`,
+      '--headless',
+      ...args,
+      '--outdir',
+      out,
+      file,
+    ],
+    { encoding: 'utf8', timeout: 120_000 },
+  )
+  expect(r.status, r.stderr).toBe(0)
+}
+
+/** Skips, with the reason printed, where LibreOffice is not installed. */
+function needsSoffice(t: { skip(): void }): boolean {
+  if (SOFFICE) return true
+  console.log(
+    '[dilewati] soffice (LibreOffice) tidak terpasang: apt-get install libreoffice-calc-nogui',
+  )
+  t.skip()
+  return false
+}
+
+describe('recap sheet names', () => {
+  it('drops invisible characters and keeps an apostrophe from breaking the print titles', async () => {
+    const t = tempDb()
+    cleanups.push(t.cleanup)
+    const ceremony = seedApel(t.db, [
+      { nip: testNip(500), name: 'A', opd: "Bagian Ta'mir Masjid\u202e\u200b" },
+    ])
+    const { folder } = await exportCeremony(t.db, {
+      ceremonyId: ceremony.id,
+      folder: t.dir,
+      order: 'name',
+      ikrar: null,
+    })
+    const file = path.join(folder, `Rekap ${TITLE}.xlsx`)
+    const seen = openpyxl(file)
+    expect(seen.sheets.map((sh) => [sh.name, sh.titleRows])).toEqual([
+      ['Rekap', expect.any(String)],
+      ['Bagian Ta\u2019mir Masjid', '$1:$1'],
+    ])
+  })
+})
+
+describe('the recap printed by LibreOffice', () => {
+  it('prints 145 OPD on a few A4 pages, not one page or more per OPD', async (t) => {
+    if (!needsSoffice(t)) return
+    const db = tempDb()
+    cleanups.push(db.cleanup)
+    const people = Array.from({ length: 145 }, (_, i) => ({
+      nip: testNip(300 + i),
+      name: `Pegawai ${i}`,
+      opd:
+        i % 2
+          ? `UPTD Puskesmas Wilayah ${i}`
+          : `Kelurahan ${i} Kecamatan Sukamaju Kabupaten Contoh`,
+    }))
+    const ceremony = seedApel(db.db, people)
+    const { folder } = await exportCeremony(db.db, {
+      ceremonyId: ceremony.id,
+      folder: db.dir,
+      order: 'name',
+      ikrar: null,
+    })
+    // "Print the recap sheet": keep only that sheet (openpyxl keeps its print setup), then print.
+    const only = path.join(db.dir, 'rekap-saja.xlsx')
+    const py = spawnSync(
+      '/usr/bin/python3',
+      [
+        '-c',
+        'import sys,openpyxl\nwb=openpyxl.load_workbook(sys.argv[1])\nfor ws in wb.worksheets[1:]: wb.remove(ws)\nwb.save(sys.argv[2])',
+        path.join(folder, `Rekap ${TITLE}.xlsx`),
+        only,
+      ],
+      { encoding: 'utf8', timeout: 30_000 },
+    )
+    expect(py.status, py.stderr).toBe(0)
+    const out = path.join(db.dir, 'pdf')
+    soffice(db.dir, ['--convert-to', 'pdf'], only, out)
+    const pdf = fs.readFileSync(path.join(out, 'rekap-saja.pdf'), 'latin1')
+    const pages = pdf.match(/\/Type\s*\/Page[^s]/g)?.length ?? 0
+    console.log(`rekap 145 OPD: ${pages} halaman A4`)
+    expect(pages).toBeGreaterThanOrEqual(3)
+    expect(pages).toBeLessThanOrEqual(10)
+  }, 180_000)
+})
+
+describe('the CSV in a spreadsheet program', () => {
+  it('shows all 18 digits of every NIP when LibreOffice opens it, and imports back', async (t) => {
+    if (!needsSoffice(t)) return
+    const s = setup()
+    // The NIP from the issue, whose last digits a number cell turns into ...000.
+    checkIn(s.db, s.ceremonyId, '198206042015092003', '2024-09-30T00:24:00.000Z')
+    const { folder } = await exported(s)
+    const csv = path.join(folder, `${TITLE} - Semua OPD.csv`)
+    const out = path.join(s.dir, 'lo')
+    // As an officer opens it: ";" separated, '"' quoted, UTF-8 (the Text Import dialog's choices).
+    soffice(s.dir, ['--infilter=CSV:59,34,76,1', '--convert-to', 'xlsx'], csv, out)
+    const py = spawnSync(
+      '/usr/bin/python3',
+      [
+        '-c',
+        'import json,sys,openpyxl\nws=openpyxl.load_workbook(sys.argv[1]).active\nprint(json.dumps([[type(c).__name__, str(c)] for (c,) in ws.iter_rows(min_col=2,max_col=2,values_only=True)]))',
+        path.join(out, `${TITLE} - Semua OPD.xlsx`),
+      ],
+      { encoding: 'utf8', timeout: 30_000 },
+    )
+    expect(py.status, py.stderr).toBe(0)
+    const cells = JSON.parse(py.stdout) as [string, string][]
+    expect(cells[0]).toEqual(['str', 'NIP'])
+    const nips = s.db
+      .prepare('SELECT nip FROM employee UNION SELECT nip FROM checkin ORDER BY nip')
+      .pluck()
+      .all() as string[]
+    expect(nips).toContain('198206042015092003')
+    const seen = cells.slice(1)
+    expect(seen).toHaveLength(nips.length)
+    for (const [type] of seen) expect(type).toBe('str')
+    expect(seen.map(([, text]) => text.replace(/ /g, '')).sort()).toEqual(nips)
+    expect(seen.map(([, text]) => text)).toContain('19820604 201509 2 003')
+
+    // Our own roster import reads the CSV back with every NIP whole.
+    const parsed = await readRosterFile(csv)
+    expect(parsed.rows.map((row) => row.nip).sort()).toEqual(PEOPLE.map((p) => p.nip).sort())
+  }, 120_000)
 })

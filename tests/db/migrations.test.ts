@@ -7,6 +7,7 @@ import { MIGRATIONS } from '../../src/main/db/migrations'
 import { absence } from '../../src/main/db/migrations/0004-absence'
 import { card } from '../../src/main/db/migrations/0005-card'
 import { checkinClock } from '../../src/main/db/migrations/0006-checkin-clock'
+import { signers } from '../../src/main/db/migrations/0007-signers'
 import { tempDb, tempDir } from '../fixtures/temp-db'
 
 const cleanups: (() => void)[] = []
@@ -275,5 +276,32 @@ describe('migration 0006 checkin-clock', () => {
         .run(),
     ).toThrow(/UNIQUE/)
     expect(() => db.prepare('UPDATE checkin SET clock_back = 2').run()).toThrow(/CHECK/)
+  })
+})
+
+describe('migration 0007 signers', () => {
+  it('adds signers to an existing roster: one per OPD, one for the recap, gone with the OPD', () => {
+    const dir = tempDir()
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }))
+    const file = path.join(dir, 'k.sqlite')
+    const before = openDatabase(file, { migrations: MIGRATIONS.slice(0, signers.version - 1) })
+    before.prepare("INSERT INTO opd (key, name) VALUES ('kecamatan kota', 'Kecamatan Kota')").run()
+    before.close()
+    const db = openDatabase(file, { migrations: MIGRATIONS.slice(0, signers.version) })
+    cleanups.push(() => db.close())
+    const add = db.prepare(
+      "INSERT INTO signer (opd_id, title, name, nip, updated_at) VALUES (?, ?, ?, ?, 'now')",
+    )
+    add.run(1, 'Plt. Camat Kota', 'Drs. Ahmad', '197405021993111001')
+    expect(() => add.run(1, 'Camat Kota', '', '')).toThrow(/UNIQUE/)
+    add.run(null, 'Kepala BKPSDM', '', '')
+    expect(() => add.run(null, 'Kepala BKD', '', '')).toThrow(/UNIQUE/)
+    expect(() => add.run(99, 'Kepala', '', '')).toThrow(/FOREIGN KEY/)
+    expect(() => add.run(null, '', '', '')).toThrow(/CHECK/)
+    expect(() => db.prepare("UPDATE signer SET nip = '1974' WHERE opd_id = 1").run()).toThrow(
+      /CHECK/,
+    )
+    db.prepare('DELETE FROM opd WHERE id = 1').run()
+    expect(db.prepare('SELECT title FROM signer').pluck().all()).toEqual(['Kepala BKPSDM'])
   })
 })

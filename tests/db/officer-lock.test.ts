@@ -248,6 +248,8 @@ describe('the officer PIN', () => {
       'roster.applyImport',
       'roster.markCardsPrinted',
       'roster.update',
+      'signer.list',
+      'signer.set',
     ])
   })
 })

@@ -34,6 +34,31 @@ test('mark absence reasons, export to a folder, and read the files back', async 
   checkIn(db, ceremony.id, onTime.nip, new Date().toISOString(), { source: 'pemindai' })
   checkIn(db, ceremony.id, late.nip, new Date().toISOString(), { late: true })
 
+  // The Inspektorat's head, set once in the roster screen, signs its daftar hadir.
+  await page
+    .getByRole('navigation', { name: 'Menu utama' })
+    .getByRole('button', { name: 'Data Pegawai' })
+    .click()
+  await page.getByText('Penanda tangan daftar hadir per OPD').click()
+  await page.getByLabel('OPD penanda tangan').selectOption({ label: 'Inspektorat' })
+  const form = page.getByRole('form', { name: 'Penanda tangan Inspektorat' })
+  await expect(form.getByLabel(/Jabatan penanda tangan/)).toHaveAttribute(
+    'placeholder',
+    'Inspektur',
+  )
+  await form.getByLabel(/Jabatan penanda tangan/).fill('Plt. Inspektur')
+  await form.getByLabel(/^Nama/).fill('Drs. Bambang Wijaya')
+  await form.getByLabel('NIP').fill('1974050')
+  await form.getByRole('button', { name: 'Simpan penanda tangan' }).click()
+  await expect(form.getByRole('alert')).toHaveText(
+    'NIP penanda tangan: NIP harus 18 digit, yang tertulis 7 digit.',
+  )
+  await form.getByLabel('NIP').fill('19740502 199311 1 001')
+  await form.getByRole('button', { name: 'Simpan penanda tangan' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Penanda tangan disimpan' })).toHaveText(
+    'Penanda tangan disimpan: Plt. Inspektur.',
+  )
+
   await page.getByRole('button', { name: 'Ekspor', exact: true }).click()
   await page.getByLabel('Nama petugas').fill('Rina Petugas')
   await page.getByRole('button', { name: 'Simpan nama' }).click()
@@ -66,14 +91,27 @@ test('mark absence reasons, export to a folder, and read the files back', async 
   await page.getByRole('button', { name: 'Ekspor ke folder…' }).click()
   const folder = path.join(usb, `Kehadiran Apel Netralitas ${ceremony.date}`)
   await expect(page.getByRole('status').filter({ hasText: 'Ekspor selesai' })).toHaveText(
-    `Ekspor selesai: 42 berkas di ${folder}`,
+    `Ekspor selesai: 43 berkas di ${folder}`,
   )
-  await expect(page.getByLabel('Berkas hasil ekspor').getByRole('listitem')).toHaveCount(42)
+  // 40 OPD, the recap, the CSV, and the manifest written last.
+  await expect(page.getByLabel('Berkas hasil ekspor').getByRole('listitem')).toHaveCount(43)
 
   const workbook = new ExcelJS.Workbook()
   await workbook.xlsx.readFile(
     path.join(folder, `Kehadiran Apel Netralitas ${ceremony.date} - Inspektorat.xlsx`),
   )
+  expect(workbook.worksheets[0]!.name).toBe('Cetak')
+  const signature = workbook.getWorksheet('Cetak')!.getColumn(6).values.map(String)
+  const from = signature.indexOf('Mengetahui,')
+  expect(signature.slice(from, from + 7)).toEqual([
+    'Mengetahui,',
+    'Plt. Inspektur',
+    '',
+    '',
+    '',
+    'Drs. Bambang Wijaya',
+    'NIP. 19740502 199311 1 001',
+  ])
   const sheet = workbook.getWorksheet('Data Kehadiran')!
   const byNip = new Map<string, ExcelJS.Row>()
   sheet.eachRow((row, n) => n > 1 && byNip.set(String(row.getCell(2).value), row))
@@ -99,8 +137,8 @@ test('mark absence reasons, export to a folder, and read the files back', async 
   // Jumlah, Hadir, Terlambat, Jumlah Hadir, Izin, Sakit, Dinas Luar, Cuti, TB, Tidak Hadir.
   expect(inspektorat.slice(2, 12)).toEqual([total, 1, 1, 2, 0, 1, bulk, 0, 0, 0])
   // Lowest attendance first: every other OPD has nobody present, so Inspektorat comes last.
-  expect(rows.at(-2)![1]).toBe('Inspektorat')
-  expect(rows.at(-1)![1]).toBe('JUMLAH')
+  const totalRow = rows.findIndex((r) => r[1] === 'JUMLAH')
+  expect(rows[totalRow - 1]![1]).toBe('Inspektorat')
 
   expect(
     db

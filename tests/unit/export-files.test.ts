@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -7,6 +8,7 @@ import { csvField } from '../../src/main/export/csv'
 import { safeFileName, uniqueNames } from '../../src/main/export/file-name'
 import { tempDir } from '../fixtures/temp-db'
 
+const FILE_NAME_MODULE = path.resolve(__dirname, '../../src/main/export/file-name.ts')
 const dirs: string[] = []
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
 function folder(): string {
@@ -51,6 +53,53 @@ describe('file names', () => {
       'dinas a-b (3).xlsx',
     ])
   })
+
+  it('ends, with unique names, when many long names agree past the length limit', () => {
+    // 200 OPD whose names differ only after character 120: each must still get its own file.
+    const long = 'Unit Pelaksana Teknis Daerah Pusat Kesehatan Masyarakat Kecamatan '.repeat(3)
+    const names = Array.from({ length: 200 }, (_, i) => `${long}${i}`)
+    // In a child process with a time limit: a naming loop that never ends (the bug) fails
+    // the test instead of hanging the test run.
+    const child = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `const { uniqueNames } = require(${JSON.stringify(FILE_NAME_MODULE)})
+         process.stdout.write(JSON.stringify(uniqueNames(JSON.parse(process.argv[1]), '.xlsx')))`,
+        JSON.stringify(names),
+      ],
+      { encoding: 'utf8', timeout: 20_000 },
+    )
+    expect(child.signal, 'uniqueNames did not finish within 20 s').toBeNull()
+    expect(child.status, child.stderr).toBe(0)
+    const unique = JSON.parse(child.stdout) as string[]
+    expect(unique).toEqual(uniqueNames(names, '.xlsx'))
+    expect(new Set(unique.map((n) => n.toLowerCase())).size).toBe(200)
+    for (const n of unique) expect(Array.from(n).length).toBeLessThanOrEqual(125)
+    expect(unique[0]).toBe(`${safeFileName(long, '')}.xlsx`)
+    expect(unique[1]!.endsWith(' (2).xlsx')).toBe(true)
+    expect(unique[199]!.endsWith(' (200).xlsx')).toBe(true)
+  })
+
+  it('numbers a name that already ends in a number in brackets without looping', () => {
+    expect(uniqueNames(['Dinas (2)', 'Dinas', 'Dinas', 'dinas (2)'], '.xlsx')).toEqual([
+      'Dinas (2).xlsx',
+      'Dinas.xlsx',
+      'Dinas (3).xlsx',
+      'dinas (2) (2).xlsx',
+    ])
+  })
+
+  it('strips bidi overrides, zero-width and other invisible characters', () => {
+    // U+202E makes "Dinas A\u202Excod.exe.xlsx" display as "Dinas Axslx.exe.docx".
+    expect(safeFileName('Dinas A\u202Excod.exe', '.xlsx')).toBe('Dinas Axcod.exe.xlsx')
+    const hidden = 'Ba\u200bdan\u200d \u200eKeu\u200fangan\u2066\u2069\ufeff\u00ad\u2028X\u0085'
+    const name = safeFileName(hidden, '.xlsx')
+    expect(name).not.toMatch(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u)
+    expect(name).toBe('Badan Keuangan X.xlsx')
+  })
 })
 
 describe('CSV fields', () => {
@@ -93,7 +142,7 @@ describe('atomic writes', () => {
     const error = await writeAtomic(target, failing).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(UserError)
     expect((error as UserError).message).toBe(
-      'Gagal menyimpan berkas "Kehadiran - Inspektorat.xlsx": penyimpanan penuh. Berkas lama dengan nama itu (bila ada) tidak berubah.',
+      'Gagal menyimpan berkas "Kehadiran - Inspektorat.xlsx": penyimpanan penuh; kosongkan ruang atau pakai flashdisk lain. Berkas lama dengan nama itu (bila ada) tidak berubah.',
     )
     expect(fs.readFileSync(target, 'utf8')).toBe('lama')
     expect(tempsIn(dir)).toEqual([])

@@ -1,18 +1,11 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { UserError } from '../errors'
+import { fsError, isFsError } from '../fs-errors'
 
-function reasonOf(error: unknown): string {
-  const code = (error as { code?: unknown }).code
-  if (code === 'ENOSPC') return 'penyimpanan penuh'
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return 'folder tidak dapat ditulisi (hanya-baca atau tanpa izin)'
-  }
-  if (code === 'ENOENT') return 'folder tujuan tidak ditemukan; apakah flashdisk dicabut?'
-  if (code === 'EIO') return 'gagal menulis ke disk atau flashdisk'
-  return (error as Error).message ?? String(error)
-}
+const KEPT = 'Berkas lama dengan nama itu (bila ada) tidak berubah.'
+/** The temporary files writeAtomic makes: what a killed export leaves behind. */
+export const TEMP_FILE = /^~.+\.[0-9a-f]{8}\.tmp$/
 
 async function syncFile(file: string): Promise<void> {
   const handle = await fs.promises.open(file, 'r+')
@@ -53,9 +46,8 @@ export async function writeAtomic(
     await syncFolder(dir)
   } catch (error) {
     await fs.promises.rm(temp, { force: true }).catch(() => undefined)
-    throw new UserError(
-      'EXPORT_WRITE',
-      `Gagal menyimpan berkas "${name}": ${reasonOf(error)}. Berkas lama dengan nama itu (bila ada) tidak berubah.`,
-    )
+    // An error without a code is a fault of ours, not of the disk: it stays what it is.
+    if (!isFsError(error)) throw error
+    throw fsError('EXPORT_WRITE', error, 'menyimpan berkas', name, KEPT)
   }
 }

@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs'
 import { STATUS_LABEL, type AttendanceRow } from '../../shared/attendance'
+import { formatNip } from '../../shared/nip'
 import { TIME_ZONES, wallClockDate, type TimeZoneId } from '../../shared/time'
 
 export type CellValue = string | number | Date | null
@@ -9,6 +10,8 @@ export interface DataColumn {
   width: number
   numFmt?: string
   value(row: AttendanceRow, index: number): CellValue
+  /** The value in the CSV, where it must differ from the .xlsx cell. */
+  csv?(row: AttendanceRow): CellValue
 }
 
 /** Text, so Excel never turns an 18-digit NIP into 1.97405E+17 and drops its last digits. */
@@ -22,10 +25,20 @@ export const SCAN_TIME_FORMAT = 'dd/mm/yyyy hh:mm:ss'
 export function dataColumns(zone: TimeZoneId): DataColumn[] {
   return [
     { header: 'No', width: 6, value: (_r, i) => i + 1 },
-    { header: 'NIP', width: 21, numFmt: TEXT_FORMAT, value: (r) => r.nip },
+    {
+      header: 'NIP',
+      width: 21,
+      numFmt: TEXT_FORMAT,
+      value: (r) => r.nip,
+      // A CSV has no cell types: Excel and LibreOffice read 18 digits as a number and print
+      // 198206042015092003 as ...000. Written with its usual spaces, "19820604 201509 2 003",
+      // it is text to both (tried in LibreOffice: all 18 digits kept), has no hidden character
+      // and no formula, and every NIP reader, our roster import included, removes the spaces.
+      csv: (r) => formatNip(r.nip),
+    },
     { header: 'Nama', width: 32, value: (r) => r.name },
-    { header: 'Jabatan', width: 30, value: (r) => r.jabatan },
-    { header: 'Pangkat/Golongan', width: 22, value: (r) => r.pangkat },
+    { header: 'Jabatan', width: 36, value: (r) => r.jabatan },
+    { header: 'Pangkat/Golongan', width: 28, value: (r) => r.pangkat },
     { header: 'Unit Kerja', width: 30, value: (r) => r.opdName },
     { header: 'Status', width: 14, value: (r) => STATUS_LABEL[r.status] },
     {

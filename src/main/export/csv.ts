@@ -29,7 +29,7 @@ export function attendanceCsv(rows: readonly AttendanceRow[], zone: TimeZoneId):
   const columns = dataColumns(zone)
   const lines = [
     columns.map((c) => csvField(c.header)).join(';'),
-    ...rows.map((r, i) => columns.map((c) => csvField(c.value(r, i))).join(';')),
+    ...rows.map((r, i) => columns.map((c) => csvField(c.csv ? c.csv(r) : c.value(r, i))).join(';')),
   ]
   return `\uFEFF${lines.join('\r\n')}\r\n`
 }

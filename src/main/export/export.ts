@@ -7,12 +7,16 @@ import { summarize } from '../attendance/summary'
 import { getCeremony } from '../ceremony/repository'
 import type { Db } from '../db/connection'
 import { UserError } from '../errors'
+import { fsError } from '../fs-errors'
 import { writeAtomic } from './atomic'
 import { attendanceCsv } from './csv'
 import { safeFileName, uniqueNames } from './file-name'
+import { clearUnfinished, writeManifest } from './manifest'
 import { writeOpdWorkbook } from './opd-workbook'
 import type { IkrarText } from '../../shared/ikrar'
-import { writeRecapWorkbook, type RecapOpd } from './recap-workbook'
+import { writeRecapWorkbook } from './recap-workbook'
+import { recapSigner, signersByOpd } from './signers'
+import { RECAP_TITLE, signerOrBlank, signerTitle } from '../../shared/signer'
 
 export interface ExportRequest {
   ceremonyId: number
@@ -36,7 +40,8 @@ function groupByOpd(rows: readonly AttendanceRow[]) {
     if (list) list.push(r)
     else byOpd.set(r.opdId, [r])
   }
-  const opd: RecapOpd[] = [...byOpd.values()].map((list) => ({
+  const opd = [...byOpd.entries()].map(([opdId, list]) => ({
+    opdId,
     opdName: list[0]!.opdName,
     rows: list,
     summary: summarize(list),
@@ -48,10 +53,57 @@ async function makeFolder(folder: string): Promise<void> {
   try {
     await fs.promises.mkdir(folder, { recursive: true })
   } catch (error) {
-    throw new UserError(
-      'EXPORT_FOLDER',
-      `Folder "${folder}" tidak dapat dibuat: ${(error as Error).message}`,
-    )
+    throw fsError('EXPORT_FOLDER', await trueMkdirError(folder, error), 'membuat folder', folder)
+  }
+}
+
+/**
+ * Node's recursive mkdir reports a read-only disk as ENOENT; making the first missing folder
+ * on its own gives the error the officer can act on.
+ */
+async function trueMkdirError(folder: string, error: unknown): Promise<unknown> {
+  let missing = folder
+  while (!fs.existsSync(path.dirname(missing)) && path.dirname(missing) !== missing) {
+    missing = path.dirname(missing)
+  }
+  return fs.promises.mkdir(missing).then(
+    () => error,
+    (real: unknown) => real,
+  )
+}
+
+interface PlannedFile {
+  name: string
+  write(tempFile: string): Promise<void>
+}
+
+/** How many names a message lists before "dan n lainnya". */
+const LISTED = 5
+
+/** "A, B dan 3 berkas lainnya": which files an interrupted export did not write. */
+function listNames(names: readonly string[]): string {
+  const shown = names.slice(0, LISTED).map((n) => `"${n}"`)
+  const rest = names.length - shown.length
+  return rest > 0 ? `${shown.join(', ')} dan ${rest} berkas lainnya` : shown.join(', ')
+}
+
+/**
+ * Writes the files in order, each atomically. On a failure the officer hears which file failed,
+ * why, and every file not written; the folder has no manifest, so it reads as incomplete.
+ */
+async function writeAll(folder: string, files: readonly PlannedFile[]): Promise<void> {
+  for (const [i, file] of files.entries()) {
+    try {
+      await writeAtomic(path.join(folder, file.name), file.write)
+    } catch (error) {
+      const missing = files.slice(i).map((f) => f.name)
+      if (!(error instanceof UserError)) throw error
+      const reason = error.message
+      throw new UserError(
+        'EXPORT_INCOMPLETE',
+        `${reason} Ekspor belum lengkap: ${missing.length} dari ${files.length} berkas belum ditulis (${listNames(missing)}). Ulangi ekspor setelah masalahnya diatasi.`,
+      )
+    }
   }
 }
 
@@ -61,9 +113,11 @@ async function makeFolder(folder: string): Promise<void> {
  * never writes to it.
  */
 export async function exportCeremony(db: Db, request: ExportRequest): Promise<ExportSummary> {
-  const { ceremony, rows } = db.transaction(() => ({
+  const { ceremony, rows, signers, recapBy } = db.transaction(() => ({
     ceremony: getCeremony(db, request.ceremonyId),
     rows: attendanceRows(db, request.ceremonyId, null),
+    signers: signersByOpd(db),
+    recapBy: signerOrBlank(recapSigner(db), RECAP_TITLE),
   }))()
   if (rows.length === 0) {
     throw new UserError(
@@ -74,24 +128,39 @@ export async function exportCeremony(db: Db, request: ExportRequest): Promise<Ex
   const title = `Kehadiran Apel Netralitas ${ceremony.date}`
   const folder = path.join(request.folder, safeFileName(title, ''))
   await makeFolder(folder)
+  await clearUnfinished(folder)
   const { opd, unknown } = groupByOpd(rows)
 
-  const recap = safeFileName(`Rekap ${title}`, '.xlsx')
-  await writeAtomic(path.join(folder, recap), (tmp) =>
-    writeRecapWorkbook(tmp, ceremony, opd, unknown, request.order),
-  )
-  const csv = safeFileName(`${title} - Semua OPD`, '.csv')
-  await writeAtomic(path.join(folder, csv), (tmp) =>
-    fs.promises.writeFile(tmp, attendanceCsv(rows, ceremony.timeZone), 'utf8'),
-  )
   const names = uniqueNames(
     opd.map((o) => `${title} - ${o.opdName}`),
     '.xlsx',
   )
-  for (const [i, o] of opd.entries()) {
-    await writeAtomic(path.join(folder, names[i]!), (tmp) =>
-      writeOpdWorkbook(tmp, { ceremony, ...o, ikrar: request.ikrar }),
-    )
-  }
-  return { folder, files: [recap, csv, ...names] }
+  const files: PlannedFile[] = [
+    {
+      name: safeFileName(`Rekap ${title}`, '.xlsx'),
+      write: (tmp) =>
+        writeRecapWorkbook(tmp, { ceremony, opd, unknown, order: request.order, signer: recapBy }),
+    },
+    {
+      name: safeFileName(`${title} - Semua OPD`, '.csv'),
+      write: (tmp) => fs.promises.writeFile(tmp, attendanceCsv(rows, ceremony.timeZone), 'utf8'),
+    },
+    ...opd.map((o, i) => ({
+      name: names[i]!,
+      write: (tmp: string) =>
+        writeOpdWorkbook(tmp, {
+          ceremony,
+          ...o,
+          ikrar: request.ikrar,
+          signer: signerOrBlank(signers.get(o.opdId), signerTitle(o.opdName)),
+        }),
+    })),
+  ]
+  await writeAll(folder, files)
+  const manifest = await writeManifest(
+    folder,
+    ceremony,
+    files.map((f) => f.name),
+  )
+  return { folder, files: [...files.map((f) => f.name), manifest] }
 }

@@ -7,9 +7,11 @@ import {
 } from '../../shared/attendance'
 import type { Ceremony } from '../../shared/domain'
 import { formatNip } from '../../shared/nip'
+import type { Signer } from '../../shared/signer'
 import type { IkrarText } from '../../shared/ikrar'
 import { formatDate, formatTime, utcToLocal } from '../../shared/time'
 import { applyStyles, dataColumns, sharedStyles } from './columns'
+import { addSignature } from './signature'
 
 export interface OpdSheet {
   ceremony: Ceremony
@@ -18,21 +20,24 @@ export interface OpdSheet {
   summary: AttendanceSummary
   /** The ikrar read at the apel, printed above the list; null leaves the block out. */
   ikrar: IkrarText | null
+  /** Who signs for the OPD: as set by the officer, or the derived title with blank lines. */
+  signer: Signer
 }
 
 const DATA_SHEET = 'Data Kehadiran'
 const PRINT_SHEET = 'Cetak'
 const DATA_TABLE = 'Kehadiran'
 
+/** `wrap`: long text goes onto more lines instead of being cut off at the column's edge. */
 const PRINT_COLUMNS = [
-  { header: 'No', width: 5 },
-  { header: 'Nama', width: 30 },
-  { header: 'NIP', width: 22 },
-  { header: 'Jabatan', width: 26 },
-  { header: 'Pangkat/Gol.', width: 18 },
-  { header: 'Status', width: 12 },
-  { header: 'Pukul', width: 9 },
-  { header: 'Keterangan', width: 24 },
+  { header: 'No', width: 5, wrap: false },
+  { header: 'Nama', width: 28, wrap: true },
+  { header: 'NIP', width: 22, wrap: false },
+  { header: 'Jabatan', width: 24, wrap: true },
+  { header: 'Pangkat/Gol.', width: 20, wrap: true },
+  { header: 'Status', width: 12, wrap: true },
+  { header: 'Pukul', width: 7, wrap: false },
+  { header: 'Keterangan', width: 22, wrap: true },
 ]
 const LAST_COL = 'H'
 const THIN: Partial<ExcelJS.Borders> = {
@@ -41,11 +46,19 @@ const THIN: Partial<ExcelJS.Borders> = {
   bottom: { style: 'thin' },
   right: { style: 'thin' },
 }
-const BORDERED = PRINT_COLUMNS.map(() => ({ border: THIN }))
+const BORDERED: Partial<ExcelJS.Style>[] = PRINT_COLUMNS.map((c) => ({
+  border: THIN,
+  alignment: { vertical: 'top', wrapText: c.wrap },
+}))
+/** Points per printed line of 11-point text. */
+const LINE_HEIGHT = 15
+/** A4 portrait and landscape, fitted to one page wide, margins in inches. */
+const A4 = { paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } as const
+const MARGINS = { left: 0.5, right: 0.5, top: 0.7, bottom: 0.6, header: 0.3, footer: 0.3 }
 /** Characters per printed line across A:H, to size wrapped rows (Excel does not on its own). */
 const LINE_CHARS = 120
 
-/** Sheet 1: the machine-readable table, header at A1, nothing merged, so it imports anywhere. */
+/** The machine-readable table, header at A1, nothing merged, so it imports anywhere. */
 function addDataSheet(workbook: ExcelJS.Workbook, s: OpdSheet): void {
   const sheet = workbook.addWorksheet(DATA_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] })
   const columns = dataColumns(s.ceremony.timeZone)
@@ -65,6 +78,26 @@ function addDataSheet(workbook: ExcelJS.Workbook, s: OpdSheet): void {
   })
   const styles = sharedStyles(columns)
   for (let n = 2; n <= s.rows.length + 1; n++) applyStyles(sheet.getRow(n), styles)
+  sheet.pageSetup = {
+    ...A4,
+    orientation: 'landscape',
+    printTitlesRow: '1:1',
+    margins: MARGINS,
+  }
+  sheet.headerFooter = pageHeaderFooter(s)
+}
+
+/** "&" starts a code in a page header or footer; "&&" prints one. */
+const literal = (text: string) => text.replace(/&/g, '&&')
+
+/** Every printed page says what it is: the apel and OPD on top, page numbers below. */
+function pageHeaderFooter(s: OpdSheet): Partial<ExcelJS.HeaderFooter> {
+  const title = literal(`Daftar Hadir ${s.ceremony.name} - ${s.opdName}`)
+  const day = literal(formatDate(s.ceremony.startsAt, s.ceremony.timeZone))
+  return {
+    oddHeader: `&C&B&10${title}&R&8${day}`,
+    oddFooter: `&L&8${literal(`${s.ceremony.name} - ${s.opdName}`)}&R&8Halaman &P dari &N`,
+  }
 }
 
 /** A full-width line of the print sheet (merging is fine here: people read it, machines do not). */
@@ -73,8 +106,20 @@ function addLine(sheet: ExcelJS.Worksheet, text: string, font: Partial<ExcelJS.F
   sheet.mergeCells(`A${row.number}:${LAST_COL}${row.number}`)
   row.getCell(1).font = font
   row.getCell(1).alignment = { wrapText: true, vertical: 'top' }
-  row.height = 15 * Math.max(1, Math.ceil(text.length / LINE_CHARS))
+  row.height = LINE_HEIGHT * Math.max(1, Math.ceil(text.length / LINE_CHARS))
   return row
+}
+
+/**
+ * Tall enough for the longest wrapped cell: Excel keeps a written file's row heights and does
+ * not grow a row to its wrapped text on opening.
+ */
+function fitHeight(row: ExcelJS.Row, texts: readonly string[]): void {
+  const lines = PRINT_COLUMNS.map((c, i) =>
+    c.wrap ? Math.ceil((texts[i]?.length ?? 0) / (c.width - 2)) : 1,
+  )
+  const most = Math.max(1, ...lines)
+  if (most > 1) row.height = LINE_HEIGHT * most
 }
 
 function addTitle(sheet: ExcelJS.Worksheet, s: OpdSheet): void {
@@ -112,7 +157,7 @@ function addList(sheet: ExcelJS.Worksheet, s: OpdSheet): number {
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } }
   })
   s.rows.forEach((r, i) => {
-    const row = sheet.addRow([
+    const values = [
       i + 1,
       r.name,
       formatNip(r.nip),
@@ -121,8 +166,10 @@ function addList(sheet: ExcelJS.Worksheet, s: OpdSheet): number {
       STATUS_LABEL[r.status],
       r.scannedAt ? utcToLocal(r.scannedAt, s.ceremony.timeZone).time.replace(':', '.') : '',
       r.note,
-    ])
+    ]
+    const row = sheet.addRow(values)
     applyStyles(row, BORDERED)
+    fitHeight(row, values.map(String))
   })
   return header.number
 }
@@ -149,29 +196,7 @@ function addSummary(sheet: ExcelJS.Worksheet, sum: AttendanceSummary): void {
   rate.getCell(2).font = { bold: true }
 }
 
-/** "Mengetahui, Kepala …" on the right, with blank lines for the head's name and NIP. */
-function addSignature(sheet: ExcelJS.Worksheet, s: OpdSheet): void {
-  const day = formatDate(s.ceremony.startsAt, s.ceremony.timeZone).replace(/^[^,]+, /, '')
-  const lines = [
-    `..................., ${day}`,
-    'Mengetahui,',
-    `Kepala ${s.opdName}`,
-    '',
-    '',
-    '',
-    '(.........................................)',
-    'NIP. .........................................',
-  ]
-  sheet.addRow([])
-  for (const text of lines) {
-    const row = sheet.addRow([])
-    row.getCell(6).value = text
-    sheet.mergeCells(`F${row.number}:${LAST_COL}${row.number}`)
-    row.getCell(6).alignment = { horizontal: 'center' }
-  }
-}
-
-/** Sheet 2: what the OPD head prints and signs. */
+/** The first sheet: what the OPD head prints and signs. */
 function addPrintSheet(workbook: ExcelJS.Workbook, s: OpdSheet): void {
   const sheet = workbook.addWorksheet(PRINT_SHEET)
   sheet.columns = PRINT_COLUMNS.map((c) => ({ width: c.width }))
@@ -179,28 +204,35 @@ function addPrintSheet(workbook: ExcelJS.Workbook, s: OpdSheet): void {
   if (s.ikrar) addIkrar(sheet, s.ikrar)
   const headerRow = addList(sheet, s)
   addSummary(sheet, s.summary)
-  addSignature(sheet, s)
+  addSignature(sheet, s.signer, {
+    day: formatDate(s.ceremony.startsAt, s.ceremony.timeZone).replace(/^[^,]+, /, ''),
+    from: 'F',
+    to: LAST_COL,
+    chars: PRINT_COLUMNS.slice(5).reduce((n, c) => n + c.width, 0) - 2,
+  })
   sheet.pageSetup = {
-    paperSize: 9, // A4
+    ...A4,
     orientation: 'portrait',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
     horizontalCentered: true,
     printTitlesRow: `${headerRow}:${headerRow}`,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    margins: MARGINS,
   }
-  // "&" starts a code in a page footer; "&&" prints one.
-  const footer = `${s.ceremony.name} - ${s.opdName}`.replace(/&/g, '&&')
-  sheet.headerFooter = { oddFooter: `&L&8${footer}&R&8Halaman &P dari &N` }
+  // The title is on the sheet itself; the footer names the OPD on every page.
+  sheet.headerFooter = { oddFooter: pageHeaderFooter(s).oddFooter }
 }
 
-/** One OPD's workbook: the data sheet first (the roster import takes the first table it finds). */
+/**
+ * One OPD's workbook. It opens on the printable daftar hadir, what the OPD head wants; the
+ * machine-readable table is the second sheet (the roster import looks for its Unit Kerja column).
+ */
 export async function writeOpdWorkbook(file: string, s: OpdSheet): Promise<void> {
   const workbook = new ExcelJS.Workbook()
   workbook.creator = 'Kiosk Apel Netralitas'
-  addDataSheet(workbook, s)
   addPrintSheet(workbook, s)
+  addDataSheet(workbook, s)
+  workbook.views = [
+    { activeTab: 0, firstSheet: 0, x: 0, y: 0, width: 20000, height: 12000, visibility: 'visible' },
+  ]
   // Stored, not deflated: exceljs deflates in-memory workbooks in JavaScript on this thread,
   // which took a third of a large export; a stored .xlsx is as valid and a few times larger.
   await workbook.xlsx.writeFile(file, { zip: { compression: 'STORE' } })

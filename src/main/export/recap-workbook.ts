@@ -7,14 +7,47 @@ import {
 } from '../../shared/attendance'
 import type { RecapOrder } from '../../shared/contract/export'
 import type { Ceremony } from '../../shared/domain'
+import type { Signer } from '../../shared/signer'
 import { formatDate, formatTime } from '../../shared/time'
 import { applyStyles, dataColumns, sharedStyles } from './columns'
+import { visibleText } from './file-name'
+import { addSignature } from './signature'
 
 export interface RecapOpd {
   opdName: string
   rows: readonly AttendanceRow[]
   summary: AttendanceSummary
 }
+
+export interface Recap {
+  ceremony: Ceremony
+  opd: readonly RecapOpd[]
+  /** Arrivals whose NIP is on no roster. */
+  unknown: readonly AttendanceRow[]
+  order: RecapOrder
+  /** The head of BKPSDM, who signs the recap. */
+  signer: Signer
+}
+
+type Sheet = ExcelJS.Worksheet
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+}
+/** A4 landscape, one page wide, as many pages long as the rows need. */
+const LANDSCAPE: Partial<ExcelJS.PageSetup> = {
+  paperSize: 9,
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  horizontalCentered: true,
+  margins: { left: 0.4, right: 0.4, top: 0.7, bottom: 0.6, header: 0.3, footer: 0.3 },
+}
+const PAGE_NUMBERS = '&R&8Halaman &P dari &N'
+const LINE_HEIGHT = 15
 
 const RECAP_SHEET = 'Rekap'
 const UNKNOWN_SHEET = 'NIP Tak Dikenal'
@@ -81,9 +114,10 @@ function sheetNames(names: readonly string[]): string[] {
   const seen = new Set<string>([RECAP_SHEET.toLowerCase(), UNKNOWN_SHEET.toLowerCase()])
   return names.map((raw) => {
     const base =
-      raw
+      visibleText(raw)
         .replace(/[[\]:*?/\\]/g, '-')
-        .replace(/^'|'$/g, '')
+        // exceljs quotes a sheet name in its print titles without doubling an apostrophe.
+        .replace(/'/g, '\u2019')
         .trim() || 'OPD'
     let name = base.slice(0, 31)
     for (let n = 2; seen.has(name.toLowerCase()); n++) {
@@ -95,48 +129,75 @@ function sheetNames(names: readonly string[]): string[] {
   })
 }
 
-function addRecapSheet(
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  ceremony: Ceremony,
-  opd: readonly RecapOpd[],
-  order: RecapOrder,
-): void {
+const OPD_WIDTH = 40
+const widthOf = (header: string, i: number) =>
+  i === 0 ? 5 : i === 1 ? OPD_WIDTH : Math.max(9, Math.min(13, header.length + 2))
+const WIDTHS = RECAP_HEADER.map(widthOf)
+const LAST_LETTER = RATE_LETTER
+
+/** A row of the table: bordered, text wrapped (long OPD names never cut off), sized to fit. */
+function tableRow(sheet: Sheet, values: (number | string)[], bold = false): ExcelJS.Row {
+  const row = sheet.addRow(values)
+  row.eachCell({ includeEmpty: true }, (cell, col) => {
+    cell.border = THIN
+    cell.alignment = { vertical: 'top', wrapText: true, horizontal: col > 2 ? 'right' : 'left' }
+    if (bold) cell.font = { bold: true }
+  })
+  // Numbers never wrap; text wraps at about one character per unit of column width.
+  const lines = values.map((v, i) =>
+    typeof v === 'string' ? Math.ceil(v.length / (WIDTHS[i]! - 1)) : 1,
+  )
+  row.height = LINE_HEIGHT * Math.max(1, ...lines)
+  return row
+}
+
+function addTitle(sheet: Sheet, ceremony: Ceremony, order: RecapOrder): void {
+  const { timeZone: zone } = ceremony
+  const when = `${formatDate(ceremony.startsAt, zone)}, pukul ${formatTime(ceremony.startsAt, zone)}`
+  const lines: [string, Partial<ExcelJS.Font>][] = [
+    ['REKAPITULASI KEHADIRAN APEL NETRALITAS ASN', { bold: true, size: 14 }],
+    [ceremony.name, { bold: true }],
+    [ceremony.place ? `${when} · ${ceremony.place}` : when, {}],
+    [
+      `Urutan: ${order === 'name' ? 'nama OPD' : 'persentase kehadiran terendah dahulu'}. Merah: kehadiran di bawah ${LOW_RATE * 100}%.`,
+      { italic: true, size: 9 },
+    ],
+  ]
+  for (const [text, font] of lines) {
+    const row = sheet.addRow([text])
+    row.getCell(1).font = font
+    row.getCell(1).alignment = { horizontal: 'center', wrapText: true }
+    sheet.mergeCells(`A${row.number}:${LAST_LETTER}${row.number}`)
+    row.commit()
+  }
+  sheet.addRow([]).commit()
+}
+
+function addRecapSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, recap: Recap): void {
+  const { ceremony, opd, order } = recap
   const sheet = workbook.addWorksheet(RECAP_SHEET, {
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
+    pageSetup: { ...LANDSCAPE },
+    headerFooter: {
+      oddFooter: `&L&8${ceremony.name.replace(/&/g, '&&')}${PAGE_NUMBERS}`,
     },
   })
-  sheet.columns = RECAP_HEADER.map((h, i) => ({ width: i === 1 ? 40 : Math.max(9, h.length + 2) }))
-  const { timeZone: zone } = ceremony
-  sheet.addRow(['REKAPITULASI KEHADIRAN APEL NETRALITAS ASN']).getCell(1).font = {
-    bold: true,
-    size: 14,
-  }
-  sheet.addRow([ceremony.name]).commit()
-  const when = `${formatDate(ceremony.startsAt, zone)}, pukul ${formatTime(ceremony.startsAt, zone)}`
-  sheet.addRow([ceremony.place ? `${when} · ${ceremony.place}` : when]).commit()
-  sheet
-    .addRow([
-      `Urutan: ${order === 'name' ? 'nama OPD' : 'persentase kehadiran terendah dahulu'}. Merah: kehadiran di bawah ${LOW_RATE * 100}%.`,
-    ])
-    .commit()
-  sheet.addRow([]).commit()
-  const header = sheet.addRow(RECAP_HEADER)
-  header.font = { bold: true }
+  sheet.columns = WIDTHS.map((width) => ({ width }))
+  addTitle(sheet, ceremony, order)
+  const header = tableRow(sheet, RECAP_HEADER, true)
+  header.eachCell((cell) => {
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } }
+    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true }
+  })
+  header.height = LINE_HEIGHT * 2
   header.commit()
   const first = header.number + 1
   opd.forEach((o, i) => {
-    const row = sheet.addRow([i + 1, o.opdName, ...countsOf(o.summary), o.summary.rate])
+    const row = tableRow(sheet, [i + 1, o.opdName, ...countsOf(o.summary), o.summary.rate])
     row.getCell(RATE_COL).numFmt = '0.0%'
     row.commit()
   })
   const sum = total(opd)
-  const totalRow = sheet.addRow(['', 'JUMLAH', ...countsOf(sum), sum.rate])
-  totalRow.font = { bold: true }
+  const totalRow = tableRow(sheet, ['', 'JUMLAH', ...countsOf(sum), sum.rate], true)
   totalRow.getCell(RATE_COL).numFmt = '0.0%'
   totalRow.commit()
   sheet.addConditionalFormatting({
@@ -154,6 +215,17 @@ function addRecapSheet(
       },
     ],
   })
+  // Below the table, on the right: the head of BKPSDM signs.
+  const signFrom = RATE_COL - 4
+  const last = addSignature(sheet, recap.signer, {
+    day: formatDate(ceremony.startsAt, ceremony.timeZone).replace(/^[^,]+, /, ''),
+    from: String.fromCharCode(64 + signFrom),
+    to: LAST_LETTER,
+    chars: WIDTHS.slice(signFrom - 1).reduce((n, w) => n + w, 0) - 2,
+  })
+  // Only the recap prints, the title to the signature; the header row repeats on each page.
+  sheet.pageSetup.printArea = `A1:${LAST_LETTER}${last}`
+  sheet.pageSetup.printTitlesRow = `${header.number}:${header.number}`
   sheet.commit()
 }
 
@@ -165,7 +237,14 @@ function addListSheet(
   ceremony: Ceremony,
 ): void {
   const columns = dataColumns(ceremony.timeZone)
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] })
+  const sheet = workbook.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: { ...LANDSCAPE, printTitlesRow: '1:1' },
+    headerFooter: {
+      oddHeader: `&C&B&10${`Kehadiran ${ceremony.name} - ${name}`.replace(/&/g, '&&')}`,
+      oddFooter: PAGE_NUMBERS,
+    },
+  })
   sheet.columns = columns.map((c) => ({ width: c.width }))
   const header = sheet.addRow(columns.map((c) => c.header))
   header.font = { bold: true }
@@ -183,17 +262,12 @@ function addListSheet(
  * The recap for BKPSDM: one row per OPD, then one sheet per OPD (in the same order), then
  * arrivals whose NIP is on no roster. Streamed, since it holds the whole ceremony.
  */
-export async function writeRecapWorkbook(
-  file: string,
-  ceremony: Ceremony,
-  opd: readonly RecapOpd[],
-  unknown: readonly AttendanceRow[],
-  order: RecapOrder,
-): Promise<void> {
-  const sorted = sortRecap(opd, order)
+export async function writeRecapWorkbook(file: string, recap: Recap): Promise<void> {
+  const { ceremony, unknown } = recap
+  const sorted = sortRecap(recap.opd, recap.order)
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true })
   workbook.creator = 'Kiosk Apel Netralitas'
-  addRecapSheet(workbook, ceremony, sorted, order)
+  addRecapSheet(workbook, { ...recap, opd: sorted })
   const names = sheetNames(sorted.map((o) => o.opdName))
   sorted.forEach((o, i) => addListSheet(workbook, names[i]!, o.rows, ceremony))
   if (unknown.length) addListSheet(workbook, UNKNOWN_SHEET, unknown, ceremony)

@@ -11,6 +11,7 @@ import { checkinHandlers } from './checkin'
 import { exportHandlers } from './export'
 import { ikrarHandlers } from './ikrar'
 import { rosterHandlers } from './roster'
+import { signerHandlers } from './signer'
 
 type Handler<C extends Channel> = (input: CallParsed<Contract[C]>) => Output<C> | Promise<Output<C>>
 export type HandlersFor<K extends Channel> = { [C in K]: Handler<C> }
@@ -30,6 +31,7 @@ export function createHandlers(ctx: KioskContext): Handlers {
       ...ikrarHandlers(ctx),
       ...attendanceHandlers(ctx),
       ...exportHandlers(ctx),
+      ...signerHandlers(ctx),
     },
     officer,
   )

@@ -108,7 +108,10 @@ function lostDigits(cell: Cell): string | null {
 }
 
 export function parseRoster(sheets: Sheet[], fileName: string): ParsedRoster | { error: string } {
-  const found = sheets.map((sheet) => ({ sheet, header: findHeader(sheet) })).find((s) => s.header)
+  const headed = sheets.map((sheet) => ({ sheet, header: findHeader(sheet) }))
+  // A sheet with a Unit Kerja column wins over an earlier one without (a printed list first).
+  const found =
+    headed.find((s) => s.header?.columns.opd !== undefined) ?? headed.find((s) => s.header)
   if (!found?.header) {
     return {
       error: `Berkas ${fileName}: baris judul kolom tidak ditemukan di ${HEADER_SEARCH_ROWS} baris pertama. Perlu kolom NIP dan Nama.`,

@@ -8,6 +8,7 @@ import type { CallInput, CallOutput } from './define'
 import { ikrarContract } from './ikrar'
 import { exportContract } from './export'
 import { rosterContract } from './roster'
+import { signerContract } from './signer'
 
 /** Every call the renderer may make to main. Nothing else crosses the bridge. */
 export const contract = {
@@ -20,6 +21,7 @@ export const contract = {
   ...ikrarContract,
   ...attendanceContract,
   ...exportContract,
+  ...signerContract,
 }
 
 export type Contract = typeof contract

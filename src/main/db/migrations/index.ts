@@ -4,6 +4,7 @@ import { ikrar } from './0003-ikrar'
 import { absence } from './0004-absence'
 import { card } from './0005-card'
 import { checkinClock } from './0006-checkin-clock'
+import { signers } from './0007-signers'
 import type { Migration } from './types'
 
 /** In order; each step's version is its position. Never edit a step that has shipped: add one. */
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   absence,
   card,
   checkinClock,
+  signers,
 ]

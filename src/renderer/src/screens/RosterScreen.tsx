@@ -7,6 +7,7 @@ import { useCall } from '../hooks/useCall'
 import { CardSheet } from '../roster/CardSheet'
 import { EmployeeForm } from './EmployeeForm'
 import { ImportPreviewPanel } from './ImportPreviewPanel'
+import { OpdSignerPanel } from './SignerPanel'
 
 const PAGE = 50
 
@@ -208,6 +209,7 @@ export function RosterScreen({ onChanged }: { onChanged: () => void }) {
           Berikutnya
         </button>
       </div>
+      <OpdSignerPanel />
     </section>
   )
 }

@@ -4,6 +4,7 @@ import { api } from '../api'
 import { Notice } from '../components/Notice'
 import { SetPinCard } from '../components/SetPinCard'
 import { useCall } from '../hooks/useCall'
+import { RecapSignerCard } from './SignerPanel'
 
 const REASONS: Record<string, string> = {
   ekspor: 'setelah ekspor',
@@ -81,6 +82,7 @@ export function SettingsScreen() {
           </tbody>
         </table>
       </div>
+      <RecapSignerCard />
       <SetPinCard
         title="Ganti PIN petugas"
         onDone={() => setMessage({ kind: 'ok', text: 'PIN petugas diganti.' })}

@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Ceremony } from '../../shared/domain'
+import { fsError } from '../fs-errors'
+import { TEMP_FILE, writeAtomic } from './atomic'
+
+/**
+ * Written last, after every other file of an export is on disk: its presence says the set is
+ * complete, and each file's size and SHA-256 say it is the file that was written. A folder
+ * without it (a killed or failed export) is an incomplete set.
+ */
+export const MANIFEST = 'Daftar Berkas Ekspor.json'
+
+export interface ManifestEntry {
+  nama: string
+  ukuran: number
+  sha256: string
+}
+
+/** Keys in Indonesian: an OPD head who opens the file reads it. */
+export interface Manifest {
+  keterangan: string
+  acara: string
+  tanggal: string
+  berkas: ManifestEntry[]
+}
+
+export interface ExportCheck {
+  complete: boolean
+  /** Files the manifest lists that are not in the folder (all of them when it has none). */
+  missing: string[]
+  /** Files whose size or SHA-256 differs from what was written. */
+  changed: string[]
+}
+
+async function sha256(file: string): Promise<string> {
+  const hash = createHash('sha256')
+  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer)
+  return hash.digest('hex')
+}
+
+async function entryFor(folder: string, name: string): Promise<ManifestEntry> {
+  const file = path.join(folder, name)
+  const { size } = await fs.promises.stat(file)
+  return { nama: name, ukuran: size, sha256: await sha256(file) }
+}
+
+/**
+ * Before an export into `folder`: removes what a killed export left (temporary files) and the
+ * old manifest, which would otherwise vouch for a set this export is about to replace.
+ */
+export async function clearUnfinished(folder: string): Promise<string[]> {
+  const removed: string[] = []
+  try {
+    for (const name of await fs.promises.readdir(folder)) {
+      if (!TEMP_FILE.test(name) && name !== MANIFEST) continue
+      await fs.promises.rm(path.join(folder, name), { force: true })
+      removed.push(name)
+    }
+  } catch (error) {
+    throw fsError('EXPORT_FOLDER', error, 'membersihkan folder', folder)
+  }
+  return removed
+}
+
+/** Hashes the files as they landed on disk and writes the manifest; returns its name. */
+export async function writeManifest(
+  folder: string,
+  ceremony: Pick<Ceremony, 'name' | 'date'>,
+  names: readonly string[],
+): Promise<string> {
+  const berkas: ManifestEntry[] = []
+  for (const name of names) berkas.push(await entryFor(folder, name))
+  const manifest: Manifest = {
+    keterangan: `Ekspor lengkap: ${berkas.length} berkas. Berkas yang ukuran atau SHA-256-nya berbeda dari daftar ini telah berubah sesudah ekspor.`,
+    acara: ceremony.name,
+    tanggal: ceremony.date,
+    berkas,
+  }
+  await writeAtomic(path.join(folder, MANIFEST), (tmp) =>
+    fs.promises.writeFile(tmp, `${JSON.stringify(manifest, null, 2)}\n`, 'utf8'),
+  )
+  return MANIFEST
+}
+
+function readManifest(folder: string): Manifest | null {
+  try {
+    const parsed = JSON.parse(fs.readFileSync(path.join(folder, MANIFEST), 'utf8')) as Manifest
+    return Array.isArray(parsed.berkas) ? parsed : null
+  } catch {
+    return null
+  }
+}
+
+/** Whether the folder holds a whole export, as its manifest lists it. */
+export async function checkExport(folder: string): Promise<ExportCheck> {
+  const manifest = readManifest(folder)
+  const present = new Set(fs.existsSync(folder) ? fs.readdirSync(folder) : [])
+  if (!manifest) {
+    return { complete: false, missing: [MANIFEST], changed: [] }
+  }
+  const missing: string[] = []
+  const changed: string[] = []
+  for (const entry of manifest.berkas) {
+    if (!present.has(entry.nama)) {
+      missing.push(entry.nama)
+      continue
+    }
+    const now = await entryFor(folder, entry.nama)
+    if (now.ukuran !== entry.ukuran || now.sha256 !== entry.sha256) changed.push(entry.nama)
+  }
+  return { complete: missing.length === 0 && changed.length === 0, missing, changed }
+}
