@@ -407,10 +407,10 @@ describe('export files', () => {
     expect(parsed.rows.map((r) => [r.nip, r.name, r.opdName]).sort()).toEqual(
       people.map((p) => [p.nip, p.name, PENDIDIKAN]).sort(),
     )
-    const [sheet] = await readTableFile(file)
-    const statusCol = sheet!.rows[0]!.findIndex((c) => c.text === 'Status')
+    const [header, ...body] = (await readTableFile(file))[0]!.rows
+    const statusCol = [...header!.cells].find(([, c]) => c.text === 'Status')![0]
     const statuses = Object.fromEntries(
-      sheet!.rows.slice(1).map((r) => [r[1]!.text, r[statusCol]!.text]),
+      body.map((r) => [r.cells.get(1)!.text, r.cells.get(statusCol)!.text]),
     )
     expect(statuses).toEqual({
       [testNip(1)]: 'Hadir',

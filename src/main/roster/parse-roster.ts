@@ -1,6 +1,7 @@
 import type { ImportRejection, JenisPegawai } from '../../shared/domain'
 import { validateNip } from '../../shared/nip'
 import { opdKey, tidyOpdName } from './opd-key'
+import { columnLetter } from './sheet-limits'
 import type { Cell, Sheet } from './table-file'
 
 export interface RosterRow {
@@ -28,6 +29,8 @@ export interface ParsedRoster {
 }
 
 type Field = 'nip' | 'name' | 'opd' | 'jabatan' | 'pangkat' | 'jenis'
+type Cells = Map<number, Cell>
+const EMPTY: Cell = { text: '', kind: 'text' }
 
 /** Header spellings seen in BKPSDM/SIMPEG exports, compared with letters only, lower case. */
 const HEADERS: Record<Field, string[]> = {
@@ -42,7 +45,7 @@ const HEADER_SEARCH_ROWS = 50
 
 const letters = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '')
 
-function mapHeader(cells: Cell[]): Partial<Record<Field, number>> | null {
+function mapHeader(cells: Cells): Partial<Record<Field, number>> | null {
   const columns: Partial<Record<Field, number>> = {}
   cells.forEach((cell, col) => {
     const key = letters(cell.text)
@@ -53,10 +56,11 @@ function mapHeader(cells: Cell[]): Partial<Record<Field, number>> | null {
   return columns.nip !== undefined && columns.name !== undefined ? columns : null
 }
 
+/** The header's position in sheet.rows, its file row, and the column of each field it names. */
 function findHeader(sheet: Sheet) {
-  for (let i = 0; i < Math.min(sheet.rows.length, HEADER_SEARCH_ROWS); i++) {
-    const columns = mapHeader(sheet.rows[i] ?? [])
-    if (columns) return { index: i, columns }
+  for (let i = 0; i < sheet.rows.length && sheet.rows[i]!.row <= HEADER_SEARCH_ROWS; i++) {
+    const columns = mapHeader(sheet.rows[i]!.cells)
+    if (columns) return { index: i, row: sheet.rows[i]!.row, columns }
   }
   return null
 }
@@ -72,27 +76,18 @@ function jenisOf(text: string, nipKind: 'PNS' | 'PPPK'): JenisPegawai | null {
 
 const TOTAL_ROW = /^(jumlah|total|grand total)\b/i
 
-/** "A" for the first column, "AB" for the 28th: how the officer finds the cell in Excel. */
-function columnLetter(index: number): string {
-  let n = index + 1
-  let letters = ''
-  for (; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters
-  return letters
-}
-
 /**
  * A formula is never evaluated and its last saved result is not trusted either: the name shown
  * by =HYPERLINK("http://…","Budi") is not what the cell holds. The officer types the value.
  */
 function formulaIn(
-  cells: Cell[],
-  header: Cell[],
+  cells: Cells,
+  header: Cells,
   columns: Partial<Record<Field, number>>,
 ): string | null {
   for (const col of Object.values(columns)) {
-    if (cells[col]?.kind !== 'formula') continue
-    const label = header[col]?.text.trim() || 'tanpa judul'
+    if (cells.get(col)?.kind !== 'formula') continue
+    const label = header.get(col)?.text.trim() || 'tanpa judul'
     return `kolom ${label} (${columnLetter(col)}) berisi rumus Excel, bukan nilai; salin lalu tempel sebagai nilai (Paste Values)`
   }
   return null
@@ -121,27 +116,26 @@ export function parseRoster(sheets: Sheet[], fileName: string): ParsedRoster | {
     }
   }
   const col = header.columns as Record<Field, number | undefined>
-  const get = (cells: Cell[], field: Field): Cell => {
+  const get = (cells: Cells, field: Field): Cell => {
     const c = col[field]
-    return (c === undefined ? undefined : cells[c]) ?? { text: '', kind: 'text' }
+    return (c === undefined ? undefined : cells.get(c)) ?? EMPTY
   }
   const clean = (s: string) => s.replace(/\s+/g, ' ').trim()
 
   const rows: RosterRow[] = []
   const rejected: ImportRejection[] = []
   const held = new Set<string>()
-  const headerCells = sheet.rows[header.index] ?? []
+  const headerCells = sheet.rows[header.index]!.cells
   const spellings = new Map<string, Set<string>>()
-  for (let i = header.index + 1; i < sheet.rows.length; i++) {
-    const cells = sheet.rows[i] ?? []
-    const row = i + 1
+  for (const { row, cells } of sheet.rows.slice(header.index + 1)) {
     const nipCell = get(cells, 'nip')
     const name = clean(get(cells, 'name').text)
     const opdRaw = clean(get(cells, 'opd').text)
-    if (cells.every((c) => c.text.trim() === '')) continue
+    const texts = [...cells.values()].map((c) => c.text.trim())
+    if (texts.every((t) => t === '')) continue
     if (
       nipCell.text.trim() === '' &&
-      (name === '' || TOTAL_ROW.test(name) || cells.some((c) => TOTAL_ROW.test(c.text.trim())))
+      (name === '' || TOTAL_ROW.test(name) || texts.some((t) => TOTAL_ROW.test(t)))
     )
       continue
     const reject = (reason: string) => rejected.push({ row, reason })
@@ -194,7 +188,7 @@ export function parseRoster(sheets: Sheet[], fileName: string): ParsedRoster | {
   }
   return {
     sheetName: sheet.name,
-    headerRow: header.index + 1,
+    headerRow: header.row,
     ...dropDuplicates(rows, rejected, held),
     opdMerged: [...spellings.values()]
       .filter((v) => v.size > 1)
