@@ -17,6 +17,8 @@ import {
 } from '../fixtures/hostile-xlsx'
 import { writeCsv, writeXlsx, type Value } from '../fixtures/roster-files'
 import { tempDb } from '../fixtures/temp-db'
+import { FIELD_MAX } from '../../src/shared/field-limits'
+import { employeeFields } from '../../src/shared/contract/roster'
 import { rosterRow } from '../fixtures/roster-row'
 
 let db: Db
@@ -721,5 +723,96 @@ describe('sheets that reach far: the cost follows the cells present', () => {
       /^Berkas koma.csv ditolak: isinya terlalu banyak untuk daftar pegawai/,
     )
     expect(read.grewMb).toBeLessThan(200)
+  })
+})
+
+describe("field lengths: the contract's limits, applied to every imported row", () => {
+  const long = (n: number) => 'a'.repeat(n)
+
+  it('rejects a row whose field is over the limit with its row and column, and keeps the person', async () => {
+    applyRoster(db, [rosterRow(B, 'Siti', 'Inspektorat', 2)], NOW)
+    const file = path.join(dir, 'panjang.xlsx')
+    await writeXlsx(
+      file,
+      [
+        ['NIP', 'Nama', 'Jabatan', 'Pangkat', 'Unit Kerja'],
+        [
+          A,
+          long(FIELD_MAX.name),
+          long(FIELD_MAX.jabatan),
+          long(FIELD_MAX.pangkat),
+          long(FIELD_MAX.opd),
+        ],
+        [B, long(FIELD_MAX.name + 1), '', '', 'Inspektorat'],
+        [PPPK, 'Rina', long(FIELD_MAX.jabatan + 1), '', 'Inspektorat'],
+        ['198502102010011003', 'Andi', '', long(FIELD_MAX.pangkat + 1), 'Inspektorat'],
+        ['196501011990031001', 'Eko', '', '', long(FIELD_MAX.opd + 1)],
+      ],
+      { textColumns: [0] },
+    )
+    const parsed = await readRosterFile(file)
+    expect(parsed.rows.map((r) => r.nip)).toEqual([A])
+    expect(parsed.rejected).toEqual([
+      { row: 3, reason: 'kolom Nama (B): lebih dari 200 karakter (tertulis 201 karakter)' },
+      { row: 4, reason: 'kolom Jabatan (C): lebih dari 200 karakter (tertulis 201 karakter)' },
+      { row: 5, reason: 'kolom Pangkat (D): lebih dari 100 karakter (tertulis 101 karakter)' },
+      { row: 6, reason: 'kolom Unit Kerja (E): lebih dari 200 karakter (tertulis 201 karakter)' },
+    ])
+    // Siti's row was refused, not missing: she stays as she was.
+    expect(previewRoster(db, parsed, 'panjang.xlsx')).toMatchObject({ toAdd: 1, toDeactivate: 0 })
+  })
+
+  it('refuses a 20 MB name without storing or echoing it', async () => {
+    const file = path.join(dir, 'besar-nama.csv')
+    const head = `NIP;Nama;OPD\r\n${A};`
+    const bytes = 20 * 1024 * 1024
+    await writeRepeated(file, head, 'Budi ', bytes)
+    fs.appendFileSync(file, ';Inspektorat\r\n')
+    const name = 'Budi '
+      .repeat(bytes / 5)
+      .slice(0, bytes - head.length)
+      .trim()
+    const parsed = await readRosterFile(file)
+    expect(parsed.rows).toEqual([])
+    expect(parsed.rejected).toEqual([
+      {
+        row: 2,
+        reason: `kolom Nama (B): lebih dari 200 karakter (tertulis ${name.length.toLocaleString('id-ID')} karakter)`,
+      },
+    ])
+    applyRoster(db, parsed.rows, NOW, parsed.held)
+    expect(search().total).toBe(0)
+  })
+
+  it('quotes at most 40 characters of a bad cell back to the officer', async () => {
+    const file = path.join(dir, 'nip-panjang.csv')
+    writeCsv(file, [
+      ['NIP', 'Nama', 'OPD', 'Jenis'],
+      [`x${'9'.repeat(100_000)}`, 'Budi', 'Inspektorat', ''],
+      [A, 'Budi', 'Inspektorat', long(100_000)],
+    ])
+    const { rejected } = await readRosterFile(file)
+    expect(rejected).toEqual([
+      { row: 2, reason: `NIP hanya boleh berisi angka (tertulis "x${'9'.repeat(39)}…")` },
+      {
+        row: 3,
+        reason: `Jenis pegawai "${long(40)}…" tidak dikenal (PNS, PPPK, atau non-ASN)`,
+      },
+    ])
+  })
+
+  it("is the same limit the officer's own edits are held to", () => {
+    const fields = (over: Partial<Record<keyof typeof FIELD_MAX, number>>) => ({
+      name: long(over.name ?? 1),
+      opdId: 1,
+      jabatan: long(over.jabatan ?? 0),
+      pangkat: long(over.pangkat ?? 0),
+    })
+    for (const field of ['name', 'jabatan', 'pangkat'] as const) {
+      expect(employeeFields.safeParse(fields({ [field]: FIELD_MAX[field] })).success).toBe(true)
+      expect(employeeFields.safeParse(fields({ [field]: FIELD_MAX[field] + 1 })).success).toBe(
+        false,
+      )
+    }
   })
 })

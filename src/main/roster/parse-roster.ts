@@ -1,4 +1,5 @@
 import type { ImportRejection, JenisPegawai } from '../../shared/domain'
+import { FIELD_MAX, type LimitedField } from '../../shared/field-limits'
 import { validateNip } from '../../shared/nip'
 import { opdKey, tidyOpdName } from './opd-key'
 import { columnLetter } from './sheet-limits'
@@ -28,7 +29,7 @@ export interface ParsedRoster {
   opdMerged: { name: string; variants: string[] }[]
 }
 
-type Field = 'nip' | 'name' | 'opd' | 'jabatan' | 'pangkat' | 'jenis'
+type Field = 'nip' | LimitedField | 'jenis'
 type Cells = Map<number, Cell>
 const EMPTY: Cell = { text: '', kind: 'text' }
 
@@ -76,6 +77,34 @@ function jenisOf(text: string, nipKind: 'PNS' | 'PPPK'): JenisPegawai | null {
 
 const TOTAL_ROW = /^(jumlah|total|grand total)\b/i
 
+/** A cell's text as quoted back to the officer: enough to find it, never the whole of a huge one. */
+function quoted(text: string): string {
+  const t = text.trim()
+  return t.length > 40 ? `${t.slice(0, 40)}…` : t
+}
+
+/** "kolom Nama (B)": the header as the file spells it, and the letter Excel shows. */
+function columnName(header: Cells, col: number): string {
+  return `kolom ${quoted(header.get(col)?.text ?? '') || 'tanpa judul'} (${columnLetter(col)})`
+}
+
+const LIMITED = Object.keys(FIELD_MAX) as LimitedField[]
+
+/** The first field longer than the contract allows, as the officer should read it; or null. */
+function tooLong(
+  values: Record<LimitedField, string>,
+  header: Cells,
+  columns: Partial<Record<Field, number>>,
+): string | null {
+  for (const field of LIMITED) {
+    const col = columns[field]
+    const length = values[field].length
+    if (col === undefined || length <= FIELD_MAX[field]) continue
+    return `${columnName(header, col)}: lebih dari ${FIELD_MAX[field]} karakter (tertulis ${length.toLocaleString('id-ID')} karakter)`
+  }
+  return null
+}
+
 /**
  * A formula is never evaluated and its last saved result is not trusted either: the name shown
  * by =HYPERLINK("http://…","Budi") is not what the cell holds. The officer types the value.
@@ -87,8 +116,7 @@ function formulaIn(
 ): string | null {
   for (const col of Object.values(columns)) {
     if (cells.get(col)?.kind !== 'formula') continue
-    const label = header.get(col)?.text.trim() || 'tanpa judul'
-    return `kolom ${label} (${columnLetter(col)}) berisi rumus Excel, bukan nilai; salin lalu tempel sebagai nilai (Paste Values)`
+    return `${columnName(header, col)} berisi rumus Excel, bukan nilai; salin lalu tempel sebagai nilai (Paste Values)`
   }
   return null
 }
@@ -96,9 +124,9 @@ function formulaIn(
 /** Why a NIP cell cannot be trusted, or null when its text is the NIP as typed. */
 function lostDigits(cell: Cell): string | null {
   if (cell.kind === 'number' || /^\d+(\.\d+)?e\+?\d+$/i.test(cell.text.trim())) {
-    return `NIP tersimpan sebagai angka (${cell.text}) sehingga digit terakhirnya hilang; ubah format kolom NIP menjadi Teks lalu ketik ulang`
+    return `NIP tersimpan sebagai angka (${quoted(cell.text)}) sehingga digit terakhirnya hilang; ubah format kolom NIP menjadi Teks lalu ketik ulang`
   }
-  if (cell.kind === 'date') return `kolom NIP berisi tanggal (${cell.text}), bukan NIP`
+  if (cell.kind === 'date') return `kolom NIP berisi tanggal (${quoted(cell.text)}), bukan NIP`
   return null
 }
 
@@ -129,12 +157,13 @@ export function parseRoster(sheets: Sheet[], fileName: string): ParsedRoster | {
   const spellings = new Map<string, Set<string>>()
   for (const { row, cells } of sheet.rows.slice(header.index + 1)) {
     const nipCell = get(cells, 'nip')
+    const nipText = nipCell.text.trim()
     const name = clean(get(cells, 'name').text)
     const opdRaw = clean(get(cells, 'opd').text)
     const texts = [...cells.values()].map((c) => c.text.trim())
     if (texts.every((t) => t === '')) continue
     if (
-      nipCell.text.trim() === '' &&
+      nipText === '' &&
       (name === '' || TOTAL_ROW.test(name) || texts.some((t) => TOTAL_ROW.test(t)))
     )
       continue
@@ -146,13 +175,13 @@ export function parseRoster(sheets: Sheet[], fileName: string): ParsedRoster | {
       if (readable?.ok) held.add(readable.nip)
       continue
     }
-    if (nipCell.text.trim() === '') {
+    if (nipText === '') {
       reject('NIP kosong (pegawai non-ASN ditambahkan lewat menu Data Pegawai)')
       continue
     }
     const nip = validateNip(nipCell.text)
     if (!nip.ok) {
-      reject(`${nip.reason} (tertulis "${nipCell.text.trim()}")`)
+      reject(`${nip.reason} (tertulis "${quoted(nipText)}")`)
       continue
     }
     const rejectKnown = (reason: string) => {
@@ -170,7 +199,19 @@ export function parseRoster(sheets: Sheet[], fileName: string): ParsedRoster | {
     const jenisText = get(cells, 'jenis').text
     const jenis = jenisOf(jenisText, nip.kind)
     if (!jenis) {
-      rejectKnown(`Jenis pegawai "${jenisText.trim()}" tidak dikenal (PNS, PPPK, atau non-ASN)`)
+      rejectKnown(`Jenis pegawai "${quoted(jenisText)}" tidak dikenal (PNS, PPPK, atau non-ASN)`)
+      continue
+    }
+    // Measured as stored: NFKC in tidyOpdName can lengthen a name.
+    const values = {
+      name,
+      opd: tidyOpdName(opdRaw),
+      jabatan: clean(get(cells, 'jabatan').text),
+      pangkat: clean(get(cells, 'pangkat').text),
+    }
+    const overLimit = tooLong(values, headerCells, header.columns)
+    if (overLimit) {
+      rejectKnown(overLimit)
       continue
     }
     const key = opdKey(opdRaw)
@@ -180,9 +221,9 @@ export function parseRoster(sheets: Sheet[], fileName: string): ParsedRoster | {
       nip: nip.nip,
       name,
       opdKey: key,
-      opdName: tidyOpdName(opdRaw),
-      jabatan: clean(get(cells, 'jabatan').text),
-      pangkat: clean(get(cells, 'pangkat').text),
+      opdName: values.opd,
+      jabatan: values.jabatan,
+      pangkat: values.pangkat,
       jenis,
     })
   }
