@@ -816,3 +816,30 @@ describe("field lengths: the contract's limits, applied to every imported row", 
     }
   })
 })
+
+describe('total rows under the table', () => {
+  it('skips "Jumlah" and "TOTAL" in the NIP column instead of rejecting them', async () => {
+    const file = path.join(dir, 'jumlah.xlsx')
+    await writeXlsx(
+      file,
+      [
+        ['DAFTAR PEGAWAI', null, null],
+        ['NIP', 'Nama', 'Unit Kerja'],
+        [A, 'Budi', 'Inspektorat'],
+        [B, 'Siti', 'Inspektorat'],
+        ['Jumlah', null, null],
+        ['TOTAL', { formula: 'COUNTA(B3:B4)', result: 2 }, null],
+        ['Jumlah: 2.400', null, null],
+        ['Grand Total', '2', '1 OPD'],
+        ['Jumlahnya salah', 'Andi', 'Inspektorat'],
+      ],
+      { textColumns: [0] },
+    )
+    const parsed = await readRosterFile(file)
+    expect(parsed.rows.map((r) => r.nip)).toEqual([A, B])
+    // A word that only starts like a total is still a row the officer must see.
+    expect(parsed.rejected).toEqual([
+      { row: 9, reason: 'NIP hanya boleh berisi angka (tertulis "Jumlahnya salah")' },
+    ])
+  })
+})

@@ -75,6 +75,7 @@ function jenisOf(text: string, nipKind: 'PNS' | 'PPPK'): JenisPegawai | null {
   return null
 }
 
+/** "Jumlah", "TOTAL", "Jumlah: 2.400": the sums BKPSDM exports put under the table. */
 const TOTAL_ROW = /^(jumlah|total|grand total)\b/i
 
 /** A cell's text as quoted back to the officer: enough to find it, never the whole of a huge one. */
@@ -162,6 +163,7 @@ export function parseRoster(sheets: Sheet[], fileName: string): ParsedRoster | {
     const opdRaw = clean(get(cells, 'opd').text)
     const texts = [...cells.values()].map((c) => c.text.trim())
     if (texts.every((t) => t === '')) continue
+    if (TOTAL_ROW.test(nipText)) continue
     if (
       nipText === '' &&
       (name === '' || TOTAL_ROW.test(name) || texts.some((t) => TOTAL_ROW.test(t)))
