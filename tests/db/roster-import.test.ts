@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process'
+import { execFile, execFileSync } from 'node:child_process'
 import path from 'node:path'
 import fs from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -356,6 +356,32 @@ describe('roster files that are not what they claim', () => {
     await expect(readRosterFile(file)).rejects.toThrow(message)
     expect(snapshot()).toEqual(before)
   }
+
+  it('names what a path is when it is no regular file, and never opens a FIFO', async () => {
+    const fifo = path.join(dir, 'pipa.csv')
+    execFileSync('mkfifo', [fifo])
+    const folder = path.join(dir, 'x.xlsx')
+    fs.mkdirSync(folder)
+    const device = path.join(dir, 'nol.xlsx')
+    fs.symlinkSync('/dev/zero', device)
+    const started = performance.now()
+    await expectRefused(
+      fifo,
+      'Berkas pipa.csv bukan berkas biasa (pipa); pilih berkas .xlsx atau .csv.',
+    )
+    await expectRefused(
+      folder,
+      'Berkas x.xlsx bukan berkas biasa (folder); pilih berkas .xlsx atau .csv.',
+    )
+    await expectRefused(
+      device,
+      'Berkas nol.xlsx bukan berkas biasa (perangkat); pilih berkas .xlsx atau .csv.',
+    )
+    // Opening the FIFO would wait for a writer that never comes.
+    expect(performance.now() - started).toBeLessThan(2000)
+    fs.symlinkSync(path.join(dir, 'hilang.xlsx'), path.join(dir, 'putus.xlsx'))
+    await expectRefused(path.join(dir, 'putus.xlsx'), 'Berkas putus.xlsx tidak ditemukan.')
+  })
 
   it('refuses a zip bomb shaped like .xlsx from its declared sizes, inflating nothing', async () => {
     const file = path.join(dir, 'bom.xlsx')

@@ -51,12 +51,47 @@ export async function readTableFile(file: string): Promise<Sheet[]> {
   throw new UserError('FILE_TYPE', `Berkas ${name} bukan .xlsx atau .csv.`)
 }
 
-/** The file's bytes, read once, so the bytes checked are the bytes parsed. */
+/** What a path that is not a regular file is, in the officer's words. */
+function kindOf(stat: fs.Stats): string {
+  if (stat.isDirectory()) return 'folder'
+  if (stat.isFIFO()) return 'pipa'
+  if (stat.isSocket()) return 'soket'
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'perangkat'
+  return 'bukan berkas data'
+}
+
+const notRegular = (name: string, stat: fs.Stats) =>
+  new UserError(
+    'FILE_NOT_REGULAR',
+    `Berkas ${name} bukan berkas biasa (${kindOf(stat)}); pilih berkas .xlsx atau .csv.`,
+  )
+
+/**
+ * The file's bytes, read once, so the bytes checked are the bytes parsed. A FIFO or a device
+ * is refused from stat() without being opened (opening a FIFO waits for a writer forever);
+ * the open itself is non-blocking and re-checked, for a path swapped in between.
+ */
 async function readRegularFile(file: string, name: string): Promise<Buffer> {
-  const stat = await fs.promises.stat(file).catch(() => null)
-  if (!stat?.isFile()) throw new UserError('FILE_MISSING', `Berkas ${name} tidak ditemukan.`)
+  const stat = await fs.promises.stat(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EACCES' || error.code === 'EPERM') {
+      throw new UserError('FILE_DENIED', `Berkas ${name} tidak boleh dibaca (izin ditolak).`)
+    }
+    throw new UserError('FILE_MISSING', `Berkas ${name} tidak ditemukan.`)
+  })
+  if (!stat.isFile()) throw notRegular(name, stat)
   checkSize(stat.size, name)
-  return fs.promises.readFile(file)
+  const handle = await fs.promises.open(
+    file,
+    fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0),
+  )
+  try {
+    const opened = await handle.stat()
+    if (!opened.isFile()) throw notRegular(name, opened)
+    checkSize(opened.size, name)
+    return await handle.readFile()
+  } finally {
+    await handle.close()
+  }
 }
 
 function checkSize(size: number, name: string): void {
