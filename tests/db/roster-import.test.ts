@@ -204,6 +204,31 @@ describe('roster import from .csv', () => {
     ])
   })
 
+  it.each(['utf-16le', 'utf-16be'] as const)(
+    'reads Excel\'s "Unicode Text" (%s with BOM, tab-separated .txt)',
+    async (encoding) => {
+      const file = path.join(dir, 'pegawai.txt')
+      writeCsv(
+        file,
+        [
+          ['NIP', 'Nama', 'Unit Kerja', 'Jabatan'],
+          [A, 'I Gusti Ayu Kadek Wéndri', 'Dinas Pendidikan', 'Guru, Ahli Pertama'],
+          [PPPK, 'Ñoman Suryadi', 'RSUD Kabupaten', 'Perawat “Terampil”'],
+        ],
+        { delimiter: '\t', encoding },
+      )
+      expect(fs.readFileSync(file).subarray(0, 2)).toEqual(
+        Buffer.from(encoding === 'utf-16le' ? [0xff, 0xfe] : [0xfe, 0xff]),
+      )
+      const { rows, rejected } = await readRosterFile(file)
+      expect(rejected).toEqual([])
+      expect(rows.map((r) => [r.nip, r.name, r.opdName, r.jabatan])).toEqual([
+        [A, 'I Gusti Ayu Kadek Wéndri', 'Dinas Pendidikan', 'Guru, Ahli Pertama'],
+        [PPPK, 'Ñoman Suryadi', 'RSUD Kabupaten', 'Perawat “Terampil”'],
+      ])
+    },
+  )
+
   it('rejects a NIP that a spreadsheet turned into scientific notation', async () => {
     const file = path.join(dir, 'e17.csv')
     writeCsv(file, [

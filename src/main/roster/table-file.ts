@@ -104,11 +104,16 @@ function checkSize(size: number, name: string): void {
   }
 }
 
+/**
+ * Excel's "Unicode Text" is UTF-16 with a byte-order mark; its CSV is UTF-8 (with or without
+ * a BOM) or, in older versions on Windows, the ANSI code page. TextDecoder drops the BOM.
+ */
 function decode(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes)
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes)
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
-    // Older Excel on Windows saves CSV in the ANSI code page, not UTF-8.
     return new TextDecoder('windows-1252').decode(bytes)
   }
 }
