@@ -135,6 +135,29 @@ describe('roster import from .xlsx', () => {
     ])
   })
 
+  it('reports a NIP pasted down 20,000 rows in linear time, each reason short', async () => {
+    const file = path.join(dir, 'sama.csv')
+    writeCsv(file, [
+      ['NIP', 'Nama', 'OPD'],
+      ...Array.from({ length: 20_000 }, () => [A, 'Budi', 'Dinas']),
+    ])
+    const started = performance.now()
+    const parsed = await readRosterFile(file)
+    // Before: every reason listed the 19,999 other rows, and the process ran out of heap.
+    expect(performance.now() - started).toBeLessThan(5000)
+    expect(parsed.rows).toEqual([])
+    expect(parsed.held).toEqual([A])
+    expect(parsed.rejected).toHaveLength(20_000)
+    expect(parsed.rejected[0]).toEqual({
+      row: 2,
+      reason: `NIP ${A} juga ada di baris 3, 4, 5, 6, 7 dan 19.994 baris lain; periksa mana yang benar`,
+    })
+    expect(parsed.rejected[3]).toEqual({
+      row: 5,
+      reason: `NIP ${A} juga ada di baris 2, 3, 4, 6, 7 dan 19.994 baris lain; periksa mana yang benar`,
+    })
+  })
+
   it('rejects invalid NIPs, dates in the NIP column and empty names with their row', async () => {
     const file = path.join(dir, 'salah.xlsx')
     await writeXlsx(

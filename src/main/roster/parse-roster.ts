@@ -239,10 +239,30 @@ export function parseRoster(sheets: Sheet[], fileName: string): ParsedRoster | {
   }
 }
 
-/** A NIP twice in one file: neither row wins, both are reported. */
+/** Rows named in one duplicate's reason; a NIP pasted down a whole column must not make each reason list all. */
+const OTHER_ROWS_SHOWN = 5
+
+/** "baris 4, 9 dan 1.203 baris lain": the first few of the other rows with this NIP. */
+function otherRows(lines: number[], self: number): string {
+  const shown: number[] = []
+  for (const line of lines) {
+    if (shown.length === OTHER_ROWS_SHOWN) break
+    if (line !== self) shown.push(line)
+  }
+  const more = lines.length - 1 - shown.length
+  return more > 0
+    ? `${shown.join(', ')} dan ${more.toLocaleString('id-ID')} baris lain`
+    : shown.join(', ')
+}
+
+/** A NIP twice in one file: neither row wins, both are reported. Linear in the rows. */
 function dropDuplicates(rows: RosterRow[], rejected: ImportRejection[], held: Set<string>) {
   const byNip = new Map<string, RosterRow[]>()
-  for (const r of rows) byNip.set(r.nip, [...(byNip.get(r.nip) ?? []), r])
+  for (const r of rows) {
+    const group = byNip.get(r.nip)
+    if (group) group.push(r)
+    else byNip.set(r.nip, [r])
+  }
   const kept: RosterRow[] = []
   for (const group of byNip.values()) {
     if (group.length === 1) {
@@ -252,10 +272,9 @@ function dropDuplicates(rows: RosterRow[], rejected: ImportRejection[], held: Se
     held.add(group[0]!.nip)
     const lines = group.map((r) => r.row)
     for (const r of group) {
-      const others = lines.filter((l) => l !== r.row).join(', ')
       rejected.push({
         row: r.row,
-        reason: `NIP ${r.nip} juga ada di baris ${others}; periksa mana yang benar`,
+        reason: `NIP ${r.nip} juga ada di baris ${otherRows(lines, r.row)}; periksa mana yang benar`,
       })
     }
   }
