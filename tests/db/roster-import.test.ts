@@ -744,6 +744,34 @@ describe('sheets that reach far: the cost follows the cells present', () => {
     )
   })
 
+  it('reads a roster with a drop-down on a whole column, and refuses one on the whole sheet', async () => {
+    const people = demoRoster(100)
+    const validation = (sqref: string) =>
+      `<dataValidations count="1"><dataValidation type="list" sqref="${sqref}"><formula1>"PNS,PPPK"</formula1></dataValidation></dataValidations>`
+    const rows = function* () {
+      yield header(1, 0)
+      for (const [i, p] of people.entries()) {
+        const r = i + 2
+        yield `<row r="${r}">${[p.nip, p.name, p.opdName].map((t, c) => inlineCell(`${columnLetter(c)}${r}`, t)).join('')}</row>`
+      }
+    }
+    const column = path.join(dir, 'pilihan.xlsx')
+    await writeSheetXlsx(column, rows(), validation('D2:D1048576'))
+    const read = await readInChild(column)
+    expect(read).toMatchObject({ rows: 100, rejected: 0 })
+    expect(read.grewMb).toBeLessThan(400)
+    expect(read.ms).toBeLessThan(10_000)
+
+    const sheet = path.join(dir, 'pilihan-semua.xlsx')
+    await writeSheetXlsx(sheet, rows(), validation('A1:XFD1048576'))
+    const refused = await readInChild(sheet)
+    expect(refused.error).toMatch(
+      /^Berkas pilihan-semua.xlsx ditolak: isinya terlalu banyak untuk daftar pegawai/,
+    )
+    expect(refused.grewMb).toBeLessThan(100)
+    expect(refused.ms).toBeLessThan(2000)
+  })
+
   it('refuses a sheet of more elements than the budget before exceljs builds any of them', async () => {
     const file = path.join(dir, 'unsur.xlsx')
     await writeSheetXlsx(

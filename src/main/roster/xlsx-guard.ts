@@ -109,7 +109,7 @@ interface Budget {
 const TAG_BODY = String.raw`(?:[^>"'<]|"[^"<]*"|'[^'<]*')*>`
 const COMPLETE_TAG = new RegExp(`<${TAG_BODY}`, 'y')
 /** The elements exceljs takes positions from, unprefixed as exceljs matches them. */
-const POSITIONED = new RegExp(`<(c|row|col|mergeCell)(?=[\\s/>])(${TAG_BODY})`, 'g')
+const POSITIONED = new RegExp(`<(c|row|col|mergeCell|dataValidation)(?=[\\s/>])(${TAG_BODY})`, 'g')
 const ELEMENT = /<[A-Za-z_]/g
 const CELL_REF = /^([A-Z]{1,3})([1-9]\d{0,6})$/
 const NUMBER = /^[1-9]\d{0,9}$/
@@ -122,7 +122,7 @@ function attribute(attributes: string, key: string): string | undefined {
 /**
  * What exceljs will build from one XML part, read from the text while it inflates and before
  * exceljs sees any of it. exceljs builds about one object per element, one cell per merged
- * cell, keeps each row as an array as long as its last cell's column, makes one column object
+ * cell, one entry per cell a data validation covers, keeps each row as an array as long as its last cell's column, makes one column object
  * per position up to a <col max>, and walks its row array up to the highest row number. So
  * every element, every merged cell and every row's reach is counted against one budget for
  * the file (MAX_SHEET_ITEMS), every position must lie inside Excel's grid, and every cell
@@ -163,7 +163,8 @@ class PartScan {
       } else if (element === 'col') {
         this.number(attribute(attributes!, 'min'), EXCEL_COLUMNS)
         this.number(attribute(attributes!, 'max'), EXCEL_COLUMNS)
-      } else this.merge(attribute(attributes!, 'ref'))
+      } else if (element === 'mergeCell') this.merge(attribute(attributes!, 'ref'))
+      else this.validation(attribute(attributes!, 'sqref'))
     }
   }
 
@@ -196,24 +197,42 @@ class PartScan {
     const row = Number(m?.[2])
     const column = m ? columnIndex(m[1]!) : Infinity
     if (!m || row > EXCEL_ROWS || column >= EXCEL_COLUMNS) throw this.invalid(ref)
-    const far = beyondRoster(row, column)
-    if (far) throw refuse(this.fileName, far)
     return { row, column }
   }
 
-  /** Spends the slots exceljs's array for this row grows by, up to the cell's column. */
+  /** How many cells a range such as "A1:F1" (or a lone "A1") covers, all inside Excel's grid. */
+  private area(ref: string): number {
+    const corners = ref.split(':')
+    if (corners.length > 2) throw this.invalid(ref)
+    const a = this.address(corners[0]!)
+    const b = this.address(corners[1] ?? corners[0]!)
+    return (Math.abs(b.row - a.row) + 1) * (Math.abs(b.column - a.column) + 1)
+  }
+
+  /**
+   * A cell must lie inside a roster's reach; it spends the slots exceljs's array for its row
+   * grows by, up to its column.
+   */
   private cell(ref: string | undefined): void {
     if (ref === undefined) return
-    const reach = this.address(ref).column + 1
-    if (reach > this.rowReach) this.spend(reach - this.rowReach)
-    this.rowReach = Math.max(this.rowReach, reach)
+    const { row, column } = this.address(ref)
+    const far = beyondRoster(row, column)
+    if (far) throw refuse(this.fileName, far)
+    if (column + 1 > this.rowReach) this.spend(column + 1 - this.rowReach)
+    this.rowReach = Math.max(this.rowReach, column + 1)
+  }
+
+  /**
+   * exceljs stores a validation once per address it covers ("F2:F1048576", a drop-down on a
+   * whole column, is a million entries), so each covered cell is spent like a cell.
+   */
+  private validation(sqref: string | undefined): void {
+    for (const ref of sqref?.split(/\s+/).filter(Boolean) ?? []) this.spend(this.area(ref))
   }
 
   private merge(ref: string | undefined): void {
     if (ref === undefined) return
-    const [from, to = from] = ref.split(':')
-    const a = this.address(from!)
-    const b = this.address(to!)
+    const cells = this.area(ref)
     this.budget.merges += 1
     if (this.budget.merges > MAX_MERGES) {
       throw refuse(
@@ -221,6 +240,6 @@ class PartScan {
         `sel digabung di lebih dari ${MAX_MERGES.toLocaleString('id-ID')} tempat; ini bukan daftar pegawai.`,
       )
     }
-    this.spend((Math.abs(b.row - a.row) + 1) * (Math.abs(b.column - a.column) + 1))
+    this.spend(cells)
   }
 }
