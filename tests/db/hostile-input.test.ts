@@ -184,6 +184,32 @@ describe('roster sheets written to slip past the guard', () => {
     expect(performance.now() - started).toBeLessThan(2000)
   })
 
+  it('refuses a defined name over the whole sheet, and reads a print area', async () => {
+    const named = (text: string, name = 'Pegawai') => ({
+      'xl/workbook.xml': (xml: string) =>
+        xml.replace(
+          '</sheets>',
+          `</sheets><definedNames><definedName name="${name}" localSheetId="0">${text}</definedName></definedNames>`,
+        ),
+    })
+    const file = path.join(dir, 'nama.xlsx')
+    await writeSheetXlsx(file, [HEADER], '', named(`'Data Pegawai'!$A$1:$XFD$1048576`))
+    const started = performance.now()
+    await expect(readRosterFile(file)).rejects.toThrow(
+      /^Berkas nama.xlsx ditolak: isinya terlalu banyak untuk daftar pegawai/,
+    )
+    expect(performance.now() - started).toBeLessThan(2000)
+    // exceljs keeps a print area as text: even one over the whole sheet costs nothing.
+    const print = path.join(dir, 'cetak.xlsx')
+    await writeSheetXlsx(
+      print,
+      [HEADER],
+      '',
+      named(`'Data Pegawai'!$A$1:$XFD$1048576`, '_xlnm.Print_Area'),
+    )
+    expect((await readRosterFile(print)).rejected).toEqual([])
+  })
+
   it('answers 60 seeded random sheets with a roster or an Indonesian refusal, each in bounded time', async () => {
     const rand = seededRandom(7)
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!

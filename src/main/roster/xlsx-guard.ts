@@ -112,6 +112,10 @@ const COMPLETE_TAG = new RegExp(`<${TAG_BODY}`, 'y')
 const POSITIONED = new RegExp(`<(c|row|col|mergeCell|dataValidation)(?=[\\s/>])(${TAG_BODY})`, 'g')
 const ELEMENT = /<[A-Za-z_]/g
 const CELL_REF = /^([A-Z]{1,3})([1-9]\d{0,6})$/
+/** A cell or range inside a defined name's formula text ("'Data'!$A$1:$XFD$1048576"). */
+const NAME_RANGE = /\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?/g
+const NAME_OPEN = new RegExp(`<definedName(?=[\\s/>])${TAG_BODY}`, 'g')
+const NAME_CLOSE = '</definedName'
 const NUMBER = /^[1-9]\d{0,9}$/
 
 function attribute(attributes: string, key: string): string | undefined {
@@ -122,7 +126,7 @@ function attribute(attributes: string, key: string): string | undefined {
 /**
  * What exceljs will build from one XML part, read from the text while it inflates and before
  * exceljs sees any of it. exceljs builds about one object per element, one cell per merged
- * cell, one entry per cell a data validation covers, keeps each row as an array as long as its last cell's column, makes one column object
+ * cell, one entry per cell a data validation or a defined name covers, keeps each row as an array as long as its last cell's column, makes one column object
  * per position up to a <col max>, and walks its row array up to the highest row number. So
  * every element, every merged cell and every row's reach is counted against one budget for
  * the file (MAX_SHEET_ITEMS), every position must lie inside Excel's grid, and every cell
@@ -133,6 +137,8 @@ class PartScan {
   private carry = ''
   /** How far the current row reaches (columns from 1): exceljs holds a row as an array that long. */
   private rowReach = 0
+  /** The text of a <definedName> still open at the end of the last chunk, or null. */
+  private nameText: string | null = null
 
   constructor(
     private readonly path: string,
@@ -155,6 +161,7 @@ class PartScan {
 
   private read(text: string): void {
     this.spend(text.match(ELEMENT)?.length ?? 0)
+    this.definedNames(text)
     for (const [, element, attributes] of text.matchAll(POSITIONED)) {
       if (element === 'c') this.cell(attribute(attributes!, 'r'))
       else if (element === 'row') {
@@ -220,6 +227,44 @@ class PartScan {
     if (far) throw refuse(this.fileName, far)
     if (column + 1 > this.rowReach) this.spend(column + 1 - this.rowReach)
     this.rowReach = Math.max(this.rowReach, column + 1)
+  }
+
+  /**
+   * exceljs builds one entry per cell a defined name's ranges cover (all but the print area),
+   * so every range in such a name's text is spent by area; the text is kept only while its
+   * element is open, and only up to MAX_TAG_CHARS.
+   */
+  private definedNames(text: string): void {
+    let at = 0
+    while (at < text.length) {
+      if (this.nameText === null) {
+        NAME_OPEN.lastIndex = at
+        const open = NAME_OPEN.exec(text)
+        if (!open) return
+        at = NAME_OPEN.lastIndex
+        // exceljs keeps a print area as its text; every other name it expands cell by cell.
+        const printArea = attribute(open[0].slice(12, -1), 'name') === '_xlnm.Print_Area'
+        if (!open[0].endsWith('/>') && !printArea) this.nameText = ''
+        continue
+      }
+      const close = text.indexOf(NAME_CLOSE, at)
+      this.nameText += close === -1 ? text.slice(at) : text.slice(at, close)
+      if (this.nameText.length > MAX_TAG_CHARS) {
+        throw refuse(
+          this.fileName,
+          `bagian ${this.path} memuat nama sel yang tidak wajar panjangnya.`,
+        )
+      }
+      if (close === -1) return
+      for (const [, c1, r1, c2 = c1, r2 = r1] of this.nameText.matchAll(NAME_RANGE)) {
+        const rows = Math.abs(Number(r2) - Number(r1)) + 1
+        const columns =
+          Math.abs(columnIndex(c2!.toUpperCase()) - columnIndex(c1!.toUpperCase())) + 1
+        this.spend(rows * columns)
+      }
+      this.nameText = null
+      at = close + NAME_CLOSE.length
+    }
   }
 
   /**
