@@ -88,10 +88,22 @@ async function readRegularFile(file: string, name: string): Promise<Buffer> {
     const opened = await handle.stat()
     if (!opened.isFile()) throw notRegular(name, opened)
     checkSize(opened.size, name)
-    return await handle.readFile()
+    return await readAtMost(handle, opened.size)
   } finally {
     await handle.close()
   }
+}
+
+/** The first `size` bytes, no more: a file still growing cannot stretch the read past the cap. */
+async function readAtMost(handle: fs.promises.FileHandle, size: number): Promise<Buffer> {
+  const bytes = Buffer.alloc(size)
+  let filled = 0
+  while (filled < size) {
+    const { bytesRead } = await handle.read(bytes, filled, size - filled, filled)
+    if (bytesRead === 0) break
+    filled += bytesRead
+  }
+  return bytes.subarray(0, filled)
 }
 
 function checkSize(size: number, name: string): void {
