@@ -530,9 +530,10 @@ describe('export files', () => {
       people.map((p) => [p.nip, p.name, PENDIDIKAN]).sort(),
     )
     const sheet = (await readTableFile(file)).find((t) => t.name === 'Data Kehadiran')
-    const statusCol = sheet!.rows[0]!.findIndex((c) => c.text === 'Status')
+    const [header, ...body] = sheet!.rows
+    const statusCol = [...header!.cells].find(([, c]) => c.text === 'Status')![0]
     const statuses = Object.fromEntries(
-      sheet!.rows.slice(1).map((r) => [r[1]!.text, r[statusCol]!.text]),
+      body.map((r) => [r.cells.get(1)!.text, r.cells.get(statusCol)!.text]),
     )
     expect(statuses).toEqual({
       [testNip(1)]: 'Hadir',

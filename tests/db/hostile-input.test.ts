@@ -9,15 +9,21 @@ import { tempDb } from '../fixtures/temp-db'
 import { NO_DIALOGS } from '../fixtures/no-dialogs'
 import { addCeremony } from '../fixtures/ceremony'
 import { seededRandom } from '../../src/main/roster/demo'
+import path from 'node:path'
+import { readRosterFile } from '../../src/main/roster/import'
+import { UserError } from '../../src/main/errors'
+import { columnLetter } from '../../src/main/roster/sheet-limits'
+import { inlineCell, writeSheetXlsx } from '../fixtures/hostile-xlsx'
 
 let db: Db
+let dir: string
 let handlers: Handlers
 let cleanup: () => void
 const BUDI = '197405021993111001'
 const SITI = '198001152005012002'
 
 beforeEach(() => {
-  ;({ db, cleanup } = tempDb())
+  ;({ db, dir, cleanup } = tempDb())
   applyRoster(
     db,
     [BUDI, SITI].map((nip, i) => rosterRow(nip, `Pegawai ${i}`, 'Inspektorat', i + 2)),
@@ -146,5 +152,104 @@ describe('every call validates its input', () => {
       error: { code: 'BAD_INPUT', message: expect.stringMatching(/kioskId/) },
     })
     expect(rows()).toBe(0)
+  })
+})
+
+describe('roster sheets written to slip past the guard', () => {
+  const HEADER = `<row r="1">${['NIP', 'Nama', 'Unit Kerja'].map((t, i) => inlineCell(`${columnLetter(i)}1`, t)).join('')}</row>`
+  const BOMB = 'A1:XFD1048576'
+
+  it.each([
+    [
+      'a quoted ">" before the address',
+      `<mergeCells><mergeCell x=">" ref="${BOMB}"/></mergeCells>`,
+    ],
+    [
+      'single quotes and spaces around "="',
+      `<mergeCells><mergeCell ref = '${BOMB}'/></mergeCells>`,
+    ],
+    [
+      'an open quote inside CDATA that would swallow the merge',
+      `<![CDATA[<c a="]]><mergeCells><mergeCell ref="${BOMB}"/></mergeCells><x b="]]>`,
+    ],
+    [
+      'a validation over the whole sheet',
+      `<dataValidations><dataValidation sqref="A1 ${BOMB}"/></dataValidations>`,
+    ],
+  ])('refuses a merge bomb hidden behind %s', async (_, after) => {
+    const file = path.join(dir, 'selip.xlsx')
+    await writeSheetXlsx(file, [HEADER], after)
+    const started = performance.now()
+    await expect(readRosterFile(file)).rejects.toThrow(/^Berkas selip.xlsx ditolak: /)
+    expect(performance.now() - started).toBeLessThan(2000)
+  })
+
+  it('refuses a defined name over the whole sheet, and reads a print area', async () => {
+    const named = (text: string, name = 'Pegawai') => ({
+      'xl/workbook.xml': (xml: string) =>
+        xml.replace(
+          '</sheets>',
+          `</sheets><definedNames><definedName name="${name}" localSheetId="0">${text}</definedName></definedNames>`,
+        ),
+    })
+    const file = path.join(dir, 'nama.xlsx')
+    await writeSheetXlsx(file, [HEADER], '', named(`'Data Pegawai'!$A$1:$XFD$1048576`))
+    const started = performance.now()
+    await expect(readRosterFile(file)).rejects.toThrow(
+      /^Berkas nama.xlsx ditolak: isinya terlalu banyak untuk daftar pegawai/,
+    )
+    expect(performance.now() - started).toBeLessThan(2000)
+    // exceljs keeps a print area as text: even one over the whole sheet costs nothing.
+    const print = path.join(dir, 'cetak.xlsx')
+    await writeSheetXlsx(
+      print,
+      [HEADER],
+      '',
+      named(`'Data Pegawai'!$A$1:$XFD$1048576`, '_xlnm.Print_Area'),
+    )
+    expect((await readRosterFile(print)).rejected).toEqual([])
+  })
+
+  it('answers 60 seeded random sheets with a roster or an Indonesian refusal, each in bounded time', async () => {
+    const rand = seededRandom(7)
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!
+    const num = (max: number) => 1 + Math.floor(rand() * max)
+    const ref = () =>
+      rand() < 0.92
+        ? `${columnLetter(num(30) - 1)}${num(500)}`
+        : pick([
+            `XFD${num(9)}`,
+            `A${num(2_000_000)}`,
+            `${columnLetter(num(20_000) - 1)}1`,
+            'A0',
+            'a1',
+            '&#65;1',
+            '',
+            'A1:B2:C3',
+          ])
+    const pieces = [
+      () =>
+        `<row r="${rand() < 0.9 ? num(500) : pick([num(2_000_000), 0, 'x'])}">${inlineCell(ref(), '197405021993111001')}</row>`,
+      () => `<row r="${num(500)}"><c r="${ref()}"><v>${num(1e6)}</v></c></row>`,
+      () => `<mergeCells><mergeCell ref="${ref()}:${ref()}"/></mergeCells>`,
+      () => `<cols><col min="1" max="${pick([num(20), num(16_384), num(2e9)])}"/></cols>`,
+      () => `<dataValidations><dataValidation sqref="${ref()}:${ref()}"/></dataValidations>`,
+      () => `<c r="${ref()}" t="inlineStr"><is><t>${'x'.repeat(num(300))}</t></is></c>`,
+      () => '<!-- <mergeCell ref="A1:B2"/> -->',
+      () => `<row r="${num(500)}">${'<c><v>1</v></c>'.repeat(num(2000))}</row>`,
+    ]
+    for (let i = 0; i < 60; i++) {
+      const file = path.join(dir, `acak-${i}.xlsx`)
+      const rows = [HEADER, ...Array.from({ length: num(6) }, () => pick(pieces)())]
+      await writeSheetXlsx(file, rows)
+      const started = performance.now()
+      const outcome = await readRosterFile(file).catch((e: unknown) => e)
+      const ms = performance.now() - started
+      if (outcome instanceof Error) {
+        expect(outcome, `case ${i}: ${rows.join('')}`).toBeInstanceOf(UserError)
+        expect(outcome.message).toMatch(/^Berkas acak-\d+\.xlsx[ :]/)
+      } else expect(outcome).toHaveProperty('rejected')
+      expect(ms, `case ${i}`).toBeLessThan(3000)
+    }
   })
 })

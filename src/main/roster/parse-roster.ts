@@ -1,6 +1,8 @@
 import type { ImportRejection, JenisPegawai } from '../../shared/domain'
+import { FIELD_MAX, type LimitedField } from '../../shared/field-limits'
 import { validateNip } from '../../shared/nip'
 import { opdKey, tidyOpdName } from './opd-key'
+import { columnLetter } from './sheet-limits'
 import type { Cell, Sheet } from './table-file'
 
 export interface RosterRow {
@@ -27,7 +29,9 @@ export interface ParsedRoster {
   opdMerged: { name: string; variants: string[] }[]
 }
 
-type Field = 'nip' | 'name' | 'opd' | 'jabatan' | 'pangkat' | 'jenis'
+type Field = 'nip' | LimitedField | 'jenis'
+type Cells = Map<number, Cell>
+const EMPTY: Cell = { text: '', kind: 'text' }
 
 /** Header spellings seen in BKPSDM/SIMPEG exports, compared with letters only, lower case. */
 const HEADERS: Record<Field, string[]> = {
@@ -42,7 +46,7 @@ const HEADER_SEARCH_ROWS = 50
 
 const letters = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '')
 
-function mapHeader(cells: Cell[]): Partial<Record<Field, number>> | null {
+function mapHeader(cells: Cells): Partial<Record<Field, number>> | null {
   const columns: Partial<Record<Field, number>> = {}
   cells.forEach((cell, col) => {
     const key = letters(cell.text)
@@ -53,10 +57,11 @@ function mapHeader(cells: Cell[]): Partial<Record<Field, number>> | null {
   return columns.nip !== undefined && columns.name !== undefined ? columns : null
 }
 
+/** The header's position in sheet.rows, its file row, and the column of each field it names. */
 function findHeader(sheet: Sheet) {
-  for (let i = 0; i < Math.min(sheet.rows.length, HEADER_SEARCH_ROWS); i++) {
-    const columns = mapHeader(sheet.rows[i] ?? [])
-    if (columns) return { index: i, columns }
+  for (let i = 0; i < sheet.rows.length && sheet.rows[i]!.row <= HEADER_SEARCH_ROWS; i++) {
+    const columns = mapHeader(sheet.rows[i]!.cells)
+    if (columns) return { index: i, row: sheet.rows[i]!.row, columns }
   }
   return null
 }
@@ -70,15 +75,35 @@ function jenisOf(text: string, nipKind: 'PNS' | 'PPPK'): JenisPegawai | null {
   return null
 }
 
+/** "Jumlah", "TOTAL", "Jumlah: 2.400": the sums BKPSDM exports put under the table. */
 const TOTAL_ROW = /^(jumlah|total|grand total)\b/i
 
-/** "A" for the first column, "AB" for the 28th: how the officer finds the cell in Excel. */
-function columnLetter(index: number): string {
-  let n = index + 1
-  let letters = ''
-  for (; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters
-  return letters
+/** A cell's text as quoted back to the officer: enough to find it, never the whole of a huge one. */
+function quoted(text: string): string {
+  const t = text.trim()
+  return t.length > 40 ? `${t.slice(0, 40)}…` : t
+}
+
+/** "kolom Nama (B)": the header as the file spells it, and the letter Excel shows. */
+function columnName(header: Cells, col: number): string {
+  return `kolom ${quoted(header.get(col)?.text ?? '') || 'tanpa judul'} (${columnLetter(col)})`
+}
+
+const LIMITED = Object.keys(FIELD_MAX) as LimitedField[]
+
+/** The first field longer than the contract allows, as the officer should read it; or null. */
+function tooLong(
+  values: Record<LimitedField, string>,
+  header: Cells,
+  columns: Partial<Record<Field, number>>,
+): string | null {
+  for (const field of LIMITED) {
+    const col = columns[field]
+    const length = values[field].length
+    if (col === undefined || length <= FIELD_MAX[field]) continue
+    return `${columnName(header, col)}: lebih dari ${FIELD_MAX[field]} karakter (tertulis ${length.toLocaleString('id-ID')} karakter)`
+  }
+  return null
 }
 
 /**
@@ -86,14 +111,13 @@ function columnLetter(index: number): string {
  * by =HYPERLINK("http://…","Budi") is not what the cell holds. The officer types the value.
  */
 function formulaIn(
-  cells: Cell[],
-  header: Cell[],
+  cells: Cells,
+  header: Cells,
   columns: Partial<Record<Field, number>>,
 ): string | null {
   for (const col of Object.values(columns)) {
-    if (cells[col]?.kind !== 'formula') continue
-    const label = header[col]?.text.trim() || 'tanpa judul'
-    return `kolom ${label} (${columnLetter(col)}) berisi rumus Excel, bukan nilai; salin lalu tempel sebagai nilai (Paste Values)`
+    if (cells.get(col)?.kind !== 'formula') continue
+    return `${columnName(header, col)} berisi rumus Excel, bukan nilai; salin lalu tempel sebagai nilai (Paste Values)`
   }
   return null
 }
@@ -101,9 +125,9 @@ function formulaIn(
 /** Why a NIP cell cannot be trusted, or null when its text is the NIP as typed. */
 function lostDigits(cell: Cell): string | null {
   if (cell.kind === 'number' || /^\d+(\.\d+)?e\+?\d+$/i.test(cell.text.trim())) {
-    return `NIP tersimpan sebagai angka (${cell.text}) sehingga digit terakhirnya hilang; ubah format kolom NIP menjadi Teks lalu ketik ulang`
+    return `NIP tersimpan sebagai angka (${quoted(cell.text)}) sehingga digit terakhirnya hilang; ubah format kolom NIP menjadi Teks lalu ketik ulang`
   }
-  if (cell.kind === 'date') return `kolom NIP berisi tanggal (${cell.text}), bukan NIP`
+  if (cell.kind === 'date') return `kolom NIP berisi tanggal (${quoted(cell.text)}), bukan NIP`
   return null
 }
 
@@ -124,27 +148,28 @@ export function parseRoster(sheets: Sheet[], fileName: string): ParsedRoster | {
     }
   }
   const col = header.columns as Record<Field, number | undefined>
-  const get = (cells: Cell[], field: Field): Cell => {
+  const get = (cells: Cells, field: Field): Cell => {
     const c = col[field]
-    return (c === undefined ? undefined : cells[c]) ?? { text: '', kind: 'text' }
+    return (c === undefined ? undefined : cells.get(c)) ?? EMPTY
   }
   const clean = (s: string) => s.replace(/\s+/g, ' ').trim()
 
   const rows: RosterRow[] = []
   const rejected: ImportRejection[] = []
   const held = new Set<string>()
-  const headerCells = sheet.rows[header.index] ?? []
+  const headerCells = sheet.rows[header.index]!.cells
   const spellings = new Map<string, Set<string>>()
-  for (let i = header.index + 1; i < sheet.rows.length; i++) {
-    const cells = sheet.rows[i] ?? []
-    const row = i + 1
+  for (const { row, cells } of sheet.rows.slice(header.index + 1)) {
     const nipCell = get(cells, 'nip')
+    const nipText = nipCell.text.trim()
     const name = clean(get(cells, 'name').text)
     const opdRaw = clean(get(cells, 'opd').text)
-    if (cells.every((c) => c.text.trim() === '')) continue
+    const texts = [...cells.values()].map((c) => c.text.trim())
+    if (texts.every((t) => t === '')) continue
+    if (TOTAL_ROW.test(nipText)) continue
     if (
-      nipCell.text.trim() === '' &&
-      (name === '' || TOTAL_ROW.test(name) || cells.some((c) => TOTAL_ROW.test(c.text.trim())))
+      nipText === '' &&
+      (name === '' || TOTAL_ROW.test(name) || texts.some((t) => TOTAL_ROW.test(t)))
     )
       continue
     const reject = (reason: string) => rejected.push({ row, reason })
@@ -155,13 +180,13 @@ export function parseRoster(sheets: Sheet[], fileName: string): ParsedRoster | {
       if (readable?.ok) held.add(readable.nip)
       continue
     }
-    if (nipCell.text.trim() === '') {
+    if (nipText === '') {
       reject('NIP kosong (pegawai non-ASN ditambahkan lewat menu Data Pegawai)')
       continue
     }
     const nip = validateNip(nipCell.text)
     if (!nip.ok) {
-      reject(`${nip.reason} (tertulis "${nipCell.text.trim()}")`)
+      reject(`${nip.reason} (tertulis "${quoted(nipText)}")`)
       continue
     }
     const rejectKnown = (reason: string) => {
@@ -179,7 +204,19 @@ export function parseRoster(sheets: Sheet[], fileName: string): ParsedRoster | {
     const jenisText = get(cells, 'jenis').text
     const jenis = jenisOf(jenisText, nip.kind)
     if (!jenis) {
-      rejectKnown(`Jenis pegawai "${jenisText.trim()}" tidak dikenal (PNS, PPPK, atau non-ASN)`)
+      rejectKnown(`Jenis pegawai "${quoted(jenisText)}" tidak dikenal (PNS, PPPK, atau non-ASN)`)
+      continue
+    }
+    // Measured as stored: NFKC in tidyOpdName can lengthen a name.
+    const values = {
+      name,
+      opd: tidyOpdName(opdRaw),
+      jabatan: clean(get(cells, 'jabatan').text),
+      pangkat: clean(get(cells, 'pangkat').text),
+    }
+    const overLimit = tooLong(values, headerCells, header.columns)
+    if (overLimit) {
+      rejectKnown(overLimit)
       continue
     }
     const key = opdKey(opdRaw)
@@ -189,15 +226,15 @@ export function parseRoster(sheets: Sheet[], fileName: string): ParsedRoster | {
       nip: nip.nip,
       name,
       opdKey: key,
-      opdName: tidyOpdName(opdRaw),
-      jabatan: clean(get(cells, 'jabatan').text),
-      pangkat: clean(get(cells, 'pangkat').text),
+      opdName: values.opd,
+      jabatan: values.jabatan,
+      pangkat: values.pangkat,
       jenis,
     })
   }
   return {
     sheetName: sheet.name,
-    headerRow: header.index + 1,
+    headerRow: header.row,
     ...dropDuplicates(rows, rejected, held),
     opdMerged: [...spellings.values()]
       .filter((v) => v.size > 1)
@@ -205,10 +242,30 @@ export function parseRoster(sheets: Sheet[], fileName: string): ParsedRoster | {
   }
 }
 
-/** A NIP twice in one file: neither row wins, both are reported. */
+/** Rows named in one duplicate's reason; a NIP pasted down a whole column must not make each reason list all. */
+const OTHER_ROWS_SHOWN = 5
+
+/** "baris 4, 9 dan 1.203 baris lain": the first few of the other rows with this NIP. */
+function otherRows(lines: number[], self: number): string {
+  const shown: number[] = []
+  for (const line of lines) {
+    if (shown.length === OTHER_ROWS_SHOWN) break
+    if (line !== self) shown.push(line)
+  }
+  const more = lines.length - 1 - shown.length
+  return more > 0
+    ? `${shown.join(', ')} dan ${more.toLocaleString('id-ID')} baris lain`
+    : shown.join(', ')
+}
+
+/** A NIP twice in one file: neither row wins, both are reported. Linear in the rows. */
 function dropDuplicates(rows: RosterRow[], rejected: ImportRejection[], held: Set<string>) {
   const byNip = new Map<string, RosterRow[]>()
-  for (const r of rows) byNip.set(r.nip, [...(byNip.get(r.nip) ?? []), r])
+  for (const r of rows) {
+    const group = byNip.get(r.nip)
+    if (group) group.push(r)
+    else byNip.set(r.nip, [r])
+  }
   const kept: RosterRow[] = []
   for (const group of byNip.values()) {
     if (group.length === 1) {
@@ -218,10 +275,9 @@ function dropDuplicates(rows: RosterRow[], rejected: ImportRejection[], held: Se
     held.add(group[0]!.nip)
     const lines = group.map((r) => r.row)
     for (const r of group) {
-      const others = lines.filter((l) => l !== r.row).join(', ')
       rejected.push({
         row: r.row,
-        reason: `NIP ${r.nip} juga ada di baris ${others}; periksa mana yang benar`,
+        reason: `NIP ${r.nip} juga ada di baris ${otherRows(lines, r.row)}; periksa mana yang benar`,
       })
     }
   }

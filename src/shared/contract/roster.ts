@@ -9,6 +9,7 @@ import {
   type ImportResult,
   type Opd,
 } from '../domain'
+import { FIELD_MAX } from '../field-limits'
 import { call } from './define'
 
 const text = (max: number) => z.string().trim().max(max)
@@ -16,10 +17,10 @@ const id = z.number().int().positive()
 
 export const employeeFields = z
   .object({
-    name: text(200).min(1, 'Nama wajib diisi'),
+    name: text(FIELD_MAX.name).min(1, 'Nama wajib diisi'),
     opdId: id,
-    jabatan: text(200),
-    pangkat: text(100),
+    jabatan: text(FIELD_MAX.jabatan),
+    pangkat: text(FIELD_MAX.pangkat),
   })
   .strict()
 
