@@ -12,7 +12,7 @@ import { invoke } from '../../src/main/ipc/invoke'
 import { demoRoster } from '../../src/main/roster/demo'
 import { applyRoster } from '../../src/main/roster/repository'
 import { percentile, type BenchRow } from './table'
-import { NO_DIALOGS } from '../../tests/fixtures/no-dialogs'
+import { testContext } from '../../tests/fixtures/context'
 import { addCeremony } from '../../tests/fixtures/ceremony'
 
 const SCANS = 5000
@@ -56,13 +56,14 @@ function bareTable(): { insert: (i: number) => void; close: () => void } {
 async function pairedScans(count: number): Promise<{ bare: number[]; handler: number[] }> {
   const { db, dir, nips } = kiosk(count)
   const bare = bareTable()
-  const handlers = createHandlers({
-    db,
-    dbPath: '',
-    kioskId: 'BENCH',
-    now: () => new Date(),
-    dialogs: NO_DIALOGS,
-  })
+  const handlers = createHandlers(
+    testContext({
+      db,
+      dbPath: '',
+      kioskId: 'BENCH',
+      now: () => new Date(),
+    }),
+  )
   const times = { bare: [] as number[], handler: [] as number[] }
   for (const [i, nip] of nips.entries()) {
     let t0 = performance.now()

@@ -12,7 +12,7 @@ import { fakeCameraLaunch } from '../../tests/e2e/browser'
 import { seedGate } from '../../tests/e2e/people'
 import { serveRenderer } from '../../tests/e2e/static-server'
 import { crowdNip } from '../../tests/fixtures/crowd'
-import { NO_DIALOGS } from '../../tests/fixtures/no-dialogs'
+import { testContext } from '../../tests/fixtures/context'
 import { writeQrVideoOnce } from '../../tests/fixtures/qr-video'
 import { tempDir } from '../../tests/fixtures/temp-db'
 import { percentile, type BenchRow } from './table'
@@ -96,13 +96,14 @@ export default async function (): Promise<BenchRow[]> {
   const dir = tempDir('kiosk-bench-gate-')
   const db = openDatabase(path.join(dir, 'kiosk.sqlite'))
   seedGate(db, { people })
-  const handlers = createHandlers({
-    db,
-    dbPath: path.join(dir, 'kiosk.sqlite'),
-    kioskId: installationId(dir),
-    now: () => new Date(),
-    dialogs: NO_DIALOGS,
-  })
+  const handlers = createHandlers(
+    testContext({
+      db,
+      dbPath: path.join(dir, 'kiosk.sqlite'),
+      kioskId: installationId(dir),
+      now: () => new Date(),
+    }),
+  )
   const server = await serveRenderer(path.resolve(__dirname, '../../out/renderer'))
   const browser = await chromium.launch(fakeCameraLaunch(VIDEO))
   try {

@@ -9,7 +9,7 @@ import { invoke } from '../../src/main/ipc/invoke'
 import { demoRoster, seededRandom } from '../../src/main/roster/demo'
 import { applyRoster } from '../../src/main/roster/repository'
 import { addCeremony } from '../../tests/fixtures/ceremony'
-import { NO_DIALOGS } from '../../tests/fixtures/no-dialogs'
+import { testContext } from '../../tests/fixtures/context'
 import { tempDb } from '../../tests/fixtures/temp-db'
 import { CHANNELS, contract } from '../../src/shared/contract'
 
@@ -296,13 +296,14 @@ export function fuzzKiosk(people: number): { start: () => Handlers; cleanup: () 
   addCeremony(t.db, { name: 'Apel fuzz' })
   const start = () => {
     t.db.prepare("DELETE FROM setting WHERE key LIKE 'officer_pin%'").run()
-    return createHandlers({
-      db: t.db,
-      dbPath: t.file,
-      kioskId: 'FUZZ',
-      now: () => new Date(),
-      dialogs: NO_DIALOGS,
-    })
+    return createHandlers(
+      testContext({
+        db: t.db,
+        dbPath: t.file,
+        kioskId: 'FUZZ',
+        now: () => new Date(),
+      }),
+    )
   }
   return { start, cleanup: t.cleanup }
 }

@@ -1,4 +1,5 @@
 import type { Db } from './db/connection'
+import type { EventHub } from './events'
 
 /** Everything a handler may touch. Side effects that need Electron come in as callbacks. */
 export interface KioskContext {
@@ -9,6 +10,8 @@ export interface KioskContext {
   startupNotice?: string
   /** Wall time: what is recorded and shown. It can jump when someone sets the laptop's clock. */
   now(): Date
+  /** Where handlers and jobs announce changes to every window. */
+  events: EventHub
   /**
    * Milliseconds from a clock that only moves forward while this process runs, for waits and
    * timeouts that a clock change must neither skip nor stretch. Defaults to performance.now().

@@ -3,10 +3,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { applyStagedRestore } from './backup/backups'
 import type { KioskContext } from './context'
+import { EventHub } from './events'
 import { openKioskDatabase, type OpenedDatabase } from './db/connection'
 import { lockDatabaseFile, type WriterLock } from './db/writer-lock'
 import { createHandlers } from './ipc/handlers'
-import { registerHandlers } from './ipc/register'
+import { forwardEvents, registerHandlers } from './ipc/register'
 import { resolveDbPath } from './paths'
 import { installationId } from './installation'
 import { appOrigin } from './window/app-page'
@@ -59,6 +60,7 @@ function start(): void {
         ? 'Cadangan sudah dipulihkan. Keadaan sebelum pemulihan tersimpan sebagai cadangan "sebelum-pemulihan".'
         : undefined,
     now: () => new Date(),
+    events: new EventHub(),
     dialogs: {
       openRosterFile: async () => {
         const win = BrowserWindow.getFocusedWindow()
@@ -106,7 +108,9 @@ function start(): void {
       app.exit(0)
     },
   }
-  registerHandlers(createHandlers(ctx), (url) => isAppUrl(url, origin))
+  const isAppFrame = (url: string) => isAppUrl(url, origin)
+  registerHandlers(createHandlers(ctx), isAppFrame)
+  forwardEvents(ctx.events, isAppFrame)
   app.on('before-quit', closeDatabase)
 }
 

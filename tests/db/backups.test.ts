@@ -17,7 +17,7 @@ import type { KioskContext } from '../../src/main/context'
 import { createHandlers, type Handlers } from '../../src/main/ipc/handlers'
 import { invoke } from '../../src/main/ipc/invoke'
 import { tempDb } from '../fixtures/temp-db'
-import { NO_DIALOGS } from '../fixtures/no-dialogs'
+import { testContext } from '../fixtures/context'
 
 let ctx: KioskContext
 let handlers: Handlers
@@ -27,13 +27,12 @@ let clock = Date.parse('2024-09-30T00:00:00Z')
 beforeEach(() => {
   const t = tempDb()
   cleanup = t.cleanup
-  ctx = {
+  ctx = testContext({
     db: t.db,
     dbPath: t.file,
     kioskId: 'K',
     now: () => new Date((clock += 1000)),
-    dialogs: NO_DIALOGS,
-  }
+  })
   handlers = createHandlers(ctx)
 })
 afterEach(() => cleanup())

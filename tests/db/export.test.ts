@@ -14,7 +14,7 @@ import { applyRoster } from '../../src/main/roster/repository'
 import { PILKADA_2024 } from '../fixtures/ceremony'
 import { createHandlers } from '../../src/main/ipc/handlers'
 import { invoke } from '../../src/main/ipc/invoke'
-import { NO_DIALOGS } from '../fixtures/no-dialogs'
+import { testContext } from '../fixtures/context'
 import { formatNip } from '../../src/shared/nip'
 import { readRosterFile } from '../../src/main/roster/import'
 import { readTableFile } from '../../src/main/roster/table-file'
@@ -742,7 +742,7 @@ describe('who signs', () => {
   it('prints the title of each kind of OPD, or the signer the officer set, and BKPSDM on the recap', async () => {
     const t = tempDb()
     cleanups.push(t.cleanup)
-    const ctx = { db: t.db, dbPath: t.file, kioskId: 'K', now: () => NOW, dialogs: NO_DIALOGS }
+    const ctx = testContext({ db: t.db, dbPath: t.file, now: () => NOW })
     const handlers = createHandlers(ctx)
     const ceremony = seedApel(
       t.db,
@@ -854,13 +854,14 @@ describe('who signs', () => {
   it('needs the officer PIN to read or set signers', async () => {
     const t = tempDb()
     cleanups.push(t.cleanup)
-    const handlers = createHandlers({
-      db: t.db,
-      dbPath: t.file,
-      kioskId: 'K',
-      now: () => NOW,
-      dialogs: NO_DIALOGS,
-    })
+    const handlers = createHandlers(
+      testContext({
+        db: t.db,
+        dbPath: t.file,
+        kioskId: 'K',
+        now: () => NOW,
+      }),
+    )
     await invoke(handlers, 'auth.setPin', { pin: '4827' })
     await invoke(handlers, 'auth.lock', undefined)
     for (const result of [

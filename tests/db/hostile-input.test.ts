@@ -6,7 +6,7 @@ import { rosterRow } from '../fixtures/roster-row'
 import { applyRoster } from '../../src/main/roster/repository'
 import { CHANNELS } from '../../src/shared/contract'
 import { tempDb } from '../fixtures/temp-db'
-import { NO_DIALOGS } from '../fixtures/no-dialogs'
+import { testContext } from '../fixtures/context'
 import { addCeremony } from '../fixtures/ceremony'
 import { seededRandom } from '../../src/main/roster/demo'
 import path from 'node:path'
@@ -30,13 +30,14 @@ beforeEach(() => {
     new Date(),
   )
   addCeremony(db, { name: 'Apel' })
-  handlers = createHandlers({
-    db,
-    dbPath: '',
-    kioskId: 'FUZZ',
-    now: () => new Date(),
-    dialogs: NO_DIALOGS,
-  })
+  handlers = createHandlers(
+    testContext({
+      db,
+      dbPath: '',
+      kioskId: 'FUZZ',
+      now: () => new Date(),
+    }),
+  )
 })
 afterEach(() => cleanup())
 

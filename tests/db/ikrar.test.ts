@@ -13,7 +13,7 @@ import {
 import { createReadingSession } from '../../src/main/ikrar/session'
 import { findTemplate } from '../../src/main/ikrar/templates'
 import { tempDb } from '../fixtures/temp-db'
-import { NO_DIALOGS } from '../fixtures/no-dialogs'
+import { testContext } from '../fixtures/context'
 import { PILKADA_2024 } from '../fixtures/ceremony'
 
 const cleanups: (() => void)[] = []
@@ -182,13 +182,12 @@ describe('a reading of the ikrar', () => {
 describe('ikrar calls', () => {
   it('work on the active ceremony through the same door as the app', async () => {
     const { db, file, clock } = setup()
-    const ctx: KioskContext = {
+    const ctx: KioskContext = testContext({
       db,
       dbPath: file,
       kioskId: 'KIOSK-1',
       now: clock.now,
-      dialogs: NO_DIALOGS,
-    }
+    })
     const handlers = createHandlers(ctx)
     const call = (channel: string, input?: unknown) => invoke(handlers, channel, input)
 

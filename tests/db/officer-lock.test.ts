@@ -5,7 +5,7 @@ import { createHandlers, type Handlers } from '../../src/main/ipc/handlers'
 import { invoke } from '../../src/main/ipc/invoke'
 import { CHANNELS, contract } from '../../src/shared/contract'
 import { tempDb } from '../fixtures/temp-db'
-import { NO_DIALOGS } from '../fixtures/no-dialogs'
+import { testContext } from '../fixtures/context'
 
 let ctx: KioskContext
 let handlers: Handlers
@@ -26,14 +26,13 @@ beforeEach(() => {
   file = t.file
   clock = Date.parse('2024-09-30T00:00:00Z')
   mono = 1_000
-  ctx = {
+  ctx = testContext({
     db: t.db,
     dbPath: t.file,
     kioskId: 'K',
     now: () => new Date(clock),
     monotonicMs: () => mono,
-    dialogs: NO_DIALOGS,
-  }
+  })
   handlers = createHandlers(ctx)
 })
 afterEach(() => cleanup())

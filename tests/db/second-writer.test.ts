@@ -7,7 +7,7 @@ import { createHandlers } from '../../src/main/ipc/handlers'
 import { invoke } from '../../src/main/ipc/invoke'
 import { UserError } from '../../src/main/errors'
 import { addCeremony } from '../fixtures/ceremony'
-import { NO_DIALOGS } from '../fixtures/no-dialogs'
+import { testContext } from '../fixtures/context'
 import { rosterRow } from '../fixtures/roster-row'
 import { tempDb } from '../fixtures/temp-db'
 import { applyRoster } from '../../src/main/roster/repository'
@@ -94,13 +94,14 @@ describe('a second kiosk on the same database file', () => {
     addCeremony(db, { name: 'Apel' })
     // The kiosk waits 5 s for a busy database; the test shortens that wait, not the outcome.
     db.pragma('busy_timeout = 200')
-    const handlers = createHandlers({
-      db,
-      dbPath: file,
-      kioskId: 'K',
-      now: () => new Date(),
-      dialogs: NO_DIALOGS,
-    })
+    const handlers = createHandlers(
+      testContext({
+        db,
+        dbPath: file,
+        kioskId: 'K',
+        now: () => new Date(),
+      }),
+    )
     const other = await holder('write', file)
     const blocked = await invoke(handlers, 'checkin.scan', { payload: nip, source: 'kamera' })
     expect(blocked).toMatchObject({ ok: false, error: { code: 'STORAGE' } })

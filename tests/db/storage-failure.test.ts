@@ -8,7 +8,7 @@ import { invoke } from '../../src/main/ipc/invoke'
 import { demoRoster } from '../../src/main/roster/demo'
 import { applyRoster } from '../../src/main/roster/repository'
 import { tempDir } from '../fixtures/temp-db'
-import { NO_DIALOGS } from '../fixtures/no-dialogs'
+import { testContext } from '../fixtures/context'
 import { addCeremony } from '../fixtures/ceremony'
 
 /** A small tmpfs of our own, where the machine lets us mount one (root in CI); else why not. */
@@ -44,13 +44,14 @@ function kioskOnTmpfs(
   const roster = demoRoster(people)
   applyRoster(db, roster, new Date())
   addCeremony(db, { name: 'Uji disk' })
-  const handlers = createHandlers({
-    db,
-    dbPath: dir,
-    kioskId: 'DISK',
-    now: () => new Date(),
-    dialogs: NO_DIALOGS,
-  })
+  const handlers = createHandlers(
+    testContext({
+      db,
+      dbPath: dir,
+      kioskId: 'DISK',
+      now: () => new Date(),
+    }),
+  )
   return { db, handlers, dir, nips: roster.map((r) => r.nip) }
 }
 

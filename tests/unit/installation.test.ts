@@ -8,7 +8,7 @@ import { INSTALLATION_FILE, installationId } from '../../src/main/installation'
 import { applyRoster } from '../../src/main/roster/repository'
 import { shortKioskId } from '../../src/shared/kiosk-id'
 import { addCeremony } from '../fixtures/ceremony'
-import { NO_DIALOGS } from '../fixtures/no-dialogs'
+import { testContext } from '../fixtures/context'
 import { rosterRow } from '../fixtures/roster-row'
 import { tempDb, tempDir } from '../fixtures/temp-db'
 
@@ -73,13 +73,14 @@ describe('the installation id', () => {
     )
     addCeremony(t.db, { name: 'Apel' })
     const laptops = [folder(), folder()].map((dir) =>
-      createHandlers({
-        db: t.db,
-        dbPath: t.file,
-        kioskId: installationId(dir),
-        now: () => new Date(),
-        dialogs: NO_DIALOGS,
-      }),
+      createHandlers(
+        testContext({
+          db: t.db,
+          dbPath: t.file,
+          kioskId: installationId(dir),
+          now: () => new Date(),
+        }),
+      ),
     )
     for (const [i, handlers] of laptops.entries()) {
       await invoke(handlers, 'checkin.scan', { payload: nips[i], source: 'kamera' })

@@ -1,5 +1,6 @@
-import { ipcMain } from 'electron'
-import { CHANNELS } from '../../shared/contract'
+import { ipcMain, webContents } from 'electron'
+import { CHANNELS, eventChannel } from '../../shared/contract'
+import type { EventHub } from '../events'
 import type { Handlers } from './handlers'
 import { invoke } from './invoke'
 
@@ -15,4 +16,15 @@ export function registerHandlers(handlers: Handlers, isAppFrame: (url: string) =
       return invoke(handlers, channel, input)
     })
   }
+}
+
+/** Every event goes to every window showing the app's own page (kiosk and projector), no other. */
+export function forwardEvents(events: EventHub, isAppFrame: (url: string) => boolean): () => void {
+  return events.listen((name, payload) => {
+    for (const contents of webContents.getAllWebContents()) {
+      if (!contents.isDestroyed() && isAppFrame(contents.getURL())) {
+        contents.send(eventChannel(name), payload)
+      }
+    }
+  })
 }

@@ -1,4 +1,11 @@
-import type { Channel, Input, KioskBridge, Output } from '../../shared/contract'
+import type {
+  Channel,
+  EventName,
+  EventPayload,
+  Input,
+  KioskBridge,
+  Output,
+} from '../../shared/contract'
 import type { CallResult } from '../../shared/contract/define'
 
 declare global {
@@ -38,4 +45,12 @@ export async function api<C extends Channel>(
     result = await send()
   if (!result.ok) throw new ApiError(result.error.code, result.error.message)
   return result.value
+}
+
+/** Listens to one of the contract's events from main; returns the unsubscribe. */
+export function subscribe<E extends EventName>(
+  name: E,
+  listener: (payload: EventPayload<E>) => void,
+): () => void {
+  return window.kiosk.subscribe(name, listener as (payload: unknown) => void)
 }

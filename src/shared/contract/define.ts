@@ -26,3 +26,13 @@ export type CallOutput<C> = C extends Call<z.ZodType, infer Out> ? Out : never
 /** What crosses the bridge: never a thrown error, always a value or a message for the officer. */
 export type CallResult<T> =
   { ok: true; value: T } | { ok: false; error: { code: string; message: string } }
+
+/** One change main pushes to every app window: a name and its payload, defined once. */
+export interface KioskEvent<Payload> {
+  /** Phantom field: carries the payload type, never set at runtime. */
+  readonly payload?: Payload
+}
+
+export const event = <Payload>(): KioskEvent<Payload> => ({})
+
+export type EventPayloadOf<E> = E extends KioskEvent<infer P> ? P : never

@@ -30,7 +30,11 @@ export type Input<C extends Channel> = CallInput<Contract[C]>
 export type Output<C extends Channel> = CallOutput<Contract[C]>
 export const CHANNELS = Object.keys(contract) as Channel[]
 
+export { EVENT_NAMES, eventChannel, events, type EventName, type EventPayload } from './events'
+
 /** The one object the preload puts on `window.kiosk`. */
 export interface KioskBridge {
   invoke(channel: string, input: unknown): Promise<unknown>
+  /** Listens to one of the contract's events; returns the unsubscribe. */
+  subscribe(name: string, listener: (payload: unknown) => void): () => void
 }

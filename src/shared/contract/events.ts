@@ -1,0 +1,30 @@
+import type { IkrarReading } from '../ikrar'
+import type { JobProgress } from '../jobs'
+import { event, type EventPayloadOf } from './define'
+
+/**
+ * Every change main pushes to the app's windows. A window re-reads what an event names
+ * instead of polling; nothing else is pushed across the bridge.
+ */
+export const events = {
+  /** An arrival was recorded, cancelled or re-linked, from any input (later: any gate). */
+  'checkin.changed': event<{ ceremonyId: number }>(),
+  /** The ikrar reading moved, changed mode, started or ended (null: none running). */
+  'ikrar.reading': event<IkrarReading | null>(),
+  /** Employees, OPD, cards or signers changed. */
+  'roster.changed': event<null>(),
+  /** A ceremony was created, edited or made active. */
+  'ceremony.changed': event<null>(),
+  /** The officer unlocked, locked, or the lock timed out. */
+  'auth.changed': event<null>(),
+  /** A heavy job's progress, from start to its end state. */
+  'job.progress': event<JobProgress>(),
+}
+
+export type Events = typeof events
+export type EventName = keyof Events
+export type EventPayload<E extends EventName> = EventPayloadOf<Events[E]>
+export const EVENT_NAMES = Object.keys(events) as EventName[]
+
+/** The ipc channel an event travels on, apart from the calls' channels. */
+export const eventChannel = (name: EventName) => `event:${name}`
