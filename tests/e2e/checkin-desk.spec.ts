@@ -43,6 +43,12 @@ test('manual search for a forgotten card, counts per OPD, the missing list, and 
     'manual',
   )
 
+  // Searching again says she is here, with the time, instead of offering to record her twice.
+  await search.pressSequentially('siti', { delay: 90 })
+  await expect(page.getByTestId('manual-result')).toContainText(/Sudah hadir \d\d\.\d\d/)
+  await expect(page.getByRole('button', { name: `Catat hadir ${SITI.name}` })).toHaveCount(0)
+  await search.fill('')
+
   await search.pressSequentially(BUDI.nip.slice(0, 12), { delay: 60 })
   await page.getByRole('button', { name: `Catat hadir ${BUDI.name}` }).click()
   await expect(page.getByTestId('present-total')).toHaveText('2 / 3')
@@ -64,4 +70,44 @@ test('manual search for a forgotten card, counts per OPD, the missing list, and 
   expect(db.prepare('SELECT cancel_reason FROM checkin WHERE nip = ?').pluck().get(SITI.nip)).toBe(
     'salah orang',
   )
+
+  // The lists on the gate: manual arrivals, and the cancelled one with its reason.
+  await page.getByTestId('filter-manual').click()
+  await expect(page.getByTestId('filter-manual')).toHaveText('Manual (1)')
+  await expect(page.getByTestId('arrival')).toHaveCount(1)
+  await expect(page.getByTestId('arrival')).toContainText(BUDI.name)
+  await page.getByTestId('filter-dibatalkan').click()
+  await expect(page.getByTestId('arrival')).toHaveCount(1)
+  await expect(page.getByTestId('arrival')).toContainText(SITI.name)
+  await expect(page.getByTestId('arrival')).toContainText('salah orang')
+  await expect(page.getByRole('button', { name: `Batalkan ${SITI.name}` })).toHaveCount(0)
+})
+
+test('one tap cancels the last scan, asking a reason and the PIN', async ({ kiosk }) => {
+  const { page, db } = kiosk
+  seedGate(db)
+  await page.getByRole('button', { name: 'Beranda' }).click()
+  const card = page.getByRole('form', { name: 'Buat PIN petugas' })
+  await card.getByLabel('PIN baru (4–8 angka)').fill('2468')
+  await card.getByLabel('Ulangi PIN').fill('2468')
+  await card.getByRole('button', { name: 'Simpan PIN' }).click()
+  await page.getByRole('button', { name: 'Kunci' }).click()
+  await page.getByRole('button', { name: 'Kehadiran' }).click()
+
+  await scanWithKeyboardScanner(page, SITI.nip)
+  await scanWithKeyboardScanner(page, BUDI.nip)
+  await expect(page.getByTestId('undo-last-who')).toContainText(BUDI.name)
+  await page.getByRole('button', { name: 'Batalkan pindaian terakhir' }).click()
+  await page.getByRole('button', { name: 'Kartu milik orang lain' }).click()
+  const dialog = page.getByRole('form', { name: 'PIN petugas' })
+  await dialog.getByLabel('PIN').fill('2468')
+  await dialog.getByRole('button', { name: 'Buka' }).click()
+  await expect(page.getByText(`Dibatalkan: ${BUDI.name}`)).toBeVisible()
+  await expect(page.getByTestId('present-total')).toHaveText('1 / 3')
+  expect(db.prepare('SELECT nip, cancel_reason FROM checkin ORDER BY id').all()).toEqual([
+    { nip: SITI.nip, cancel_reason: null },
+    { nip: BUDI.nip, cancel_reason: 'Kartu milik orang lain' },
+  ])
+  // The next last scan is Siti's: one more tap would cancel her, not Budi again.
+  await expect(page.getByTestId('undo-last-who')).toContainText(SITI.name)
 })
