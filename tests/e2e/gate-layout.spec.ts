@@ -1,14 +1,9 @@
 import type { Page } from '@playwright/test'
-import {
-  ACTIVE_KEY,
-  activeCeremonyId,
-  getCeremony,
-  updateCeremony,
-} from '../../src/main/ceremony/repository'
 import { recordScan } from '../../src/main/checkin/record'
 import { demoRoster } from '../../src/main/roster/demo'
 import { contrast, deltaE, parseCssColour, seenLab, VISIONS, type Vision } from './colour'
-import { BUDI, NOT_A_NIP, RINA, seedGate, SITI, STRANGER, type Person } from './people'
+import { walkEveryOutcome } from './outcomes'
+import { BUDI, RINA, seedGate, SITI, type Person } from './people'
 import { expect, test } from './fixtures'
 import { scanWithKeyboardScanner } from './scanner'
 
@@ -186,51 +181,23 @@ interface Look {
   icon: string
 }
 
-/** The banner's colours and icon as painted, once it shows `look` (the idle banner has no look). */
-async function lookOf(page: Page, look: string): Promise<Look> {
-  const banner = page.getByTestId('outcome')
-  if (look === 'ready') await expect(banner).toHaveAttribute('data-kind', 'ready')
-  else await expect(banner).toHaveAttribute('data-look', look)
-  const painted = await banner.evaluate((el) => {
-    const { getComputedStyle } = globalThis as unknown as PageWindow
-    return {
-      background: getComputedStyle(el).backgroundColor,
-      text: getComputedStyle(el.querySelector('.outcome-title')!).color,
-      icon: el.querySelector('svg')!.innerHTML,
-    }
-  })
-  return { look, ...painted }
-}
-
 test('every outcome has its own colour, told apart by colour-blind viewers too, its own icon, and readable text', async ({
   kiosk: { page, db },
 }) => {
   seedGate(db)
   await page.reload()
-  const looks: Look[] = [await lookOf(page, 'ready')]
-  const scan = async (payload: string, look: string) => {
-    await scanWithKeyboardScanner(page, payload)
-    looks.push(await lookOf(page, look))
-  }
-  await scan(BUDI.nip, 'recorded')
-  await scan(BUDI.nip, 'duplicate')
-  await scan(STRANGER, 'unknown')
-  await scan(NOT_A_NIP, 'invalid')
-
-  // The same ceremony, held yesterday and refusing strangers: late, and refused.
-  const ceremony = getCeremony(db, activeCeremonyId(db)!)
-  const yesterday = new Date(Date.now() + 7 * 3_600_000 - 86_400_000).toISOString().slice(0, 10)
-  updateCeremony(db, { ...ceremony, date: yesterday, unknownPolicy: 'refuse' })
-  await scan(SITI.nip, 'late')
-  await scan('196512311990031006', 'refused')
-
-  // The disk refuses the write: the screen says it was not saved.
-  db.pragma('query_only = ON')
-  await scan(RINA.nip, 'failed')
-  db.pragma('query_only = OFF')
-
-  db.prepare('DELETE FROM setting WHERE key = ?').run(ACTIVE_KEY)
-  await scan(RINA.nip, 'no-ceremony')
+  const looks: Look[] = []
+  await walkEveryOutcome(page, db, async (look) => {
+    const painted = await page.getByTestId('outcome').evaluate((el) => {
+      const { getComputedStyle } = globalThis as unknown as PageWindow
+      return {
+        background: getComputedStyle(el).backgroundColor,
+        text: getComputedStyle(el.querySelector('.outcome-title')!).color,
+        icon: el.querySelector('svg')!.innerHTML,
+      }
+    })
+    looks.push({ look, ...painted })
+  })
 
   expect(looks.map((l) => l.look)).toHaveLength(9)
   expect(new Set(looks.map((l) => l.background)).size, JSON.stringify(looks)).toBe(9)

@@ -70,8 +70,8 @@ export function AttendancePanel({
       {dash.missing && (
         <div className="gate-panel missing" aria-label="Belum hadir">
           <h3>
-            Belum hadir: {dash.perOpd.find((o) => o.opdId === picked)?.name} (
-            {dash.missing.people.length})
+            Belum hadir ({dash.missing.people.length.toLocaleString('id-ID')}):{' '}
+            {dash.perOpd.find((o) => o.opdId === picked)?.name}
           </h3>
           <ul className="gate-scroll">
             {dash.missing.people.map((p) => (
