@@ -91,6 +91,10 @@ test('one tap cancels the last scan, asking a reason and the PIN', async ({ kios
   await card.getByLabel('PIN baru (4–8 angka)').fill('2468')
   await card.getByLabel('Ulangi PIN').fill('2468')
   await card.getByRole('button', { name: 'Simpan PIN' }).click()
+  // The menu with the officer's lock beside it is still one row on a 1280 px screen.
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await expect(page.getByTestId('lock-state')).toContainText('Petugas')
+  expect((await page.locator('.topbar').boundingBox())!.height).toBeLessThanOrEqual(56)
   await page.getByRole('button', { name: 'Kunci' }).click()
   await page.getByRole('button', { name: 'Kehadiran' }).click()
 

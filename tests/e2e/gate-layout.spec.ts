@@ -156,6 +156,40 @@ for (const viewport of [
   })
 }
 
+/** The longest name and OPD a banner is likely to meet. */
+const LONG = {
+  nip: '198512102010012003',
+  name: 'Prof. Dr. Ir. Hj. Raden Ajeng Siti Nurhaliza Kusumawardhani, S.H., M.Hum.',
+  opd: 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Kabupaten Kepulauan Seribu',
+}
+
+for (const viewport of [
+  { width: 1280, height: 720 },
+  { width: 1366, height: 768 },
+]) {
+  test(`a long name and OPD stay inside the banner at ${viewport.width}x${viewport.height}, the NIP whole`, async ({
+    kiosk: { page, db },
+  }) => {
+    await page.setViewportSize(viewport)
+    seedGate(db, { people: [BUDI, LONG] })
+    await page.reload()
+    await expect(page.getByTestId('outcome')).toHaveAttribute('data-kind', 'ready')
+    await scanWithKeyboardScanner(page, LONG.nip)
+    await expect(page.getByTestId('outcome')).toContainText('19851210 201001 2 003')
+    const outside = await page.getByTestId('outcome').evaluate((banner) => {
+      const box = banner.getBoundingClientRect()
+      const parts = ['.outcome-title', '.outcome-name', '.outcome-nip', '.outcome-detail']
+      return parts.filter((selector) => {
+        const part = banner.querySelector(selector)!
+        const r = part.getBoundingClientRect()
+        return r.top < box.top || r.bottom > box.bottom || r.left < box.left || r.right > box.right
+      })
+    })
+    expect(outside).toEqual([])
+    await expectGateFits(page, 'nama panjang')
+  })
+}
+
 test('keyboard only: an OPD row is reached with Tab and opened with Enter, with a visible focus ring', async ({
   kiosk: { page, db },
 }) => {
