@@ -42,6 +42,7 @@ interface PageWindow {
     backgroundColor: string
     color: string
     outlineWidth: string
+    fontSize: string
   }
 }
 
@@ -186,6 +187,14 @@ for (const viewport of [
       })
     })
     expect(outside).toEqual([])
+    // Read from two metres: on a 720-line laptop screen no line of the banner is under 22 px.
+    const sizes = await page.getByTestId('outcome').evaluate((banner) => {
+      const { getComputedStyle } = globalThis as unknown as PageWindow
+      const px = (selector: string) =>
+        parseFloat(getComputedStyle(banner.querySelector(selector)!).fontSize)
+      return { name: px('.outcome-name'), nip: px('.outcome-nip'), detail: px('.outcome-detail') }
+    })
+    for (const [part, size] of Object.entries(sizes)) expect(size, part).toBeGreaterThanOrEqual(22)
     await expectGateFits(page, 'nama panjang')
   })
 }

@@ -60,6 +60,9 @@ const ICONS: Record<IconName, ReactNode> = {
   ),
 }
 
+/** Names longer than this (titles and degrees included) are set smaller to show more of them. */
+const LONG_NAME = 34
+
 function OutcomeIcon({ name }: { name: IconName }) {
   return (
     <svg className="outcome-icon" viewBox="0 0 60 60" aria-hidden data-icon={name}>
@@ -108,7 +111,11 @@ export function OutcomeBanner({
         <div className="outcome-title">{view.title}</div>
         {(view.name || view.nip) && (
           <div className="outcome-who">
-            {view.name && <span className="outcome-name">{view.name}</span>}
+            {view.name && (
+              <span className={view.name.length > LONG_NAME ? 'outcome-name long' : 'outcome-name'}>
+                {view.name}
+              </span>
+            )}
             {view.nip && <span className="outcome-nip mono">{view.nip}</span>}
           </div>
         )}
