@@ -38,9 +38,12 @@ export function UndoLast({
   if (asking && last) {
     return (
       <div className="undo-last" role="group" aria-label="Alasan membatalkan pindaian terakhir">
-        <p className="undo-last-who">
-          Batalkan <b>{who}</b> ({formatTime(last.at, zone)})?
-        </p>
+        <div className="undo-last-ask">
+          <p className="undo-last-who">
+            Batalkan <b>{who}</b>?
+          </p>
+          <button onClick={() => setAsking(false)}>Tutup</button>
+        </div>
         {REASONS.map((r) => (
           <button key={r} onClick={() => void cancel(r)}>
             {r}
@@ -66,7 +69,6 @@ export function UndoLast({
             {said.text}
           </p>
         )}
-        <button onClick={() => setAsking(false)}>Tutup</button>
       </div>
     )
   }
