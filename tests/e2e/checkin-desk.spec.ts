@@ -36,7 +36,11 @@ test('manual search for a forgotten card, counts per OPD, the missing list, and 
 
   // A person typing is not a scanner: nothing is recorded until the officer picks someone.
   const search = page.getByLabel('Cari nama atau NIP untuk hadir manual')
-  await search.pressSequentially('siti', { delay: 90 })
+  // Two letters would match half a real roster: the search starts at three.
+  await search.pressSequentially('si', { delay: 90 })
+  await expect(page.getByText('Ketik minimal 3 huruf atau angka.')).toBeVisible()
+  await expect(page.getByTestId('manual-result')).toHaveCount(0)
+  await search.pressSequentially('ti', { delay: 90 })
   await page.getByRole('button', { name: `Catat hadir ${SITI.name}` }).click()
   await expect(page.getByTestId('outcome')).toContainText(SITI.name)
   expect(db.prepare('SELECT source FROM checkin WHERE nip = ?').pluck().get(SITI.nip)).toBe(

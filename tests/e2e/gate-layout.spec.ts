@@ -141,6 +141,14 @@ for (const viewport of [
       await expect(search).toBeFocused()
       await expectGateFits(page, 'setelah hadir manual')
 
+      // The list's own undo, whose reason field takes focus.
+      await page.getByRole('button', { name: `Batalkan ${BUDI.name}` }).click()
+      await page.getByLabel('Alasan pembatalan').fill('uji tata letak')
+      await expectGateFits(page, 'alasan pembatalan di daftar')
+      await page.getByRole('button', { name: 'Batalkan catatan' }).click()
+      await expect(page.getByRole('button', { name: `Batalkan ${BUDI.name}` })).toHaveCount(0)
+      await expectGateFits(page, 'setelah pembatalan di daftar')
+
       await page.getByRole('button', { name: 'Batalkan pindaian terakhir' }).click()
       await page.getByRole('button', { name: 'Salah pilih nama' }).click()
       await expect(page.getByText(`Dibatalkan: ${SITI.name}`)).toBeVisible()
