@@ -1,6 +1,8 @@
 import type { Page } from '@playwright/test'
+import { setActiveCeremony } from '../../src/main/ceremony/repository'
 import { recordScan } from '../../src/main/checkin/record'
 import { demoRoster } from '../../src/main/roster/demo'
+import { addCeremony, PILKADA_2024 } from '../fixtures/ceremony'
 import { contrast, deltaE, parseCssColour, seenLab, VISIONS, type Vision } from './colour'
 import { walkEveryOutcome } from './outcomes'
 import { BUDI, RINA, seedGate, SITI, type Person } from './people'
@@ -206,6 +208,21 @@ for (const viewport of [
     await expectGateFits(page, 'nama panjang')
   })
 }
+
+test('with the clock warning shown, the gate still fits 1280x720 and the banner stays in view', async ({
+  kiosk: { page, db },
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 })
+  seedGate(db, { people: CROWD })
+  // A ceremony set up for 2024 on a laptop whose clock says today: the gate warns.
+  setActiveCeremony(db, addCeremony(db, {}, PILKADA_2024).id)
+  await page.reload()
+  await expect(page.getByTestId('clock-warning')).toBeVisible()
+  await scanWithKeyboardScanner(page, BUDI.nip)
+  await expect(page.getByTestId('outcome')).toContainText(BUDI.name)
+  await expectGateFits(page, 'dengan peringatan jam')
+  await expect(page.getByTestId('clock-warning')).toBeInViewport({ ratio: 1 })
+})
 
 test('keyboard only: an OPD row is reached with Tab and opened with Enter, with a visible focus ring', async ({
   kiosk: { page, db },
