@@ -115,6 +115,29 @@ export interface Arrival {
   at: string
   late: boolean
   source: ScanSource
+  /** Set when the record was cancelled (only the "dibatalkan" list shows those). */
+  cancelledAt: string | null
+  cancelReason: string | null
+}
+
+/** The gate's list of arrivals, filtered main-side. */
+export const ARRIVAL_FILTERS = [
+  'semua',
+  'terlambat',
+  'manual',
+  'tidak-terdaftar',
+  'dibatalkan',
+] as const
+export type ArrivalFilter = (typeof ARRIVAL_FILTERS)[number]
+
+/** Two letters would match half the roster: the gate's manual search starts at three. */
+export const GATE_SEARCH_MIN = 3
+
+/** A manual search hit at the gate: who, and whether they are already present (and since when). */
+export interface GateMatch extends Person {
+  id: number
+  /** First live scan in the active ceremony; null: not here yet. */
+  arrivedAt: string | null
 }
 
 export interface OpdCount {
@@ -133,7 +156,13 @@ export interface Dashboard {
   /** Arrivals whose NIP is not on the roster, recorded for review. */
   unregistered: number
   perOpd: OpdCount[]
+  /** The last arrivals that pass `filter`, newest first. */
   recent: Arrival[]
+  filter: ArrivalFilter
+  /** The newest live record, whatever the filter: the one "Batalkan pindaian terakhir" cancels. */
+  last: Arrival | null
+  /** Rows of the ceremony each filter lists, unregistered and cancelled included. */
+  filterCounts: Record<ArrivalFilter, number>
   /** Who is still missing from the OPD asked about (empty when none was). */
   missing: { opdId: number; people: Person[] } | null
   clock: ClockStatus

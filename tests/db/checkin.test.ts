@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createCeremony, setActiveCeremony } from '../../src/main/ceremony/repository'
 import { dashboard } from '../../src/main/checkin/dashboard'
+import { findPerson } from '../../src/main/checkin/find-person'
 import { cancelCheckin, recordScan } from '../../src/main/checkin/record'
 import type { Db } from '../../src/main/db/connection'
 import { applyRoster, listOpd } from '../../src/main/roster/repository'
@@ -183,6 +184,64 @@ describe('dashboard', () => {
     setActiveCeremony(db, c.id)
     scan(SITI)
     expect(dashboard(db, null, 5)).toMatchObject({ expected: 1, present: 0 })
+  })
+
+  it('lists arrivals by filter main-side, cancelled ones only under dibatalkan, with counts that match the lists', () => {
+    setUp()
+    scan(BUDI, at('00:35'), 'manual')
+    scan(SITI, at('00:50'))
+    scan(STRANGER, at('00:51'), 'pemindai')
+    scan(RINA, at('00:52'), 'manual')
+    const rina = dashboard(db, null, 10)!.recent[0]!
+    cancelCheckin(db, rina.checkinId, 'kartu orang lain', at('00:53'))
+
+    const list = (filter: Parameters<typeof dashboard>[4]) => {
+      const d = dashboard(db, null, 10, undefined, filter)!
+      expect(d.filterCounts[filter!]).toBe(d.recent.length)
+      return d.recent.map((a) => a.nip)
+    }
+    expect(list('semua')).toEqual([STRANGER, SITI, BUDI])
+    expect(list('terlambat')).toEqual([STRANGER, SITI])
+    expect(list('manual')).toEqual([BUDI])
+    expect(list('tidak-terdaftar')).toEqual([STRANGER])
+    expect(list('dibatalkan')).toEqual([RINA])
+    const d = dashboard(db, null, 10, undefined, 'dibatalkan')!
+    expect(d.recent[0]).toMatchObject({ cancelReason: 'kartu orang lain', source: 'manual' })
+    expect(d.recent[0]!.cancelledAt).toBe(at('00:53').toISOString())
+    // Undo-last cancels the newest live record whatever list is on screen.
+    expect(d.last?.nip).toBe(STRANGER)
+    expect(d.filterCounts).toEqual({
+      semua: 3,
+      terlambat: 2,
+      manual: 1,
+      'tidak-terdaftar': 1,
+      dibatalkan: 1,
+    })
+  })
+})
+
+describe('findPerson', () => {
+  it('finds active people by name or NIP from 3 characters, each with whether they are here', () => {
+    setUp()
+    scan(SITI, at('00:50'))
+    expect(findPerson(db, 'si', 10)).toEqual({ total: 0, rows: [] })
+    expect(findPerson(db, 'sit', 10).rows).toEqual([
+      expect.objectContaining({ nip: SITI, name: 'Siti', arrivedAt: at('00:50').toISOString() }),
+    ])
+    expect(findPerson(db, BUDI.slice(0, 8), 10).rows).toEqual([
+      expect.objectContaining({ nip: BUDI, opdName: 'Inspektorat', arrivedAt: null }),
+    ])
+    // A cancelled record is not presence.
+    const siti = dashboard(db, null, 1)!.recent[0]!
+    cancelCheckin(db, siti.checkinId, 'salah orang', at('00:51'))
+    expect(findPerson(db, 'siti', 10).rows[0]!.arrivedAt).toBeNull()
+  })
+
+  it('says nobody is here when no ceremony is active', () => {
+    applyRoster(db, [person(BUDI, 'Budi', 'Inspektorat')], at('00:00'))
+    expect(findPerson(db, 'budi', 10).rows).toEqual([
+      expect.objectContaining({ nip: BUDI, arrivedAt: null }),
+    ])
   })
 })
 

@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test'
 import { BUDI, NOT_A_NIP, seedGate, SITI, STRANGER } from './people'
 import { expect, test } from './fixtures'
 import { fakeCameraLaunch } from './browser'
@@ -45,7 +46,77 @@ test('camera arrivals are decoded, recorded on disk and shown; repeats, stranger
   const duplicate = page.getByTestId('outcome').filter({ hasText: 'SUDAH TERCATAT' })
   await expect(duplicate).toContainText(BUDI.name, { timeout: 20_000 })
   expect(db.prepare('SELECT count(*) FROM checkin').pluck().get()).toBe(3)
+  // The banner after a camera scan is whole in the viewport, and the page does not scroll.
+  expect(await bannerAndTarget(page)).toMatchObject({ bannerInView: true, pageScrolls: false })
 })
+
+test('the target frame is drawn over the camera picture, never on the black bands', async ({
+  kiosk,
+}) => {
+  const { page, db } = kiosk
+  seedGate(db)
+  await page.getByRole('button', { name: 'Kehadiran' }).click()
+  await expect(page.getByTestId('camera-target')).toBeVisible()
+  for (const viewport of [
+    { width: 1366, height: 768 },
+    { width: 1280, height: 720 },
+    { width: 1920, height: 1080 },
+  ]) {
+    await page.setViewportSize(viewport)
+    await expect
+      .poll(async () => (await bannerAndTarget(page)).targetOnPicture, {
+        message: `${viewport.width}`,
+      })
+      .toBe(true)
+  }
+})
+
+/** Where the banner, the picture (object-fit: contain) and the target frame are drawn. */
+function bannerAndTarget(page: Page) {
+  return page.evaluate(() => {
+    const w = globalThis as unknown as {
+      innerWidth: number
+      innerHeight: number
+      document: {
+        querySelector(s: string): {
+          getBoundingClientRect(): { left: number; top: number; right: number; bottom: number }
+          videoWidth: number
+          videoHeight: number
+        } | null
+        scrollingElement: { scrollHeight: number }
+      }
+    }
+    const rect = (s: string) => w.document.querySelector(s)?.getBoundingClientRect() ?? null
+    const banner = rect('[data-testid="outcome"]')!
+    const video = w.document.querySelector('.camera-preview video')
+    const target = rect('[data-testid="camera-target"]')
+    let targetOnPicture = false
+    if (video && target && video.videoWidth > 0) {
+      const box = video.getBoundingClientRect()
+      const bw = box.right - box.left
+      const bh = box.bottom - box.top
+      const scale = Math.min(bw / video.videoWidth, bh / video.videoHeight)
+      const pw = video.videoWidth * scale
+      const ph = video.videoHeight * scale
+      const left = box.left + (bw - pw) / 2
+      const top = box.top + (bh - ph) / 2
+      targetOnPicture =
+        target.left >= left - 0.5 &&
+        target.top >= top - 0.5 &&
+        target.right <= left + pw + 0.5 &&
+        target.bottom <= top + ph + 0.5
+    }
+    return {
+      bannerInView:
+        banner.top >= 0 &&
+        banner.left >= 0 &&
+        banner.bottom <= w.innerHeight &&
+        banner.right <= w.innerWidth,
+      pageScrolls: w.document.scrollingElement.scrollHeight > w.innerHeight,
+      targetOnPicture,
+    }
+  })
+}
 
 test('when the zxing wasm cannot load, html5-qrcode still decodes and the officer sees a notice', async ({
   kiosk,

@@ -36,12 +36,22 @@ test('manual search for a forgotten card, counts per OPD, the missing list, and 
 
   // A person typing is not a scanner: nothing is recorded until the officer picks someone.
   const search = page.getByLabel('Cari nama atau NIP untuk hadir manual')
-  await search.pressSequentially('siti', { delay: 90 })
+  // Two letters would match half a real roster: the search starts at three.
+  await search.pressSequentially('si', { delay: 90 })
+  await expect(page.getByText('Ketik minimal 3 huruf atau angka.')).toBeVisible()
+  await expect(page.getByTestId('manual-result')).toHaveCount(0)
+  await search.pressSequentially('ti', { delay: 90 })
   await page.getByRole('button', { name: `Catat hadir ${SITI.name}` }).click()
   await expect(page.getByTestId('outcome')).toContainText(SITI.name)
   expect(db.prepare('SELECT source FROM checkin WHERE nip = ?').pluck().get(SITI.nip)).toBe(
     'manual',
   )
+
+  // Searching again says she is here, with the time, instead of offering to record her twice.
+  await search.pressSequentially('siti', { delay: 90 })
+  await expect(page.getByTestId('manual-result')).toContainText(/Sudah hadir \d\d\.\d\d/)
+  await expect(page.getByRole('button', { name: `Catat hadir ${SITI.name}` })).toHaveCount(0)
+  await search.fill('')
 
   await search.pressSequentially(BUDI.nip.slice(0, 12), { delay: 60 })
   await page.getByRole('button', { name: `Catat hadir ${BUDI.name}` }).click()
@@ -64,4 +74,48 @@ test('manual search for a forgotten card, counts per OPD, the missing list, and 
   expect(db.prepare('SELECT cancel_reason FROM checkin WHERE nip = ?').pluck().get(SITI.nip)).toBe(
     'salah orang',
   )
+
+  // The lists on the gate: manual arrivals, and the cancelled one with its reason.
+  await page.getByTestId('filter-manual').click()
+  await expect(page.getByTestId('filter-manual')).toHaveText('Manual (1)')
+  await expect(page.getByTestId('arrival')).toHaveCount(1)
+  await expect(page.getByTestId('arrival')).toContainText(BUDI.name)
+  await page.getByTestId('filter-dibatalkan').click()
+  await expect(page.getByTestId('arrival')).toHaveCount(1)
+  await expect(page.getByTestId('arrival')).toContainText(SITI.name)
+  await expect(page.getByTestId('arrival')).toContainText('salah orang')
+  await expect(page.getByRole('button', { name: `Batalkan ${SITI.name}` })).toHaveCount(0)
+})
+
+test('one tap cancels the last scan, asking a reason and the PIN', async ({ kiosk }) => {
+  const { page, db } = kiosk
+  seedGate(db)
+  await page.getByRole('button', { name: 'Beranda' }).click()
+  const card = page.getByRole('form', { name: 'Buat PIN petugas' })
+  await card.getByLabel('PIN baru (4–8 angka)').fill('2468')
+  await card.getByLabel('Ulangi PIN').fill('2468')
+  await card.getByRole('button', { name: 'Simpan PIN' }).click()
+  // The menu with the officer's lock beside it is still one row on a 1280 px screen.
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await expect(page.getByTestId('lock-state')).toContainText('Petugas')
+  expect((await page.locator('.topbar').boundingBox())!.height).toBeLessThanOrEqual(56)
+  await page.getByRole('button', { name: 'Kunci' }).click()
+  await page.getByRole('button', { name: 'Kehadiran' }).click()
+
+  await scanWithKeyboardScanner(page, SITI.nip)
+  await scanWithKeyboardScanner(page, BUDI.nip)
+  await expect(page.getByTestId('undo-last-who')).toContainText(BUDI.name)
+  await page.getByRole('button', { name: 'Batalkan pindaian terakhir' }).click()
+  await page.getByRole('button', { name: 'Kartu milik orang lain' }).click()
+  const dialog = page.getByRole('form', { name: 'PIN petugas' })
+  await dialog.getByLabel('PIN').fill('2468')
+  await dialog.getByRole('button', { name: 'Buka' }).click()
+  await expect(page.getByText(`Dibatalkan: ${BUDI.name}`)).toBeVisible()
+  await expect(page.getByTestId('present-total')).toHaveText('1 / 3')
+  expect(db.prepare('SELECT nip, cancel_reason FROM checkin ORDER BY id').all()).toEqual([
+    { nip: SITI.nip, cancel_reason: null },
+    { nip: BUDI.nip, cancel_reason: 'Kartu milik orang lain' },
+  ])
+  // The next last scan is Siti's: one more tap would cancel her, not Budi again.
+  await expect(page.getByTestId('undo-last-who')).toContainText(SITI.name)
 })

@@ -1,6 +1,8 @@
 import path from 'node:path'
 import { writeXlsx } from '../fixtures/roster-files'
 import { expect, test } from './fixtures'
+import { walkEveryOutcome } from './outcomes'
+import { seedGate } from './people'
 import { scanWithKeyboardScanner } from './scanner'
 
 const out = (name: string) => path.resolve(__dirname, '../../docs/screenshots', `${name}.png`)
@@ -58,14 +60,41 @@ test('the gate and the export for the README', async ({ kiosk: { page, db } }) =
   await expect(page.getByTestId('employee-count')).toHaveText('2.400')
   await page.getByRole('button', { name: 'Kehadiran' }).click()
   const nips = db.prepare('SELECT nip FROM employee ORDER BY id LIMIT 6').pluck().all() as string[]
+  await page.getByTestId('opd-count').first().click()
   for (const nip of nips) {
     await scanWithKeyboardScanner(page, nip)
     await expect(page.getByTestId('outcome')).toContainText('TERCATAT')
   }
-  await page.getByTestId('opd-count').first().click()
+  // A forgotten card looked up right after the queue scanned: the search, its results, the
+  // missing list and the banner all on one 1366x768 screen.
+  await page.getByLabel('Cari nama atau NIP untuk hadir manual').fill('sri')
+  await expect(page.getByTestId('manual-result').first()).toBeVisible()
   await page.screenshot({ path: out('kehadiran') })
 
   await page.getByRole('button', { name: 'Ekspor' }).click()
   await expect(page.getByRole('button', { name: /Ekspor/ }).last()).toBeVisible()
   await page.screenshot({ path: out('ekspor') })
+})
+
+test('every outcome on the gate for the README, in one picture', async ({
+  kiosk: { page, db },
+}) => {
+  seedGate(db)
+  await page.reload()
+  const shots: Buffer[] = []
+  await walkEveryOutcome(page, db, async () => {
+    shots.push(await page.getByTestId('outcome').screenshot())
+  })
+  // Three banners a row, as they were painted at 1366x768.
+  const sheet = await page.context().newPage()
+  await sheet.setViewportSize({ width: 1366, height: 400 })
+  const cells = shots
+    .map((png) => `<img src="data:image/png;base64,${png.toString('base64')}">`)
+    .join('')
+  await sheet.setContent(
+    `<body style="margin:0;padding:8px;background:#eef2f6;display:grid;grid-template-columns:repeat(3,1fr);gap:8px">
+      <style>img { width: 100%; display: block; border-radius: 10px }</style>${cells}</body>`,
+  )
+  await sheet.screenshot({ path: out('kehadiran-hasil'), fullPage: true })
+  await sheet.close()
 })

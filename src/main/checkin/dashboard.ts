@@ -1,10 +1,19 @@
-import type { Arrival, Dashboard, OpdCount, Person } from '../../shared/domain'
+import type { Arrival, ArrivalFilter, Dashboard, OpdCount, Person } from '../../shared/domain'
 import { activeCeremonyId, getCeremony } from '../ceremony/repository'
 import { EXPECTED_EMPLOYEES } from '../ceremony/expected'
 import type { Db } from '../db/connection'
 import { clockStatus } from './clock'
 
 const LIVE = 'c.ceremony_id = @ceremonyId AND c.cancelled_at IS NULL'
+
+/** Which of a ceremony's check-in rows each list on the gate shows. */
+const FILTER_WHERE: Record<ArrivalFilter, string> = {
+  semua: 'c.cancelled_at IS NULL',
+  terlambat: 'c.cancelled_at IS NULL AND c.late = 1',
+  manual: "c.cancelled_at IS NULL AND c.source = 'manual'",
+  'tidak-terdaftar': 'c.cancelled_at IS NULL AND c.employee_id IS NULL',
+  dibatalkan: 'c.cancelled_at IS NOT NULL',
+}
 
 /**
  * What the officer watches during check-in: present over expected, overall and per OPD,
@@ -17,26 +26,17 @@ export function dashboard(
   recentCount: number,
   /** The wall clock and whose scans to compare it with; without them no clock is judged. */
   clock?: { now: Date; kioskId: string },
+  /** Which arrivals `recent` lists. */
+  filter: ArrivalFilter = 'semua',
 ): Dashboard | null {
   const ceremonyId = activeCeremonyId(db)
   if (ceremonyId === null) return null
   const ceremony = getCeremony(db, ceremonyId)
-  const p = { ceremonyId }
   const perOpd = countPerOpd(db, ceremonyId)
-  const unregistered = db
-    .prepare(`SELECT count(*) FROM checkin c WHERE ${LIVE} AND c.employee_id IS NULL`)
-    .pluck()
-    .get(p) as number
-  // Newest first by rowid, walking back from the end: the unary + keeps SQLite from sorting a
-  // whole ceremony's arrivals through the ceremony index to find the last few.
-  const recent = db
-    .prepare(
-      `SELECT c.id AS checkinId, c.nip, e.name, o.name AS opdName, c.scanned_at AS at, c.late, c.source
-       FROM checkin c LEFT JOIN employee e ON e.id = c.employee_id LEFT JOIN opd o ON o.id = e.opd_id
-       WHERE +c.ceremony_id = @ceremonyId AND c.cancelled_at IS NULL
-       ORDER BY c.id DESC LIMIT @limit`,
-    )
-    .all({ ...p, limit: recentCount }) as (Omit<Arrival, 'late'> & { late: number })[]
+  const filterCounts = countPerFilter(db, ceremonyId)
+  const recent = arrivals(db, ceremonyId, filter, recentCount)
+  const last =
+    filter === 'semua' ? (recent[0] ?? null) : (arrivals(db, ceremonyId, 'semua', 1)[0] ?? null)
   const sum = (k: 'expected' | 'present' | 'late') => perOpd.reduce((n, o) => n + o[k], 0)
   return {
     ceremony: {
@@ -48,9 +48,12 @@ export function dashboard(
     expected: sum('expected'),
     present: sum('present'),
     late: sum('late'),
-    unregistered,
+    unregistered: filterCounts['tidak-terdaftar'],
     perOpd,
-    recent: recent.map((r) => ({ ...r, late: r.late === 1 })),
+    recent,
+    last,
+    filter,
+    filterCounts,
     missing:
       missingOpdId === null
         ? null
@@ -86,6 +89,33 @@ function countPerOpd(db: Db, ceremonyId: number): OpdCount[] {
     present: byOpd.get(o.opdId)?.present ?? 0,
     late: byOpd.get(o.opdId)?.late ?? 0,
   }))
+}
+
+/**
+ * Newest first by rowid, walking back from the end: the unary + keeps SQLite from sorting a
+ * whole ceremony's arrivals through the ceremony index to find the last few.
+ */
+function arrivals(db: Db, ceremonyId: number, filter: ArrivalFilter, limit: number): Arrival[] {
+  const rows = db
+    .prepare(
+      `SELECT c.id AS checkinId, c.nip, e.name, o.name AS opdName, c.scanned_at AS at, c.late, c.source,
+         c.cancelled_at AS cancelledAt, c.cancel_reason AS cancelReason
+       FROM checkin c LEFT JOIN employee e ON e.id = c.employee_id LEFT JOIN opd o ON o.id = e.opd_id
+       WHERE +c.ceremony_id = @ceremonyId AND ${FILTER_WHERE[filter]}
+       ORDER BY c.id DESC LIMIT @limit`,
+    )
+    .all({ ceremonyId, limit }) as (Omit<Arrival, 'late'> & { late: number })[]
+  return rows.map((r) => ({ ...r, late: r.late === 1 }))
+}
+
+/** One pass over the ceremony's rows for every list's count, so the tabs never disagree with the lists. */
+function countPerFilter(db: Db, ceremonyId: number): Record<ArrivalFilter, number> {
+  const sums = (Object.keys(FILTER_WHERE) as ArrivalFilter[])
+    .map((f) => `coalesce(sum(${FILTER_WHERE[f]}), 0) AS "${f}"`)
+    .join(', ')
+  return db
+    .prepare(`SELECT ${sums} FROM checkin c WHERE c.ceremony_id = ?`)
+    .get(ceremonyId) as Record<ArrivalFilter, number>
 }
 
 function missing(db: Db, ceremonyId: number, opdId: number): Person[] {

@@ -1,5 +1,11 @@
 import { z } from 'zod'
-import { SCAN_SOURCES, type Dashboard, type ScanOutcome } from '../domain'
+import {
+  ARRIVAL_FILTERS,
+  SCAN_SOURCES,
+  type Dashboard,
+  type GateMatch,
+  type ScanOutcome,
+} from '../domain'
 import { call } from './define'
 
 const id = z.number().int().positive()
@@ -18,6 +24,24 @@ export const checkinContract = {
       .strict(),
   ),
   'checkin.dashboard': call<Dashboard | null>()(
-    z.object({ missingOpdId: id.nullable(), recent: z.number().int().min(0).max(100) }).strict(),
+    z
+      .object({
+        missingOpdId: id.nullable(),
+        recent: z.number().int().min(0).max(100),
+        filter: z.enum(ARRIVAL_FILTERS).default('semua'),
+      })
+      .strict(),
+  ),
+  /**
+   * The gate's manual search: active roster people by name or NIP, each with whether they are
+   * here. Fewer than 3 characters find nobody: two letters would match half the roster.
+   */
+  'checkin.findPerson': call<{ total: number; rows: GateMatch[] }>()(
+    z
+      .object({
+        query: z.string().trim().max(100),
+        limit: z.number().int().min(1).max(50),
+      })
+      .strict(),
   ),
 }

@@ -14,7 +14,7 @@ export function AttendancePanel({
 }) {
   const picked = dash.missing?.opdId ?? null
   return (
-    <div className="attendance">
+    <div className="gate-col attendance">
       <div className="totals">
         <div className="total-main" data-testid="present-total">
           {dash.present.toLocaleString('id-ID')} / {dash.expected.toLocaleString('id-ID')}
@@ -25,7 +25,7 @@ export function AttendancePanel({
           <span data-testid="unregistered-total">{dash.unregistered}</span> tidak terdaftar
         </div>
       </div>
-      <div className="opd-table">
+      <div className="gate-panel opd-table">
         <table>
           <thead>
             <tr>
@@ -35,30 +35,45 @@ export function AttendancePanel({
             </tr>
           </thead>
           <tbody>
-            {dash.perOpd.map((o) => (
-              <tr
-                key={o.opdId}
-                className={o.opdId === picked ? 'picked' : ''}
-                onClick={() => onPickOpd(o.opdId === picked ? null : o.opdId)}
-                data-testid="opd-count"
-              >
-                <td>{o.name}</td>
-                <td>
-                  {o.present}/{o.expected}
-                </td>
-                <td>{o.late}</td>
-              </tr>
-            ))}
+            {dash.perOpd.map((o) => {
+              const pick = () => onPickOpd(o.opdId === picked ? null : o.opdId)
+              return (
+                <tr
+                  key={o.opdId}
+                  className={o.opdId === picked ? 'picked' : ''}
+                  onClick={pick}
+                  data-testid="opd-count"
+                >
+                  <td>
+                    {/* The row is clickable; the button is how a keyboard reaches it. */}
+                    <button
+                      className="opd-pick"
+                      aria-pressed={o.opdId === picked}
+                      onClick={(e) => {
+                        e.stopPropagation()
+                        pick()
+                      }}
+                    >
+                      {o.name}
+                    </button>
+                  </td>
+                  <td>
+                    {o.present}/{o.expected}
+                  </td>
+                  <td>{o.late}</td>
+                </tr>
+              )
+            })}
           </tbody>
         </table>
       </div>
       {dash.missing && (
-        <div className="missing" aria-label="Belum hadir">
+        <div className="gate-panel missing" aria-label="Belum hadir">
           <h3>
-            Belum hadir: {dash.perOpd.find((o) => o.opdId === picked)?.name} (
-            {dash.missing.people.length})
+            Belum hadir ({dash.missing.people.length.toLocaleString('id-ID')}):{' '}
+            {dash.perOpd.find((o) => o.opdId === picked)?.name}
           </h3>
-          <ul>
+          <ul className="gate-scroll">
             {dash.missing.people.map((p) => (
               <li key={p.nip}>
                 {p.name} <span className="mono muted">{formatNip(p.nip)}</span>

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import { containedRect, type Rect } from '../../../shared/fit'
 import {
   cameraProblem,
   cameraScanner,
@@ -6,12 +7,58 @@ import {
   type CameraInfo,
   type ScanStats,
 } from './camera-scanner'
+import { cameraName } from './camera-name'
 import { CAMERA_KEY, savedResolution, type Resolution } from './camera-settings'
 
 const PREVIEW_ID = 'camera-preview'
 
 export interface CameraStatus extends ScanStats {
+  /** The name the officer reads; `device` is the browser's own label, for the technical details. */
   camera: string
+  device: string
+}
+
+/** Share of the picture's shorter side the square target covers: room to aim, not to fill. */
+const TARGET_SHARE = 0.62
+
+/**
+ * The target square in the middle of the picture as drawn. The preview shows the whole frame
+ * (object-fit: contain), so the picture is narrower or shorter than the panel; a target placed
+ * by the panel's size would fall partly on the black bands.
+ */
+function useTarget(live: boolean) {
+  const frame = useRef<HTMLDivElement>(null)
+  const [target, setTarget] = useState<Rect | null>(null)
+  useEffect(() => {
+    const box = frame.current
+    const video = box?.querySelector('video')
+    if (!live || !box || !video) return
+    const update = () => {
+      const image = containedRect(
+        { width: box.clientWidth, height: box.clientHeight },
+        { width: video.videoWidth, height: video.videoHeight },
+      )
+      const side = Math.min(image.width, image.height) * TARGET_SHARE
+      setTarget({
+        left: image.left + (image.width - side) / 2,
+        top: image.top + (image.height - side) / 2,
+        width: side,
+        height: side,
+      })
+    }
+    update()
+    const observer = new ResizeObserver(update)
+    observer.observe(box)
+    // The camera may report its real size only after the first frames, and change it.
+    video.addEventListener('resize', update)
+    video.addEventListener('loadedmetadata', update)
+    return () => {
+      observer.disconnect()
+      video.removeEventListener('resize', update)
+      video.removeEventListener('loadedmetadata', update)
+    }
+  }, [live])
+  return { frame, target: live ? target : null }
 }
 
 /**
@@ -47,6 +94,8 @@ export function CameraPanel({
   }, [])
 
   const chosen = cameras?.find((c) => c.id === cameraId) ?? cameras?.[0] ?? null
+  const chosenName = chosen ? cameraName(chosen.label, cameras!.indexOf(chosen)) : ''
+  const { frame, target } = useTarget(live)
   const { width, height } = resolution
   useEffect(() => {
     if (!chosen) return
@@ -60,7 +109,10 @@ export function CameraPanel({
         setProblem(null)
         setFallback(scanner.stats().decoder === 'html5-qrcode')
         if (onStatus) {
-          timer = setInterval(() => onStatus({ camera: chosen.label, ...scanner.stats() }), 1000)
+          timer = setInterval(
+            () => onStatus({ camera: chosenName, device: chosen.label, ...scanner.stats() }),
+            1000,
+          )
         }
       },
       (e: unknown) => {
@@ -80,9 +132,21 @@ export function CameraPanel({
 
   return (
     <div className="camera-panel">
-      <div className="camera-frame" data-live={live}>
+      <div className="camera-frame" data-live={live} ref={frame}>
         <div id={PREVIEW_ID} className="camera-preview" />
-        {live && <div className="camera-target" aria-hidden />}
+        {target && (
+          <div
+            className="camera-target"
+            data-testid="camera-target"
+            aria-hidden
+            style={{
+              left: target.left,
+              top: target.top,
+              width: target.width,
+              height: target.height,
+            }}
+          />
+        )}
       </div>
       {problem && (
         <p className="camera-problem" role="alert">
@@ -104,9 +168,9 @@ export function CameraPanel({
             setCameraId(e.target.value)
           }}
         >
-          {cameras.map((c) => (
+          {cameras.map((c, i) => (
             <option key={c.id} value={c.id}>
-              {c.label}
+              {cameraName(c.label, i)}
             </option>
           ))}
         </select>

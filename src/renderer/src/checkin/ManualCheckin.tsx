@@ -1,44 +1,83 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import { GATE_SEARCH_MIN } from '../../../shared/domain'
 import { formatNip } from '../../../shared/nip'
+import { formatTime, type TimeZoneId } from '../../../shared/time'
 import { useCall } from '../hooks/useCall'
 
-/** For a forgotten card: find the person by name or NIP and record them as manual. */
-export function ManualCheckin({ onCheckin }: { onCheckin: (nip: string) => void }) {
+const LIMIT = 20
+
+/**
+ * For a forgotten card: find the person by name or NIP and record them as manual. Each match
+ * says whether the person is already here; the results scroll inside this panel, never the page.
+ * `version` changes whenever an arrival is recorded, so "sudah hadir" stays true.
+ */
+export function ManualCheckin({
+  onCheckin,
+  zone,
+  version,
+}: {
+  onCheckin: (nip: string) => void
+  zone: TimeZoneId
+  version: number
+}) {
   const [query, setQuery] = useState('')
-  const found = useCall('roster.search', {
-    query,
-    opdId: null,
-    includeInactive: false,
-    limit: 6,
-    offset: 0,
-  })
-  const results = query.trim().length >= 3 ? (found.data?.rows ?? []) : []
+  const input = useRef<HTMLInputElement>(null)
+  const found = useCall('checkin.findPerson', { query, limit: LIMIT })
+  const { reload } = found
+  useEffect(reload, [version, reload])
+  const searching = query.trim().length >= GATE_SEARCH_MIN
+  const results = searching ? (found.data?.rows ?? []) : []
   const pick = (nip: string) => {
     onCheckin(nip)
     setQuery('')
+    // The picked row disappears with the list: focus goes back to the search box, ready for
+    // the next card, and the gate's banner is brought into view for the person in front.
+    input.current?.focus()
+    document.querySelector('[data-testid="outcome"]')?.scrollIntoView({ block: 'nearest' })
   }
   return (
-    <div className="manual">
+    <div className="gate-panel manual">
       <input
+        ref={input}
         type="search"
         aria-label="Cari nama atau NIP untuk hadir manual"
         placeholder="Kartu tertinggal? Cari nama atau NIP"
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && results.length === 1) pick(results[0]!.nip)
+          if (e.key === 'Enter' && results.length === 1 && !results[0]!.arrivedAt)
+            pick(results[0]!.nip)
         }}
       />
+      {!searching && query.trim() !== '' && (
+        <p className="manual-hint muted">Ketik minimal {GATE_SEARCH_MIN} huruf atau angka.</p>
+      )}
+      {searching && found.data && (
+        <p className="manual-hint muted" data-testid="manual-count">
+          {found.data.total === 0
+            ? 'Tidak ada pegawai aktif dengan nama atau NIP itu.'
+            : found.data.total > results.length
+              ? `${results.length.toLocaleString('id-ID')} dari ${found.data.total.toLocaleString('id-ID')} pegawai; ketik lebih lengkap.`
+              : `${found.data.total.toLocaleString('id-ID')} pegawai ditemukan.`}
+        </p>
+      )}
       {results.length > 0 && (
-        <ul className="manual-results">
+        <ul className="manual-results gate-scroll" aria-label="Hasil pencarian">
           {results.map((p) => (
-            <li key={p.id}>
+            <li key={p.id} data-testid="manual-result">
               <span>
                 <b>{p.name}</b> · {p.opdName} · <span className="mono">{formatNip(p.nip)}</span>
               </span>
-              <button onClick={() => pick(p.nip)} aria-label={`Catat hadir ${p.name}`}>
-                Catat hadir
-              </button>
+              {p.arrivedAt ? (
+                <span className="manual-present">Sudah hadir {formatTime(p.arrivedAt, zone)}</span>
+              ) : (
+                <button
+                  onClick={() => pick(p.nip)}
+                  aria-label={`Catat hadir ${p.name}, NIP ${formatNip(p.nip)}`}
+                >
+                  Catat hadir
+                </button>
+              )}
             </li>
           ))}
         </ul>

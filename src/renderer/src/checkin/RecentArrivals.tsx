@@ -1,42 +1,79 @@
 import { useState } from 'react'
-import type { Arrival } from '../../../shared/domain'
+import { ARRIVAL_FILTERS, type ArrivalFilter, type Dashboard } from '../../../shared/domain'
 import { formatNip } from '../../../shared/nip'
 import { formatTime, type TimeZoneId } from '../../../shared/time'
 
 interface Props {
-  arrivals: Arrival[]
+  dash: Pick<Dashboard, 'recent' | 'filter' | 'filterCounts'>
   zone: TimeZoneId
+  onFilter: (filter: ArrivalFilter) => void
   onUndo: (checkinId: number, reason: string) => Promise<void>
 }
 
 const SOURCE = { kamera: 'kamera', pemindai: 'pemindai', manual: 'manual' } as const
 
-/** The last arrivals, each with an undo that asks why. */
-export function RecentArrivals({ arrivals, zone, onUndo }: Props) {
+const FILTER_LABEL: Record<ArrivalFilter, string> = {
+  semua: 'Semua',
+  terlambat: 'Terlambat',
+  manual: 'Manual',
+  'tidak-terdaftar': 'Tidak terdaftar',
+  dibatalkan: 'Dibatalkan',
+}
+
+/** The last arrivals, filtered main-side; each live one with an undo that asks why. */
+export function RecentArrivals({ dash, zone, onFilter, onUndo }: Props) {
   const [undoing, setUndoing] = useState<number | null>(null)
   const [reason, setReason] = useState('')
+  const arrivals = dash.recent
   return (
-    <div className="recent">
+    <div className="gate-panel recent">
       <h3>Kedatangan terakhir</h3>
-      <ol>
+      <div className="recent-filters" role="group" aria-label="Saring kedatangan">
+        {ARRIVAL_FILTERS.map((f) => (
+          <button
+            key={f}
+            aria-pressed={dash.filter === f}
+            className={dash.filter === f ? 'chip active' : 'chip'}
+            onClick={() => onFilter(f)}
+            data-testid={`filter-${f}`}
+          >
+            {FILTER_LABEL[f]} ({dash.filterCounts[f].toLocaleString('id-ID')})
+          </button>
+        ))}
+      </div>
+      {arrivals.length === 0 && <p className="recent-empty muted">Belum ada.</p>}
+      <ol className="gate-scroll">
         {arrivals.map((a) => (
           <li key={a.checkinId} data-testid="arrival">
             <span className="recent-time">{formatTime(a.at, zone)}</span>
             <span className="recent-who">
-              {a.name ?? <i>Tidak terdaftar</i>}{' '}
-              <span className="mono muted">{formatNip(a.nip)}</span>
-              {a.late && <span className="badge late">terlambat</span>}
-              <span className="muted"> · {SOURCE[a.source]}</span>
+              <span className="recent-name">{a.name ?? <i>Tidak terdaftar</i>}</span>
+              <span className="recent-meta">
+                <span className="mono">{formatNip(a.nip)}</span> · {SOURCE[a.source]}
+                {a.late && <span className="badge late">terlambat</span>}
+              </span>
+              {a.cancelledAt && (
+                <span className="recent-cancel">
+                  <span className="badge cancelled">
+                    dibatalkan {formatTime(a.cancelledAt, zone)}
+                  </span>{' '}
+                  {a.cancelReason}
+                </span>
+              )}
             </span>
-            {undoing === a.checkinId ? (
+            {a.cancelledAt ? null : undoing === a.checkinId ? (
               <form
                 className="undo-form"
                 onSubmit={(e) => {
                   e.preventDefault()
-                  void onUndo(a.checkinId, reason).then(() => {
-                    setUndoing(null)
-                    setReason('')
-                  })
+                  // A refusal is shown by the screen; the form stays open to try again.
+                  onUndo(a.checkinId, reason).then(
+                    () => {
+                      setUndoing(null)
+                      setReason('')
+                    },
+                    () => undefined,
+                  )
                 }}
               >
                 <input

@@ -6,10 +6,30 @@ import { formatTime, type TimeZoneId } from '../../../shared/time'
 export type ShownOutcome = ScanOutcome | { kind: 'failed'; reason: string }
 export type OutcomeKind = ShownOutcome['kind']
 
+/**
+ * How an outcome looks on the banner: each has its own colour (styles.css, `.outcome-<look>`)
+ * and its own icon shape, so a colour-blind reader or one glancing from two metres never takes
+ * one for another. Late arrivals and refused strangers are looks of their own although they
+ * share a kind with on-time arrivals and strangers recorded for review.
+ */
+export const OUTCOME_LOOKS = [
+  'recorded',
+  'late',
+  'duplicate',
+  'unknown',
+  'refused',
+  'invalid',
+  'no-ceremony',
+  'failed',
+] as const
+export type OutcomeLook = (typeof OUTCOME_LOOKS)[number]
+
 export interface OutcomeView {
-  tone: 'ok' | 'warn' | 'bad' | 'info'
+  look: OutcomeLook
   title: string
   name?: string
+  /** The NIP as printed on documents, beside the name: two people may share a name in one OPD. */
+  nip?: string
   detail: string
 }
 
@@ -18,36 +38,38 @@ export function describeOutcome(o: ShownOutcome, zone: TimeZoneId): OutcomeView 
   switch (o.kind) {
     case 'recorded':
       return {
-        tone: o.late ? 'warn' : 'ok',
+        look: o.late ? 'late' : 'recorded',
         title: o.late ? 'TERCATAT (TERLAMBAT)' : 'TERCATAT',
         name: o.person.name,
+        nip: formatNip(o.person.nip),
         detail: `${o.person.opdName} · pukul ${formatTime(o.at, zone)}`,
       }
     case 'duplicate':
       return {
-        tone: 'info',
+        look: 'duplicate',
         title: 'SUDAH TERCATAT',
         name: o.person.name,
-        detail: `Sudah dipindai pukul ${formatTime(o.firstAt, zone)}. Tidak dicatat ulang.`,
+        nip: formatNip(o.person.nip),
+        detail: `${o.person.opdName} · sudah dipindai pukul ${formatTime(o.firstAt, zone)}, tidak dicatat ulang`,
       }
     case 'unknown':
       return {
-        tone: 'warn',
-        title: 'NIP TIDAK TERDAFTAR',
-        name: formatNip(o.nip),
+        look: o.recorded ? 'unknown' : 'refused',
+        title: o.recorded ? 'NIP TIDAK TERDAFTAR' : 'NIP TIDAK TERDAFTAR: DITOLAK',
+        nip: formatNip(o.nip),
         detail: o.recorded
-          ? 'Dicatat untuk diperiksa petugas.'
+          ? `Dicatat pukul ${formatTime(o.at, zone)} untuk diperiksa petugas.`
           : 'Tidak dicatat. Silakan menemui petugas.',
       }
     case 'invalid':
-      return { tone: 'bad', title: 'KODE TIDAK VALID', detail: o.reason }
+      return { look: 'invalid', title: 'KODE TIDAK VALID', detail: o.reason }
     case 'no-ceremony':
       return {
-        tone: 'bad',
+        look: 'no-ceremony',
         title: 'BELUM ADA ACARA AKTIF',
         detail: 'Petugas: pilih acara di menu Acara.',
       }
     case 'failed':
-      return { tone: 'bad', title: 'GAGAL MENYIMPAN', detail: `${o.reason} Pindai ulang.` }
+      return { look: 'failed', title: 'GAGAL MENYIMPAN', detail: `${o.reason} Pindai ulang.` }
   }
 }

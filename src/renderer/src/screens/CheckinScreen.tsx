@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import type { ArrivalFilter } from '../../../shared/domain'
 import { api } from '../api'
 import { AttendancePanel } from '../checkin/AttendancePanel'
 import { CameraPanel } from '../checkin/CameraPanel'
@@ -8,6 +9,7 @@ import { OutcomeBanner } from '../checkin/OutcomeBanner'
 import type { ShownOutcome } from '../checkin/outcome'
 import { RecentArrivals } from '../checkin/RecentArrivals'
 import { playOutcome } from '../checkin/sounds'
+import { UndoLast } from '../checkin/UndoLast'
 import { useScanInputs } from '../checkin/useScanInputs'
 import { Notice } from '../components/Notice'
 import { useCall } from '../hooks/useCall'
@@ -15,14 +17,20 @@ import { useCall } from '../hooks/useCall'
 /** How long an outcome stays before the screen returns to "ready" by itself. */
 const SHOW_MS = { ok: 2500, other: 5000 }
 
+/** Arrivals the list holds; it scrolls inside its panel. */
+const RECENT = 50
+
 /** `covered`: the ikrar reading is on top; outcomes then show as a small notice above it. */
 export function CheckinScreen({ covered = false }: { covered?: boolean }) {
   const [missingOpdId, setMissingOpdId] = useState<number | null>(null)
-  const dash = useCall('checkin.dashboard', { missingOpdId, recent: 8 })
+  const [filter, setFilter] = useState<ArrivalFilter>('semua')
+  const dash = useCall('checkin.dashboard', { missingOpdId, recent: RECENT, filter })
   const [shown, setShown] = useState<{ outcome: ShownOutcome; seq: number } | null>(null)
   const [undoError, setUndoError] = useState<string | null>(null)
   // A scanner aimed while the search box has focus leaves a key or two there: start it afresh.
   const [scannerScans, setScannerScans] = useState(0)
+  // Bumped by every scan and undo: the manual search's "sudah hadir" follows the records.
+  const [changes, setChanges] = useState(0)
 
   const queue = useScanInputs(
     (scan) =>
@@ -33,6 +41,7 @@ export function CheckinScreen({ covered = false }: { covered?: boolean }) {
     (outcome, scan) => {
       if (scan.source === 'pemindai') setScannerScans((n) => n + 1)
       setShown((s) => ({ outcome, seq: (s?.seq ?? 0) + 1 }))
+      setChanges((n) => n + 1)
       playOutcome(outcome.kind)
       dash.reload()
     },
@@ -45,11 +54,16 @@ export function CheckinScreen({ covered = false }: { covered?: boolean }) {
     return () => clearTimeout(timer)
   }, [shown])
 
+  // Rejects with the officer's message; each caller shows it where the officer is looking.
   const undo = async (checkinId: number, reason: string) => {
+    await api('checkin.undo', { checkinId, reason })
+    setChanges((n) => n + 1)
+    dash.reload()
+  }
+  const undoFromList = async (checkinId: number, reason: string) => {
     try {
-      await api('checkin.undo', { checkinId, reason })
+      await undo(checkinId, reason)
       setUndoError(null)
-      dash.reload()
     } catch (e) {
       setUndoError((e as Error).message)
       throw e
@@ -66,38 +80,36 @@ export function CheckinScreen({ covered = false }: { covered?: boolean }) {
     )
   }
   const d = dash.data
+  const zone = d.ceremony.timeZone
   return (
     <section className="screen checkin">
       {covered ? (
         shown && (
           <div className="outcome-toast">
-            <OutcomeBanner
-              outcome={shown.outcome}
-              zone={d.ceremony.timeZone}
-              ceremony={d.ceremony.name}
-            />
+            <OutcomeBanner outcome={shown.outcome} zone={zone} ceremony={d.ceremony.name} />
           </div>
         )
       ) : (
-        <OutcomeBanner
-          outcome={shown?.outcome ?? null}
-          zone={d.ceremony.timeZone}
-          ceremony={d.ceremony.name}
-        />
+        <div className="gate-head">
+          <OutcomeBanner outcome={shown?.outcome ?? null} zone={zone} ceremony={d.ceremony.name} />
+          <UndoLast last={d.last} zone={zone} onUndo={undo} />
+        </div>
       )}
       <ClockWarning clock={d.clock} />
       <div className="checkin-grid">
-        <div className="checkin-inputs">
+        <div className="gate-col">
           <CameraPanel onCode={(payload) => queue.push({ payload, source: 'kamera' })} />
           <ManualCheckin
             key={scannerScans}
+            zone={zone}
+            version={changes}
             onCheckin={(nip) => queue.push({ payload: nip, source: 'manual' })}
           />
         </div>
         <AttendancePanel dash={d} onPickOpd={setMissingOpdId} />
-        <div>
+        <div className="gate-col">
           {undoError && <Notice kind="error">{undoError}</Notice>}
-          <RecentArrivals arrivals={d.recent} zone={d.ceremony.timeZone} onUndo={undo} />
+          <RecentArrivals dash={d} zone={zone} onFilter={setFilter} onUndo={undoFromList} />
         </div>
       </div>
     </section>
