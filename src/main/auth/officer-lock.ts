@@ -66,8 +66,13 @@ export class OfficerLock {
   /** Monotonic time at which `limit.leftMs` was true. */
   private limitSeenAt = 0
   private readonly mono: () => number
+  /** Wakes when the unlock should have run out, so every window hears the lock close by itself. */
+  private expiry: ReturnType<typeof setTimeout> | null = null
 
-  constructor(private readonly ctx: Pick<KioskContext, 'db' | 'now' | 'monotonicMs'>) {
+  constructor(
+    private readonly ctx: Pick<KioskContext, 'db' | 'now' | 'monotonicMs'> &
+      Partial<Pick<KioskContext, 'events'>>,
+  ) {
     this.mono = ctx.monotonicMs ?? (() => performance.now())
   }
 
@@ -86,7 +91,7 @@ export class OfficerLock {
   /** Throws LOCKED unless the officer may act; extends the unlock when they may. */
   require(): void {
     if (!this.isUnlocked()) throw new UserError('LOCKED', 'Perlu PIN petugas.')
-    if (this.stored() !== null) this.unlockedUntil = this.mono() + UNLOCK_MS
+    if (this.stored() !== null) this.unlockFor(UNLOCK_MS)
   }
 
   setPin(pin: string): void {
@@ -97,7 +102,7 @@ export class OfficerLock {
       PIN_KEY,
       `scrypt$${salt.toString('base64')}$${hash(pin, salt).toString('base64')}`,
     )
-    this.unlockedUntil = this.mono() + UNLOCK_MS
+    this.unlockFor(UNLOCK_MS)
   }
 
   unlock(pin: string): OfficerStatus {
@@ -118,12 +123,40 @@ export class OfficerLock {
     const failures = ok ? 0 : this.current().failures + 1
     this.remember(failures, waitAfter(failures))
     if (!ok) throw new UserError('PIN_WRONG', 'PIN salah.')
-    this.unlockedUntil = this.mono() + UNLOCK_MS
+    this.unlockFor(UNLOCK_MS)
     return this.status()
   }
 
   lock(): void {
     this.unlockedUntil = 0
+    this.disarm()
+  }
+
+  private unlockFor(ms: number): void {
+    this.unlockedUntil = this.mono() + ms
+    // A pending timer re-arms itself for what is left: no new timer for every officer call.
+    if (this.expiry === null) this.arm(ms)
+  }
+
+  /**
+   * The timer only says "look again": the monotonic clock decides. An unlock extended meanwhile
+   * re-arms for what is left; one that ran out is announced once.
+   */
+  private arm(ms: number): void {
+    this.disarm()
+    this.expiry = setTimeout(() => {
+      this.expiry = null
+      const left = this.unlockedUntil - this.mono()
+      if (left > 0) this.arm(left)
+      else this.ctx.events?.emit('auth.changed', null)
+    }, ms)
+    // A pending expiry must never keep the process (or a test run) alive.
+    this.expiry.unref?.()
+  }
+
+  private disarm(): void {
+    if (this.expiry !== null) clearTimeout(this.expiry)
+    this.expiry = null
   }
 
   private stored(): string | null {

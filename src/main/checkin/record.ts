@@ -106,17 +106,22 @@ export function recordScan(db: Db, scan: Scan): ScanOutcome {
   }
 }
 
-/** A wrong record is kept and marked cancelled with its reason, so the count drops but history stays. */
-export function cancelCheckin(db: Db, checkinId: number, reason: string, now: Date): void {
+/**
+ * A wrong record is kept and marked cancelled with its reason, so the count drops but history
+ * stays. Returns the ceremony whose counts changed.
+ */
+export function cancelCheckin(db: Db, checkinId: number, reason: string, now: Date): number {
   const done = db
     .prepare(
-      `UPDATE checkin SET cancelled_at = ?, cancel_reason = ? WHERE id = ? AND cancelled_at IS NULL`,
+      `UPDATE checkin SET cancelled_at = ?, cancel_reason = ? WHERE id = ? AND cancelled_at IS NULL
+       RETURNING ceremony_id AS ceremonyId`,
     )
-    .run(now.toISOString(), reason, checkinId)
-  if (done.changes === 0) {
+    .get(now.toISOString(), reason, checkinId) as { ceremonyId: number } | undefined
+  if (done === undefined) {
     throw new UserError(
       'NOT_FOUND',
       `Catatan kehadiran ${checkinId} tidak ada atau sudah dibatalkan.`,
     )
   }
+  return done.ceremonyId
 }

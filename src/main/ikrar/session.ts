@@ -13,7 +13,7 @@ import { readableIkrar, recordReadingEnd, recordReadingStart } from './repositor
 import type { ReadingMode } from '../../shared/ikrar'
 
 /**
- * The one reading this kiosk runs at a time: its state in memory (both windows poll it),
+ * The one reading this kiosk runs at a time: its state in memory (both windows follow it by events),
  * its start and end in the database.
  */
 export function createReadingSession(db: Db, kioskId: string, now: () => Date) {

@@ -20,7 +20,15 @@ export function attendanceHandlers(
       const rows = attendanceRows(ctx.db, ceremonyId, opdId)
       return { rows, summary: summarize(rows) }
     },
-    'attendance.setReason': (change) => setReason(ctx.db, ctx.now(), change),
-    'attendance.setReasonForOpd': (input) => setReasonForOpd(ctx.db, ctx.now(), input),
+    'attendance.setReason': (change) => {
+      const row = setReason(ctx.db, ctx.now(), change)
+      ctx.events.emit('checkin.changed', { ceremonyId: change.ceremonyId })
+      return row
+    },
+    'attendance.setReasonForOpd': (input) => {
+      const counts = setReasonForOpd(ctx.db, ctx.now(), input)
+      ctx.events.emit('checkin.changed', { ceremonyId: input.ceremonyId })
+      return counts
+    },
   }
 }

@@ -1,20 +1,33 @@
 import type { checkinContract } from '../../shared/contract/checkin'
+import type { ScanOutcome } from '../../shared/domain'
 import { dashboard } from '../checkin/dashboard'
 import { findPerson } from '../checkin/find-person'
 import { cancelCheckin, recordScan } from '../checkin/record'
+import { activeCeremonyId } from '../ceremony/repository'
 import type { KioskContext } from '../context'
 import type { HandlersFor } from './handlers'
 
 export function checkinHandlers(ctx: KioskContext): HandlersFor<keyof typeof checkinContract> {
   return {
-    'checkin.scan': ({ payload, source }) =>
-      recordScan(ctx.db, { payload, source, kioskId: ctx.kioskId, now: ctx.now() }),
+    'checkin.scan': ({ payload, source }) => {
+      const outcome = recordScan(ctx.db, { payload, source, kioskId: ctx.kioskId, now: ctx.now() })
+      const ceremonyId = activeCeremonyId(ctx.db)
+      if (ceremonyId !== null && isNewArrival(outcome))
+        ctx.events.emit('checkin.changed', { ceremonyId })
+      return outcome
+    },
     'checkin.undo': ({ checkinId, reason }) => {
-      cancelCheckin(ctx.db, checkinId, reason, ctx.now())
+      const ceremonyId = cancelCheckin(ctx.db, checkinId, reason, ctx.now())
+      ctx.events.emit('checkin.changed', { ceremonyId })
       return { checkinId }
     },
     'checkin.dashboard': ({ missingOpdId, recent, filter }) =>
       dashboard(ctx.db, missingOpdId, recent, { now: ctx.now(), kioskId: ctx.kioskId }, filter),
     'checkin.findPerson': ({ query, limit }) => findPerson(ctx.db, query, limit),
   }
+}
+
+/** Only a new row changes what windows show: a duplicate or a refusal leaves the counts as they were. */
+function isNewArrival(outcome: ScanOutcome): boolean {
+  return outcome.kind === 'recorded' || (outcome.kind === 'unknown' && outcome.checkinId !== null)
 }

@@ -20,7 +20,7 @@ export type Handlers = HandlersFor<Channel>
 /** The table of every call, built over one context: the app and the tests use the same one. */
 export function createHandlers(ctx: KioskContext): Handlers {
   const officer = new OfficerLock(ctx)
-  return guardOfficerCalls(
+  const table = guardOfficerCalls(
     {
       ...appHandlers(ctx),
       ...authHandlers(officer),
@@ -35,6 +35,29 @@ export function createHandlers(ctx: KioskContext): Handlers {
     },
     officer,
   )
+  return announceChanges(table, ctx)
+}
+
+/**
+ * The contract says what each call changes; after it succeeds the table announces that, once,
+ * here. A refused or failed call announces nothing: nothing changed.
+ */
+function announceChanges(table: Handlers, ctx: Pick<KioskContext, 'events'>): Handlers {
+  const announced: Record<string, (input: never) => unknown> = { ...table }
+  for (const channel of CHANNELS) {
+    const { changes } = contract[channel]
+    if (changes.length === 0) continue
+    const handler = table[channel] as (input: never) => unknown
+    const announce = <T>(value: T): T => {
+      for (const name of changes) ctx.events.emit(name, null)
+      return value
+    }
+    announced[channel] = (input) => {
+      const result = handler(input)
+      return result instanceof Promise ? result.then(announce) : announce(result)
+    }
+  }
+  return announced as Handlers
 }
 
 /** The contract marks which calls need the officer; the check lives here, once, for all of them. */

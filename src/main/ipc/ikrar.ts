@@ -26,6 +26,12 @@ export function ikrarHandlers(ctx: KioskContext): HandlersFor<keyof typeof ikrar
     ...state,
     presenterShown: ctx.presenterShown?.() ?? false,
   })
+  /** Every change to the reading goes to both windows, which follow it instead of polling. */
+  const announce = (state: ReadingState): IkrarReading => {
+    const reading = view(state)
+    ctx.events.emit('ikrar.reading', reading)
+    return reading
+  }
 
   return {
     'ikrar.templates': () => listTemplates(),
@@ -35,13 +41,17 @@ export function ikrarHandlers(ctx: KioskContext): HandlersFor<keyof typeof ikrar
     'ikrar.save': ({ ceremonyId, ...fields }) =>
       saveIkrarCopy(ctx.db, ctx.now(), ceremonyOf({ ceremonyId }), fields),
     'ikrar.readings': (input) => listReadings(ctx.db, ceremonyOf(input)),
-    'ikrar.startReading': (input) => view(session.start(ceremonyOf(input))),
+    'ikrar.startReading': (input) => announce(session.start(ceremonyOf(input))),
     'ikrar.reading': () => {
       const state = session.current()
       return state && view(state)
     },
-    'ikrar.move': ({ to }) => view(session.move(to)),
-    'ikrar.setMode': ({ mode }) => view(session.setMode(mode)),
-    'ikrar.endReading': () => session.end(),
+    'ikrar.move': ({ to }) => announce(session.move(to)),
+    'ikrar.setMode': ({ mode }) => announce(session.setMode(mode)),
+    'ikrar.endReading': () => {
+      const record = session.end()
+      if (record !== null) ctx.events.emit('ikrar.reading', null)
+      return record
+    },
   }
 }

@@ -20,5 +20,8 @@ export const appContract = {
   'app.status': call<AppStatus>()(z.undefined()),
   /** Leaves full-screen kiosk mode so the laptop can be closed or used otherwise. */
   'app.leaveKiosk': call<{ left: boolean }>({ officer: true })(z.undefined()),
-  'app.loadDemo': call<DemoResult>({ officer: true })(z.undefined()),
+  'app.loadDemo': call<DemoResult>({
+    officer: true,
+    changes: ['roster.changed', 'ceremony.changed'],
+  })(z.undefined()),
 }

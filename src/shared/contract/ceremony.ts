@@ -22,8 +22,16 @@ export type CeremonyFields = z.infer<typeof ceremonyFields>
 
 export const ceremonyContract = {
   'ceremony.list': call<Ceremony[]>()(z.undefined()),
-  'ceremony.create': call<Ceremony>({ officer: true })(ceremonyFields),
-  'ceremony.update': call<Ceremony>({ officer: true })(ceremonyFields.extend({ id }).strict()),
-  'ceremony.duplicate': call<Ceremony>({ officer: true })(z.object({ id }).strict()),
-  'ceremony.setActive': call<Ceremony>({ officer: true })(z.object({ id }).strict()),
+  'ceremony.create': call<Ceremony>({ officer: true, changes: ['ceremony.changed'] })(
+    ceremonyFields,
+  ),
+  'ceremony.update': call<Ceremony>({ officer: true, changes: ['ceremony.changed'] })(
+    ceremonyFields.extend({ id }).strict(),
+  ),
+  'ceremony.duplicate': call<Ceremony>({ officer: true, changes: ['ceremony.changed'] })(
+    z.object({ id }).strict(),
+  ),
+  'ceremony.setActive': call<Ceremony>({ officer: true, changes: ['ceremony.changed'] })(
+    z.object({ id }).strict(),
+  ),
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import type { ChangeEvent } from './events'
 
 /**
  * One call between renderer and main: its input schema (checked at runtime in main)
@@ -8,14 +9,20 @@ export interface Call<In extends z.ZodType, Out> {
   readonly input: In
   /** Needs the officer's PIN (unlocked recently); scanning and the live count never do. */
   readonly officer: boolean
+  /**
+   * What a successful call changes: the handler table announces these events after it, so no
+   * handler has to remember to and every window re-reads what they name.
+   */
+  readonly changes: readonly ChangeEvent[]
   /** Phantom field: carries the result type, never set at runtime. */
   readonly output?: Out
 }
 
-export function call<Out>(options: { officer?: boolean } = {}) {
+export function call<Out>(options: { officer?: boolean; changes?: readonly ChangeEvent[] } = {}) {
   return <In extends z.ZodType>(input: In): Call<In, Out> => ({
     input,
     officer: options.officer ?? false,
+    changes: options.changes ?? [],
   })
 }
 

@@ -7,7 +7,10 @@ import { event, type EventPayloadOf } from './define'
  * instead of polling; nothing else is pushed across the bridge.
  */
 export const events = {
-  /** An arrival was recorded, cancelled or re-linked, from any input (later: any gate). */
+  /**
+   * An arrival was recorded, cancelled or re-linked, from any input (later: any gate), or an
+   * absence reason was set: that ceremony's counts and lists are stale.
+   */
   'checkin.changed': event<{ ceremonyId: number }>(),
   /** The ikrar reading moved, changed mode, started or ended (null: none running). */
   'ikrar.reading': event<IkrarReading | null>(),
@@ -24,6 +27,14 @@ export const events = {
 export type Events = typeof events
 export type EventName = keyof Events
 export type EventPayload<E extends EventName> = EventPayloadOf<Events[E]>
+/** The events without a payload: the ones a call can declare it `changes` (see `call`). */
+export type ChangeEvent = {
+  [E in EventName]: null extends EventPayload<E>
+    ? EventPayload<E> extends null
+      ? E
+      : never
+    : never
+}[EventName]
 export const EVENT_NAMES = Object.keys(events) as EventName[]
 
 /** The ipc channel an event travels on, apart from the calls' channels. */

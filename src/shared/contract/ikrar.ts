@@ -25,13 +25,15 @@ export const ikrarContract = {
   'ikrar.templates': call<IkrarTemplate[]>()(z.undefined()),
   'ikrar.get': call<IkrarCopy>()(target),
   /** Replaces the ceremony's copy with a fresh copy of a template (the agency name stays). */
-  'ikrar.chooseTemplate': call<IkrarCopy>({ officer: true })(
+  'ikrar.chooseTemplate': call<IkrarCopy>({ officer: true, changes: ['ceremony.changed'] })(
     target.extend({ templateId: z.string().max(64) }).strict(),
   ),
-  'ikrar.save': call<IkrarCopy>({ officer: true })(ikrarFields.extend(target.shape).strict()),
+  'ikrar.save': call<IkrarCopy>({ officer: true, changes: ['ceremony.changed'] })(
+    ikrarFields.extend(target.shape).strict(),
+  ),
   'ikrar.readings': call<IkrarReadingRecord[]>()(target),
   'ikrar.startReading': call<IkrarReading>()(target),
-  /** Polled by both windows during a reading; null when none runs. */
+  /** Read once by a window that opens; after that the `ikrar.reading` event carries it. */
   'ikrar.reading': call<IkrarReading | null>()(z.undefined()),
   'ikrar.move': call<IkrarReading>()(
     z.object({ to: z.enum(['next', 'prev', 'first', 'last']) }).strict(),

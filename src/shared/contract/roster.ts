@@ -44,16 +44,19 @@ export const rosterContract = {
   /** Whom the filter selects, for the card sheet: all of them, by OPD then name. */
   'roster.cardHolders': call<CardHolder[]>()(rosterFilter),
   /** The officer saw the sheet come out of the printer; until then nobody counts as carded. */
-  'roster.markCardsPrinted': call<{ marked: number }>({ officer: true })(
-    z.object({ ids: z.array(id).min(1).max(MAX_CARDS_PER_PRINT) }).strict(),
-  ),
+  'roster.markCardsPrinted': call<{ marked: number }>({
+    officer: true,
+    changes: ['roster.changed'],
+  })(z.object({ ids: z.array(id).min(1).max(MAX_CARDS_PER_PRINT) }).strict()),
   /** Opens the file dialog in main; null when the officer cancels. */
   'roster.chooseImportFile': call<ImportPreview | null>()(z.undefined()),
-  'roster.applyImport': call<ImportResult>({ officer: true })(
+  'roster.applyImport': call<ImportResult>({ officer: true, changes: ['roster.changed'] })(
     z.object({ previewId: z.string().max(64) }).strict(),
   ),
-  'roster.update': call<Employee>({ officer: true })(
+  'roster.update': call<Employee>({ officer: true, changes: ['roster.changed'] })(
     employeeFields.extend({ id, jenis: z.enum(JENIS_PEGAWAI), active: z.boolean() }).strict(),
   ),
-  'roster.addNonAsn': call<Employee>({ officer: true })(employeeFields),
+  'roster.addNonAsn': call<Employee>({ officer: true, changes: ['roster.changed'] })(
+    employeeFields,
+  ),
 }

@@ -8,7 +8,7 @@ export const signerContract = {
   /** Every OPD with its signer and derived title, and the recap's signer (head of BKPSDM). */
   'signer.list': call<SignerList>({ officer: true })(z.undefined()),
   /** Sets who signs for an OPD (opdId) or the recap (null); an empty title clears it. */
-  'signer.set': call<SignerList>({ officer: true })(
+  'signer.set': call<SignerList>({ officer: true, changes: ['roster.changed'] })(
     z
       .object({
         opdId: z.number().int().positive().nullable(),
