@@ -94,4 +94,48 @@ describe('ScanQueue', () => {
     await queue.idle()
     expect(seen.map((s) => s.source)).toEqual(['kamera', 'pemindai', 'kamera'])
   })
+
+  it('survives a throw in any step: that scan fails alone, every later one still runs', async () => {
+    const results: string[] = []
+    const failures: [string, string][] = []
+    const queue = new ScanQueue<string>(
+      async (s) => {
+        if (s.payload === 'handle-rejects') throw new Error('bridge gone')
+        if (s.payload === 'handle-throws-sync') return (null as unknown as () => never)()
+        return s.payload
+      },
+      (r) => {
+        if (r === 'report-throws') throw new Error('screen gone')
+        results.push(r)
+      },
+      4000,
+      () => 0,
+      (error, scan) => {
+        failures.push([scan.payload, (error as Error).message.slice(0, 11)])
+        if (scan.payload === 'report-throws') throw new Error('failure report broke too')
+      },
+    )
+    const quiet = console.error
+    const logged: unknown[] = []
+    console.error = (...args: unknown[]) => logged.push(args)
+    try {
+      for (const p of ['a', 'handle-rejects', 'b', 'handle-throws-sync', 'report-throws', 'c'])
+        queue.push({ payload: p, source: 'pemindai' })
+      await queue.idle()
+    } finally {
+      console.error = quiet
+    }
+    expect(results).toEqual(['a', 'b', 'c'])
+    expect(failures).toEqual([
+      ['handle-rejects', 'bridge gone'],
+      ['handle-throws-sync', 'null is not'],
+      ['report-throws', 'screen gone'],
+    ])
+    // The failure report itself threw: that is logged, never thrown into the chain.
+    expect(logged).toHaveLength(1)
+    // And the queue still takes new scans afterwards.
+    queue.push({ payload: 'd', source: 'manual' })
+    await queue.idle()
+    expect(results).toEqual(['a', 'b', 'c', 'd'])
+  })
 })
