@@ -92,7 +92,9 @@ function start(): void {
   lockDownSession()
   const kiosk = createKioskWindow()
   kioskWindow = kiosk.win
-  presenter = followPresenterDisplay(kiosk.win)
+  // Whether a projector shows the reading is part of the reading both windows follow by events.
+  let announceReading = (): void => undefined
+  presenter = followPresenterDisplay(kiosk.win, () => announceReading())
   // All in one tick: the window's first call cannot arrive before its handler is registered.
   const closeDatabase = () => {
     if (db.open) db.close()
@@ -109,7 +111,12 @@ function start(): void {
     },
   }
   const isAppFrame = (url: string) => isAppUrl(url, origin)
-  registerHandlers(createHandlers(ctx), isAppFrame)
+  const handlers = createHandlers(ctx)
+  registerHandlers(handlers, isAppFrame)
+  announceReading = () =>
+    void Promise.resolve(handlers['ikrar.reading'](undefined)).then(
+      (reading) => reading && ctx.events.emit('ikrar.reading', reading),
+    )
   forwardEvents(ctx.events, isAppFrame)
   app.on('before-quit', closeDatabase)
 }

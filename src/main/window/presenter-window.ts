@@ -27,13 +27,18 @@ function openPresenterWindow(bounds: Electron.Rectangle): BrowserWindow {
 /**
  * Keeps a projector window on the display the kiosk window is not on, opening and closing it as
  * displays are plugged in and out during the ceremony. The window follows the reading held in
- * main; when it is shown the kiosk window switches to the officer's controls.
+ * main; when it is shown the kiosk window switches to the officer's controls, told by
+ * `onChange` (the windows follow the reading by events, so a display change must be one too).
  */
-export function followPresenterDisplay(kiosk: BrowserWindow): { shown(): boolean } {
+export function followPresenterDisplay(
+  kiosk: BrowserWindow,
+  onChange: () => void,
+): { shown(): boolean } {
   let presenter: { win: BrowserWindow; displayId: number } | null = null
 
   const sync = () => {
     if (kiosk.isDestroyed()) return
+    const before = presenter
     const kioskDisplay = screen.getDisplayMatching(kiosk.getBounds()).id
     const target = presenterDisplay(screen.getAllDisplays(), kioskDisplay)
     if (presenter && presenter.displayId !== target?.id) {
@@ -43,6 +48,7 @@ export function followPresenterDisplay(kiosk: BrowserWindow): { shown(): boolean
     if (!presenter && target) {
       presenter = { win: openPresenterWindow(target.bounds), displayId: target.id }
     }
+    if (presenter !== before) onChange()
   }
 
   // Each listed separately: Electron types each event's listener on its own.

@@ -1,9 +1,8 @@
 import { useState } from 'react'
-import type { IkrarReading } from '../../shared/ikrar'
 import { shortKioskId } from '../../shared/kiosk-id'
 import { api } from './api'
 import { PinDialog } from './components/PinDialog'
-import { useCall } from './hooks/useCall'
+import { useAction, useKiosk } from './data/query'
 import { ReadingOverlay } from './ikrar/ReadingOverlay'
 import { CameraSettingsScreen } from './screens/CameraSettingsScreen'
 import { CeremonyScreen } from './screens/CeremonyScreen'
@@ -28,19 +27,18 @@ type Screen = keyof typeof SCREENS
 
 export function App() {
   const [screen, setScreen] = useState<Screen | null>(null)
-  const status = useCall('app.status')
+  const status = useKiosk('app.status')
   // Decided once, on the first status: a kiosk restarted during the event opens straight onto
   // the gate; later changes (the demo loaded) never move the officer away from their screen.
   if (screen === null && status.data !== undefined) {
     const ready = status.data.employees > 0 && status.data.activeCeremonyId !== null
     setScreen(ready ? 'kehadiran' : 'beranda')
   }
-  const officer = useCall('auth.status')
-  // A reading left running (the app reloaded) is picked up again; one just closed is not.
-  const running = useCall('ikrar.reading')
-  const [started, setStarted] = useState<IkrarReading | null>(null)
-  const [closedId, setClosedId] = useState<number | null>(null)
-  const reading = started ?? (running.data?.readingId === closedId ? null : (running.data ?? null))
+  // Main's events keep both current: the lock (its timeout too), the counts, the reading.
+  const officer = useKiosk('auth.status')
+  const lock = useAction()
+  // A reading left running (the app reloaded) is picked up again; one ended anywhere closes.
+  const reading = useKiosk('ikrar.reading').data ?? null
   return (
     <div className="app">
       <header className="topbar">
@@ -51,11 +49,7 @@ export function App() {
               key={s}
               className={s === screen ? 'tab active' : 'tab'}
               aria-current={s === screen ? 'page' : undefined}
-              onClick={() => {
-                setScreen(s)
-                status.reload()
-                officer.reload()
-              }}
+              onClick={() => setScreen(s)}
             >
               {SCREENS[s]}
             </button>
@@ -66,45 +60,35 @@ export function App() {
             {officer.data.unlocked ? (
               <>
                 Petugas{' '}
-                <button onClick={() => void api('auth.lock').then(officer.reload)}>Kunci</button>
+                <button
+                  disabled={lock.busy}
+                  onClick={() => void lock.run(() => api('auth.lock').then(() => null))}
+                >
+                  Kunci
+                </button>
               </>
             ) : (
               'Terkunci'
             )}
           </div>
         )}
+        {lock.notice}
       </header>
-      <PinDialog onUnlocked={officer.reload} />
+      <PinDialog />
       <main>
         {screen === 'beranda' && (
-          <HomeScreen
-            status={status.data}
-            pinSet={officer.data?.pinSet ?? true}
-            onChanged={() => {
-              status.reload()
-              officer.reload()
-            }}
-            go={setScreen}
-          />
+          <HomeScreen status={status.data} pinSet={officer.data?.pinSet ?? true} go={setScreen} />
         )}
         {/* Check-in stays live under the reading, so late arrivals are still recorded. */}
         {(screen === 'kehadiran' || reading) && <CheckinScreen covered={reading !== null} />}
-        {screen === 'pegawai' && <RosterScreen onChanged={status.reload} />}
-        {screen === 'acara' && <CeremonyScreen onChanged={status.reload} />}
-        {screen === 'ikrar' && !reading && <IkrarScreen onStartReading={setStarted} />}
+        {screen === 'pegawai' && <RosterScreen />}
+        {screen === 'acara' && <CeremonyScreen />}
+        {screen === 'ikrar' && !reading && <IkrarScreen />}
         {screen === 'ekspor' && <ExportScreen />}
         {screen === 'pengaturan' && <SettingsScreen />}
         {screen === 'kamera' && <CameraSettingsScreen />}
       </main>
-      {reading && (
-        <ReadingOverlay
-          initial={reading}
-          onClosed={() => {
-            setClosedId(reading.readingId)
-            setStarted(null)
-          }}
-        />
-      )}
+      {reading && <ReadingOverlay />}
       {status.data && (
         <footer className="statusbar">
           {shortKioskId(status.data.kioskId)} · {status.data.dbPath}

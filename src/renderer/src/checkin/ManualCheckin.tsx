@@ -1,30 +1,26 @@
-import { useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { GATE_SEARCH_MIN } from '../../../shared/domain'
 import { formatNip } from '../../../shared/nip'
 import { formatTime, type TimeZoneId } from '../../../shared/time'
-import { useCall } from '../hooks/useCall'
+import { useKiosk } from '../data/query'
 
 const LIMIT = 20
 
 /**
  * For a forgotten card: find the person by name or NIP and record them as manual. Each match
  * says whether the person is already here; the results scroll inside this panel, never the page.
- * `version` changes whenever an arrival is recorded, so "sudah hadir" stays true.
+ * Every arrival or cancellation (main's `checkin.changed`) re-reads it, so "sudah hadir" stays true.
  */
 export function ManualCheckin({
   onCheckin,
   zone,
-  version,
 }: {
   onCheckin: (nip: string) => void
   zone: TimeZoneId
-  version: number
 }) {
   const [query, setQuery] = useState('')
   const input = useRef<HTMLInputElement>(null)
-  const found = useCall('checkin.findPerson', { query, limit: LIMIT })
-  const { reload } = found
-  useEffect(reload, [version, reload])
+  const found = useKiosk('checkin.findPerson', { query, limit: LIMIT })
   const searching = query.trim().length >= GATE_SEARCH_MIN
   const results = searching ? (found.data?.rows ?? []) : []
   const pick = (nip: string) => {

@@ -7,7 +7,8 @@ interface Props {
   dash: Pick<Dashboard, 'recent' | 'filter' | 'filterCounts'>
   zone: TimeZoneId
   onFilter: (filter: ArrivalFilter) => void
-  onUndo: (checkinId: number, reason: string) => Promise<void>
+  /** Resolves true once cancelled; a refusal is told by the screen. */
+  onUndo: (checkinId: number, reason: string) => Promise<boolean>
 }
 
 const SOURCE = { kamera: 'kamera', pemindai: 'pemindai', manual: 'manual' } as const
@@ -67,13 +68,11 @@ export function RecentArrivals({ dash, zone, onFilter, onUndo }: Props) {
                 onSubmit={(e) => {
                   e.preventDefault()
                   // A refusal is shown by the screen; the form stays open to try again.
-                  onUndo(a.checkinId, reason).then(
-                    () => {
-                      setUndoing(null)
-                      setReason('')
-                    },
-                    () => undefined,
-                  )
+                  void onUndo(a.checkinId, reason).then((done) => {
+                    if (!done) return
+                    setUndoing(null)
+                    setReason('')
+                  })
                 }}
               >
                 <input

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { Arrival } from '../../../shared/domain'
 import { formatTime, type TimeZoneId } from '../../../shared/time'
+import { useAction } from '../data/query'
 
 /** The mistakes officers make most at a gate, one tap each; anything else is typed. */
 const REASONS = ['Kartu milik orang lain', 'Salah pilih nama', 'Terpindai tidak sengaja']
@@ -20,19 +21,18 @@ export function UndoLast({
 }) {
   const [asking, setAsking] = useState(false)
   const [other, setOther] = useState('')
-  const [said, setSaid] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
+  const action = useAction()
+  const said = action.message
   const who = last ? (last.name ?? last.nip) : null
 
-  const cancel = async (reason: string) => {
+  const cancel = (reason: string) => {
     if (!last) return
-    try {
+    void action.run(async () => {
       await onUndo(last.checkinId, reason)
-      setSaid({ kind: 'ok', text: `Dibatalkan: ${who}` })
       setAsking(false)
       setOther('')
-    } catch (e) {
-      setSaid({ kind: 'error', text: (e as Error).message })
-    }
+      return `Dibatalkan: ${who}`
+    })
   }
 
   if (asking && last) {
@@ -45,7 +45,7 @@ export function UndoLast({
           <button onClick={() => setAsking(false)}>Tutup</button>
         </div>
         {REASONS.map((r) => (
-          <button key={r} onClick={() => void cancel(r)}>
+          <button key={r} disabled={action.busy} onClick={() => cancel(r)}>
             {r}
           </button>
         ))}
@@ -53,7 +53,7 @@ export function UndoLast({
           className="undo-last-other"
           onSubmit={(e) => {
             e.preventDefault()
-            void cancel(other)
+            cancel(other)
           }}
         >
           <input
@@ -62,7 +62,9 @@ export function UndoLast({
             value={other}
             onChange={(e) => setOther(e.target.value)}
           />
-          <button type="submit">OK</button>
+          <button type="submit" disabled={action.busy}>
+            OK
+          </button>
         </form>
         {said?.kind === 'error' && (
           <p className="bad" role="alert">
@@ -78,7 +80,7 @@ export function UndoLast({
         className="undo-last-button"
         disabled={!last}
         onClick={() => {
-          setSaid(null)
+          action.say(null)
           setAsking(true)
         }}
       >

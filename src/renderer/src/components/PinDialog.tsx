@@ -3,9 +3,9 @@ import { api, setPinPrompt } from '../api'
 
 /**
  * The officer PIN prompt, shown whenever a guarded call finds the kiosk locked. Lives once at
- * the top of the app; screens never deal with it.
+ * the top of the app; screens never deal with it (main's `auth.changed` updates the lock state).
  */
-export function PinDialog({ onUnlocked }: { onUnlocked: () => void }) {
+export function PinDialog() {
   const [open, setOpen] = useState(false)
   const [pin, setPin] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -34,7 +34,6 @@ export function PinDialog({ onUnlocked }: { onUnlocked: () => void }) {
     event.preventDefault()
     try {
       await api('auth.unlock', { pin })
-      onUnlocked()
       close(true)
     } catch (e) {
       setPin('')

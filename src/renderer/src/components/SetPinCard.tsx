@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { api } from '../api'
-import { Notice } from './Notice'
+import { useAction } from '../data/query'
 
 /** The officer chooses the PIN that guards settings, undo, roster and export: first, or anew. */
 export function SetPinCard({
@@ -8,26 +8,22 @@ export function SetPinCard({
   onDone,
 }: {
   title?: string
-  onDone: () => void
+  /** After the PIN is saved (the lock state follows main's `auth.changed` by itself). */
+  onDone?: () => void
 }) {
   const [pin, setPin] = useState('')
   const [again, setAgain] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const submit = async (event: React.FormEvent) => {
+  const action = useAction()
+  const submit = (event: React.FormEvent) => {
     event.preventDefault()
-    if (pin !== again) {
-      setError('Kedua PIN tidak sama.')
-      return
-    }
-    try {
+    if (pin !== again) return action.say({ kind: 'error', text: 'Kedua PIN tidak sama.' })
+    void action.run(async () => {
       await api('auth.setPin', { pin })
       setPin('')
       setAgain('')
-      setError(null)
-      onDone()
-    } catch (e) {
-      setError((e as Error).message)
-    }
+      onDone?.()
+      return null
+    })
   }
   return (
     <form className="card form" onSubmit={submit} aria-label={title}>
@@ -36,7 +32,7 @@ export function SetPinCard({
         PIN melindungi pengaturan, pembatalan catatan, data pegawai, dan ekspor. Pemindaian tidak
         memerlukan PIN.
       </p>
-      {error && <Notice kind="error">{error}</Notice>}
+      {action.notice}
       <label>
         PIN baru (4–8 angka)
         <input
@@ -57,7 +53,7 @@ export function SetPinCard({
           maxLength={8}
         />
       </label>
-      <button className="primary" type="submit">
+      <button className="primary" type="submit" disabled={action.busy}>
         Simpan PIN
       </button>
     </form>

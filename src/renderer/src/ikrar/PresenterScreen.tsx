@@ -6,7 +6,7 @@ import { useReading } from './useReading'
  * the kiosk window (keys, clicker, buttons) leads.
  */
 export function PresenterScreen() {
-  const { reading } = useReading(null)
+  const { reading } = useReading()
   if (reading) return <ReadingView reading={reading} />
   return (
     <div className="ikrar-reading ikrar-idle" data-testid="ikrar-idle">

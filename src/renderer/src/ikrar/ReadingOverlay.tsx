@@ -1,6 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import { stepCount, type IkrarReading } from '../../../shared/ikrar'
-import { api } from '../api'
+import { useCallback, useEffect, useRef } from 'react'
+import { stepCount } from '../../../shared/ikrar'
 import { OfficerView } from './OfficerView'
 import { ReadingView } from './ReadingView'
 import { useReading } from './useReading'
@@ -8,32 +7,18 @@ import { useReadingKeys, type ReadingAction } from './useReadingKeys'
 
 /**
  * The reading on the kiosk: full screen, or the officer's controls when a projector window
- * shows the text. Closes when the reading ends here or in the other window.
+ * shows the text. The app shows it while main holds a reading, so it closes when the reading
+ * ends here or in the other window.
  */
-export function ReadingOverlay({
-  initial,
-  onClosed,
-}: {
-  initial: IkrarReading
-  onClosed: () => void
-}) {
-  const { reading, error, move, setMode } = useReading(initial)
-  const [leaveError, setLeaveError] = useState<string | null>(null)
+export function ReadingOverlay() {
+  const { reading, error, move, setMode, end } = useReading()
   const root = useRef<HTMLDivElement>(null)
 
-  // The kiosk lock (a later issue) asks for its PIN here, before the reading may be left.
-  const leave = useCallback(() => {
-    api('ikrar.endReading').then(onClosed, (e: Error) => setLeaveError(e.message))
-  }, [onClosed])
   const act = useCallback(
-    (action: ReadingAction) => (action === 'exit' ? leave() : move(action)),
-    [leave, move],
+    (action: ReadingAction) => (action === 'exit' ? end() : move(action)),
+    [end, move],
   )
   useReadingKeys(act)
-
-  useEffect(() => {
-    if (reading === null) onClosed()
-  }, [reading, onClosed])
 
   // Focus leaves the button that opened the reading, so no key can press it again.
   useEffect(() => {
@@ -43,7 +28,7 @@ export function ReadingOverlay({
 
   if (!reading) return null
   const atEnd = reading.step === stepCount(reading.text) - 1
-  const message = error ?? leaveError
+  const message = error
   const controls = (
     <ReadingControls
       mode={reading.mode}

@@ -1,42 +1,44 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
+import { useCallback, useState } from 'react'
 import type { IkrarReading, ReadingMode } from '../../../shared/ikrar'
 import { api } from '../api'
-
-/** Often enough that the projector follows a click at once, cheap for a local call. */
-const POLL_MS = 150
+import { useKiosk } from '../data/query'
+import { keys } from '../data/keys'
 
 /**
- * The reading as main holds it: polled, so a change made in the other window (kiosk or
- * projector) shows here too, and replaced at once by the answer to this window's own moves.
+ * The reading as main holds it. Both windows follow it by main's `ikrar.reading` event (see
+ * EVENT_EFFECTS), never by polling; this window's own moves show their answer at once.
  */
-export function useReading(initial: IkrarReading | null) {
-  const [reading, setReading] = useState<IkrarReading | null>(initial)
+export function useReading() {
+  const client = useQueryClient()
+  const current = useKiosk('ikrar.reading')
   const [error, setError] = useState<string | null>(null)
   const apply = useCallback(
-    (p: Promise<IkrarReading | null>, alive: () => boolean = () => true) => {
+    (p: Promise<IkrarReading | null>) =>
       p.then(
         (r) => {
-          if (!alive()) return
-          setReading(r)
+          client.setQueryData(keys.call('ikrar.reading'), r)
           setError(null)
         },
-        (e: Error) => alive() && setError(e.message),
-      )
-    },
-    [],
+        (e: Error) => setError(e.message),
+      ),
+    [client],
   )
-  useEffect(() => {
-    let alive = true
-    const timer = setInterval(() => apply(api('ikrar.reading'), () => alive), POLL_MS)
-    return () => {
-      alive = false
-      clearInterval(timer)
-    }
-  }, [apply])
   const move = useCallback(
-    (to: 'next' | 'prev' | 'first' | 'last') => apply(api('ikrar.move', { to })),
+    (to: 'next' | 'prev' | 'first' | 'last') => void apply(api('ikrar.move', { to })),
     [apply],
   )
-  const setMode = useCallback((mode: ReadingMode) => apply(api('ikrar.setMode', { mode })), [apply])
-  return { reading, error, move, setMode }
+  const setMode = useCallback(
+    (mode: ReadingMode) => void apply(api('ikrar.setMode', { mode })),
+    [apply],
+  )
+  /** Ends the reading here; both windows close it when main says it ended. */
+  const end = useCallback(() => void apply(api('ikrar.endReading').then(() => null)), [apply])
+  return {
+    reading: current.data ?? null,
+    error: error ?? current.error?.message ?? null,
+    move,
+    setMode,
+    end,
+  }
 }

@@ -3,7 +3,7 @@ import { createPortal } from 'react-dom'
 import { MAX_CARDS_PER_PRINT, type CardHolder } from '../../../shared/domain'
 import { formatNip, INTERNAL_ID } from '../../../shared/nip'
 import { api } from '../api'
-import { Notice } from '../components/Notice'
+import { useAction } from '../data/query'
 import { chunks } from './chunks'
 import { QUIET_ZONE } from './qr-path'
 import { useCardPages, type PreparedCard } from './useCardPages'
@@ -15,16 +15,15 @@ interface Props {
   title: string
   holders: readonly CardHolder[]
   onClose: () => void
-  /** Some cards were marked printed: the roster list should show it. */
-  onMarked: () => void
 }
 
 /**
  * The printable card sheet over the whole window; the print rules hide everything else, so
  * `window.print()` (and "Simpan sebagai PDF" in its dialog) gets only the A4 pages. More
- * cards than one print job holds are split into parts, printed one after another.
+ * cards than one print job holds are split into parts, printed one after another. Marking
+ * them printed is a `roster.changed` from main: the roster list behind follows by itself.
  */
-export function CardSheet({ title, holders, onClose, onMarked }: Props) {
+export function CardSheet({ title, holders, onClose }: Props) {
   const parts = useMemo(() => chunks(holders, MAX_CARDS_PER_PRINT), [holders])
   const [part, setPart] = useState(0)
   const [markedParts, setMarkedParts] = useState<ReadonlySet<number>>(new Set())
@@ -52,17 +51,14 @@ export function CardSheet({ title, holders, onClose, onMarked }: Props) {
         holders={parts[part] ?? []}
         nav={nav}
         onClose={onClose}
-        onMarked={() => {
-          setMarkedParts(new Set(markedParts).add(part))
-          onMarked()
-        }}
+        onMarked={() => setMarkedParts(new Set(markedParts).add(part))}
       />
     </div>,
     document.body,
   )
 }
 
-interface PartProps extends Omit<Props, 'onMarked' | 'holders'> {
+interface PartProps extends Omit<Props, 'holders'> {
   holders: CardHolder[]
   nav: ReactNode
   onMarked: () => void
@@ -72,30 +68,24 @@ interface PartProps extends Omit<Props, 'onMarked' | 'holders'> {
 function PartSheet({ title, holders, nav, onClose, onMarked }: PartProps) {
   const { pages, total } = useCardPages(holders)
   const [asking, setAsking] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
+  const action = useAction()
+  const busy = action.busy
   const ready = pages.length === total
 
   const print = () => {
-    setMessage(null)
+    action.say(null)
     window.print()
     // The print dialog tells the page nothing (printed, saved as PDF, cancelled, jammed):
     // only the officer holding the sheet can say the cards came out.
     setAsking(true)
   }
-  const mark = async () => {
-    setBusy(true)
-    try {
+  const mark = () =>
+    action.run(async () => {
       const { marked } = await api('roster.markCardsPrinted', { ids: holders.map((h) => h.id) })
       setAsking(false)
-      setMessage({ kind: 'ok', text: `${count(marked)} kartu ditandai sudah dicetak.` })
       onMarked()
-    } catch (e) {
-      setMessage({ kind: 'error', text: (e as Error).message })
-    } finally {
-      setBusy(false)
-    }
-  }
+      return `${count(marked)} kartu ditandai sudah dicetak.`
+    })
 
   return (
     <>
@@ -125,7 +115,7 @@ function PartSheet({ title, holders, nav, onClose, onMarked }: PartProps) {
             </button>
           </div>
         )}
-        {message && <Notice kind={message.kind}>{message.text}</Notice>}
+        {action.notice}
       </div>
       <div className="cards-sheet">
         {pages.map((cards, i) => (

@@ -11,9 +11,10 @@ import { formatNip } from '../../../shared/nip'
 import { formatTime } from '../../../shared/time'
 import { api } from '../api'
 import { Notice } from '../components/Notice'
-import { useCall } from '../hooks/useCall'
+import { useAction, useKiosk } from '../data/query'
 
-type Message = { kind: 'ok' | 'error'; text: string } | null
+/** The OPD list's action: the notice sits above the list, which outlives each editor. */
+type Run = ReturnType<typeof useAction>['run']
 
 function SummaryLine({ summary }: { summary: AttendanceSummary }) {
   const items: [string, number][] = [
@@ -49,20 +50,19 @@ function ReasonOptions() {
 function ReasonEditor({
   row,
   ceremonyId,
-  onSaved,
-  onError,
+  run,
 }: {
   row: AttendanceRow
   ceremonyId: number
-  onSaved: () => void
-  onError: (text: string) => void
+  run: Run
 }) {
   const current = row.status === 'TIDAK_HADIR' ? null : (row.status as AbsenceReason)
   const [reason, setReason] = useState<AbsenceReason | null>(current)
   const [note, setNote] = useState(row.note)
   const dirty = reason !== current || (reason !== null && note !== row.note)
-  const save = async () => {
-    try {
+  // The saved row comes back through main's `checkin.changed` (this editor is keyed by it).
+  const save = () =>
+    run(async () => {
       await api('attendance.setReason', {
         ceremonyId,
         employeeId: row.employeeId!,
@@ -70,11 +70,8 @@ function ReasonEditor({
         note,
         previous: current,
       })
-      onSaved()
-    } catch (e) {
-      onError((e as Error).message)
-    }
-  }
+      return null
+    })
   return (
     <div className="absence-editor">
       <select
@@ -100,29 +97,15 @@ function ReasonEditor({
   )
 }
 
-function BulkReason({
-  ceremonyId,
-  opdId,
-  onDone,
-}: {
-  ceremonyId: number
-  opdId: number
-  onDone: (message: Message) => void
-}) {
+function BulkReason({ ceremonyId, opdId, run }: { ceremonyId: number; opdId: number; run: Run }) {
   const [reason, setReason] = useState<AbsenceReason>('DINAS_LUAR')
   const [note, setNote] = useState('')
-  const apply = async () => {
-    try {
+  const apply = () =>
+    run(async () => {
       const r = await api('attendance.setReasonForOpd', { ceremonyId, opdId, reason, note })
       const kept = r.skipped ? `; ${r.skipped} sudah punya keterangan dan tidak diubah` : ''
-      onDone({
-        kind: 'ok',
-        text: `${STATUS_LABEL[reason]} diisi untuk ${r.changed} pegawai${kept}.`,
-      })
-    } catch (e) {
-      onDone({ kind: 'error', text: (e as Error).message })
-    }
-  }
+      return `${STATUS_LABEL[reason]} diisi untuk ${r.changed} pegawai${kept}.`
+    })
   return (
     <fieldset className="row absence-bulk">
       <legend>Semua yang belum hadir di OPD ini</legend>
@@ -146,18 +129,14 @@ function BulkReason({
 }
 
 function OpdAttendance({ ceremony, opdId }: { ceremony: Ceremony; opdId: number }) {
-  const list = useCall('attendance.list', { ceremonyId: ceremony.id, opdId })
-  const [message, setMessage] = useState<Message>(null)
-  const done = (m: Message) => {
-    setMessage(m)
-    list.reload()
-  }
+  const list = useKiosk('attendance.list', { ceremonyId: ceremony.id, opdId })
+  const { run, notice } = useAction()
   return (
     <>
-      {message && <Notice kind={message.kind}>{message.text}</Notice>}
-      {list.error && <Notice kind="error">{list.error}</Notice>}
+      {notice}
+      {list.error && <Notice kind="error">{list.error.message}</Notice>}
       {list.data && <SummaryLine summary={list.data.summary} />}
-      <BulkReason ceremonyId={ceremony.id} opdId={opdId} onDone={done} />
+      <BulkReason ceremonyId={ceremony.id} opdId={opdId} run={run} />
       <table className="list absence-list">
         <thead>
           <tr>
@@ -184,8 +163,7 @@ function OpdAttendance({ ceremony, opdId }: { ceremony: Ceremony; opdId: number 
                     key={`${r.status}|${r.note}|${r.reasonAt}`}
                     row={r}
                     ceremonyId={ceremony.id}
-                    onSaved={() => done(null)}
-                    onError={(text) => done({ kind: 'error', text })}
+                    run={run}
                   />
                 ) : (
                   r.note
@@ -208,7 +186,7 @@ export function AbsencePanel({
   ceremony: Ceremony
   officer: string | null
 }) {
-  const opd = useCall('roster.listOpd')
+  const opd = useKiosk('roster.listOpd')
   const [chosen, setChosen] = useState<number | null>(null)
   const expected = (opd.data ?? []).filter(
     (o) => !ceremony.opdIds || ceremony.opdIds.includes(o.id),

@@ -4,24 +4,17 @@ import type { Ceremony } from '../../../shared/domain'
 import { formatDate, formatTime } from '../../../shared/time'
 import { api } from '../api'
 import { Notice } from '../components/Notice'
-import { useCall } from '../hooks/useCall'
+import { useAction, useKiosk } from '../data/query'
 import { CeremonyForm } from './CeremonyForm'
 
-export function CeremonyScreen({ onChanged }: { onChanged: () => void }) {
-  const list = useCall('ceremony.list')
-  const opd = useCall('roster.listOpd')
+/** Every change here is a `ceremony.changed` from main: the list and the app's status follow. */
+export function CeremonyScreen() {
+  const list = useKiosk('ceremony.list')
+  const opd = useKiosk('roster.listOpd')
   const [editing, setEditing] = useState<Ceremony | 'new' | null>(null)
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
+  const action = useAction()
+  const act = action.run
 
-  const act = async (work: () => Promise<string>) => {
-    try {
-      setMessage({ kind: 'ok', text: await work() })
-      list.reload()
-      onChanged()
-    } catch (e) {
-      setMessage({ kind: 'error', text: (e as Error).message })
-    }
-  }
   const save = (fields: CeremonyFields) =>
     act(async () => {
       const saved =
@@ -39,8 +32,8 @@ export function CeremonyScreen({ onChanged }: { onChanged: () => void }) {
           Buat acara baru
         </button>
       </div>
-      {message && <Notice kind={message.kind}>{message.text}</Notice>}
-      {list.error && <Notice kind="error">{list.error}</Notice>}
+      {action.notice}
+      {list.error && <Notice kind="error">{list.error.message}</Notice>}
       {editing && opd.data && (
         <CeremonyForm
           ceremony={editing === 'new' ? null : editing}

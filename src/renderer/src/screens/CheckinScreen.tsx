@@ -12,7 +12,7 @@ import { playOutcome } from '../checkin/sounds'
 import { UndoLast } from '../checkin/UndoLast'
 import { useScanInputs } from '../checkin/useScanInputs'
 import { Notice } from '../components/Notice'
-import { useCall } from '../hooks/useCall'
+import { useAction, useKiosk } from '../data/query'
 
 /** How long an outcome stays before the screen returns to "ready" by itself. */
 const SHOW_MS = { ok: 2500, other: 5000 }
@@ -24,13 +24,12 @@ const RECENT = 50
 export function CheckinScreen({ covered = false }: { covered?: boolean }) {
   const [missingOpdId, setMissingOpdId] = useState<number | null>(null)
   const [filter, setFilter] = useState<ArrivalFilter>('semua')
-  const dash = useCall('checkin.dashboard', { missingOpdId, recent: RECENT, filter })
+  // Re-read on main's `checkin.changed`: arrivals from any input or window move the counts.
+  const dash = useKiosk('checkin.dashboard', { missingOpdId, recent: RECENT, filter })
   const [shown, setShown] = useState<{ outcome: ShownOutcome; seq: number } | null>(null)
-  const [undoError, setUndoError] = useState<string | null>(null)
+  const listUndo = useAction()
   // A scanner aimed while the search box has focus leaves a key or two there: start it afresh.
   const [scannerScans, setScannerScans] = useState(0)
-  // Bumped by every scan and undo: the manual search's "sudah hadir" follows the records.
-  const [changes, setChanges] = useState(0)
 
   const queue = useScanInputs(
     (scan) =>
@@ -41,9 +40,7 @@ export function CheckinScreen({ covered = false }: { covered?: boolean }) {
     (outcome, scan) => {
       if (scan.source === 'pemindai') setScannerScans((n) => n + 1)
       setShown((s) => ({ outcome, seq: (s?.seq ?? 0) + 1 }))
-      setChanges((n) => n + 1)
       playOutcome(outcome.kind)
-      dash.reload()
     },
   )
 
@@ -57,20 +54,15 @@ export function CheckinScreen({ covered = false }: { covered?: boolean }) {
   // Rejects with the officer's message; each caller shows it where the officer is looking.
   const undo = async (checkinId: number, reason: string) => {
     await api('checkin.undo', { checkinId, reason })
-    setChanges((n) => n + 1)
-    dash.reload()
   }
-  const undoFromList = async (checkinId: number, reason: string) => {
-    try {
+  // Only a refusal is told above the list: the row itself shows the cancellation.
+  const undoFromList = (checkinId: number, reason: string) =>
+    listUndo.run(async () => {
       await undo(checkinId, reason)
-      setUndoError(null)
-    } catch (e) {
-      setUndoError((e as Error).message)
-      throw e
-    }
-  }
+      return null
+    })
 
-  if (dash.error) return <Notice kind="error">{dash.error}</Notice>
+  if (dash.error) return <Notice kind="error">{dash.error.message}</Notice>
   if (dash.data === undefined) return null
   if (dash.data === null) {
     return (
@@ -102,13 +94,12 @@ export function CheckinScreen({ covered = false }: { covered?: boolean }) {
           <ManualCheckin
             key={scannerScans}
             zone={zone}
-            version={changes}
             onCheckin={(nip) => queue.push({ payload: nip, source: 'manual' })}
           />
         </div>
         <AttendancePanel dash={d} onPickOpd={setMissingOpdId} />
         <div className="gate-col">
-          {undoError && <Notice kind="error">{undoError}</Notice>}
+          {listUndo.notice}
           <RecentArrivals dash={d} zone={zone} onFilter={setFilter} onUndo={undoFromList} />
         </div>
       </div>

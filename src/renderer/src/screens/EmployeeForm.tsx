@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { JENIS_PEGAWAI, type Employee, type JenisPegawai, type Opd } from '../../../shared/domain'
 import { api } from '../api'
-import { Notice } from '../components/Notice'
+import { useAction } from '../data/query'
 
 interface Props {
   /** null: a new non-ASN employee, who gets an ID from the kiosk. */
@@ -17,11 +17,12 @@ export function EmployeeForm({ employee, opd, onDone }: Props) {
   const [pangkat, setPangkat] = useState(employee?.pangkat ?? '')
   const [jenis, setJenis] = useState<JenisPegawai>(employee?.jenis ?? 'NON_ASN')
   const [active, setActive] = useState(employee?.active ?? true)
-  const [error, setError] = useState<string | null>(null)
+  // Only a refusal shows here; the roster screen tells the success (this form closes).
+  const action = useAction()
 
-  const save = async (event: React.FormEvent) => {
+  const save = (event: React.FormEvent) => {
     event.preventDefault()
-    try {
+    void action.run(async () => {
       const fields = { name, opdId, jabatan, pangkat }
       if (employee) {
         await api('roster.update', { ...fields, id: employee.id, jenis, active })
@@ -30,9 +31,8 @@ export function EmployeeForm({ employee, opd, onDone }: Props) {
         const added = await api('roster.addNonAsn', fields)
         onDone(`${added.name} ditambahkan dengan ID ${added.nip}.`)
       }
-    } catch (e) {
-      setError((e as Error).message)
-    }
+      return null
+    })
   }
 
   return (
@@ -42,7 +42,7 @@ export function EmployeeForm({ employee, opd, onDone }: Props) {
       aria-label={employee ? 'Ubah pegawai' : 'Tambah pegawai non-ASN'}
     >
       <h3>{employee ? `Ubah ${employee.nip}` : 'Tambah pegawai non-ASN (ID dibuat otomatis)'}</h3>
-      {error && <Notice kind="error">{error}</Notice>}
+      {action.notice}
       <label>
         Nama
         <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} />
@@ -84,7 +84,7 @@ export function EmployeeForm({ employee, opd, onDone }: Props) {
         </>
       )}
       <div className="actions">
-        <button className="primary" type="submit">
+        <button className="primary" type="submit" disabled={action.busy}>
           Simpan
         </button>
         <button type="button" onClick={() => onDone(null)}>

@@ -4,24 +4,20 @@ import type { Ceremony } from '../../../shared/domain'
 import { formatDate } from '../../../shared/time'
 import { api } from '../api'
 import { Notice } from '../components/Notice'
-import { useCall } from '../hooks/useCall'
+import { keys } from '../data/keys'
+import { useAction, useKiosk } from '../data/query'
 import { AbsencePanel } from './AbsencePanel'
 
-type Message = { kind: 'ok' | 'error'; text: string } | null
-
 /** The officer on duty: every reason they set carries this name. */
-function OfficerForm({ name, onSaved }: { name: string | null; onSaved: () => void }) {
+function OfficerForm({ name }: { name: string | null }) {
   const [draft, setDraft] = useState(name ?? '')
-  const [error, setError] = useState<string | null>(null)
-  const save = async (e: React.FormEvent) => {
+  const action = useAction()
+  const save = (e: React.FormEvent) => {
     e.preventDefault()
-    try {
+    void action.run(async () => {
       await api('attendance.setOfficer', { name: draft })
-      setError(null)
-      onSaved()
-    } catch (err) {
-      setError((err as Error).message)
-    }
+      return null
+    }, [keys.call('attendance.officer')])
   }
   return (
     <form className="row export-officer" onSubmit={save} aria-label="Petugas">
@@ -29,36 +25,27 @@ function OfficerForm({ name, onSaved }: { name: string | null; onSaved: () => vo
         Nama petugas{' '}
         <input value={draft} onChange={(e) => setDraft(e.target.value)} maxLength={100} />
       </label>
-      <button type="submit">Simpan nama</button>
+      <button type="submit" disabled={action.busy}>
+        Simpan nama
+      </button>
       {name && <span className="muted">Petugas saat ini: {name}</span>}
-      {error && <Notice kind="error">{error}</Notice>}
+      {action.notice}
     </form>
   )
 }
 
 function ExportPanel({ ceremony }: { ceremony: Ceremony }) {
   const [order, setOrder] = useState<RecapOrder>('name')
-  const [busy, setBusy] = useState(false)
-  const [message, setMessage] = useState<Message>(null)
   const [files, setFiles] = useState<string[]>([])
-  const run = async () => {
-    setBusy(true)
-    setMessage(null)
-    try {
+  const action = useAction()
+  const busy = action.busy
+  const run = () =>
+    action.run(async () => {
       const result = await api('export.run', { ceremonyId: ceremony.id, order })
-      if (result) {
-        setFiles(result.files)
-        setMessage({
-          kind: 'ok',
-          text: `Ekspor selesai: ${result.files.length} berkas di ${result.folder}`,
-        })
-      }
-    } catch (e) {
-      setMessage({ kind: 'error', text: (e as Error).message })
-    } finally {
-      setBusy(false)
-    }
-  }
+      if (!result) return null
+      setFiles(result.files)
+      return `Ekspor selesai: ${result.files.length} berkas di ${result.folder}`
+    })
   return (
     <div className="card export-run">
       <h3>Ekspor ke Excel dan CSV</h3>
@@ -80,7 +67,7 @@ function ExportPanel({ ceremony }: { ceremony: Ceremony }) {
       <button className="primary" disabled={busy} onClick={run}>
         {busy ? 'Mengekspor…' : 'Ekspor ke folder…'}
       </button>
-      {message && <Notice kind={message.kind}>{message.text}</Notice>}
+      {action.notice}
       {files.length > 0 && (
         <ul className="export-files" aria-label="Berkas hasil ekspor">
           {files.map((f) => (
@@ -93,16 +80,16 @@ function ExportPanel({ ceremony }: { ceremony: Ceremony }) {
 }
 
 export function ExportScreen() {
-  const officer = useCall('attendance.officer')
-  const ceremonies = useCall('ceremony.list')
+  const officer = useKiosk('attendance.officer')
+  const ceremonies = useKiosk('ceremony.list')
   const [chosen, setChosen] = useState<number | null>(null)
   const list = ceremonies.data ?? []
   const ceremony = list.find((c) => c.id === chosen) ?? list.find((c) => c.active) ?? list[0]
 
   return (
     <section className="screen export">
-      <OfficerForm key={officer.data ?? ''} name={officer.data ?? null} onSaved={officer.reload} />
-      {ceremonies.error && <Notice kind="error">{ceremonies.error}</Notice>}
+      <OfficerForm key={officer.data ?? ''} name={officer.data ?? null} />
+      {ceremonies.error && <Notice kind="error">{ceremonies.error.message}</Notice>}
       {ceremonies.data && !ceremony && <p className="muted">Belum ada acara.</p>}
       {ceremony && (
         <>

@@ -1,55 +1,38 @@
-import { useState } from 'react'
 import type { AppStatus } from '../../../shared/contract/app'
 import { api } from '../api'
 import { Notice } from '../components/Notice'
 import { SetPinCard } from '../components/SetPinCard'
+import { useAction } from '../data/query'
 
 interface Props {
   status: AppStatus | undefined
   pinSet: boolean
-  onChanged: () => void
   go: (screen: 'kehadiran' | 'pegawai' | 'acara') => void
 }
 
-export function HomeScreen({ status, pinSet, onChanged, go }: Props) {
-  const [busy, setBusy] = useState(false)
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
+/** The status, the lock and the counts follow main's events: nothing here reloads by hand. */
+export function HomeScreen({ status, pinSet, go }: Props) {
+  const action = useAction()
   if (!status) return <p>Memuat…</p>
 
-  const loadDemo = async () => {
-    setBusy(true)
-    try {
+  const loadDemo = () =>
+    action.run(async () => {
       const r = await api('app.loadDemo')
-      setMessage({
-        kind: 'ok',
-        text: `Data contoh dimuat: ${r.employees.toLocaleString('id-ID')} pegawai di ${r.opd} OPD, dan satu acara demo.`,
-      })
-      onChanged()
-    } catch (e) {
-      setMessage({ kind: 'error', text: (e as Error).message })
-    } finally {
-      setBusy(false)
-    }
-  }
+      return `Data contoh dimuat: ${r.employees.toLocaleString('id-ID')} pegawai di ${r.opd} OPD, dan satu acara demo.`
+    })
 
-  const leaveKiosk = async () => {
-    try {
+  const leaveKiosk = () =>
+    action.run(async () => {
       const { left } = await api('app.leaveKiosk')
-      setMessage(
-        left
-          ? { kind: 'ok', text: 'Mode kiosk ditinggalkan: jendela kini bisa ditutup.' }
-          : { kind: 'error', text: 'Hanya berlaku di aplikasi desktop.' },
-      )
-    } catch (e) {
-      setMessage({ kind: 'error', text: (e as Error).message })
-    }
-  }
+      if (!left) throw new Error('Hanya berlaku di aplikasi desktop.')
+      return 'Mode kiosk ditinggalkan: jendela kini bisa ditutup.'
+    })
 
   const firstRun = status.employees === 0
   return (
     <section className="screen home">
       {status.notice && <Notice kind="error">{status.notice}</Notice>}
-      {message && <Notice kind={message.kind}>{message.text}</Notice>}
+      {action.notice}
       {firstRun ? (
         <div className="card hero">
           <h2>Selamat datang</h2>
@@ -58,7 +41,7 @@ export function HomeScreen({ status, pinSet, onChanged, go }: Props) {
             pegawai.
           </p>
           <div className="actions">
-            <button className="primary big" disabled={busy} onClick={loadDemo}>
+            <button className="primary big" disabled={action.busy} onClick={loadDemo}>
               Coba dengan data contoh
             </button>
             <button className="big" onClick={() => go('pegawai')}>
@@ -85,7 +68,7 @@ export function HomeScreen({ status, pinSet, onChanged, go }: Props) {
           </div>
         </div>
       )}
-      {!firstRun && !pinSet && <SetPinCard onDone={onChanged} />}
+      {!firstRun && !pinSet && <SetPinCard />}
     </section>
   )
 }

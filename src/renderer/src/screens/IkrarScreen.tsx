@@ -1,16 +1,13 @@
+import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { IkrarFields } from '../../../shared/contract/ikrar'
-import {
-  fillPlaceholders,
-  type IkrarCopy,
-  type IkrarReading,
-  type IkrarReadingRecord,
-} from '../../../shared/ikrar'
+import { fillPlaceholders, type IkrarCopy, type IkrarReadingRecord } from '../../../shared/ikrar'
 import type { Ceremony } from '../../../shared/domain'
 import { formatDate, formatTime } from '../../../shared/time'
 import { api } from '../api'
 import { Notice } from '../components/Notice'
-import { useCall } from '../hooks/useCall'
+import { keys } from '../data/keys'
+import { useAction, useKiosk } from '../data/query'
 import { PointList } from '../ikrar/PointList'
 
 const fieldsOf = (c: IkrarCopy): IkrarFields => ({
@@ -21,45 +18,39 @@ const fieldsOf = (c: IkrarCopy): IkrarFields => ({
   closing: c.closing,
 })
 
-/** The editor; the reading it starts is shown by the app, above check-in, which stays live. */
-export function IkrarScreen({
-  onStartReading,
-}: {
-  onStartReading: (reading: IkrarReading) => void
-}) {
-  const copy = useCall('ikrar.get', {})
-  const templates = useCall('ikrar.templates')
-  const ceremonies = useCall('ceremony.list')
-  const readings = useCall('ikrar.readings', {})
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
+/**
+ * The editor; the reading it starts is shown by the app, above check-in, which stays live.
+ * Saving and choosing a template are `ceremony.changed` from main: the copy re-reads itself.
+ */
+export function IkrarScreen() {
+  const client = useQueryClient()
+  const copy = useKiosk('ikrar.get', {})
+  const templates = useKiosk('ikrar.templates')
+  const ceremonies = useKiosk('ceremony.list')
+  const readings = useKiosk('ikrar.readings', {})
+  const action = useAction()
+  const act = action.run
 
   const ceremony = ceremonies.data?.find((c) => c.id === copy.data?.ceremonyId)
-  if (copy.error) return <Notice kind="error">{copy.error}</Notice>
+  if (copy.error) return <Notice kind="error">{copy.error.message}</Notice>
   if (!copy.data || !templates.data || !ceremony) return null
 
-  const act = async (work: () => Promise<string | null>) => {
-    try {
-      const text = await work()
-      setMessage(text ? { kind: 'ok', text } : null)
-    } catch (e) {
-      setMessage({ kind: 'error', text: (e as Error).message })
-    }
-  }
-  const save = async (draft: IkrarFields) => {
-    await api('ikrar.save', draft)
-    copy.reload()
-  }
+  // The saved copy is the answer: shown at once, before main's event comes back.
+  const save = async (draft: IkrarFields) =>
+    client.setQueryData(keys.call('ikrar.get', {}), await api('ikrar.save', draft))
 
   return (
     <section className="screen ikrar">
-      {message && <Notice kind={message.kind}>{message.text}</Notice>}
+      {action.notice}
       <TemplatePicker
         copy={copy.data}
         templates={templates.data}
         onChoose={(templateId) =>
           act(async () => {
-            await api('ikrar.chooseTemplate', { templateId })
-            copy.reload()
+            client.setQueryData(
+              keys.call('ikrar.get', {}),
+              await api('ikrar.chooseTemplate', { templateId }),
+            )
             const title = templates.data?.find((t) => t.id === templateId)?.title
             return `Teks diganti dengan template "${title}".`
           })
@@ -79,7 +70,8 @@ export function IkrarScreen({
         onStart={(draft, dirty) =>
           act(async () => {
             if (dirty) await save(draft)
-            onStartReading(await api('ikrar.startReading', {}))
+            // The app shows the reading as soon as the cache holds it (main's event says so too).
+            client.setQueryData(keys.call('ikrar.reading'), await api('ikrar.startReading', {}))
             return null
           })
         }

@@ -3,7 +3,7 @@ import type { CardFilter, CardHolder, Employee, ImportPreview, Opd } from '../..
 import { formatNip } from '../../../shared/nip'
 import { api } from '../api'
 import { Notice } from '../components/Notice'
-import { useCall } from '../hooks/useCall'
+import { useAction, useKiosk } from '../data/query'
 import { CardSheet } from '../roster/CardSheet'
 import { EmployeeForm } from './EmployeeForm'
 import { ImportPreviewPanel } from './ImportPreviewPanel'
@@ -17,7 +17,8 @@ const CARD_FILTER_LABEL: Record<CardFilter, string> = {
   printed: 'Kartu sudah dicetak',
 }
 
-export function RosterScreen({ onChanged }: { onChanged: () => void }) {
+/** Every change made here is a `roster.changed` from main: lists and counts follow by themselves. */
+export function RosterScreen() {
   const [query, setQuery] = useState('')
   const [opdId, setOpdId] = useState<number | null>(null)
   const [includeInactive, setIncludeInactive] = useState(false)
@@ -26,32 +27,14 @@ export function RosterScreen({ onChanged }: { onChanged: () => void }) {
   const [sheet, setSheet] = useState<{ title: string; holders: CardHolder[] } | null>(null)
   const [preview, setPreview] = useState<ImportPreview | null>(null)
   const [editing, setEditing] = useState<Employee | 'new' | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
-  const opd = useCall('roster.listOpd')
+  const action = useAction()
+  const { run, busy } = action
+  const opd = useKiosk('roster.listOpd')
   const filter = { query, opdId, includeInactive, card }
-  const list = useCall('roster.search', { ...filter, limit: PAGE, offset })
-
-  const run = async (work: () => Promise<string | null>) => {
-    setBusy(true)
-    try {
-      const text = await work()
-      if (text) setMessage({ kind: 'ok', text })
-    } catch (e) {
-      setMessage({ kind: 'error', text: (e as Error).message })
-    } finally {
-      setBusy(false)
-    }
-  }
-  const refresh = () => {
-    opd.reload()
-    list.reload()
-    onChanged()
-  }
+  const list = useKiosk('roster.search', { ...filter, limit: PAGE, offset })
 
   const chooseFile = () =>
     run(async () => {
-      setMessage(null)
       setPreview(await api('roster.chooseImportFile'))
       return null
     })
@@ -59,7 +42,6 @@ export function RosterScreen({ onChanged }: { onChanged: () => void }) {
     run(async () => {
       const r = await api('roster.applyImport', { previewId: preview!.previewId })
       setPreview(null)
-      refresh()
       return `Impor selesai: ${r.added} ditambah, ${r.updated} diubah, ${r.deactivated} dinonaktifkan.`
     })
 
@@ -84,8 +66,8 @@ export function RosterScreen({ onChanged }: { onChanged: () => void }) {
           Cetak kartu QR ({total.toLocaleString('id-ID')})…
         </button>
       </div>
-      {message && <Notice kind={message.kind}>{message.text}</Notice>}
-      {list.error && <Notice kind="error">{list.error}</Notice>}
+      {action.notice}
+      {list.error && <Notice kind="error">{list.error.message}</Notice>}
       {preview && (
         <ImportPreviewPanel
           preview={preview}
@@ -100,10 +82,7 @@ export function RosterScreen({ onChanged }: { onChanged: () => void }) {
           opd={opd.data}
           onDone={(text) => {
             setEditing(null)
-            if (text) {
-              setMessage({ kind: 'ok', text })
-              refresh()
-            }
+            if (text) action.say({ kind: 'ok', text })
           }}
         />
       )}
@@ -191,12 +170,7 @@ export function RosterScreen({ onChanged }: { onChanged: () => void }) {
         </tbody>
       </table>
       {sheet && (
-        <CardSheet
-          title={sheet.title}
-          holders={sheet.holders}
-          onClose={() => setSheet(null)}
-          onMarked={list.reload}
-        />
+        <CardSheet title={sheet.title} holders={sheet.holders} onClose={() => setSheet(null)} />
       )}
       <div className="pager">
         <button disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>

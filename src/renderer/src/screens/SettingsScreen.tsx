@@ -1,9 +1,9 @@
-import { useState } from 'react'
 import type { Backup } from '../../../shared/domain'
 import { api } from '../api'
 import { Notice } from '../components/Notice'
 import { SetPinCard } from '../components/SetPinCard'
-import { useCall } from '../hooks/useCall'
+import { keys } from '../data/keys'
+import { useAction, useKiosk } from '../data/query'
 import { RecapSignerCard } from './SignerPanel'
 
 const REASONS: Record<string, string> = {
@@ -18,16 +18,10 @@ function reasonOf(b: Backup): string {
 
 /** Officer settings: the database backups and the PIN. The whole screen is behind the PIN. */
 export function SettingsScreen() {
-  const backups = useCall('backup.list')
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
-  const act = async (work: () => Promise<string>) => {
-    try {
-      setMessage({ kind: 'ok', text: await work() })
-      backups.reload()
-    } catch (e) {
-      setMessage({ kind: 'error', text: (e as Error).message })
-    }
-  }
+  const backups = useKiosk('backup.list')
+  const action = useAction()
+  // No event names the backup folder: what changes it says so itself.
+  const act = (work: () => Promise<string>) => action.run(work, [keys.channel('backup.list')])
   const restore = (b: Backup) =>
     act(async () => {
       const { restarting } = await api('backup.restore', { name: b.name })
@@ -38,12 +32,13 @@ export function SettingsScreen() {
 
   return (
     <section className="screen settings">
-      {message && <Notice kind={message.kind}>{message.text}</Notice>}
-      {backups.error && <Notice kind="error">{backups.error}</Notice>}
+      {action.notice}
+      {backups.error && <Notice kind="error">{backups.error.message}</Notice>}
       <div className="card">
         <div className="toolbar">
           <h2>Cadangan basis data</h2>
           <button
+            disabled={action.busy}
             onClick={() => act(async () => `Cadangan dibuat: ${(await api('backup.create')).name}`)}
           >
             Buat cadangan sekarang
@@ -85,7 +80,7 @@ export function SettingsScreen() {
       <RecapSignerCard />
       <SetPinCard
         title="Ganti PIN petugas"
-        onDone={() => setMessage({ kind: 'ok', text: 'PIN petugas diganti.' })}
+        onDone={() => action.say({ kind: 'ok', text: 'PIN petugas diganti.' })}
       />
     </section>
   )

@@ -1,8 +1,8 @@
 import { useState } from 'react'
-import type { Signer, SignerList } from '../../../shared/signer'
+import type { Signer } from '../../../shared/signer'
 import { api } from '../api'
 import { Notice } from '../components/Notice'
-import { useCall } from '../hooks/useCall'
+import { useAction, useKiosk } from '../data/query'
 
 const BLANK: Signer = { title: '', name: '', pangkat: '', nip: '' }
 
@@ -16,20 +16,14 @@ function SignerForm(props: {
   opdId: number | null
   derivedTitle: string
   stored: Signer | null
-  onSaved: (list: SignerList, text: string) => void
+  /** Resolves true once saved; the outcome is told by the panel, which outlives this form. */
+  onSave: (opdId: number | null, signer: Signer, text: string) => Promise<boolean>
 }) {
   const [s, setS] = useState<Signer>(props.stored ?? BLANK)
-  const [error, setError] = useState<string | null>(null)
   const field = (key: keyof Signer) => (e: React.ChangeEvent<HTMLInputElement>) =>
     setS({ ...s, [key]: e.target.value })
   const save = async (signer: Signer, text: string) => {
-    try {
-      props.onSaved(await api('signer.set', { opdId: props.opdId, ...signer }), text)
-      setS(signer)
-      setError(null)
-    } catch (e) {
-      setError((e as Error).message)
-    }
+    if (await props.onSave(props.opdId, signer, text)) setS(signer)
   }
   return (
     <form
@@ -42,7 +36,6 @@ function SignerForm(props: {
         void save(signer, `Penanda tangan disimpan: ${signer.title}.`)
       }}
     >
-      {error && <Notice kind="error">{error}</Notice>}
       <label>
         Jabatan penanda tangan (tulis seperti di dokumen, mis. "Plt. {props.derivedTitle}")
         <input
@@ -85,26 +78,28 @@ function SignerForm(props: {
   )
 }
 
+/** The list re-reads itself on main's `roster.changed`, which `signer.set` declares. */
 function useSigners() {
-  const signers = useCall('signer.list')
-  const [message, setMessage] = useState<string | null>(null)
-  const onSaved = (_list: SignerList, text: string) => {
-    setMessage(text)
-    signers.reload()
-  }
-  return { signers, message, onSaved }
+  const signers = useKiosk('signer.list')
+  const action = useAction()
+  const onSave = (opdId: number | null, signer: Signer, text: string) =>
+    action.run(async () => {
+      await api('signer.set', { opdId, ...signer })
+      return text
+    })
+  return { signers, notice: action.notice, onSave }
 }
 
 function OpdSigners() {
-  const { signers, message, onSaved } = useSigners()
+  const { signers, notice, onSave } = useSigners()
   const [opdId, setOpdId] = useState<number | null>(null)
   const list = signers.data?.opd ?? []
   const chosen = list.find((o) => o.opdId === opdId) ?? list[0]
-  if (signers.error) return <Notice kind="error">{signers.error}</Notice>
+  if (signers.error) return <Notice kind="error">{signers.error.message}</Notice>
   if (!chosen) return <p className="muted">Belum ada OPD; impor data pegawai dahulu.</p>
   return (
     <>
-      {message && <Notice kind="ok">{message}</Notice>}
+      {notice}
       <label>
         OPD{' '}
         <select
@@ -126,7 +121,7 @@ function OpdSigners() {
         opdId={chosen.opdId}
         derivedTitle={chosen.derivedTitle}
         stored={chosen.signer}
-        onSaved={onSaved}
+        onSave={onSave}
       />
     </>
   )
@@ -149,14 +144,14 @@ export function OpdSignerPanel() {
 
 /** For the settings screen: the head of BKPSDM, who signs the recap. */
 export function RecapSignerCard() {
-  const { signers, message, onSaved } = useSigners()
+  const { signers, notice, onSave } = useSigners()
   const recap = signers.data?.recap
   return (
     <div className="card">
       <h2>Penanda tangan rekap</h2>
       <p className="muted">Dicetak di bawah rekapitulasi semua OPD (Kepala BKPSDM/BKD/BKPP).</p>
-      {signers.error && <Notice kind="error">{signers.error}</Notice>}
-      {message && <Notice kind="ok">{message}</Notice>}
+      {signers.error && <Notice kind="error">{signers.error.message}</Notice>}
+      {notice}
       {recap && (
         <SignerForm
           key={recap.signer?.title ?? ''}
@@ -164,7 +159,7 @@ export function RecapSignerCard() {
           opdId={null}
           derivedTitle={recap.derivedTitle}
           stored={recap.signer}
-          onSaved={onSaved}
+          onSave={onSave}
         />
       )}
     </div>

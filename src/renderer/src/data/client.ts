@@ -1,0 +1,31 @@
+import { QueryClient } from '@tanstack/react-query'
+import { EVENT_NAMES } from '../../../shared/contract/events'
+import { subscribe } from '../api'
+import { effectOf } from './event-keys'
+
+export function createKioskClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // A refusal (locked, bad input, storage) is the officer's to read, not to retry.
+        retry: false,
+        // Main pushes every change: focus or a reconnect tells this window nothing new.
+        refetchOnWindowFocus: false,
+        refetchOnReconnect: false,
+      },
+      mutations: { retry: false },
+    },
+  })
+}
+
+/** Applies each of main's events to the cache (see EVENT_EFFECTS); returns the unsubscribe. */
+export function followEvents(client: QueryClient): () => void {
+  const stops = EVENT_NAMES.map((name) =>
+    subscribe(name, (payload) => {
+      const effect = effectOf(name, payload)
+      if (effect.set) client.setQueryData(effect.set.key, effect.set.value)
+      for (const queryKey of effect.invalidate) void client.invalidateQueries({ queryKey })
+    }),
+  )
+  return () => stops.forEach((stop) => stop())
+}

@@ -1,0 +1,62 @@
+import type { QueryKey } from '@tanstack/react-query'
+import type { Channel, EventName, EventPayload } from '../../../shared/contract'
+import { keys } from './keys'
+
+/** What one event from main does to the cache. */
+export interface EventEffect {
+  /** Answers that are stale now: re-read if on screen, on next use otherwise. */
+  invalidate: QueryKey[]
+  /** An answer the event carries itself: put in the cache as is, no call needed. */
+  set?: { key: QueryKey; value: unknown }
+}
+
+const every = (...channels: Channel[]) => channels.map(keys.channel)
+
+/**
+ * The one place that says which cached answers each of main's events makes stale. A screen
+ * never refetches by hand: it reads through the cache, and this keeps the cache true.
+ */
+export const EVENT_EFFECTS: { [E in EventName]: (payload: EventPayload<E>) => EventEffect } = {
+  'checkin.changed': ({ ceremonyId }) => ({
+    invalidate: [
+      // The gate shows the active ceremony, which is the one arrivals go to.
+      ...every('checkin.dashboard', 'checkin.findPerson'),
+      keys.where('attendance.list', { ceremonyId }),
+    ],
+  }),
+  'ikrar.reading': (reading) => ({
+    set: { key: keys.call('ikrar.reading'), value: reading },
+    // A reading started or ended is a new line in the ceremony's log.
+    invalidate: every('ikrar.readings'),
+  }),
+  'roster.changed': () => ({
+    invalidate: every(
+      'app.status',
+      'roster.listOpd',
+      'roster.search',
+      'roster.cardHolders',
+      'signer.list',
+      // Who is expected, and the names shown, come from the roster.
+      'checkin.dashboard',
+      'checkin.findPerson',
+      'attendance.list',
+    ),
+  }),
+  'ceremony.changed': () => ({
+    invalidate: every(
+      'app.status',
+      'ceremony.list',
+      'checkin.dashboard',
+      'attendance.list',
+      'ikrar.get',
+      'ikrar.readings',
+    ),
+  }),
+  'auth.changed': () => ({ invalidate: every('auth.status') }),
+  // Progress is shown by the job's own component as it arrives; it names no cached answer.
+  'job.progress': () => ({ invalidate: [] }),
+}
+
+export function effectOf<E extends EventName>(name: E, payload: EventPayload<E>): EventEffect {
+  return EVENT_EFFECTS[name](payload)
+}
