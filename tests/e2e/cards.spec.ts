@@ -98,8 +98,8 @@ test('an OPD prints on A4 with nothing else on the page, its QR reads back, and 
   await sheet.getByRole('button', { name: 'Tutup' }).click()
   await page.getByRole('button', { name: 'Beranda' }).click()
   const setPin = page.getByRole('form', { name: 'Buat PIN petugas' })
-  await setPin.getByLabel('PIN baru (4–8 angka)').fill('2468')
-  await setPin.getByLabel('Ulangi PIN').fill('2468')
+  await setPin.getByLabel('PIN baru (6–8 angka)').fill('246810')
+  await setPin.getByLabel('Ulangi PIN').fill('246810')
   await setPin.getByRole('button', { name: 'Simpan PIN' }).click()
   await page.getByRole('button', { name: 'Kunci' }).click()
   await page.getByRole('button', { name: 'Data Pegawai' }).first().click()
@@ -109,8 +109,8 @@ test('an OPD prints on A4 with nothing else on the page, its QR reads back, and 
   const confirm = sheet.getByRole('group', { name: 'Konfirmasi cetak' })
   await confirm.getByRole('button', { name: 'Ya, tandai 25 kartu sudah dicetak' }).click()
   const pin = page.getByRole('form', { name: 'PIN petugas' })
-  await pin.getByLabel('PIN').fill('2468')
-  await pin.getByRole('button', { name: 'Buka' }).click()
+  await pin.getByLabel('PIN').fill('246810')
+  await pin.getByRole('button', { name: 'Buka kunci' }).click()
   await expect(sheet.getByRole('status')).toHaveText('25 kartu ditandai sudah dicetak.')
   expect(
     db.prepare('SELECT count(*) FROM employee WHERE card_printed_at IS NOT NULL').pluck().get(),

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { rosterContract } from '../../shared/contract/roster'
+import type { OfficerLock } from '../auth/officer-lock'
 import type { KioskContext } from '../context'
 import { UserError } from '../errors'
 import { previewRoster, readRosterFile } from '../roster/import'
@@ -14,7 +15,10 @@ import {
 import { listCardHolders, markCardsPrinted } from '../roster/cards'
 import type { HandlersFor } from './handlers'
 
-export function rosterHandlers(ctx: KioskContext): HandlersFor<keyof typeof rosterContract> {
+export function rosterHandlers(
+  ctx: KioskContext,
+  officer: Pick<OfficerLock, 'status'>,
+): HandlersFor<keyof typeof rosterContract> {
   // The file the officer is looking at in the preview; only it can be applied.
   let pending: { previewId: string; parsed: ParsedRoster } | null = null
   return {
@@ -31,6 +35,13 @@ export function rosterHandlers(ctx: KioskContext): HandlersFor<keyof typeof rost
       return preview
     },
     'roster.applyImport': ({ previewId }) => {
+      // The first real import is already behind the PIN: before one exists, anyone could.
+      if (!officer.status().pinSet) {
+        throw new UserError(
+          'PIN_FIRST',
+          'Buat PIN petugas dulu (Beranda, langkah 1): data pegawai diimpor setelah PIN ada.',
+        )
+      }
       if (pending?.previewId !== previewId) {
         throw new UserError(
           'PREVIEW_STALE',

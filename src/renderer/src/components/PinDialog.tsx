@@ -65,7 +65,7 @@ export function PinDialog({ onUnlocked }: { onUnlocked: () => void }) {
         />
         <div className="actions">
           <button className="primary" type="submit">
-            Buka
+            Buka kunci
           </button>
           <button type="button" onClick={() => close(false)}>
             Batal
