@@ -138,7 +138,9 @@ describe('the officer PIN', () => {
       'ikrar.save',
       'roster.addNonAsn',
       'roster.applyImport',
+      'roster.cardHolders',
       'roster.markCardsPrinted',
+      'roster.search',
       'roster.update',
     ])
   })

@@ -1,37 +1,23 @@
 import { scryptSync } from 'node:crypto'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { KioskContext } from '../../src/main/context'
-import { createHandlers, type Handlers } from '../../src/main/ipc/handlers'
-import { invoke } from '../../src/main/ipc/invoke'
 import { writeCsv } from '../fixtures/roster-files'
-import { tempDb } from '../fixtures/temp-db'
+import { kioskTable, type KioskTable } from '../fixtures/kiosk-table'
 
-let ctx: KioskContext
-let handlers: Handlers
-let cleanup: () => void
+let k: KioskTable
+let call: KioskTable['call']
 let rosterFile: string
 
 beforeEach(() => {
-  const t = tempDb()
-  cleanup = t.cleanup
-  rosterFile = path.join(t.dir, 'pegawai.csv')
+  k = kioskTable({ openRosterFile: async () => rosterFile, chooseExportFolder: async () => null })
+  call = k.call
+  rosterFile = path.join(k.dir, 'pegawai.csv')
   writeCsv(rosterFile, [
     ['NIP', 'Nama', 'Unit Kerja'],
     ['197405021993111001', 'Budi Santoso', 'Inspektorat'],
   ])
-  ctx = {
-    db: t.db,
-    dbPath: t.file,
-    kioskId: 'K',
-    now: () => new Date('2024-09-30T00:00:00Z'),
-    dialogs: { openRosterFile: async () => rosterFile, chooseExportFolder: async () => null },
-  }
-  handlers = createHandlers(ctx)
 })
-afterEach(() => cleanup())
-
-const call = (channel: string, input?: unknown) => invoke(handlers, channel, input)
+afterEach(() => k.cleanup())
 
 async function importRoster() {
   const preview = (await call('roster.chooseImportFile')) as {
@@ -47,7 +33,7 @@ describe('the PIN comes before the roster', () => {
       ok: false,
       error: { code: 'PIN_FIRST', message: expect.stringContaining('Buat PIN petugas dulu') },
     })
-    expect(ctx.db.prepare('SELECT count(*) FROM employee').pluck().get()).toBe(0)
+    expect(k.ctx.db.prepare('SELECT count(*) FROM employee').pluck().get()).toBe(0)
     await call('auth.setPin', { pin: '135790' })
     expect(await importRoster()).toMatchObject({ ok: true, value: { added: 1 } })
   })
@@ -67,10 +53,10 @@ describe('the PIN comes before the roster', () => {
     // The stored form that earlier versions wrote for PIN 2468 (salted scrypt, N=16384).
     const salt = Buffer.from('0123456789abcdef')
     const hash = scryptSync('2468', salt, 32, { N: 16384, r: 8, p: 1 })
-    ctx.db
+    k.ctx.db
       .prepare("INSERT INTO setting (key, value) VALUES ('officer_pin', ?)")
       .run(`scrypt$${salt.toString('base64')}$${hash.toString('base64')}`)
-    handlers = createHandlers(ctx)
+    k.rebuild()
     expect(await call('auth.status')).toMatchObject({ ok: true, value: { unlocked: false } })
     expect(await call('auth.unlock', { pin: '2468' })).toMatchObject({
       ok: true,

@@ -101,11 +101,16 @@ test('an OPD prints on A4 with nothing else on the page, its QR reads back, and 
   await setPin.getByLabel('PIN baru (6–8 angka)').fill('246810')
   await setPin.getByLabel('Ulangi PIN').fill('246810')
   await setPin.getByRole('button', { name: 'Simpan PIN' }).click()
-  await page.getByRole('button', { name: 'Kunci' }).click()
   await page.getByRole('button', { name: 'Data Pegawai' }).first().click()
   await page.getByLabel('Filter OPD').selectOption({ label: 'Dinas Sosial (25)' })
   await page.getByRole('button', { name: 'Cetak kartu QR (25)…' }).click()
   await sheet.getByRole('button', { name: 'Cetak…' }).click()
+  // The kiosk locks itself while the sheet is printing (idle minutes): locked as the officer comes back.
+  await page.evaluate(() =>
+    (
+      globalThis as unknown as { kiosk: { invoke(c: string, i?: unknown): Promise<unknown> } }
+    ).kiosk.invoke('auth.lock'),
+  )
   const confirm = sheet.getByRole('group', { name: 'Konfirmasi cetak' })
   await confirm.getByRole('button', { name: 'Ya, tandai 25 kartu sudah dicetak' }).click()
   const pin = page.getByRole('form', { name: 'PIN petugas' })

@@ -2,6 +2,13 @@ import { z } from 'zod'
 import { SCAN_SOURCES, type Dashboard, type ScanOutcome } from '../domain'
 import { call } from './define'
 
+export interface GatePerson {
+  pick: string
+  name: string
+  opdName: string
+  nipMasked: string
+}
+
 const id = z.number().int().positive()
 
 export const checkinContract = {
@@ -15,6 +22,15 @@ export const checkinContract = {
         checkinId: id,
         reason: z.string().trim().min(3, 'Tulis alasan pembatalan').max(300),
       })
+      .strict(),
+  ),
+  /**
+   * The gate's search for a forgotten card: names with masked NIPs only, since anyone may stand
+   * at the gate. `pick` is a short-lived payload for 'checkin.scan' (source 'manual').
+   */
+  'checkin.findPerson': call<GatePerson[]>()(
+    z
+      .object({ query: z.string().trim().max(100), limit: z.number().int().min(1).max(20) })
       .strict(),
   ),
   'checkin.dashboard': call<Dashboard | null>()(

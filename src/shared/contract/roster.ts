@@ -35,13 +35,14 @@ const rosterFilter = z
 
 export const rosterContract = {
   'roster.listOpd': call<Opd[]>()(z.undefined()),
-  'roster.search': call<{ total: number; rows: Employee[] }>()(
+  /** Names and NIPs (a NIP encodes birth date and sex): the officer's only. */
+  'roster.search': call<{ total: number; rows: Employee[] }>({ officer: true })(
     rosterFilter
       .extend({ limit: z.number().int().min(1).max(500), offset: z.number().int().min(0) })
       .strict(),
   ),
   /** Whom the filter selects, for the card sheet: all of them, by OPD then name. */
-  'roster.cardHolders': call<CardHolder[]>()(rosterFilter),
+  'roster.cardHolders': call<CardHolder[]>({ officer: true })(rosterFilter),
   /** The officer saw the sheet come out of the printer; until then nobody counts as carded. */
   'roster.markCardsPrinted': call<{ marked: number }>({ officer: true })(
     z.object({ ids: z.array(id).min(1).max(MAX_CARDS_PER_PRINT) }).strict(),

@@ -1,20 +1,14 @@
 import { useState } from 'react'
-import { formatNip } from '../../../shared/nip'
 import { useCall } from '../hooks/useCall'
 
 /** For a forgotten card: find the person by name or NIP and record them as manual. */
-export function ManualCheckin({ onCheckin }: { onCheckin: (nip: string) => void }) {
+export function ManualCheckin({ onCheckin }: { onCheckin: (payload: string) => void }) {
   const [query, setQuery] = useState('')
-  const found = useCall('roster.search', {
-    query,
-    opdId: null,
-    includeInactive: false,
-    limit: 6,
-    offset: 0,
-  })
-  const results = query.trim().length >= 3 ? (found.data?.rows ?? []) : []
-  const pick = (nip: string) => {
-    onCheckin(nip)
+  // Names and masked NIPs only: the gate is public; `pick` stands in for the NIP.
+  const found = useCall('checkin.findPerson', { query, limit: 6 })
+  const results = query.trim().length >= 3 ? (found.data ?? []) : []
+  const pick = (payload: string) => {
+    onCheckin(payload)
     setQuery('')
   }
   return (
@@ -26,17 +20,17 @@ export function ManualCheckin({ onCheckin }: { onCheckin: (nip: string) => void 
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && results.length === 1) pick(results[0]!.nip)
+          if (e.key === 'Enter' && results.length === 1) pick(results[0]!.pick)
         }}
       />
       {results.length > 0 && (
         <ul className="manual-results">
           {results.map((p) => (
-            <li key={p.id}>
+            <li key={p.pick}>
               <span>
-                <b>{p.name}</b> · {p.opdName} · <span className="mono">{formatNip(p.nip)}</span>
+                <b>{p.name}</b> · {p.opdName} · <span className="mono">{p.nipMasked}</span>
               </span>
-              <button onClick={() => pick(p.nip)} aria-label={`Catat hadir ${p.name}`}>
+              <button onClick={() => pick(p.pick)} aria-label={`Catat hadir ${p.name}`}>
                 Catat hadir
               </button>
             </li>

@@ -69,7 +69,10 @@ export function RosterScreen({ onChanged }: { onChanged: () => void }) {
       return null
     })
 
-  const total = list.data?.total ?? 0
+  // Locked, main returns nothing personal; nor does the screen keep an earlier page on show.
+  const locked = list.errorCode === 'LOCKED'
+  const rows = locked ? [] : (list.data?.rows ?? [])
+  const total = locked ? 0 : (list.data?.total ?? 0)
   return (
     <section className="screen roster">
       <div className="toolbar">
@@ -84,7 +87,18 @@ export function RosterScreen({ onChanged }: { onChanged: () => void }) {
         </button>
       </div>
       {message && <Notice kind={message.kind}>{message.text}</Notice>}
-      {list.error && <Notice kind="error">{list.error}</Notice>}
+      {list.error && !locked && <Notice kind="error">{list.error}</Notice>}
+      {locked && (
+        <div className="card" data-testid="roster-locked">
+          <p>
+            Data pegawai terkunci: nama dan NIP hanya tampil untuk petugas. Pemindaian di gerbang
+            tetap berjalan.
+          </p>
+          <button className="primary" onClick={list.reload}>
+            Buka kunci
+          </button>
+        </div>
+      )}
       {preview && (
         <ImportPreviewPanel
           preview={preview}
@@ -172,7 +186,7 @@ export function RosterScreen({ onChanged }: { onChanged: () => void }) {
           </tr>
         </thead>
         <tbody>
-          {list.data?.rows.map((e) => (
+          {rows.map((e) => (
             <tr key={e.id} className={e.active ? '' : 'inactive'}>
               <td className="mono">{formatNip(e.nip)}</td>
               <td>{e.name}</td>
