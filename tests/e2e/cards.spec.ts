@@ -195,7 +195,7 @@ test('20,000 employees: a whole OPD prints in one job, the region in parts, buil
   await sheet.getByRole('button', { name: 'Tutup' }).click()
   await expect(sheet).toBeHidden()
 
-  await page.getByLabel('Filter OPD').selectOption({ label: 'Dinas Uji 07 (2000)' })
+  await page.getByLabel('Filter OPD').selectOption({ label: 'Dinas Uji 07 (2.000)' })
   await page.getByRole('button', { name: 'Cetak kartu QR (2.000)…' }).click()
   await expect(sheet.getByTestId('cards-summary')).toHaveText('2.000 kartu · 200 halaman A4', {
     timeout: 60_000,

@@ -3,6 +3,7 @@ import type { rosterContract } from '../../shared/contract/roster'
 import type { OfficerLock } from '../auth/officer-lock'
 import type { KioskContext } from '../context'
 import { UserError } from '../errors'
+import { demoPresent, removeDemo as removeDemoData } from '../roster/demo-mode'
 import { previewRoster, readRosterFile } from '../roster/import'
 import type { ParsedRoster } from '../roster/parse-roster'
 import {
@@ -34,7 +35,7 @@ export function rosterHandlers(
       pending = { previewId: preview.previewId, parsed }
       return preview
     },
-    'roster.applyImport': ({ previewId }) => {
+    'roster.applyImport': ({ previewId, removeDemo }) => {
       // The first real import is already behind the PIN: before one exists, anyone could.
       if (!officer.status().pinSet) {
         throw new UserError(
@@ -48,7 +49,19 @@ export function rosterHandlers(
           'Pratinjau impor sudah tidak berlaku. Pilih berkas lagi.',
         )
       }
-      const result = applyRoster(ctx.db, pending.parsed.rows, ctx.now(), pending.parsed.held)
+      if (demoPresent(ctx.db) && !removeDemo) {
+        throw new UserError(
+          'DEMO_PRESENT',
+          'Data contoh akan dihapus sebelum data sungguhan diimpor: setujui dulu penghapusannya.',
+        )
+      }
+      const { rows, held } = pending.parsed
+      const result = ctx.db
+        .transaction(() => {
+          if (removeDemo) removeDemoData(ctx.db)
+          return applyRoster(ctx.db, rows, ctx.now(), held)
+        })
+        .immediate()
       pending = null
       return result
     },

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { IkrarReading } from '../../shared/ikrar'
 import { api } from './api'
+import { DemoBanner } from './components/DemoBanner'
 import { PinDialog } from './components/PinDialog'
 import { useCall } from './hooks/useCall'
 import { ReadingOverlay } from './ikrar/ReadingOverlay'
@@ -73,6 +74,7 @@ export function App() {
           </div>
         )}
       </header>
+      {status.data?.demo && <DemoBanner demo={status.data.demo} onRemoved={status.reload} />}
       <PinDialog onUnlocked={officer.reload} />
       <main>
         {screen === 'beranda' && (

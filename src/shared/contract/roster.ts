@@ -49,8 +49,9 @@ export const rosterContract = {
   ),
   /** Opens the file dialog in main; null when the officer cancels. */
   'roster.chooseImportFile': call<ImportPreview | null>()(z.undefined()),
+  /** `removeDemo`: the officer agreed that the demo data goes first (asked when there is some). */
   'roster.applyImport': call<ImportResult>({ officer: true })(
-    z.object({ previewId: z.string().max(64) }).strict(),
+    z.object({ previewId: z.string().max(64), removeDemo: z.boolean().default(false) }).strict(),
   ),
   'roster.update': call<Employee>({ officer: true })(
     employeeFields.extend({ id, jenis: z.enum(JENIS_PEGAWAI), active: z.boolean() }).strict(),

@@ -3,7 +3,15 @@ import { checkin } from './0002-checkin'
 import { ikrar } from './0003-ikrar'
 import { absence } from './0004-absence'
 import { card } from './0005-card'
+import { demoElection } from './0009-demo-election'
 import type { Migration } from './types'
 
 /** In order; each step's version is its position. Never edit a step that has shipped: add one. */
-export const MIGRATIONS: readonly Migration[] = [rosterCeremony, checkin, ikrar, absence, card]
+export const MIGRATIONS: readonly Migration[] = [
+  rosterCeremony,
+  checkin,
+  ikrar,
+  absence,
+  card,
+  demoElection,
+]

@@ -2,7 +2,9 @@ import { useState } from 'react'
 import type { CardFilter, CardHolder, Employee, ImportPreview, Opd } from '../../../shared/domain'
 import { formatNip } from '../../../shared/nip'
 import { api } from '../api'
+import { demoSummary } from '../components/DemoBanner'
 import { Notice } from '../components/Notice'
+import { formatCount } from '../../../shared/format'
 import { useCall } from '../hooks/useCall'
 import { CardSheet } from '../roster/CardSheet'
 import { EmployeeForm } from './EmployeeForm'
@@ -27,7 +29,10 @@ export function RosterScreen({ onChanged }: { onChanged: () => void }) {
   const [editing, setEditing] = useState<Employee | 'new' | null>(null)
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
+  const [confirmDemo, setConfirmDemo] = useState(false)
   const opd = useCall('roster.listOpd')
+  const app = useCall('app.status')
+  const demo = app.data?.demo ?? null
   const filter = { query, opdId, includeInactive, card }
   const list = useCall('roster.search', { ...filter, limit: PAGE, offset })
 
@@ -45,6 +50,7 @@ export function RosterScreen({ onChanged }: { onChanged: () => void }) {
   const refresh = () => {
     opd.reload()
     list.reload()
+    app.reload()
     onChanged()
   }
 
@@ -54,12 +60,19 @@ export function RosterScreen({ onChanged }: { onChanged: () => void }) {
       setPreview(await api('roster.chooseImportFile'))
       return null
     })
-  const apply = () =>
+  // Before the first real import the demo goes, and the officer is asked first.
+  const apply = (removeDemo = false) =>
     run(async () => {
-      const r = await api('roster.applyImport', { previewId: preview!.previewId })
+      if (demo && !removeDemo) {
+        setConfirmDemo(true)
+        return null
+      }
+      const r = await api('roster.applyImport', { previewId: preview!.previewId, removeDemo })
       setPreview(null)
+      setConfirmDemo(false)
       refresh()
-      return `Impor selesai: ${r.added} ditambah, ${r.updated} diubah, ${r.deactivated} dinonaktifkan.`
+      const removed = removeDemo ? 'Data contoh dihapus. ' : ''
+      return `${removed}Impor selesai: ${formatCount(r.added)} ditambah, ${formatCount(r.updated)} diubah, ${formatCount(r.deactivated)} dinonaktifkan.`
     })
 
   const printFiltered = () =>
@@ -83,7 +96,7 @@ export function RosterScreen({ onChanged }: { onChanged: () => void }) {
           Tambah pegawai non-ASN
         </button>
         <button disabled={busy || total === 0} onClick={printFiltered}>
-          Cetak kartu QR ({total.toLocaleString('id-ID')})…
+          Cetak kartu QR ({formatCount(total)})…
         </button>
       </div>
       {message && <Notice kind={message.kind}>{message.text}</Notice>}
@@ -103,9 +116,28 @@ export function RosterScreen({ onChanged }: { onChanged: () => void }) {
         <ImportPreviewPanel
           preview={preview}
           busy={busy}
-          onApply={apply}
-          onCancel={() => setPreview(null)}
+          onApply={() => apply()}
+          onCancel={() => {
+            setPreview(null)
+            setConfirmDemo(false)
+          }}
         />
+      )}
+      {preview && confirmDemo && demo && (
+        <div className="card confirm" role="group" aria-label="Hapus data contoh">
+          <p>
+            <strong>Data contoh akan dihapus</strong> sebelum data sungguhan diimpor:{' '}
+            {demoSummary(demo)}.
+          </p>
+          <div className="actions">
+            <button className="primary" disabled={busy} onClick={() => apply(true)}>
+              Hapus data contoh dan impor
+            </button>
+            <button disabled={busy} onClick={() => setConfirmDemo(false)}>
+              Batal
+            </button>
+          </div>
+        </div>
       )}
       {editing && opd.data && (
         <EmployeeForm
@@ -142,7 +174,7 @@ export function RosterScreen({ onChanged }: { onChanged: () => void }) {
           <option value="">Semua OPD</option>
           {opd.data?.map((o) => (
             <option key={o.id} value={o.id}>
-              {o.name} ({o.employees})
+              {o.name} ({formatCount(o.employees)})
             </option>
           ))}
         </select>
@@ -170,7 +202,7 @@ export function RosterScreen({ onChanged }: { onChanged: () => void }) {
         </select>
       </div>
       <p className="muted" data-testid="roster-total">
-        {total.toLocaleString('id-ID')} pegawai
+        {formatCount(total)} pegawai
       </p>
       <table className="list">
         <thead>
@@ -216,7 +248,8 @@ export function RosterScreen({ onChanged }: { onChanged: () => void }) {
           Sebelumnya
         </button>
         <span>
-          {total ? offset + 1 : 0}–{Math.min(offset + PAGE, total)} dari {total}
+          {formatCount(total ? offset + 1 : 0)}–{formatCount(Math.min(offset + PAGE, total))} dari{' '}
+          {formatCount(total)}
         </span>
         <button disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
           Berikutnya
