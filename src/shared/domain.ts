@@ -59,6 +59,8 @@ export interface Ceremony {
   /** null: every OPD is expected. */
   opdIds: number[] | null
   unknownPolicy: UnknownNipPolicy
+  /** The election the ikrar names ({pemilihan}), e.g. "Pilkada Serentak Tahun 2024". */
+  election: string
   active: boolean
 }
 

@@ -61,7 +61,10 @@ describe('demo mode', () => {
     expect(count('SELECT count(*) FROM employee WHERE demo = 0')).toBe(0)
     expect(count('SELECT count(*) FROM opd WHERE demo = 0')).toBe(0)
     expect(count('SELECT count(*) FROM ceremony WHERE demo = 1')).toBe(1)
-    expect(await k.call('app.status')).toMatchObject({ ok: true, value: { demo: { employees: 2400, opd: 40, ceremonies: 1 } } })
+    expect(await k.call('app.status')).toMatchObject({
+      ok: true,
+      value: { demo: { employees: 2400, opd: 40, ceremonies: 1 } },
+    })
   })
 
   it('removes all demo data in one step before the first real import, after the officer agreed', async () => {
