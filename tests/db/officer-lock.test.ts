@@ -122,6 +122,8 @@ describe('the officer PIN', () => {
     expect(guarded).toEqual([
       'app.leaveKiosk',
       'app.loadDemo',
+      'app.removeDemo',
+      'attendance.list',
       'attendance.setOfficer',
       'attendance.setReason',
       'attendance.setReasonForOpd',

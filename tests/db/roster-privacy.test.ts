@@ -27,10 +27,11 @@ describe('the roster while the kiosk is locked', () => {
     await call('auth.lock')
   })
 
-  it('gives no names or NIPs from the roster calls', async () => {
+  it('gives no names or NIPs from the roster calls, nor from the attendance list', async () => {
     const search = await call('roster.search', { ...filter, limit: 50, offset: 0 })
     const holders = await call('roster.cardHolders', filter)
-    for (const r of [search, holders]) {
+    const attendance = await call('attendance.list', { ceremonyId: 1, opdId: null })
+    for (const r of [search, holders, attendance]) {
       expect(r).toMatchObject({ ok: false, error: { code: 'LOCKED' } })
       expect(JSON.stringify(r)).not.toContain('Sri')
       expect(JSON.stringify(r)).not.toContain(NIP.slice(0, 8))
