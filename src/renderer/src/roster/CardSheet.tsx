@@ -1,14 +1,13 @@
 import { memo, useMemo, useState, type ReactNode } from 'react'
 import { createPortal } from 'react-dom'
 import { MAX_CARDS_PER_PRINT, type CardHolder } from '../../../shared/domain'
+import { formatCount } from '../../../shared/format'
 import { formatNip, INTERNAL_ID } from '../../../shared/nip'
 import { api } from '../api'
 import { Notice } from '../components/Notice'
 import { chunks } from './chunks'
 import { QUIET_ZONE } from './qr-path'
 import { useCardPages, type PreparedCard } from './useCardPages'
-
-const count = (n: number) => n.toLocaleString('id-ID')
 
 interface Props {
   /** Whom the sheet is for, as the officer chose it ("Dinas Sosial, belum punya kartu"). */
@@ -35,8 +34,8 @@ export function CardSheet({ title, holders, onClose, onMarked }: Props) {
         Bagian sebelumnya
       </button>
       <span data-testid="cards-part">
-        Bagian {part + 1} dari {parts.length}: kartu {count(from + 1)}–
-        {count(from + parts[part]!.length)}
+        Bagian {part + 1} dari {parts.length}: kartu {formatCount(from + 1)}–
+        {formatCount(from + parts[part]!.length)}
         {markedParts.has(part) && ' (sudah ditandai)'}
       </span>
       <button disabled={part === parts.length - 1} onClick={() => setPart(part + 1)}>
@@ -88,7 +87,7 @@ function PartSheet({ title, holders, nav, onClose, onMarked }: PartProps) {
     try {
       const { marked } = await api('roster.markCardsPrinted', { ids: holders.map((h) => h.id) })
       setAsking(false)
-      setMessage({ kind: 'ok', text: `${count(marked)} kartu ditandai sudah dicetak.` })
+      setMessage({ kind: 'ok', text: `${formatCount(marked)} kartu ditandai sudah dicetak.` })
       onMarked()
     } catch (e) {
       setMessage({ kind: 'error', text: (e as Error).message })
@@ -103,8 +102,8 @@ function PartSheet({ title, holders, nav, onClose, onMarked }: PartProps) {
         <div className="cards-heading">
           <h2>Kartu QR: {title}</h2>
           <span className="muted" data-testid="cards-summary">
-            {count(holders.length)} kartu · {count(total)} halaman A4
-            {!ready && ` · menyiapkan halaman ${count(pages.length)} dari ${count(total)}…`}
+            {formatCount(holders.length)} kartu · {formatCount(total)} halaman A4
+            {!ready && ` · menyiapkan halaman ${formatCount(pages.length)} dari ${formatCount(total)}…`}
           </span>
         </div>
         {nav}
@@ -118,7 +117,7 @@ function PartSheet({ title, holders, nav, onClose, onMarked }: PartProps) {
           <div className="cards-confirm" role="group" aria-label="Konfirmasi cetak">
             <span>Semua kartu sudah keluar dari printer dengan baik?</span>
             <button className="primary" disabled={busy} onClick={mark}>
-              Ya, tandai {count(holders.length)} kartu sudah dicetak
+              Ya, tandai {formatCount(holders.length)} kartu sudah dicetak
             </button>
             <button disabled={busy} onClick={() => setAsking(false)}>
               Belum, jangan ditandai

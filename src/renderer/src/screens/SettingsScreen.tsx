@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { Backup } from '../../../shared/domain'
+import { formatCount } from '../../../shared/format'
 import { api } from '../api'
 import { Notice } from '../components/Notice'
 import { SetPinCard } from '../components/SetPinCard'
@@ -72,7 +73,7 @@ export function SettingsScreen() {
                   })}
                 </td>
                 <td>{reasonOf(b)}</td>
-                <td>{(b.bytes / 1024).toLocaleString('id-ID', { maximumFractionDigits: 0 })} KB</td>
+                <td>{formatCount(b.bytes / 1024)} KB</td>
                 <td>
                   <button onClick={() => void restore(b)}>Pulihkan</button>
                 </td>
