@@ -103,7 +103,8 @@ function PartSheet({ title, holders, nav, onClose, onMarked }: PartProps) {
           <h2>Kartu QR: {title}</h2>
           <span className="muted" data-testid="cards-summary">
             {formatCount(holders.length)} kartu · {formatCount(total)} halaman A4
-            {!ready && ` · menyiapkan halaman ${formatCount(pages.length)} dari ${formatCount(total)}…`}
+            {!ready &&
+              ` · menyiapkan halaman ${formatCount(pages.length)} dari ${formatCount(total)}…`}
           </span>
         </div>
         {nav}

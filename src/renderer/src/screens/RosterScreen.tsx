@@ -204,32 +204,53 @@ export function RosterScreen({ onChanged }: { onChanged: () => void }) {
       <p className="muted" data-testid="roster-total">
         {formatCount(total)} pegawai
       </p>
-      <table className="list">
+      <table className="list roster-table" aria-label="Daftar pegawai">
+        <colgroup>
+          <col className="col-nip" />
+          <col />
+          <col />
+          <col />
+          <col className="col-pangkat" />
+          <col className="col-jenis" />
+          <col className="col-kartu" />
+          <col className="col-aksi" />
+        </colgroup>
         <thead>
           <tr>
             <th>NIP / ID</th>
             <th>Nama</th>
             <th>OPD</th>
             <th>Jabatan</th>
-            <th>Pangkat/Gol.</th>
+            <th title="Pangkat/Golongan">Pangkat/Gol.</th>
             <th>Jenis</th>
             <th>Kartu</th>
-            <th />
+            <th>
+              <span className="visually-hidden">Tindakan</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((e) => (
             <tr key={e.id} className={e.active ? '' : 'inactive'}>
               <td className="mono">{formatNip(e.nip)}</td>
-              <td>{e.name}</td>
-              <td>{e.opdName}</td>
-              <td>{e.jabatan}</td>
-              <td>{e.pangkat}</td>
+              <td className="wrap">{e.name}</td>
+              <Clipped text={e.opdName} />
+              <Clipped text={e.jabatan} />
+              <Clipped text={e.pangkat} />
               <td>{e.jenis === 'NON_ASN' ? 'Non-ASN' : e.jenis}</td>
               <td>{e.cardPrintedAt ? formatDay(e.cardPrintedAt) : 'Belum'}</td>
-              <td className="row-actions">
-                <button onClick={() => setEditing(e)}>Ubah</button>
-                <button onClick={() => setSheet({ title: e.name, holders: [e] })}>Kartu</button>
+              <td>
+                <div className="row-actions">
+                  <button onClick={() => setEditing(e)} aria-label={`Ubah ${e.name}`}>
+                    Ubah
+                  </button>
+                  <button
+                    onClick={() => setSheet({ title: e.name, holders: [e] })}
+                    aria-label={`Kartu ${e.name}`}
+                  >
+                    Kartu
+                  </button>
+                </div>
               </td>
             </tr>
           ))}
@@ -256,6 +277,15 @@ export function RosterScreen({ onChanged }: { onChanged: () => void }) {
         </button>
       </div>
     </section>
+  )
+}
+
+/** A cell that keeps to its column: long text ends in "…", and the whole of it is the tooltip. */
+function Clipped({ text }: { text: string }) {
+  return (
+    <td className="clip" title={text}>
+      {text}
+    </td>
   )
 }
 
