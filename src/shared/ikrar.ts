@@ -124,6 +124,17 @@ export interface IkrarReading {
   text: IkrarText
   /** A projector window shows the text: the kiosk window shows the officer's controls instead. */
   presenterShown: boolean
+  /**
+   * The kiosk's own screen is (or the officer says it is) mirrored to a projector: nothing but
+   * the ikrar may appear on it, so latecomers' names are not shown there.
+   */
+  mirrored: boolean
+}
+
+/** Whether the kiosk screen is mirrored: the officer's setting, and what the OS let us see. */
+export interface MirrorState {
+  setting: boolean
+  detected: boolean
 }
 
 /** A finished or interrupted reading, as recorded for the ceremony. */

@@ -42,7 +42,8 @@ export function App() {
   const [closedId, setClosedId] = useState<number | null>(null)
   const reading = started ?? (running.data?.readingId === closedId ? null : (running.data ?? null))
   return (
-    <div className="app">
+    // Mirrored to the projector: the gate's latecomer notices stay off this screen (styles.css).
+    <div className={reading?.mirrored ? 'app mirrored' : 'app'}>
       <header className="topbar">
         <h1>Kiosk Apel Netralitas ASN</h1>
         <nav aria-label="Menu utama">

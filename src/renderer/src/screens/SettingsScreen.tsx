@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { Backup } from '../../../shared/domain'
 import { formatCount } from '../../../shared/format'
 import { api } from '../api'
+import { MirrorSetting } from '../components/MirrorSetting'
 import { Notice } from '../components/Notice'
 import { SetPinCard } from '../components/SetPinCard'
 import { useCall } from '../hooks/useCall'
@@ -82,6 +83,7 @@ export function SettingsScreen() {
           </tbody>
         </table>
       </div>
+      <MirrorSetting />
       <SetPinCard
         title="Ganti PIN petugas"
         onDone={() => setMessage({ kind: 'ok', text: 'PIN petugas diganti.' })}
