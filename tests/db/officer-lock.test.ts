@@ -138,11 +138,13 @@ describe('the officer PIN', () => {
       'export.run',
       'ikrar.chooseTemplate',
       'ikrar.save',
+      'ikrar.setMirror',
       'roster.addNonAsn',
       'roster.applyImport',
       'roster.cardHolders',
       'roster.markCardsPrinted',
       'roster.search',
+      'roster.setCardIdentity',
       'roster.update',
     ])
   })

@@ -39,6 +39,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   missingOpdId: 'OPD yang belum hadir',
   recent: 'Kedatangan terakhir',
   instansi: 'Nama instansi',
+  logo: 'Logo',
+  mirrored: 'Layar dicerminkan ke proyektor',
   heading: 'Judul ikrar',
   opening: 'Kalimat pembuka',
   points: 'Butir ikrar',

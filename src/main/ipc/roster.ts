@@ -13,6 +13,7 @@ import {
   searchEmployees,
   updateEmployee,
 } from '../roster/repository'
+import { getCardIdentity, setCardIdentity } from '../roster/card-identity'
 import { listCardHolders, markCardsPrinted } from '../roster/cards'
 import type { HandlersFor } from './handlers'
 
@@ -26,6 +27,8 @@ export function rosterHandlers(
     'roster.listOpd': () => listOpd(ctx.db),
     'roster.search': (q) => searchEmployees(ctx.db, q),
     'roster.cardHolders': (filter) => listCardHolders(ctx.db, filter),
+    'roster.cardIdentity': () => getCardIdentity(ctx.db),
+    'roster.setCardIdentity': (identity) => setCardIdentity(ctx.db, identity),
     'roster.markCardsPrinted': ({ ids }) => markCardsPrinted(ctx.db, ctx.now(), ids),
     'roster.chooseImportFile': async () => {
       const file = await ctx.dialogs.openRosterFile()

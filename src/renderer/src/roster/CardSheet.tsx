@@ -3,7 +3,9 @@ import { createPortal } from 'react-dom'
 import { MAX_CARDS_PER_PRINT, type CardHolder } from '../../../shared/domain'
 import { formatCount } from '../../../shared/format'
 import { formatNip, INTERNAL_ID } from '../../../shared/nip'
+import type { CardIdentity } from '../../../shared/contract/roster'
 import { api } from '../api'
+import { useCall } from '../hooks/useCall'
 import { Notice } from '../components/Notice'
 import { chunks } from './chunks'
 import { QUIET_ZONE } from './qr-path'
@@ -70,6 +72,7 @@ interface PartProps extends Omit<Props, 'onMarked' | 'holders'> {
 /** One print job: its pages as they are prepared, the print button, then the question. */
 function PartSheet({ title, holders, nav, onClose, onMarked }: PartProps) {
   const { pages, total } = useCardPages(holders)
+  const identity = useCall('roster.cardIdentity').data
   const [asking, setAsking] = useState(false)
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
@@ -129,7 +132,7 @@ function PartSheet({ title, holders, nav, onClose, onMarked }: PartProps) {
       </div>
       <div className="cards-sheet">
         {pages.map((cards, i) => (
-          <CardPage key={i} cards={cards} />
+          <CardPage key={i} cards={cards} identity={identity} />
         ))}
       </div>
     </>
@@ -137,22 +140,34 @@ function PartSheet({ title, holders, nav, onClose, onMarked }: PartProps) {
 }
 
 /** One A4 page; memoised so that preparing page 200 does not redraw pages 1 to 199. */
-const CardPage = memo(function CardPage({ cards }: { cards: PreparedCard[] }) {
+const CardPage = memo(function CardPage({
+  cards,
+  identity,
+}: {
+  cards: PreparedCard[]
+  identity: CardIdentity | undefined
+}) {
   return (
     <section className="cards-page">
       {cards.map((c) => (
-        <QrCard key={c.id} card={c} />
+        <QrCard key={c.id} card={c} identity={identity} />
       ))}
     </section>
   )
 })
 
-function QrCard({ card }: { card: PreparedCard }) {
+function QrCard({ card, identity }: { card: PreparedCard; identity: CardIdentity | undefined }) {
   const side = card.qr.size + 2 * QUIET_ZONE
   const internal = INTERNAL_ID.test(card.nip)
   return (
     <article className="cards-card" data-testid="qr-card" data-nip={card.nip}>
-      <header className="cards-title">Kartu Kehadiran Apel</header>
+      <header className="cards-title">
+        {identity?.logo && <img className="cards-logo" src={identity.logo} alt="" />}
+        <span>
+          {identity?.instansi && <span className="cards-instansi">{identity.instansi}</span>}
+          Kartu Kehadiran Apel
+        </span>
+      </header>
       <div className="cards-body">
         <svg
           className="cards-qr"

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { Backup } from '../../../shared/domain'
 import { formatCount } from '../../../shared/format'
 import { api } from '../api'
+import { CardIdentitySetting } from '../components/CardIdentitySetting'
 import { MirrorSetting } from '../components/MirrorSetting'
 import { Notice } from '../components/Notice'
 import { SetPinCard } from '../components/SetPinCard'
@@ -84,6 +85,7 @@ export function SettingsScreen() {
         </table>
       </div>
       <MirrorSetting />
+      <CardIdentitySetting />
       <SetPinCard
         title="Ganti PIN petugas"
         onDone={() => setMessage({ kind: 'ok', text: 'PIN petugas diganti.' })}
