@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react'
-import { MAX_LOGO_BYTES } from '../../../shared/contract/roster'
+import { useState } from 'react'
+import { MAX_LOGO_BYTES, type CardIdentity } from '../../../shared/contract/roster'
 import { formatCount } from '../../../shared/format'
 import { api } from '../api'
 import { useCall } from '../hooks/useCall'
@@ -16,14 +16,35 @@ const readAsDataUrl = (file: File) =>
 /** The agency name and logo printed on every QR card; behind the PIN like all settings. */
 export function CardIdentitySetting() {
   const saved = useCall('roster.cardIdentity')
-  const [instansi, setInstansi] = useState('')
-  const [logo, setLogo] = useState<string | null>(null)
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
-  useEffect(() => {
-    if (!saved.data) return
-    setInstansi(saved.data.instansi)
-    setLogo(saved.data.logo)
-  }, [saved.data])
+  const [message, setMessage] = useState<Message>(null)
+  if (!saved.data) return null
+  // A fresh form for each saved value, so it always starts from what is stored.
+  return (
+    <CardIdentityForm
+      key={`${saved.data.instansi}|${saved.data.logo?.length ?? 0}`}
+      saved={saved.data}
+      message={message}
+      setMessage={setMessage}
+      onSaved={saved.reload}
+    />
+  )
+}
+
+type Message = { kind: 'ok' | 'error'; text: string } | null
+
+function CardIdentityForm({
+  saved,
+  message,
+  setMessage,
+  onSaved,
+}: {
+  saved: CardIdentity
+  message: Message
+  setMessage: (m: Message) => void
+  onSaved: () => void
+}) {
+  const [instansi, setInstansi] = useState(saved.instansi)
+  const [logo, setLogo] = useState<string | null>(saved.logo)
 
   const pick = async (file: File | undefined) => {
     if (!file) return
@@ -47,7 +68,7 @@ export function CardIdentitySetting() {
     try {
       await api('roster.setCardIdentity', { instansi, logo })
       setMessage({ kind: 'ok', text: 'Identitas kartu QR disimpan.' })
-      saved.reload()
+      onSaved()
     } catch (e) {
       setMessage({ kind: 'error', text: (e as Error).message })
     }
