@@ -1,6 +1,8 @@
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { demoRoster } from '../../src/main/roster/demo'
+import { applyRoster } from '../../src/main/roster/repository'
+import { rosterRow } from '../fixtures/roster-row'
 import { writeCsv } from '../fixtures/roster-files'
 import { kioskTable, type KioskTable } from '../fixtures/kiosk-table'
 
@@ -129,5 +131,28 @@ describe('demo mode', () => {
       ok: false,
       error: { code: 'HAS_REAL_DATA' },
     })
+  })
+
+  it('marks a demo loaded by an earlier version, leaving the real people and their OPD', async () => {
+    await k.call('app.loadDemo')
+    // As an earlier version left it: nothing marked, and a real person in a demo-named OPD.
+    for (const table of ['employee', 'opd', 'ceremony'])
+      k.ctx.db.prepare(`UPDATE ${table} SET demo = 0`).run()
+    applyRoster(k.ctx.db, [rosterRow(REAL, 'Budi Santoso', 'Dinas Sosial')], k.ctx.now())
+    const renamed = demoRoster()[5]!
+    k.ctx.db
+      .prepare('UPDATE employee SET name = ? WHERE nip = ?')
+      .run('Orang Sungguhan', renamed.nip)
+    k.rebuild()
+    expect(await k.call('app.status')).toMatchObject({
+      ok: true,
+      value: { demo: { employees: 2399, opd: 38, ceremonies: 1 } },
+    })
+    await k.call('app.removeDemo')
+    expect(k.ctx.db.prepare('SELECT name FROM employee ORDER BY name').pluck().all()).toEqual([
+      'Budi Santoso',
+      'Orang Sungguhan',
+    ])
+    expect(k.ctx.db.pragma('foreign_key_check')).toEqual([])
   })
 })

@@ -2,13 +2,15 @@ import { backUpIfActive } from '../backup/backups'
 import type { appContract } from '../../shared/contract/app'
 import { activeCeremonyId } from '../ceremony/repository'
 import type { KioskContext } from '../context'
-import { demoPresent, loadDemo, removeDemo } from '../roster/demo-mode'
+import { adoptLegacyDemo, demoPresent, loadDemo, removeDemo } from '../roster/demo-mode'
 import type { HandlersFor } from './handlers'
 
 const count = (ctx: KioskContext, table: string) =>
   ctx.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number
 
 export function appHandlers(ctx: KioskContext): HandlersFor<keyof typeof appContract> {
+  // Once per start: a demo loaded by an earlier version is marked like today's.
+  adoptLegacyDemo(ctx.db)
   return {
     'app.status': () => ({
       dbPath: ctx.dbPath,

@@ -21,6 +21,40 @@ export function demoPresent(db: Db): DemoCounts | null {
   return c.employees + c.opd + c.ceremonies > 0 ? c : null
 }
 
+const DEMO_CEREMONY = `Apel Netralitas ASN ${DEMO_REGION} (demo)`
+
+/**
+ * Kiosks that loaded the demo before rows were marked: finds it by its ceremony's name and
+ * marks it, so it too goes before the first real import. A person counts as demo only when
+ * both NIP and name are the generated ones; an OPD only when nobody real is in it.
+ */
+export function adoptLegacyDemo(db: Db): void {
+  const unmarked = db
+    .prepare('SELECT id FROM ceremony WHERE demo = 0 AND name = ?')
+    .pluck()
+    .all(DEMO_CEREMONY) as number[]
+  if (unmarked.length === 0) return
+  const roster = demoRoster()
+  const generated = new Map(roster.map((r) => [r.nip, r.name]))
+  db.transaction(() => {
+    const mark = db.prepare('UPDATE employee SET demo = 1 WHERE id = ?')
+    const people = db.prepare('SELECT id, nip, name FROM employee WHERE demo = 0').all() as {
+      id: number
+      nip: string
+      name: string
+    }[]
+    for (const p of people) if (generated.get(p.nip) === p.name) mark.run(p.id)
+    const offices = [...new Set(roster.map((r) => r.opdKey))]
+    db.prepare(
+      `UPDATE opd SET demo = 1 WHERE key IN (SELECT value FROM json_each(?))
+       AND NOT EXISTS (SELECT 1 FROM employee e WHERE e.opd_id = opd.id AND e.demo = 0)`,
+    ).run(JSON.stringify(offices))
+    db.prepare('UPDATE ceremony SET demo = 1 WHERE id IN (SELECT value FROM json_each(?))').run(
+      JSON.stringify(unmarked),
+    )
+  }).immediate()
+}
+
 /**
  * "Coba dengan data contoh": the demo roster and a demo ceremony today, every row marked demo.
  * Only on a kiosk without real data, so demo and real people never sit side by side.
@@ -44,7 +78,7 @@ export function loadDemo(db: Db, now: Date): DemoResult & { ceremony: Ceremony }
       db.prepare('UPDATE employee SET demo = 1').run()
       db.prepare('UPDATE opd SET demo = 1 WHERE id IN (SELECT opd_id FROM employee)').run()
       const ceremony = createCeremony(db, now, {
-        name: `Apel Netralitas ASN ${DEMO_REGION} (demo)`,
+        name: DEMO_CEREMONY,
         date: utcToLocal(now.toISOString(), 'Asia/Jakarta').date,
         startTime: '07:30',
         lateTime: '07:45',

@@ -1,5 +1,6 @@
 import type { Dashboard } from '../../../shared/domain'
 import { formatNip } from '../../../shared/nip'
+import { formatCount } from '../../../shared/format'
 
 const pct = (present: number, expected: number) =>
   expected ? Math.round((present / expected) * 100) : 0
@@ -17,12 +18,13 @@ export function AttendancePanel({
     <div className="attendance">
       <div className="totals">
         <div className="total-main" data-testid="present-total">
-          {dash.present.toLocaleString('id-ID')} / {dash.expected.toLocaleString('id-ID')}
+          {formatCount(dash.present)} / {formatCount(dash.expected)}
         </div>
         <div className="total-sub">
           hadir ({pct(dash.present, dash.expected)}%) ·{' '}
-          <span data-testid="late-total">{dash.late}</span> terlambat ·{' '}
-          <span data-testid="unregistered-total">{dash.unregistered}</span> tidak terdaftar
+          <span data-testid="late-total">{formatCount(dash.late)}</span> terlambat ·{' '}
+          <span data-testid="unregistered-total">{formatCount(dash.unregistered)}</span> tidak
+          terdaftar
         </div>
       </div>
       <div className="opd-table">
@@ -44,9 +46,9 @@ export function AttendancePanel({
               >
                 <td>{o.name}</td>
                 <td>
-                  {o.present}/{o.expected}
+                  {formatCount(o.present)}/{formatCount(o.expected)}
                 </td>
-                <td>{o.late}</td>
+                <td>{formatCount(o.late)}</td>
               </tr>
             ))}
           </tbody>
@@ -56,7 +58,7 @@ export function AttendancePanel({
         <div className="missing" aria-label="Belum hadir">
           <h3>
             Belum hadir: {dash.perOpd.find((o) => o.opdId === picked)?.name} (
-            {dash.missing.people.length})
+            {formatCount(dash.missing.people.length)})
           </h3>
           <ul>
             {dash.missing.people.map((p) => (
