@@ -80,4 +80,21 @@ describe('the roster while the kiosk is locked', () => {
     ).toMatchObject({ ok: true, value: { kind: 'invalid' } })
     expect(ctx.db.prepare('SELECT count(*) FROM checkin').pluck().get()).toBe(0)
   })
+
+  it('shows the gate whole names but masked NIPs in recent arrivals and the missing list', async () => {
+    const other = '199001012015011005'
+    applyRoster(ctx.db, [rosterRow(other, 'Andi Wijaya', 'Dinas Sosial')], ctx.now())
+    await call('checkin.scan', { payload: NIP, source: 'pemindai' })
+    const opdId = ctx.db.prepare('SELECT id FROM opd').pluck().get() as number
+    const r = await call('checkin.dashboard', { missingOpdId: opdId, recent: 5 })
+    expect(r).toMatchObject({
+      ok: true,
+      value: {
+        recent: [{ name: 'Sri Wahyuni', nip: '19820604 •••••• • 003' }],
+        missing: { people: [{ name: 'Andi Wijaya', nip: '19900101 •••••• • 005' }] },
+      },
+    })
+    expect(JSON.stringify(r)).not.toContain(NIP)
+    expect(JSON.stringify(r)).not.toContain(other)
+  })
 })

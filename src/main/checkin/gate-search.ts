@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { GatePerson } from '../../shared/contract/checkin'
+import type { Dashboard } from '../../shared/domain'
 import { maskNip, normalizeNip } from '../../shared/nip'
 import type { Db } from '../db/connection'
 import { searchEmployees } from '../roster/repository'
@@ -59,5 +60,21 @@ export class GateSearch {
     const pick = `PILIH-${randomBytes(8).toString('hex').toUpperCase()}`
     this.picks.set(pick, { nip, until: now + PICK_MS })
     return pick
+  }
+}
+
+/**
+ * The gate's dashboard as anyone passing may read it: recent arrivals and the missing list
+ * keep their names, their NIPs are masked. The officer sees whole NIPs on the desk screens.
+ */
+export function gateDashboard(d: Dashboard | null): Dashboard | null {
+  if (!d) return null
+  return {
+    ...d,
+    recent: d.recent.map((a) => ({ ...a, nip: maskNip(a.nip) })),
+    missing: d.missing && {
+      ...d.missing,
+      people: d.missing.people.map((p) => ({ ...p, nip: maskNip(p.nip) })),
+    },
   }
 }

@@ -1,6 +1,6 @@
 import type { checkinContract } from '../../shared/contract/checkin'
 import { dashboard } from '../checkin/dashboard'
-import { GateSearch } from '../checkin/gate-search'
+import { gateDashboard, GateSearch } from '../checkin/gate-search'
 import { cancelCheckin, recordScan } from '../checkin/record'
 import type { KioskContext } from '../context'
 import type { HandlersFor } from './handlers'
@@ -19,6 +19,7 @@ export function checkinHandlers(ctx: KioskContext): HandlersFor<keyof typeof che
       cancelCheckin(ctx.db, checkinId, reason, ctx.now())
       return { checkinId }
     },
-    'checkin.dashboard': ({ missingOpdId, recent }) => dashboard(ctx.db, missingOpdId, recent),
+    'checkin.dashboard': ({ missingOpdId, recent }) =>
+      gateDashboard(dashboard(ctx.db, missingOpdId, recent)),
   }
 }

@@ -61,8 +61,9 @@ export function AttendancePanel({
             {formatCount(dash.missing.people.length)})
           </h3>
           <ul>
-            {dash.missing.people.map((p) => (
-              <li key={p.nip}>
+            {/* NIPs arrive masked (two people may share one): the list's order is the key. */}
+            {dash.missing.people.map((p, i) => (
+              <li key={i}>
                 {p.name} <span className="mono muted">{formatNip(p.nip)}</span>
               </li>
             ))}
