@@ -17,6 +17,10 @@ test('the demo says MODE DEMO everywhere and is removed, after asking, by the fi
   }
 
   await setFirstPin(page)
+  // The demo is not the real roster: step 2 is still to do.
+  await expect(page.getByRole('listitem', { name: 'Langkah 2: Data pegawai' })).toContainText(
+    'Data contoh dihapus saat data sungguhan diimpor.',
+  )
   const file = path.join(dir, 'Pegawai Sungguhan.xlsx')
   await writeXlsx(file, [
     ['NIP', 'Nama', 'Unit Kerja'],

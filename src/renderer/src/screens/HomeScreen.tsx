@@ -82,8 +82,10 @@ export function HomeScreen({ status, pinSet, onChanged, go }: Props) {
   }
 
   const hasRoster = status.employees > 0
-  const hasCeremony = status.activeCeremonyId !== null
-  const ready = pinSet && hasRoster && hasCeremony
+  // The demo is a try-out: the steps are done only with the real roster and a real ceremony.
+  const realRoster = status.employees > (status.demo?.employees ?? 0)
+  const realCeremony = status.activeCeremonyId !== null && !status.demo?.ceremonies
+  const ready = pinSet && realRoster && realCeremony
   return (
     <section className="screen home">
       {status.notice && <Notice kind="error">{status.notice}</Notice>}
@@ -102,26 +104,31 @@ export function HomeScreen({ status, pinSet, onChanged, go }: Props) {
           <Step n={1} title="Buat PIN petugas" done={pinSet} current={!pinSet}>
             <SetPinCard title="Buat PIN petugas" onDone={onChanged} />
           </Step>
-          <Step n={2} title="Data pegawai" done={hasRoster} current={!hasRoster}>
+          <Step n={2} title="Data pegawai" done={realRoster} current={!realRoster}>
             {!pinSet && (
               <p className="muted">
                 Impor data sungguhan setelah PIN dibuat, agar data pegawai terlindungi sejak awal.
               </p>
             )}
+            {status.demo && (
+              <p className="muted">Data contoh dihapus saat data sungguhan diimpor.</p>
+            )}
             <div className="actions">
               <button className="big" disabled={!pinSet} onClick={() => go('pegawai')}>
                 Impor data pegawai (Excel/CSV)
               </button>
-              <button className="big" disabled={busy} onClick={loadDemo}>
-                Coba dengan data contoh
-              </button>
+              {!hasRoster && (
+                <button className="big" disabled={busy} onClick={loadDemo}>
+                  Coba dengan data contoh
+                </button>
+              )}
             </div>
           </Step>
           <Step
             n={3}
             title="Atur acara"
-            done={hasCeremony}
-            current={pinSet && hasRoster && !hasCeremony}
+            done={realCeremony}
+            current={pinSet && realRoster && !realCeremony}
           >
             <div className="actions">
               <button className="primary big" onClick={() => go('acara')}>
