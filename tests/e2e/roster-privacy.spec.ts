@@ -13,7 +13,9 @@ test('locked, Data Pegawai shows no name or NIP until the PIN is given', async (
 
   await page.getByRole('button', { name: 'Data Pegawai' }).first().click()
   const dialog = page.getByRole('form', { name: 'PIN petugas' })
-  await dialog.getByRole('button', { name: 'Batal' }).click()
+  await expect(dialog.getByLabel('PIN')).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
   await expect(page.getByTestId('roster-locked')).toContainText('Data pegawai terkunci')
   const screen = page.locator('main')
   for (const p of [BUDI, SITI]) {
