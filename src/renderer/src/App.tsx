@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { IkrarReading } from '../../shared/ikrar'
 import { shortKioskId } from '../../shared/kiosk-id'
 import { api } from './api'
+import { DemoBanner } from './components/DemoBanner'
 import { PinDialog } from './components/PinDialog'
 import { useCall } from './hooks/useCall'
 import { ReadingOverlay } from './ikrar/ReadingOverlay'
@@ -42,7 +43,8 @@ export function App() {
   const [closedId, setClosedId] = useState<number | null>(null)
   const reading = started ?? (running.data?.readingId === closedId ? null : (running.data ?? null))
   return (
-    <div className="app">
+    // Mirrored to the projector: the gate's latecomer notices stay off this screen (styles.css).
+    <div className={reading?.mirrored ? 'app mirrored' : 'app'}>
       <header className="topbar">
         <h1>Kiosk Apel Netralitas ASN</h1>
         <nav aria-label="Menu utama">
@@ -74,6 +76,7 @@ export function App() {
           </div>
         )}
       </header>
+      {status.data?.demo && <DemoBanner demo={status.data.demo} onRemoved={status.reload} />}
       <PinDialog onUnlocked={officer.reload} />
       <main>
         {screen === 'beranda' && (

@@ -45,7 +45,15 @@ export function PinDialog({ onUnlocked }: { onUnlocked: () => void }) {
   if (!open) return null
   return (
     <div className="modal-backdrop">
-      <form className="card modal" onSubmit={submit} aria-label="PIN petugas">
+      <form
+        className="card modal"
+        onSubmit={submit}
+        aria-label="PIN petugas"
+        // Keyboard use: Esc is "Batal", as in any dialog.
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') close(false)
+        }}
+      >
         <h3>PIN petugas</h3>
         <p>Tindakan ini hanya untuk petugas.</p>
         {error && (
@@ -65,7 +73,7 @@ export function PinDialog({ onUnlocked }: { onUnlocked: () => void }) {
         />
         <div className="actions">
           <button className="primary" type="submit">
-            Buka
+            Buka kunci
           </button>
           <button type="button" onClick={() => close(false)}>
             Batal

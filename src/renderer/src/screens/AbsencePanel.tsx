@@ -7,6 +7,7 @@ import {
   type AttendanceSummary,
 } from '../../../shared/attendance'
 import type { Ceremony } from '../../../shared/domain'
+import { formatCount, formatPercent } from '../../../shared/format'
 import { formatNip } from '../../../shared/nip'
 import { formatTime } from '../../../shared/time'
 import { api } from '../api'
@@ -27,12 +28,10 @@ function SummaryLine({ summary }: { summary: AttendanceSummary }) {
     <ul className="counts" data-testid="absence-summary">
       {items.map(([label, n]) => (
         <li key={label}>
-          {label}: {n}
+          {label}: {formatCount(n)}
         </li>
       ))}
-      <li>
-        Kehadiran: {(summary.rate * 100).toLocaleString('id-ID', { maximumFractionDigits: 1 })}%
-      </li>
+      <li>Kehadiran: {formatPercent(summary.rate)}</li>
     </ul>
   )
 }
@@ -100,24 +99,37 @@ function ReasonEditor({
   )
 }
 
+/**
+ * One reason for everyone of the OPD still without one. No reason is preselected, and the
+ * officer confirms with the number of people it will change: one click never marks a whole OPD.
+ */
 function BulkReason({
   ceremonyId,
   opdId,
+  toChange,
   onDone,
 }: {
   ceremonyId: number
   opdId: number
+  /** People of this OPD still "Tidak Hadir" without a reason: whom the bulk would mark. */
+  toChange: number
   onDone: (message: Message) => void
 }) {
-  const [reason, setReason] = useState<AbsenceReason>('DINAS_LUAR')
+  const [reason, setReason] = useState<AbsenceReason | null>(null)
   const [note, setNote] = useState('')
-  const apply = async () => {
+  const [confirming, setConfirming] = useState(false)
+  const apply = async (chosen: AbsenceReason) => {
+    setConfirming(false)
     try {
-      const r = await api('attendance.setReasonForOpd', { ceremonyId, opdId, reason, note })
-      const kept = r.skipped ? `; ${r.skipped} sudah punya keterangan dan tidak diubah` : ''
+      const r = await api('attendance.setReasonForOpd', { ceremonyId, opdId, reason: chosen, note })
+      const kept = r.skipped
+        ? `; ${formatCount(r.skipped)} sudah punya keterangan dan tidak diubah`
+        : ''
+      setReason(null)
+      setNote('')
       onDone({
         kind: 'ok',
-        text: `${STATUS_LABEL[reason]} diisi untuk ${r.changed} pegawai${kept}.`,
+        text: `${STATUS_LABEL[chosen]} diisi untuk ${formatCount(r.changed)} pegawai${kept}.`,
       })
     } catch (e) {
       onDone({ kind: 'error', text: (e as Error).message })
@@ -128,9 +140,13 @@ function BulkReason({
       <legend>Semua yang belum hadir di OPD ini</legend>
       <select
         aria-label="Keterangan untuk semua"
-        value={reason}
-        onChange={(e) => setReason(e.target.value as AbsenceReason)}
+        value={reason ?? ''}
+        onChange={(e) => {
+          setReason((e.target.value || null) as AbsenceReason | null)
+          setConfirming(false)
+        }}
       >
+        <option value="">Pilih keterangan…</option>
         <ReasonOptions />
       </select>
       <input
@@ -140,7 +156,21 @@ function BulkReason({
         maxLength={200}
         onChange={(e) => setNote(e.target.value)}
       />
-      <button onClick={apply}>Terapkan ke OPD ini</button>
+      {reason && confirming ? (
+        <span className="actions" role="group" aria-label="Konfirmasi keterangan untuk semua">
+          <strong>
+            Tandai {formatCount(toChange)} orang sebagai {STATUS_LABEL[reason]}?
+          </strong>
+          <button className="primary" onClick={() => void apply(reason)}>
+            Ya, tandai {formatCount(toChange)} orang
+          </button>
+          <button onClick={() => setConfirming(false)}>Batal</button>
+        </span>
+      ) : (
+        <button disabled={!reason || toChange === 0} onClick={() => setConfirming(true)}>
+          Terapkan ke OPD ini…
+        </button>
+      )}
     </fieldset>
   )
 }
@@ -157,7 +187,15 @@ function OpdAttendance({ ceremony, opdId }: { ceremony: Ceremony; opdId: number 
       {message && <Notice kind={message.kind}>{message.text}</Notice>}
       {list.error && <Notice kind="error">{list.error}</Notice>}
       {list.data && <SummaryLine summary={list.data.summary} />}
-      <BulkReason ceremonyId={ceremony.id} opdId={opdId} onDone={done} />
+      <BulkReason
+        ceremonyId={ceremony.id}
+        opdId={opdId}
+        toChange={
+          list.data?.rows.filter((r) => r.expected && !r.scannedAt && r.status === 'TIDAK_HADIR')
+            .length ?? 0
+        }
+        onDone={done}
+      />
       <table className="list absence-list">
         <thead>
           <tr>

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { RecapOrder } from '../../../shared/contract/export'
 import type { Ceremony } from '../../../shared/domain'
 import { formatDate } from '../../../shared/time'
+import { formatCount } from '../../../shared/format'
 import { api } from '../api'
 import { Notice } from '../components/Notice'
 import { useCall } from '../hooks/useCall'
@@ -50,7 +51,7 @@ function ExportPanel({ ceremony }: { ceremony: Ceremony }) {
         setFiles(result.files)
         setMessage({
           kind: 'ok',
-          text: `Ekspor selesai: ${result.files.length} berkas di ${result.folder}`,
+          text: `Ekspor selesai: ${formatCount(result.files.length)} berkas di ${result.folder}`,
         })
       }
     } catch (e) {

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { IkrarFields } from '../../../shared/contract/ikrar'
 import {
   fillPlaceholders,
+  PLACEHOLDER_LIST,
   type IkrarCopy,
   type IkrarReading,
   type IkrarReadingRecord,
@@ -143,7 +144,11 @@ function IkrarEditor({
       </label>
       <p className="muted" data-testid="ikrar-opening-preview">
         Dibacakan:{' '}
-        {fillPlaceholders(draft.opening, { instansi: draft.instansi || '…', acara: ceremony.name })}
+        {fillPlaceholders(draft.opening, {
+          instansi: draft.instansi || '…',
+          acara: ceremony.name,
+          pemilihan: ceremony.election || '…',
+        })}
       </p>
       <PointList points={draft.points} onChange={(points) => setDraft({ ...draft, points })} />
       <label>
@@ -155,7 +160,8 @@ function IkrarEditor({
         />
       </label>
       <p className="muted">
-        Penanda yang bisa dipakai: {'{instansi}'} dan {'{acara}'}.
+        Penanda yang bisa dipakai: {PLACEHOLDER_LIST}. {'{pemilihan}'} diisi dari data acara
+        (Pemilihan): {ceremony.election ? `"${ceremony.election}"` : 'belum diisi'}.
       </p>
       <div className="actions">
         <button type="submit" className="primary" disabled={!dirty}>
