@@ -49,7 +49,9 @@ describe('the roster while the kiosk is locked', () => {
       ok: true,
       value: {
         total: 1,
-        rows: [{ name: 'Sri Wahyuni', opdName: 'Dinas Sosial', nipMasked: '19820604 •••••• • 003' }],
+        rows: [
+          { name: 'Sri Wahyuni', opdName: 'Dinas Sosial', nipMasked: '19820604 •••••• • 003' },
+        ],
       },
     })
     const [person] = (r as { value: { rows: GateMatch[] } }).value.rows
