@@ -4,7 +4,7 @@
 // so the first start fetches it here. better-sqlite3 in node_modules is built for Node, which
 // the tests need; Electron needs a build for its own ABI, so that one is made apart, in
 // .electron-native/<electron version>/, and main loads it from there. Both flows coexist.
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
@@ -18,6 +18,25 @@ function say(text) {
   console.log(`[persiapan Electron] ${text}`)
 }
 
+/** A failure the officer can act on: said in Indonesian, with at most one line of detail. */
+class PrepareError extends Error {
+  constructor(message, detail) {
+    super(message)
+    this.detail = detail
+  }
+}
+
+/** The first line of a tool's error output that says what went wrong: never a stack frame. */
+function causeOf(output) {
+  const lines = String(output ?? '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('at '))
+  return (
+    lines.find((l) => /error|ENOTFOUND|ECONN|ETIMEDOUT|EAI_AGAIN|\b40\d\b/i.test(l)) ?? lines[0]
+  )
+}
+
 function electronBinaryPresent() {
   try {
     return fs.existsSync(require('electron'))
@@ -28,16 +47,24 @@ function electronBinaryPresent() {
 
 function ensureElectronBinary() {
   if (electronBinaryPresent()) return
-  say(`mengunduh Electron ${version} (sekali saja)…`)
+  say(`mengunduh Electron ${version} (sekali saja, sekitar 100 MB)…`)
   const env = { ...process.env }
   delete env.ELECTRON_SKIP_BINARY_DOWNLOAD
-  execFileSync(process.execPath, [path.join(electronDir, 'install.js')], {
-    stdio: 'inherit',
+  // Its output is kept, not shown: on failure Electron's installer prints an English stack trace.
+  const run = spawnSync(process.execPath, [path.join(electronDir, 'install.js')], {
     env,
     cwd: electronDir,
+    encoding: 'utf8',
+    timeout: 15 * 60_000,
   })
-  if (!electronBinaryPresent())
-    throw new Error('Electron tidak terpasang. Periksa koneksi internet lalu jalankan lagi.')
+  if (run.status !== 0 || !electronBinaryPresent()) {
+    throw new PrepareError(
+      `Electron ${version} belum terpasang dan gagal diunduh. Kiosk perlu internet satu kali ` +
+        'saja untuk mengunduh Electron: sambungkan laptop ke internet, lalu jalankan ' +
+        '"npm start" lagi. Setelah itu kiosk berjalan tanpa internet.',
+      causeOf(run.stderr || run.stdout || run.error?.message),
+    )
+  }
 }
 
 function ensureNativeSqlite() {
@@ -77,8 +104,23 @@ function ensureNativeSqlite() {
 
 try {
   ensureElectronBinary()
-  ensureNativeSqlite()
+  try {
+    ensureNativeSqlite()
+  } catch (error) {
+    if (error instanceof PrepareError) throw error
+    throw new PrepareError(
+      `better-sqlite3 untuk Electron ${version} gagal disiapkan. Langkah ini perlu internet ` +
+        'satu kali (header Electron) dan alat build (Python dan compiler C++). Periksa keduanya, ' +
+        'lalu jalankan "npm start" lagi.',
+      causeOf(error.message),
+    )
+  }
 } catch (error) {
-  console.error(`[persiapan Electron] gagal: ${error.message}`)
+  const known = error instanceof PrepareError
+  console.error(
+    `[persiapan Electron] gagal: ${known ? error.message : 'kesalahan tak terduga saat menyiapkan Electron.'}`,
+  )
+  const detail = known ? error.detail : causeOf(error?.message)
+  if (detail) console.error(`[persiapan Electron] rincian teknis: ${detail}`)
   process.exit(1)
 }

@@ -27,4 +27,6 @@ export interface KioskContext {
   }
   /** Whether a projector window shows the ikrar reading; absent where there is none (tests). */
   presenterShown?(): boolean
+  /** Whether the OS mirrors the kiosk's screen to another (where Electron can tell); absent in tests. */
+  displaysMirrored?(): boolean
 }

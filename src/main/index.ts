@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog } from 'electron'
+import { app, BrowserWindow, dialog, screen } from 'electron'
 import fs from 'node:fs'
 import path from 'node:path'
 import { applyStagedRestore } from './backup/backups'
@@ -11,6 +11,7 @@ import { forwardEvents, registerHandlers } from './ipc/register'
 import { resolveDbPath } from './paths'
 import { installationId } from './installation'
 import { appOrigin } from './window/app-page'
+import { displaysMirrored } from './window/displays'
 import { createKioskWindow, lockDownSession } from './window/kiosk-window'
 import { followPresenterDisplay } from './window/presenter-window'
 import { isAppUrl } from './window/security'
@@ -87,6 +88,7 @@ function start(): void {
       },
     },
     presenterShown: () => presenter?.shown() ?? false,
+    displaysMirrored: () => displaysMirrored(screen.getAllDisplays()),
   }
   const origin = appOrigin()
   lockDownSession()

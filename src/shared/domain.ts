@@ -59,6 +59,8 @@ export interface Ceremony {
   /** null: every OPD is expected. */
   opdIds: number[] | null
   unknownPolicy: UnknownNipPolicy
+  /** The election the ikrar names ({pemilihan}), e.g. "Pilkada Serentak Tahun 2024". */
+  election: string
   active: boolean
 }
 
@@ -133,9 +135,16 @@ export type ArrivalFilter = (typeof ARRIVAL_FILTERS)[number]
 /** Two letters would match half the roster: the gate's manual search starts at three. */
 export const GATE_SEARCH_MIN = 3
 
-/** A manual search hit at the gate: who, and whether they are already present (and since when). */
-export interface GateMatch extends Person {
-  id: number
+/**
+ * A manual search hit at the gate: who, and whether they are already present (and since when).
+ * Never a whole NIP, since anyone may stand at the gate: `pick` is a short-lived payload for
+ * 'checkin.scan' (source 'manual') that only main turns back into the NIP.
+ */
+export interface GateMatch {
+  pick: string
+  name: string
+  opdName: string
+  nipMasked: string
   /** First live scan in the active ceremony; null: not here yet. */
   arrivedAt: string | null
 }

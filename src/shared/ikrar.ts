@@ -30,10 +30,14 @@ export interface IkrarCopy extends IkrarText {
   updatedAt: string | null
 }
 
-/** Placeholders an officer may write in the text, and what each is filled with. */
+/** Placeholders an officer may write in the text, what each is filled with, and from where. */
 export const IKRAR_PLACEHOLDERS = {
-  instansi: 'nama instansi',
-  acara: 'nama acara',
+  instansi: { label: 'nama instansi', filledIn: 'editor ikrar (Nama instansi)' },
+  acara: { label: 'nama acara', filledIn: 'data acara (Nama acara)' },
+  pemilihan: {
+    label: 'nama pemilihan dan tahunnya',
+    filledIn: 'data acara (Pemilihan, misalnya "Pilkada Serentak Tahun 2024")',
+  },
 } as const
 export type IkrarPlaceholder = keyof typeof IKRAR_PLACEHOLDERS
 export type IkrarValues = Record<IkrarPlaceholder, string>
@@ -60,6 +64,12 @@ export function unknownPlaceholders(text: string): string[] {
 export function usedPlaceholders(text: string): IkrarPlaceholder[] {
   return [...text.matchAll(PLACEHOLDER)].map((m) => m[1] ?? '').filter(isPlaceholder)
 }
+
+/** "{instansi}, {acara} dan {pemilihan}": for messages that list what may be used. */
+export const PLACEHOLDER_LIST = (() => {
+  const names = Object.keys(IKRAR_PLACEHOLDERS).map((n) => `{${n}}`)
+  return `${names.slice(0, -1).join(', ')} dan ${names.at(-1)}`
+})()
 
 export function textParts(t: IkrarText): string[] {
   return [t.heading, t.opening, ...t.points, ...(t.closing === null ? [] : [t.closing])]
@@ -114,6 +124,17 @@ export interface IkrarReading {
   text: IkrarText
   /** A projector window shows the text: the kiosk window shows the officer's controls instead. */
   presenterShown: boolean
+  /**
+   * The kiosk's own screen is (or the officer says it is) mirrored to a projector: nothing but
+   * the ikrar may appear on it, so latecomers' names are not shown there.
+   */
+  mirrored: boolean
+}
+
+/** Whether the kiosk screen is mirrored: the officer's setting, and what the OS let us see. */
+export interface MirrorState {
+  setting: boolean
+  detected: boolean
 }
 
 /** A finished or interrupted reading, as recorded for the ceremony. */

@@ -55,3 +55,12 @@ export function formatNip(nip: string): string {
   if (!/^\d{18}$/.test(nip)) return nip
   return `${nip.slice(0, 8)} ${nip.slice(8, 14)} ${nip.slice(14, 15)} ${nip.slice(15)}`
 }
+
+/**
+ * "19820604 •••••• • 003": enough for the person to recognise their own entry at the gate, while
+ * TMT and sex (digits 9-15) stay hidden from whoever stands behind them. Internal IDs as they are.
+ */
+export function maskNip(nip: string): string {
+  if (!/^\d{18}$/.test(nip)) return nip
+  return `${nip.slice(0, 8)} •••••• • ${nip.slice(15)}`
+}

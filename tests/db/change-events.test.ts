@@ -110,14 +110,14 @@ describe('main announces what changed', () => {
 
   it('the officer lock announces unlocking, locking, and running out by itself', async () => {
     vi.useFakeTimers()
-    expect((await announced('auth.setPin', { pin: '2468' })).heard).toEqual([
+    expect((await announced('auth.setPin', { pin: '246810' })).heard).toEqual([
       ['auth.changed', null],
     ])
     expect((await announced('auth.lock')).heard).toEqual([['auth.changed', null]])
     const wrong = await announced('auth.unlock', { pin: '0000' })
     expect(wrong.result).toMatchObject({ ok: false, error: { code: 'PIN_WRONG' } })
     expect(wrong.heard).toEqual([])
-    expect((await announced('auth.unlock', { pin: '2468' })).heard).toEqual([
+    expect((await announced('auth.unlock', { pin: '246810' })).heard).toEqual([
       ['auth.changed', null],
     ])
 

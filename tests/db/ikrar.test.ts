@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CeremonyFields } from '../../src/shared/contract/ceremony'
-import { createCeremony } from '../../src/main/ceremony/repository'
+import { createCeremony, getCeremony, updateCeremony } from '../../src/main/ceremony/repository'
 import type { KioskContext } from '../../src/main/context'
 import { createHandlers } from '../../src/main/ipc/handlers'
 import { invoke } from '../../src/main/ipc/invoke'
@@ -48,9 +48,9 @@ describe("a ceremony's ikrar copy", () => {
   it('is the default template until the officer saves one', () => {
     const { db, ceremonyId } = setup()
     const copy = getIkrarCopy(db, ceremonyId)
-    const template = findTemplate('pilkada-2020')!
+    const template = findTemplate('lima-butir')!
     expect(copy).toMatchObject({
-      templateId: 'pilkada-2020',
+      templateId: 'lima-butir',
       instansi: '',
       updatedAt: null,
       points: template.points,
@@ -61,7 +61,7 @@ describe("a ceremony's ikrar copy", () => {
 
   it('keeps edits (reworded, added, removed, reordered points) apart from the template', () => {
     const { db, ceremonyId, clock } = setup()
-    const template = findTemplate('pilkada-2020')!
+    const template = findTemplate('lima-butir')!
     const original = getIkrarCopy(db, ceremonyId)
     const points = [...original.points]
     points.splice(1, 1) // remove point 2
@@ -71,9 +71,9 @@ describe("a ceremony's ikrar copy", () => {
     const saved = saveIkrarCopy(db, clock.now(), ceremonyId, { ...original, points })
     expect(saved.points).toEqual(points)
     expect(saved.updatedAt).toBe('2024-09-30T00:35:00.000Z')
-    expect(saved.templateId).toBe('pilkada-2020')
+    expect(saved.templateId).toBe('lima-butir')
     expect(getIkrarCopy(db, ceremonyId).points).toEqual(points)
-    expect(findTemplate('pilkada-2020')).toEqual(template)
+    expect(findTemplate('lima-butir')).toEqual(template)
   })
 
   it('stores a copy per ceremony', () => {
@@ -163,6 +163,30 @@ describe('a reading of the ikrar', () => {
     expect(readings[1]!.startedAt < readings[0]!.startedAt).toBe(true)
     // The export prints the last reading's text: the one read last, whatever the clock said.
     expect(readings.at(-1)!.text.points).toEqual(['Teks yang benar.'])
+  })
+
+  it('reads the election named by the ceremony, proposed from its date, and refuses to start without one', () => {
+    const { db, ceremonyId, clock } = setup()
+    expect(getCeremony(db, ceremonyId).election).toBe('Pilkada Serentak Tahun 2024')
+    saveIkrarCopy(db, clock.now(), ceremonyId, {
+      ...getIkrarCopy(db, ceremonyId),
+      instansi: 'Pemerintah Kabupaten Contoh',
+    })
+    const session = createReadingSession(db, 'KIOSK-1', clock.now)
+    expect(session.start(ceremonyId).text.points[0]).toContain(
+      'sesudah pelaksanaan Pilkada Serentak Tahun 2024.',
+    )
+    session.end()
+    // A ceremony from before the field (or cleared by the officer) is refused, naming it.
+    updateCeremony(db, { ...fields, id: ceremonyId, election: '' })
+    expect(() => session.start(ceremonyId)).toThrow(
+      /Pembacaan belum bisa dimulai: teks ikrar memakai \{pemilihan\}.*masih kosong.*data acara \(Pemilihan/,
+    )
+    expect(listReadings(db, ceremonyId)).toHaveLength(1)
+    // An edit that leaves the field out keeps it.
+    updateCeremony(db, { ...fields, id: ceremonyId, election: 'Pemilu dan Pemilihan Tahun 2024' })
+    updateCeremony(db, { ...fields, id: ceremonyId })
+    expect(getCeremony(db, ceremonyId).election).toBe('Pemilu dan Pemilihan Tahun 2024')
   })
 
   it('ends a running reading when another ceremony starts one', () => {

@@ -8,6 +8,7 @@ import { absence } from '../../src/main/db/migrations/0004-absence'
 import { card } from '../../src/main/db/migrations/0005-card'
 import { checkinClock } from '../../src/main/db/migrations/0006-checkin-clock'
 import { signers } from '../../src/main/db/migrations/0007-signers'
+import { demoElection } from '../../src/main/db/migrations/0009-demo-election'
 import { tempDb, tempDir } from '../fixtures/temp-db'
 
 const cleanups: (() => void)[] = []
@@ -303,5 +304,38 @@ describe('migration 0007 signers', () => {
     )
     db.prepare('DELETE FROM opd WHERE id = 1').run()
     expect(db.prepare('SELECT title FROM signer').pluck().all()).toEqual(['Kepala BKPSDM'])
+  })
+})
+
+describe('migration 0009 demo-election', () => {
+  it('marks rows made before it as real, with no election named, and takes only 0 or 1', () => {
+    const dir = tempDir()
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }))
+    const file = path.join(dir, 'k.sqlite')
+    const step = MIGRATIONS.indexOf(demoElection)
+    const before = openDatabase(file, { migrations: MIGRATIONS.slice(0, step) })
+    before.prepare("INSERT INTO opd (key, name) VALUES ('inspektorat', 'Inspektorat')").run()
+    before
+      .prepare(
+        "INSERT INTO employee (nip, name, opd_id, jenis, updated_at) VALUES ('197405021993111001', 'A', 1, 'PNS', 'now')",
+      )
+      .run()
+    before
+      .prepare(
+        `INSERT INTO ceremony (name, date, start_time, late_time, starts_at, late_at, time_zone,
+         all_opd, unknown_policy, created_at)
+         VALUES ('Apel', '2024-09-30', '07:30', '07:45', 'x', 'x', 'Asia/Jakarta', 1, 'review', 'now')`,
+      )
+      .run()
+    before.close()
+    const db = openDatabase(file, { migrations: MIGRATIONS.slice(0, step + 1) })
+    cleanups.push(() => db.close())
+    expect(db.prepare('SELECT demo FROM employee').pluck().get()).toBe(0)
+    expect(db.prepare('SELECT demo FROM opd').pluck().get()).toBe(0)
+    expect(db.prepare('SELECT demo, election FROM ceremony').get()).toEqual({
+      demo: 0,
+      election: '',
+    })
+    expect(() => db.prepare('UPDATE employee SET demo = 2').run()).toThrow(/CHECK/)
   })
 })

@@ -46,7 +46,7 @@ describe('the officer PIN', () => {
       value: { pinSet: false, unlocked: true },
     })
     expect(await call('ceremony.list')).toMatchObject({ ok: true })
-    expect(await call('auth.setPin', { pin: '2468' })).toMatchObject({
+    expect(await call('auth.setPin', { pin: '246810' })).toMatchObject({
       ok: true,
       value: { pinSet: true, unlocked: true },
     })
@@ -66,23 +66,23 @@ describe('the officer PIN', () => {
   })
 
   it('is stored salted and hashed, never as the PIN itself', async () => {
-    await call('auth.setPin', { pin: '2468' })
+    await call('auth.setPin', { pin: '246810' })
     const first = ctx.db
       .prepare("SELECT value FROM setting WHERE key = 'officer_pin'")
       .pluck()
       .get() as string
-    await call('auth.setPin', { pin: '2468' })
+    await call('auth.setPin', { pin: '246810' })
     const second = ctx.db
       .prepare("SELECT value FROM setting WHERE key = 'officer_pin'")
       .pluck()
       .get() as string
     expect(first).toMatch(/^scrypt\$/)
-    expect(first).not.toContain('2468')
+    expect(first).not.toContain('246810')
     expect(first).not.toBe(second)
   })
 
   it('makes wrong tries wait longer and longer, and unlocks with the right PIN once the wait is over', async () => {
-    await call('auth.setPin', { pin: '2468' })
+    await call('auth.setPin', { pin: '246810' })
     await call('auth.lock')
     for (let i = 0; i < 3; i++) {
       expect(await call('auth.unlock', { pin: '0000' })).toMatchObject({
@@ -90,7 +90,7 @@ describe('the officer PIN', () => {
         error: { code: 'PIN_WRONG' },
       })
     }
-    expect(await call('auth.unlock', { pin: '2468' })).toMatchObject({
+    expect(await call('auth.unlock', { pin: '246810' })).toMatchObject({
       ok: false,
       error: { code: 'PIN_WAIT', message: 'Terlalu banyak PIN salah. Coba lagi dalam 30 detik.' },
     })
@@ -101,7 +101,7 @@ describe('the officer PIN', () => {
     })
     expect(await call('auth.status')).toMatchObject({ ok: true, value: { retryInMs: 60_000 } })
     advance(61_000)
-    expect(await call('auth.unlock', { pin: '2468' })).toMatchObject({
+    expect(await call('auth.unlock', { pin: '246810' })).toMatchObject({
       ok: true,
       value: { unlocked: true },
     })
@@ -109,7 +109,7 @@ describe('the officer PIN', () => {
   })
 
   it('locks itself after five idle minutes, but not while the officer keeps working', async () => {
-    await call('auth.setPin', { pin: '2468' })
+    await call('auth.setPin', { pin: '246810' })
     advance(4 * 60_000)
     expect(await call('ceremony.list')).toMatchObject({ ok: true })
     expect(await call('app.loadDemo')).toMatchObject({ ok: true })
@@ -129,13 +129,13 @@ describe('the officer PIN', () => {
   }
 
   async function threeWrong(): Promise<void> {
-    await call('auth.setPin', { pin: '2468' })
+    await call('auth.setPin', { pin: '246810' })
     await call('auth.lock')
     for (let i = 0; i < 3; i++) await call('auth.unlock', { pin: '0000' })
   }
 
   it('keeps the wrong tries and the wait through a restart', async () => {
-    await call('auth.setPin', { pin: '2468' })
+    await call('auth.setPin', { pin: '246810' })
     await call('auth.lock')
     await call('auth.unlock', { pin: '0000' })
     await call('auth.unlock', { pin: '0001' })
@@ -148,7 +148,7 @@ describe('the officer PIN', () => {
     advance(10_000)
     expect(await call('auth.status')).toMatchObject({ value: { retryInMs: 20_000 } })
     restart()
-    expect(await call('auth.unlock', { pin: '2468' })).toMatchObject({
+    expect(await call('auth.unlock', { pin: '246810' })).toMatchObject({
       ok: false,
       error: { code: 'PIN_WAIT', message: 'Terlalu banyak PIN salah. Coba lagi dalam 20 detik.' },
     })
@@ -162,7 +162,7 @@ describe('the officer PIN', () => {
   })
 
   it('gives no extra tries to someone restarting the app over and over', async () => {
-    await call('auth.setPin', { pin: '2468' })
+    await call('auth.setPin', { pin: '246810' })
     await call('auth.lock')
     let tried = 0
     for (let i = 0; i < 50; i++) {
@@ -176,16 +176,16 @@ describe('the officer PIN', () => {
   it('does not skip the wait when the clock is set a day forward, even across a restart', async () => {
     await threeWrong()
     clock += 24 * 60 * 60_000
-    expect(await call('auth.unlock', { pin: '2468' })).toMatchObject({
+    expect(await call('auth.unlock', { pin: '246810' })).toMatchObject({
       error: { code: 'PIN_WAIT' },
     })
     restart()
     clock += 24 * 60 * 60_000
-    expect(await call('auth.unlock', { pin: '2468' })).toMatchObject({
+    expect(await call('auth.unlock', { pin: '246810' })).toMatchObject({
       error: { code: 'PIN_WAIT', message: 'Terlalu banyak PIN salah. Coba lagi dalam 30 detik.' },
     })
     advance(30_000)
-    expect(await call('auth.unlock', { pin: '2468' })).toMatchObject({ ok: true })
+    expect(await call('auth.unlock', { pin: '246810' })).toMatchObject({ ok: true })
   })
 
   it('does not stretch the wait beyond its length when the clock is set back', async () => {
@@ -196,7 +196,7 @@ describe('the officer PIN', () => {
     clock -= 24 * 60 * 60_000
     expect(await call('auth.status')).toMatchObject({ value: { retryInMs: 30_000 } })
     advance(30_000)
-    expect(await call('auth.unlock', { pin: '2468' })).toMatchObject({
+    expect(await call('auth.unlock', { pin: '246810' })).toMatchObject({
       ok: true,
       value: { unlocked: true },
     })
@@ -206,7 +206,7 @@ describe('the officer PIN', () => {
   })
 
   it('reads a damaged stored limit as the longest wait, never as no wait', async () => {
-    await call('auth.setPin', { pin: '2468' })
+    await call('auth.setPin', { pin: '246810' })
     await call('auth.lock')
     ctx.db
       .prepare("INSERT OR REPLACE INTO setting (key, value) VALUES ('officer_pin_limit', '{oops')")
@@ -216,9 +216,9 @@ describe('the officer PIN', () => {
   })
 
   it('refuses to change the PIN while locked', async () => {
-    await call('auth.setPin', { pin: '2468' })
+    await call('auth.setPin', { pin: '246810' })
     await call('auth.lock')
-    expect(await call('auth.setPin', { pin: '1357' })).toMatchObject({
+    expect(await call('auth.setPin', { pin: '135799' })).toMatchObject({
       ok: false,
       error: { code: 'LOCKED' },
     })
@@ -229,6 +229,8 @@ describe('the officer PIN', () => {
     expect(guarded).toEqual([
       'app.leaveKiosk',
       'app.loadDemo',
+      'app.removeDemo',
+      'attendance.list',
       'attendance.setOfficer',
       'attendance.setReason',
       'attendance.setReasonForOpd',
@@ -243,9 +245,13 @@ describe('the officer PIN', () => {
       'export.run',
       'ikrar.chooseTemplate',
       'ikrar.save',
+      'ikrar.setMirror',
       'roster.addNonAsn',
       'roster.applyImport',
+      'roster.cardHolders',
       'roster.markCardsPrinted',
+      'roster.search',
+      'roster.setCardIdentity',
       'roster.update',
       'signer.list',
       'signer.set',

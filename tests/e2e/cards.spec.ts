@@ -6,6 +6,7 @@ import { addNonAsn, applyRoster, listOpd } from '../../src/main/roster/repositor
 import { formatNip } from '../../src/shared/nip'
 import { expect, test } from './fixtures'
 import { decodeQr } from './qr-decode'
+import QRCode from 'qrcode'
 
 const A4_HEIGHT_PX = (297 / 25.4) * 96
 
@@ -98,19 +99,24 @@ test('an OPD prints on A4 with nothing else on the page, its QR reads back, and 
   await sheet.getByRole('button', { name: 'Tutup' }).click()
   await page.getByRole('button', { name: 'Beranda' }).click()
   const setPin = page.getByRole('form', { name: 'Buat PIN petugas' })
-  await setPin.getByLabel('PIN baru (4–8 angka)').fill('2468')
-  await setPin.getByLabel('Ulangi PIN').fill('2468')
+  await setPin.getByLabel('PIN baru (6–8 angka)').fill('246810')
+  await setPin.getByLabel('Ulangi PIN').fill('246810')
   await setPin.getByRole('button', { name: 'Simpan PIN' }).click()
-  await page.getByRole('button', { name: 'Kunci' }).click()
   await page.getByRole('button', { name: 'Data Pegawai' }).first().click()
   await page.getByLabel('Filter OPD').selectOption({ label: 'Dinas Sosial (25)' })
   await page.getByRole('button', { name: 'Cetak kartu QR (25)…' }).click()
   await sheet.getByRole('button', { name: 'Cetak…' }).click()
+  // The kiosk locks itself while the sheet is printing (idle minutes): locked as the officer comes back.
+  await page.evaluate(() =>
+    (
+      globalThis as unknown as { kiosk: { invoke(c: string, i?: unknown): Promise<unknown> } }
+    ).kiosk.invoke('auth.lock'),
+  )
   const confirm = sheet.getByRole('group', { name: 'Konfirmasi cetak' })
   await confirm.getByRole('button', { name: 'Ya, tandai 25 kartu sudah dicetak' }).click()
   const pin = page.getByRole('form', { name: 'PIN petugas' })
-  await pin.getByLabel('PIN').fill('2468')
-  await pin.getByRole('button', { name: 'Buka' }).click()
+  await pin.getByLabel('PIN').fill('246810')
+  await pin.getByRole('button', { name: 'Buka kunci' }).click()
   await expect(sheet.getByRole('status')).toHaveText('25 kartu ditandai sudah dicetak.')
   expect(
     db.prepare('SELECT count(*) FROM employee WHERE card_printed_at IS NOT NULL').pluck().get(),
@@ -190,7 +196,7 @@ test('20,000 employees: a whole OPD prints in one job, the region in parts, buil
   await sheet.getByRole('button', { name: 'Tutup' }).click()
   await expect(sheet).toBeHidden()
 
-  await page.getByLabel('Filter OPD').selectOption({ label: 'Dinas Uji 07 (2000)' })
+  await page.getByLabel('Filter OPD').selectOption({ label: 'Dinas Uji 07 (2.000)' })
   await page.getByRole('button', { name: 'Cetak kartu QR (2.000)…' }).click()
   await expect(sheet.getByTestId('cards-summary')).toHaveText('2.000 kartu · 200 halaman A4', {
     timeout: 60_000,
@@ -198,4 +204,51 @@ test('20,000 employees: a whole OPD prints in one job, the region in parts, buil
   await expect(sheet.getByTestId('cards-part')).toHaveCount(0)
   await expect(sheet.getByTestId('qr-card')).toHaveCount(2000)
   await expect(sheet.getByTestId('qr-card').last()).toHaveAttribute('data-nip', nipFor(13_999))
+})
+
+test('cards carry the agency name and logo set behind the PIN, and leave them off when empty', async ({
+  kiosk: { page, db },
+}) => {
+  seedRoster(db, { Inspektorat: 2 })
+  await page.reload()
+  await page.getByRole('button', { name: 'Pengaturan' }).click()
+  const form = page.getByRole('form', { name: 'Identitas kartu QR' })
+  await form.getByLabel('Nama instansi di kartu').fill('Pemerintah Kabupaten Banyuwangi')
+  const logo = await QRCode.toBuffer('logo', { width: 96 })
+  await form
+    .getByLabel(/^Logo/)
+    .setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: logo })
+  await expect(form.getByRole('img', { name: 'Logo di kartu' })).toBeVisible()
+  await form.getByRole('button', { name: 'Simpan identitas kartu' }).click()
+  await expect(form.getByRole('status')).toHaveText('Identitas kartu QR disimpan.')
+  expect(db.prepare("SELECT value FROM setting WHERE key = 'card_logo'").pluck().get()).toBe(
+    `data:image/png;base64,${logo.toString('base64')}`,
+  )
+
+  await page.getByRole('button', { name: 'Data Pegawai' }).first().click()
+  await page.getByRole('button', { name: 'Cetak kartu QR (2)…' }).click()
+  const card = page.getByTestId('qr-card').first()
+  await expect(card.locator('.cards-instansi')).toHaveText('Pemerintah Kabupaten Banyuwangi')
+  await expect(card.locator('img.cards-logo')).toHaveJSProperty('complete', true)
+  // The taller head leaves the QR and the text whole inside the card, and the QR still reads.
+  const outer = (await card.boundingBox())!
+  for (const part of [card.locator('svg.cards-qr'), card.locator('.cards-opd')]) {
+    const box = (await part.boundingBox())!
+    expect(box.y + box.height).toBeLessThanOrEqual(outer.y + outer.height + 0.5)
+  }
+  expect(extractNip(await decodeCard(page, nipFor(0)))).toEqual({ ok: true, nip: nipFor(0) })
+  await page
+    .getByRole('dialog', { name: 'Cetak kartu QR' })
+    .getByRole('button', { name: 'Tutup' })
+    .click()
+
+  await page.getByRole('button', { name: 'Pengaturan' }).click()
+  await form.getByLabel('Nama instansi di kartu').fill('')
+  await form.getByRole('button', { name: 'Hapus logo' }).click()
+  await form.getByRole('button', { name: 'Simpan identitas kartu' }).click()
+  await expect(form.getByRole('status')).toHaveText('Identitas kartu QR disimpan.')
+  await page.getByRole('button', { name: 'Data Pegawai' }).first().click()
+  await page.getByRole('button', { name: 'Cetak kartu QR (2)…' }).click()
+  await expect(page.getByTestId('qr-card').first()).toContainText('Kartu Kehadiran Apel')
+  await expect(page.locator('.cards-instansi, img.cards-logo')).toHaveCount(0)
 })

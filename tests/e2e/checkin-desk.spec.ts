@@ -53,7 +53,12 @@ test('manual search for a forgotten card, counts per OPD, the missing list, and 
   await expect(page.getByRole('button', { name: `Catat hadir ${SITI.name}` })).toHaveCount(0)
   await search.fill('')
 
-  await search.pressSequentially(BUDI.nip.slice(0, 12), { delay: 60 })
+  // By NIP the gate finds only the whole NIP, and shows it masked.
+  await search.pressSequentially(BUDI.nip, { delay: 60 })
+  await expect(page.getByRole('listitem').filter({ hasText: BUDI.name })).toContainText(
+    '19740502 •••••• • 001',
+  )
+  await expect(page.getByText(BUDI.nip.slice(8, 14))).toHaveCount(0)
   await page.getByRole('button', { name: `Catat hadir ${BUDI.name}` }).click()
   await expect(page.getByTestId('present-total')).toHaveText('2 / 3')
 

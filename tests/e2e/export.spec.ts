@@ -75,10 +75,22 @@ test('mark absence reasons, export to a folder, and read the files back', async 
   await expect(sickRow).toContainText('Rina Petugas')
   await expect(page.getByLabel(`Keterangan untuk ${sick.name}`)).toHaveValue('SAKIT')
 
+  // No reason is preselected, and the officer confirms with the number of people it changes.
+  const apply = page.getByRole('button', { name: 'Terapkan ke OPD ini…' })
+  await expect(page.getByLabel('Keterangan untuk semua')).toHaveValue('')
+  await expect(apply).toBeDisabled()
   await page.getByLabel('Keterangan untuk semua').selectOption({ label: 'Dinas Luar' })
   await page.getByLabel('Catatan untuk semua').fill('Rapat koordinasi')
-  await page.getByRole('button', { name: 'Terapkan ke OPD ini' }).click()
+  await apply.click()
   const bulk = total - 3
+  const confirm = page.getByRole('group', { name: 'Konfirmasi keterangan untuk semua' })
+  await expect(confirm).toContainText(`Tandai ${bulk} orang sebagai Dinas Luar?`)
+  await confirm.getByRole('button', { name: 'Batal' }).click()
+  expect(db.prepare("SELECT count(*) FROM absence WHERE reason = 'DINAS_LUAR'").pluck().get()).toBe(
+    0,
+  )
+  await apply.click()
+  await confirm.getByRole('button', { name: `Ya, tandai ${bulk} orang` }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Dinas Luar diisi untuk' })).toHaveText(
     `Dinas Luar diisi untuk ${bulk} pegawai; 1 sudah punya keterangan dan tidak diubah.`,
   )

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { writeCsv, writeXlsx } from '../fixtures/roster-files'
 import { expect, test } from './fixtures'
+import { setFirstPin } from './first-run'
 
 test('first run: the demo roster and ceremony are one click away', async ({
   kiosk: { page, db },
@@ -39,6 +40,7 @@ test('roster import shows a preview with rejections before anything is written',
     ],
     { merges: ['A1:D1'] },
   )
+  await setFirstPin(page)
   await page.getByRole('button', { name: 'Data Pegawai' }).first().click()
   kiosk.pickRosterFile(file)
   await page.getByRole('button', { name: 'Impor dari Excel/CSV…' }).click()
@@ -75,6 +77,7 @@ test('an unreadable roster file gets a clear message and changes nothing', async
     ['Kolom', 'Lain'],
     ['1', '2'],
   ])
+  await setFirstPin(page)
   await page.getByRole('button', { name: 'Data Pegawai' }).first().click()
   kiosk.pickRosterFile(file)
   await page.getByRole('button', { name: 'Impor dari Excel/CSV…' }).click()

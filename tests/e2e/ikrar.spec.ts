@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test'
 import type { Db } from '../../src/main/db/connection'
 import { findTemplate, listTemplates } from '../../src/main/ikrar/templates'
+import { fillIkrar } from '../../src/shared/ikrar'
 import { formatNip } from '../../src/shared/nip'
 import { expect, test } from './fixtures'
 import { BUDI, seedGate } from './people'
@@ -8,7 +9,13 @@ import { scanWithKeyboardScanner } from './scanner'
 import { addCeremony, PILKADA_2024 } from '../fixtures/ceremony'
 
 const INSTANSI = 'Pemerintah Kabupaten Contoh'
-const PILKADA = findTemplate('pilkada-2020')!
+/** The default text as stored, and as the crowd reads it for this 2024 Pilkada apel. */
+const TEMPLATE = findTemplate('lima-butir')!
+const PILKADA = fillIkrar(TEMPLATE, {
+  instansi: INSTANSI,
+  acara: 'Apel Netralitas ASN Pilkada 2024',
+  pemilihan: 'Pilkada Serentak Tahun 2024',
+})
 
 function activeCeremony(db: Db): number {
   return addCeremony(db, { name: 'Apel Netralitas ASN Pilkada 2024' }, PILKADA_2024).id
@@ -40,7 +47,7 @@ test('a clicker steps through every point and back; the reading is recorded', as
   await openIkrar(page)
   await page.getByRole('button', { name: 'Mulai pembacaan' }).click()
   await expect(page.getByRole('alert')).toContainText(
-    'Teks ikrar memakai {instansi} tetapi isinya masih kosong',
+    'Pembacaan belum bisa dimulai: teks ikrar memakai {instansi} (nama instansi) tetapi isinya masih kosong',
   )
   await page.getByLabel('Nama instansi').fill(INSTANSI)
   await expect(page.getByTestId('ikrar-opening-preview')).toHaveText(
@@ -141,13 +148,13 @@ test('edits go to the ceremony copy: reorder, remove, add, reword, and a templat
         .get(ceremonyId) as string,
     ) as string[]
   expect(stored()).toEqual([
-    PILKADA.points[1],
-    PILKADA.points[0],
-    PILKADA.points[2],
+    TEMPLATE.points[1],
+    TEMPLATE.points[0],
+    TEMPLATE.points[2],
     'Menolak politik uang.',
     'Menjaga persatuan dan kesatuan di {instansi}.',
   ])
-  expect(findTemplate('pilkada-2020')).toEqual(PILKADA)
+  expect(findTemplate('lima-butir')).toEqual(TEMPLATE)
 
   await startReading(page)
   await page.keyboard.press('End')
@@ -235,7 +242,7 @@ test('the longest shipped point fills 1366x768 and 3840x2160 without overflowing
   await page.getByLabel('Nama instansi').fill(INSTANSI)
   const title = listTemplates().find((t) => t.id === LONGEST.template)!.title
   await page.getByLabel('Template').selectOption({ label: title })
-  if (LONGEST.template !== PILKADA.id) {
+  if (LONGEST.template !== TEMPLATE.id) {
     await page.getByRole('button', { name: 'Ganti dengan template ini' }).click()
   }
   await startReading(page)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { presenterDisplay } from '../../src/main/window/displays'
+import { displaysMirrored, presenterDisplay } from '../../src/main/window/displays'
 
 const display = (id: number, width: number, height: number, x = 0) => ({
   id,
@@ -25,5 +25,22 @@ describe('choosing the projector display', () => {
     const tv = display(3, 3840, 2160, 2646)
     expect(presenterDisplay([laptop, monitor, tv], 1)).toBe(tv)
     expect(presenterDisplay([laptop, tv, monitor], 1)).toBe(tv)
+  })
+})
+
+describe('a mirrored screen', () => {
+  it('is seen where the OS reports the copy as a display on the same spot', () => {
+    const copy = display(2, 1366, 768)
+    expect(displaysMirrored([laptop, copy])).toBe(true)
+    // Mirrored at the projector's own resolution: still the same spot.
+    expect(displaysMirrored([laptop, display(2, 1920, 1080)])).toBe(true)
+    // Nor is the copy taken as the projector's own screen.
+    expect(presenterDisplay([laptop, copy], 1)).toBeNull()
+  })
+
+  it('is not claimed for extended screens side by side, or a laptop alone', () => {
+    expect(displaysMirrored([laptop, display(2, 1920, 1080, 1366)])).toBe(false)
+    expect(displaysMirrored([laptop])).toBe(false)
+    expect(displaysMirrored([])).toBe(false)
   })
 })

@@ -14,18 +14,24 @@ import {
   listTemplates,
   parseTemplates,
 } from '../../src/main/ikrar/templates'
+import { proposeElection } from '../../src/shared/election'
 
-const values = { instansi: 'Pemerintah Kabupaten Contoh', acara: 'Apel Netralitas ASN 2024' }
+const values = {
+  instansi: 'Pemerintah Kabupaten Contoh',
+  acara: 'Apel Netralitas ASN 2024',
+  pemilihan: 'Pilkada Serentak Tahun 2024',
+}
 
 describe('ikrar templates', () => {
-  it('ships the three known texts with their sources, Pilkada 2020 as the default', () => {
+  it("ships the five points naming the ceremony's election as the default, and the three known texts", () => {
     const templates = listTemplates()
     expect(templates.map((t) => [t.id, t.points.length])).toEqual([
+      ['lima-butir', 5],
       ['pilkada-2020', 5],
       ['nasional-2020', 4],
       ['pemilu-2024', 4],
     ])
-    expect(DEFAULT_TEMPLATE_ID).toBe('pilkada-2020')
+    expect(DEFAULT_TEMPLATE_ID).toBe('lima-butir')
     expect(findTemplate('pilkada-2020')?.source).toMatch(/Sarolangun.*media-dpr\.com/)
     expect(findTemplate('nasional-2020')?.source).toMatch(/KASN.*7 Oktober 2020/)
     expect(findTemplate('pemilu-2024')?.source).toMatch(/SKB.*22 September 2022/)
@@ -41,6 +47,22 @@ describe('ikrar templates', () => {
     expect(pilkada.points[4]).toBe(
       'Siap melakukan pencegahan, pengawasan dan penindakan pelanggaran.',
     )
+  })
+
+  it('keeps the historical texts exactly as read, the default differing only where it should', () => {
+    const pilkada = findTemplate('pilkada-2020')!
+    const lima = findTemplate('lima-butir')!
+    expect(pilkada.points[0]).toContain('pelaksanaan Pilkada Serentak Tahun 2020.')
+    expect(pilkada.points[3]).toBe(
+      'Menolak politik uang dan segala jenis pemberian dalam bentuk apapun.',
+    )
+    expect(lima.points[0]).toBe(
+      pilkada.points[0]!.replace('Pilkada Serentak Tahun 2020', '{pemilihan}'),
+    )
+    expect(lima.points[3]).toBe(pilkada.points[3]!.replace('apapun', 'apa pun'))
+    expect(lima.points.slice(1, 3)).toEqual(pilkada.points.slice(1, 3))
+    expect(lima.points[4]).toBe(pilkada.points[4])
+    expect(fillIkrar(lima, values).points[0]).toContain('pelaksanaan Pilkada Serentak Tahun 2024.')
   })
 
   it('hands out copies: changing one never reaches the shipped text', () => {
@@ -78,6 +100,7 @@ describe('placeholders', () => {
   it('finds typos and the placeholders a text uses', () => {
     expect(unknownPlaceholders('di {instnasi} dan {acara} dan {}')).toEqual(['instnasi', ''])
     expect(usedPlaceholders('di {instansi} pada {acara}, {x}')).toEqual(['instansi', 'acara'])
+    expect(usedPlaceholders('sesudah {pemilihan}.')).toEqual(['pemilihan'])
   })
 
   it('fills every part of a template', () => {
@@ -101,5 +124,16 @@ describe('reading steps', () => {
     const closed = { ...text, closing: 'Demikian.' }
     expect(stepCount(closed)).toBe(5)
     expect(stepLabel(stepAt(closed, 4))).toBe('Penutup')
+  })
+})
+
+describe('the election a ceremony is for', () => {
+  it('is proposed from the ceremony date: the next voting day on or after it', () => {
+    expect(proposeElection('2020-11-16')).toBe('Pilkada Serentak Tahun 2020')
+    expect(proposeElection('2023-12-01')).toBe('Pemilu dan Pemilihan Tahun 2024')
+    expect(proposeElection('2024-02-14')).toBe('Pemilu dan Pemilihan Tahun 2024')
+    expect(proposeElection('2024-09-30')).toBe('Pilkada Serentak Tahun 2024')
+    expect(proposeElection('2026-12-01')).toBe('Pemilu dan Pemilihan Tahun 2029')
+    expect(proposeElection('2029-06-01')).toBe('Pemilu dan Pemilihan Tahun 2029')
   })
 })

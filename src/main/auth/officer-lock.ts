@@ -1,6 +1,6 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
-import type { OfficerStatus } from '../../shared/contract/auth'
+import { isNewPinValid, NEW_PIN_RULE, type OfficerStatus } from '../../shared/contract/auth'
 import type { KioskContext } from '../context'
 import { UserError } from '../errors'
 import { getSetting, setSetting } from '../settings'
@@ -96,6 +96,7 @@ export class OfficerLock {
 
   setPin(pin: string): void {
     this.require()
+    if (!isNewPinValid(pin)) throw new UserError('BAD_PIN', `${NEW_PIN_RULE}.`)
     const salt = randomBytes(16)
     setSetting(
       this.ctx.db,

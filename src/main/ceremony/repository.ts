@@ -1,5 +1,6 @@
 import type { CeremonyFields } from '../../shared/contract/ceremony'
 import type { Ceremony } from '../../shared/domain'
+import { proposeElection } from '../../shared/election'
 import { localToUtc, type TimeZoneId } from '../../shared/time'
 import type { Db } from '../db/connection'
 import { UserError } from '../errors'
@@ -17,6 +18,7 @@ interface CeremonyRow {
   time_zone: TimeZoneId
   all_opd: number
   unknown_policy: 'review' | 'refuse'
+  election: string
 }
 
 /** The setting that names the ceremony the gate is running. */
@@ -46,6 +48,7 @@ function toCeremony(db: Db, row: CeremonyRow): Ceremony {
     timeZone: row.time_zone,
     opdIds,
     unknownPolicy: row.unknown_policy,
+    election: row.election,
     active: activeCeremonyId(db) === row.id,
   }
 }
@@ -102,10 +105,16 @@ export function createCeremony(db: Db, now: Date, f: CeremonyFields): Ceremony {
       const { lastInsertRowid } = db
         .prepare(
           `INSERT INTO ceremony (name, date, start_time, late_time, starts_at, late_at, place, time_zone,
-           all_opd, unknown_policy, created_at)
-         VALUES (@name, @date, @startTime, @lateTime, @startsAt, @lateAt, @place, @timeZone, @allOpd, @unknownPolicy, @now)`,
+           all_opd, unknown_policy, election, created_at)
+         VALUES (@name, @date, @startTime, @lateTime, @startsAt, @lateAt, @place, @timeZone, @allOpd, @unknownPolicy, @election, @now)`,
         )
-        .run({ ...f, ...t, allOpd: f.opdIds ? 0 : 1, now: now.toISOString() })
+        .run({
+          ...f,
+          ...t,
+          allOpd: f.opdIds ? 0 : 1,
+          election: f.election ?? proposeElection(f.date),
+          now: now.toISOString(),
+        })
       const id = Number(lastInsertRowid)
       writeOpdList(db, id, f.opdIds)
       // The first ceremony is the one the gate will run.
@@ -123,8 +132,9 @@ export function updateCeremony(db: Db, f: CeremonyFields & { id: number }): Cere
       db.prepare(
         `UPDATE ceremony SET name = @name, date = @date, start_time = @startTime, late_time = @lateTime,
          starts_at = @startsAt, late_at = @lateAt, place = @place, time_zone = @timeZone,
-         all_opd = @allOpd, unknown_policy = @unknownPolicy WHERE id = @id`,
-      ).run({ ...f, ...t, allOpd: f.opdIds ? 0 : 1 })
+         all_opd = @allOpd, unknown_policy = @unknownPolicy,
+         election = coalesce(@election, election) WHERE id = @id`,
+      ).run({ ...f, ...t, allOpd: f.opdIds ? 0 : 1, election: f.election ?? null })
       writeOpdList(db, f.id, f.opdIds)
       return getCeremony(db, f.id)
     })
@@ -143,6 +153,7 @@ export function duplicateCeremony(db: Db, now: Date, id: number): Ceremony {
     timeZone: c.timeZone,
     opdIds: c.opdIds,
     unknownPolicy: c.unknownPolicy,
+    election: c.election,
   })
 }
 

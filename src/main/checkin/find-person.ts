@@ -1,7 +1,14 @@
-import { GATE_SEARCH_MIN, type GateMatch } from '../../shared/domain'
+import { GATE_SEARCH_MIN, type Person } from '../../shared/domain'
 import { activeCeremonyId } from '../ceremony/repository'
 import type { Db } from '../db/connection'
 import { rosterWhere } from '../roster/repository'
+
+/** A search hit before it leaves main: the whole NIP is still here, for the pick. */
+export interface PersonHere extends Person {
+  id: number
+  /** First live scan in the active ceremony; null: not here yet. */
+  arrivedAt: string | null
+}
 
 /**
  * The gate's manual search: the roster list's own filter (name or NIP, active people), each
@@ -12,7 +19,7 @@ export function findPerson(
   db: Db,
   query: string,
   limit: number,
-): { total: number; rows: GateMatch[] } {
+): { total: number; rows: PersonHere[] } {
   if (query.trim().length < GATE_SEARCH_MIN) return { total: 0, rows: [] }
   const { clause, params } = rosterWhere({
     query,
@@ -33,6 +40,6 @@ export function findPerson(
        ${clause}
        ORDER BY e.name COLLATE NOCASE, e.id LIMIT @limit`,
     )
-    .all({ ...params, ceremonyId: activeCeremonyId(db), limit }) as GateMatch[]
+    .all({ ...params, ceremonyId: activeCeremonyId(db), limit }) as PersonHere[]
   return { total, rows }
 }

@@ -4,7 +4,7 @@ import { stepCount, type IkrarReading, type ReadingMode } from '../../shared/ikr
  * The reading in progress, kept in main so that the kiosk window and the projector window
  * show the same step. Pure: every change returns a new state.
  */
-export type ReadingState = Omit<IkrarReading, 'presenterShown'>
+export type ReadingState = Omit<IkrarReading, 'presenterShown' | 'mirrored'>
 
 export const READING_MOVES = ['next', 'prev', 'first', 'last'] as const
 export type ReadingMove = (typeof READING_MOVES)[number]

@@ -1,6 +1,8 @@
 import type { IkrarFields } from '../../shared/contract/ikrar'
 import {
   fillIkrar,
+  IKRAR_PLACEHOLDERS,
+  PLACEHOLDER_LIST,
   textParts,
   unknownPlaceholders,
   usedPlaceholders,
@@ -90,7 +92,7 @@ function writeCopy(db: Db, now: Date, copy: IkrarCopy): IkrarCopy {
   if (unknown.length) {
     throw new UserError(
       'BAD_INPUT',
-      `Penanda {${unknown[0]}} tidak dikenal. Yang bisa dipakai: {instansi} dan {acara}.`,
+      `Penanda {${unknown[0]}} tidak dikenal. Yang bisa dipakai: ${PLACEHOLDER_LIST}.`,
     )
   }
   db.prepare(
@@ -127,7 +129,8 @@ export function saveIkrarCopy(
 }
 
 export function ikrarValues(db: Db, copy: IkrarCopy): IkrarValues {
-  return { instansi: copy.instansi, acara: getCeremony(db, copy.ceremonyId).name }
+  const ceremony = getCeremony(db, copy.ceremonyId)
+  return { instansi: copy.instansi, acara: ceremony.name, pemilihan: ceremony.election }
 }
 
 /** The text as the crowd will see it; refused while a placeholder it uses has no value. */
@@ -140,7 +143,7 @@ export function readableIkrar(db: Db, ceremonyId: number): IkrarText {
   if (empty) {
     throw new UserError(
       'IKRAR_INCOMPLETE',
-      `Teks ikrar memakai {${empty}} tetapi isinya masih kosong. Isi nama ${empty} di editor ikrar.`,
+      `Pembacaan belum bisa dimulai: teks ikrar memakai {${empty}} (${IKRAR_PLACEHOLDERS[empty].label}) tetapi isinya masih kosong. Isi di ${IKRAR_PLACEHOLDERS[empty].filledIn}.`,
     )
   }
   return fillIkrar(copy, values)

@@ -1,11 +1,15 @@
 import { z } from 'zod'
 import nasional2020 from '../../../resources/ikrar/nasional-2020.json'
+import limaButir from '../../../resources/ikrar/lima-butir.json'
 import pemilu2024 from '../../../resources/ikrar/pemilu-2024.json'
 import pilkada2020 from '../../../resources/ikrar/pilkada-2020.json'
 import { unknownPlaceholders, textParts, type IkrarTemplate } from '../../shared/ikrar'
 
-/** The ceremony this kiosk was first asked for reads the five Pilkada 2020 points. */
-export const DEFAULT_TEMPLATE_ID = 'pilkada-2020'
+/**
+ * The five points, with the election named from the ceremony ({pemilihan}): a 2024 apel must
+ * not read "Pilkada Serentak Tahun 2020". The historical texts stay as they were read.
+ */
+export const DEFAULT_TEMPLATE_ID = 'lima-butir'
 
 const line = z.string().trim().min(1)
 const templateSchema = z
@@ -35,7 +39,7 @@ export function parseTemplates(raw: readonly unknown[]): IkrarTemplate[] {
   return templates
 }
 
-const TEMPLATES = parseTemplates([pilkada2020, nasional2020, pemilu2024])
+const TEMPLATES = parseTemplates([limaButir, pilkada2020, nasional2020, pemilu2024])
 
 /** Fresh objects each call: whatever a caller does to them never reaches the shipped text. */
 export function listTemplates(): IkrarTemplate[] {

@@ -1,16 +1,16 @@
 import { backUpIfActive } from '../backup/backups'
 import type { appContract } from '../../shared/contract/app'
-import { activeCeremonyId, createCeremony } from '../ceremony/repository'
+import { activeCeremonyId } from '../ceremony/repository'
 import type { KioskContext } from '../context'
-import { DEMO_REGION, demoRoster } from '../roster/demo'
-import { applyRoster, listOpd } from '../roster/repository'
-import { utcToLocal } from '../../shared/time'
+import { adoptLegacyDemo, demoPresent, loadDemo, removeDemo } from '../roster/demo-mode'
 import type { HandlersFor } from './handlers'
 
 const count = (ctx: KioskContext, table: string) =>
   ctx.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number
 
 export function appHandlers(ctx: KioskContext): HandlersFor<keyof typeof appContract> {
+  // Once per start: a demo loaded by an earlier version is marked like today's.
+  adoptLegacyDemo(ctx.db)
   return {
     'app.status': () => ({
       dbPath: ctx.dbPath,
@@ -19,30 +19,17 @@ export function appHandlers(ctx: KioskContext): HandlersFor<keyof typeof appCont
       ceremonies: count(ctx, 'ceremony'),
       activeCeremonyId: activeCeremonyId(ctx.db),
       notice: ctx.startupNotice ?? null,
+      demo: demoPresent(ctx.db),
     }),
     'app.leaveKiosk': () => {
       ctx.shell?.leaveKiosk()
       return { left: ctx.shell !== undefined }
     },
     'app.loadDemo': async () => {
-      const now = ctx.now()
-      applyRoster(ctx.db, demoRoster(), now)
-      const ceremony = createCeremony(ctx.db, now, {
-        name: `Apel Netralitas ASN ${DEMO_REGION} (demo)`,
-        date: utcToLocal(now.toISOString(), 'Asia/Jakarta').date,
-        startTime: '07:30',
-        lateTime: '07:45',
-        place: 'Halaman Kantor Bupati',
-        timeZone: 'Asia/Jakarta',
-        opdIds: null,
-        unknownPolicy: 'review',
-      })
+      const { ceremony, ...result } = loadDemo(ctx.db, ctx.now())
       await backUpIfActive(ctx, ceremony)
-      return {
-        employees: count(ctx, 'employee'),
-        opd: listOpd(ctx.db).length,
-        ceremonyId: ceremony.id,
-      }
+      return result
     },
+    'app.removeDemo': () => removeDemo(ctx.db),
   }
 }

@@ -1,29 +1,40 @@
 import type { checkinContract } from '../../shared/contract/checkin'
 import type { ScanOutcome } from '../../shared/domain'
 import { dashboard } from '../checkin/dashboard'
-import { findPerson } from '../checkin/find-person'
+import { gateDashboard, GateSearch } from '../checkin/gate-search'
 import { cancelCheckin, recordScan } from '../checkin/record'
 import { activeCeremonyId } from '../ceremony/repository'
 import type { KioskContext } from '../context'
 import type { HandlersFor } from './handlers'
 
 export function checkinHandlers(ctx: KioskContext): HandlersFor<keyof typeof checkinContract> {
+  const gate = new GateSearch(() => ctx.now().getTime())
   return {
     'checkin.scan': ({ payload, source }) => {
-      const outcome = recordScan(ctx.db, { payload, source, kioskId: ctx.kioskId, now: ctx.now() })
+      const picked = source === 'manual' ? gate.redeem(payload) : payload
+      if (picked === null)
+        return { kind: 'invalid', reason: 'Hasil pencarian sudah lama; cari nama itu lagi.' }
+      const outcome = recordScan(ctx.db, {
+        payload: picked,
+        source,
+        kioskId: ctx.kioskId,
+        now: ctx.now(),
+      })
       const ceremonyId = activeCeremonyId(ctx.db)
       if (ceremonyId !== null && isNewArrival(outcome))
         ctx.events.emit('checkin.changed', { ceremonyId })
       return outcome
     },
+    'checkin.findPerson': ({ query, limit }) => gate.find(ctx.db, query, limit),
     'checkin.undo': ({ checkinId, reason }) => {
       const ceremonyId = cancelCheckin(ctx.db, checkinId, reason, ctx.now())
       ctx.events.emit('checkin.changed', { ceremonyId })
       return { checkinId }
     },
     'checkin.dashboard': ({ missingOpdId, recent, filter }) =>
-      dashboard(ctx.db, missingOpdId, recent, { now: ctx.now(), kioskId: ctx.kioskId }, filter),
-    'checkin.findPerson': ({ query, limit }) => findPerson(ctx.db, query, limit),
+      gateDashboard(
+        dashboard(ctx.db, missingOpdId, recent, { now: ctx.now(), kioskId: ctx.kioskId }, filter),
+      ),
   }
 }
 

@@ -25,7 +25,7 @@ export function createHandlers(ctx: KioskContext): Handlers {
       ...appHandlers(ctx),
       ...authHandlers(officer),
       ...backupHandlers(ctx),
-      ...rosterHandlers(ctx),
+      ...rosterHandlers(ctx, officer),
       ...ceremonyHandlers(ctx),
       ...checkinHandlers(ctx),
       ...ikrarHandlers(ctx),

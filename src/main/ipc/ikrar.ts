@@ -1,5 +1,5 @@
 import type { ikrarContract } from '../../shared/contract/ikrar'
-import type { IkrarReading } from '../../shared/ikrar'
+import type { IkrarReading, MirrorState } from '../../shared/ikrar'
 import { activeCeremonyId } from '../ceremony/repository'
 import type { KioskContext } from '../context'
 import { UserError } from '../errors'
@@ -7,7 +7,11 @@ import type { ReadingState } from '../ikrar/reading'
 import { chooseTemplate, getIkrarCopy, listReadings, saveIkrarCopy } from '../ikrar/repository'
 import { createReadingSession } from '../ikrar/session'
 import { listTemplates } from '../ikrar/templates'
+import { getSetting, setSetting } from '../settings'
 import type { HandlersFor } from './handlers'
+
+/** The officer's answer to "Layar dicerminkan ke proyektor". */
+const MIRROR_KEY = 'screen_mirrored'
 
 export function ikrarHandlers(ctx: KioskContext): HandlersFor<keyof typeof ikrarContract> {
   const session = createReadingSession(ctx.db, ctx.kioskId, ctx.now)
@@ -22,10 +26,18 @@ export function ikrarHandlers(ctx: KioskContext): HandlersFor<keyof typeof ikrar
     }
     return id
   }
-  const view = (state: ReadingState): IkrarReading => ({
-    ...state,
-    presenterShown: ctx.presenterShown?.() ?? false,
+  const mirror = (): MirrorState => ({
+    setting: getSetting(ctx.db, MIRROR_KEY) === '1',
+    detected: ctx.displaysMirrored?.() ?? false,
   })
+  const view = (state: ReadingState): IkrarReading => {
+    const m = mirror()
+    return {
+      ...state,
+      presenterShown: ctx.presenterShown?.() ?? false,
+      mirrored: m.setting || m.detected,
+    }
+  }
   /** Every change to the reading goes to both windows, which follow it instead of polling. */
   const announce = (state: ReadingState): IkrarReading => {
     const reading = view(state)
@@ -52,6 +64,14 @@ export function ikrarHandlers(ctx: KioskContext): HandlersFor<keyof typeof ikrar
       const record = session.end()
       if (record !== null) ctx.events.emit('ikrar.reading', null)
       return record
+    },
+    'ikrar.mirror': mirror,
+    'ikrar.setMirror': ({ mirrored }) => {
+      setSetting(ctx.db, MIRROR_KEY, mirrored ? '1' : '0')
+      // A running reading shows whether the projector mirrors: both windows hear it changed.
+      const state = session.current()
+      if (state) announce(state)
+      return mirror()
     },
   }
 }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { contract, type Channel } from '../../shared/contract'
 import type { CallResult } from '../../shared/contract/define'
 import { UserError } from '../errors'
+import { fieldLabel } from './field-labels'
 import type { Handlers } from './handlers'
 
 z.config(z.locales.id())
@@ -45,7 +46,8 @@ export async function invoke(
   const parsed = contract[channel].input.safeParse(raw)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    const where = issue?.path.length ? ` (${issue.path.join('.')})` : ''
+    const label = issue ? fieldLabel(issue.path) : null
+    const where = label ? ` (${label})` : ''
     return fail('BAD_INPUT', `Isian tidak valid${where}: ${issue?.message ?? ''}`)
   }
   try {

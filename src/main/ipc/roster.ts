@@ -1,7 +1,9 @@
 import path from 'node:path'
 import type { rosterContract } from '../../shared/contract/roster'
+import type { OfficerLock } from '../auth/officer-lock'
 import type { KioskContext } from '../context'
 import { UserError } from '../errors'
+import { demoPresent, removeDemo as removeDemoData } from '../roster/demo-mode'
 import { previewRoster, readRosterFile } from '../roster/import'
 import type { ParsedRoster } from '../roster/parse-roster'
 import {
@@ -11,16 +13,22 @@ import {
   searchEmployees,
   updateEmployee,
 } from '../roster/repository'
+import { getCardIdentity, setCardIdentity } from '../roster/card-identity'
 import { listCardHolders, markCardsPrinted } from '../roster/cards'
 import type { HandlersFor } from './handlers'
 
-export function rosterHandlers(ctx: KioskContext): HandlersFor<keyof typeof rosterContract> {
+export function rosterHandlers(
+  ctx: KioskContext,
+  officer: Pick<OfficerLock, 'status'>,
+): HandlersFor<keyof typeof rosterContract> {
   // The file the officer is looking at in the preview; only it can be applied.
   let pending: { previewId: string; parsed: ParsedRoster } | null = null
   return {
     'roster.listOpd': () => listOpd(ctx.db),
     'roster.search': (q) => searchEmployees(ctx.db, q),
     'roster.cardHolders': (filter) => listCardHolders(ctx.db, filter),
+    'roster.cardIdentity': () => getCardIdentity(ctx.db),
+    'roster.setCardIdentity': (identity) => setCardIdentity(ctx.db, identity),
     'roster.markCardsPrinted': ({ ids }) => markCardsPrinted(ctx.db, ctx.now(), ids),
     'roster.chooseImportFile': async () => {
       const file = await ctx.dialogs.openRosterFile()
@@ -30,14 +38,33 @@ export function rosterHandlers(ctx: KioskContext): HandlersFor<keyof typeof rost
       pending = { previewId: preview.previewId, parsed }
       return preview
     },
-    'roster.applyImport': ({ previewId }) => {
+    'roster.applyImport': ({ previewId, removeDemo }) => {
+      // The first real import is already behind the PIN: before one exists, anyone could.
+      if (!officer.status().pinSet) {
+        throw new UserError(
+          'PIN_FIRST',
+          'Buat PIN petugas dulu (Beranda, langkah 1): data pegawai diimpor setelah PIN ada.',
+        )
+      }
       if (pending?.previewId !== previewId) {
         throw new UserError(
           'PREVIEW_STALE',
           'Pratinjau impor sudah tidak berlaku. Pilih berkas lagi.',
         )
       }
-      const result = applyRoster(ctx.db, pending.parsed.rows, ctx.now(), pending.parsed.held)
+      if (demoPresent(ctx.db) && !removeDemo) {
+        throw new UserError(
+          'DEMO_PRESENT',
+          'Data contoh akan dihapus sebelum data sungguhan diimpor: setujui dulu penghapusannya.',
+        )
+      }
+      const { rows, held } = pending.parsed
+      const result = ctx.db
+        .transaction(() => {
+          if (removeDemo) removeDemoData(ctx.db)
+          return applyRoster(ctx.db, rows, ctx.now(), held)
+        })
+        .immediate()
       pending = null
       return result
     },

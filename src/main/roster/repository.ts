@@ -176,14 +176,16 @@ export interface RosterDiff {
  */
 export function diffRoster(db: Db, rows: RosterRow[], held: readonly string[] = []): RosterDiff {
   const current = new Map<string, EmployeeRow & { opdKey: string }>()
+  // Demo rows are removed before a real roster is applied: the diff is against real data only.
   const all = db
     .prepare(
-      `${SELECT_EMPLOYEE.replace('o.name AS opdName', 'o.name AS opdName, o.key AS opdKey')}`,
+      `${SELECT_EMPLOYEE.replace('o.name AS opdName', 'o.name AS opdName, o.key AS opdKey')}
+       WHERE e.demo = 0 AND o.demo = 0`,
     )
     .all() as (EmployeeRow & { opdKey: string })[]
   for (const e of all) current.set(e.nip, e)
   const knownOpd = new Set(
-    (db.prepare('SELECT key FROM opd').all() as { key: string }[]).map((o) => o.key),
+    (db.prepare('SELECT key FROM opd WHERE demo = 0').all() as { key: string }[]).map((o) => o.key),
   )
   const inFile = new Set([...rows.map((r) => r.nip), ...held])
   const diff: RosterDiff = { toAdd: [], toUpdate: [], unchanged: 0, toDeactivate: [], opdNew: [] }

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { shortKioskId } from '../../shared/kiosk-id'
 import { api } from './api'
+import { DemoBanner } from './components/DemoBanner'
 import { PinDialog } from './components/PinDialog'
 import { useAction, useKiosk } from './data/query'
 import { ReadingOverlay } from './ikrar/ReadingOverlay'
@@ -40,7 +41,8 @@ export function App() {
   // A reading left running (the app reloaded) is picked up again; one ended anywhere closes.
   const reading = useKiosk('ikrar.reading').data ?? null
   return (
-    <div className="app">
+    // Mirrored to the projector: the gate's latecomer notices stay off this screen (styles.css).
+    <div className={reading?.mirrored ? 'app mirrored' : 'app'}>
       <header className="topbar">
         <h1>Kiosk Apel Netralitas ASN</h1>
         <nav aria-label="Menu utama">
@@ -74,6 +76,7 @@ export function App() {
         )}
         {lock.notice}
       </header>
+      {status.data?.demo && <DemoBanner demo={status.data.demo} />}
       <PinDialog />
       <main>
         {screen === 'beranda' && (

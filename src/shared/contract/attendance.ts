@@ -11,9 +11,10 @@ export const attendanceContract = {
   'attendance.setOfficer': call<string>({ officer: true })(
     z.object({ name: z.string().trim().min(1, 'Nama petugas wajib diisi').max(100) }).strict(),
   ),
-  'attendance.list': call<{ rows: AttendanceRow[]; summary: AttendanceSummary }>()(
-    z.object({ ceremonyId: id, opdId: id.nullable() }).strict(),
-  ),
+  /** Names and NIPs of an OPD, as Data Pegawai shows them: the officer's only. */
+  'attendance.list': call<{ rows: AttendanceRow[]; summary: AttendanceSummary }>({
+    officer: true,
+  })(z.object({ ceremonyId: id, opdId: id.nullable() }).strict()),
   'attendance.setReason': call<AttendanceRow>({ officer: true })(
     z
       .object({

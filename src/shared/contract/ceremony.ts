@@ -16,6 +16,8 @@ export const ceremonyFields = z
     timeZone: z.enum(TIME_ZONE_IDS),
     opdIds: z.array(id).min(1, 'Pilih minimal satu OPD').nullable(),
     unknownPolicy: z.enum(['review', 'refuse']),
+    /** Fills the ikrar's {pemilihan}. Absent: proposed from the date (on create), kept (on edit). */
+    election: z.string().trim().max(200).optional(),
   })
   .strict()
 export type CeremonyFields = z.infer<typeof ceremonyFields>

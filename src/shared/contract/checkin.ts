@@ -33,8 +33,9 @@ export const checkinContract = {
       .strict(),
   ),
   /**
-   * The gate's manual search: active roster people by name or NIP, each with whether they are
-   * here. Fewer than 3 characters find nobody: two letters would match half the roster.
+   * The gate's manual search for a forgotten card: active roster people by name or whole NIP,
+   * each with whether they are here, NIPs masked. Fewer than 3 characters find nobody: two
+   * letters would match half the roster.
    */
   'checkin.findPerson': call<{ total: number; rows: GateMatch[] }>()(
     z

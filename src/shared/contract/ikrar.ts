@@ -1,5 +1,11 @@
 import { z } from 'zod'
-import type { IkrarCopy, IkrarReading, IkrarReadingRecord, IkrarTemplate } from '../ikrar'
+import type {
+  IkrarCopy,
+  IkrarReading,
+  IkrarReadingRecord,
+  IkrarTemplate,
+  MirrorState,
+} from '../ikrar'
 import { call } from './define'
 
 const line = (max: number) => z.string().trim().max(max)
@@ -40,5 +46,10 @@ export const ikrarContract = {
   ),
   'ikrar.setMode': call<IkrarReading>()(z.object({ mode: z.enum(['satu', 'semua']) }).strict()),
   /** Records the end; null when no reading was running (the other window ended it). */
+  /** "Layar dicerminkan ke proyektor": hides latecomers' names on the kiosk screen. */
+  'ikrar.mirror': call<MirrorState>()(z.undefined()),
+  'ikrar.setMirror': call<MirrorState>({ officer: true })(
+    z.object({ mirrored: z.boolean() }).strict(),
+  ),
   'ikrar.endReading': call<IkrarReadingRecord | null>()(z.undefined()),
 }

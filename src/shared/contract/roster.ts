@@ -34,24 +34,50 @@ const rosterFilter = z
   })
   .strict()
 
+/** What every QR card says above the person: the agency and its logo (both optional). */
+export interface CardIdentity {
+  /** "Pemerintah Kabupaten Banyuwangi"; empty: the line is left off the card. */
+  instansi: string
+  /** A small PNG as a data URL; null: no logo. */
+  logo: string | null
+}
+/** A logo is printed about 10 mm wide: a few hundred pixels and tens of KB are plenty. */
+export const MAX_LOGO_BYTES = 100 * 1024
+export const MAX_LOGO_SIDE = 1024
+
 export const rosterContract = {
   'roster.listOpd': call<Opd[]>()(z.undefined()),
-  'roster.search': call<{ total: number; rows: Employee[] }>()(
+  /** Names and NIPs (a NIP encodes birth date and sex): the officer's only. */
+  'roster.search': call<{ total: number; rows: Employee[] }>({ officer: true })(
     rosterFilter
       .extend({ limit: z.number().int().min(1).max(500), offset: z.number().int().min(0) })
       .strict(),
   ),
   /** Whom the filter selects, for the card sheet: all of them, by OPD then name. */
-  'roster.cardHolders': call<CardHolder[]>()(rosterFilter),
+  'roster.cardHolders': call<CardHolder[]>({ officer: true })(rosterFilter),
   /** The officer saw the sheet come out of the printer; until then nobody counts as carded. */
   'roster.markCardsPrinted': call<{ marked: number }>({
     officer: true,
     changes: ['roster.changed'],
   })(z.object({ ids: z.array(id).min(1).max(MAX_CARDS_PER_PRINT) }).strict()),
+  'roster.cardIdentity': call<CardIdentity>()(z.undefined()),
+  'roster.setCardIdentity': call<CardIdentity>({ officer: true, changes: ['roster.changed'] })(
+    z
+      .object({
+        instansi: text(200),
+        // Base64 is 4/3 of the bytes; the exact bound is checked in main on the decoded PNG.
+        logo: z
+          .string()
+          .max(Math.ceil((MAX_LOGO_BYTES * 4) / 3) + 64)
+          .nullable(),
+      })
+      .strict(),
+  ),
   /** Opens the file dialog in main; null when the officer cancels. */
   'roster.chooseImportFile': call<ImportPreview | null>()(z.undefined()),
+  /** `removeDemo`: the officer agreed that the demo data goes first (asked when there is some). */
   'roster.applyImport': call<ImportResult>({ officer: true, changes: ['roster.changed'] })(
-    z.object({ previewId: z.string().max(64) }).strict(),
+    z.object({ previewId: z.string().max(64), removeDemo: z.boolean().default(false) }).strict(),
   ),
   'roster.update': call<Employee>({ officer: true, changes: ['roster.changed'] })(
     employeeFields.extend({ id, jenis: z.enum(JENIS_PEGAWAI), active: z.boolean() }).strict(),

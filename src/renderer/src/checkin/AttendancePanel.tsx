@@ -1,5 +1,6 @@
 import type { Dashboard } from '../../../shared/domain'
 import { formatNip } from '../../../shared/nip'
+import { formatCount } from '../../../shared/format'
 
 const pct = (present: number, expected: number) =>
   expected ? Math.round((present / expected) * 100) : 0
@@ -17,12 +18,13 @@ export function AttendancePanel({
     <div className="gate-col attendance">
       <div className="totals">
         <div className="total-main" data-testid="present-total">
-          {dash.present.toLocaleString('id-ID')} / {dash.expected.toLocaleString('id-ID')}
+          {formatCount(dash.present)} / {formatCount(dash.expected)}
         </div>
         <div className="total-sub">
           hadir ({pct(dash.present, dash.expected)}%) ·{' '}
-          <span data-testid="late-total">{dash.late}</span> terlambat ·{' '}
-          <span data-testid="unregistered-total">{dash.unregistered}</span> tidak terdaftar
+          <span data-testid="late-total">{formatCount(dash.late)}</span> terlambat ·{' '}
+          <span data-testid="unregistered-total">{formatCount(dash.unregistered)}</span> tidak
+          terdaftar
         </div>
       </div>
       <div className="gate-panel opd-table">
@@ -58,9 +60,9 @@ export function AttendancePanel({
                     </button>
                   </td>
                   <td>
-                    {o.present}/{o.expected}
+                    {formatCount(o.present)}/{formatCount(o.expected)}
                   </td>
-                  <td>{o.late}</td>
+                  <td>{formatCount(o.late)}</td>
                 </tr>
               )
             })}
@@ -70,7 +72,7 @@ export function AttendancePanel({
       {dash.missing && (
         <div className="gate-panel missing" aria-label="Belum hadir">
           <h3>
-            Belum hadir ({dash.missing.people.length.toLocaleString('id-ID')}):{' '}
+            Belum hadir ({formatCount(dash.missing.people.length)}):{' '}
             {dash.perOpd.find((o) => o.opdId === picked)?.name}
           </h3>
           <ul className="gate-scroll">

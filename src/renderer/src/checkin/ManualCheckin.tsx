@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react'
 import { GATE_SEARCH_MIN } from '../../../shared/domain'
-import { formatNip } from '../../../shared/nip'
+import { formatCount } from '../../../shared/format'
 import { formatTime, type TimeZoneId } from '../../../shared/time'
 import { useKiosk } from '../data/query'
 
@@ -9,13 +9,14 @@ const LIMIT = 20
 /**
  * For a forgotten card: find the person by name or NIP and record them as manual. Each match
  * says whether the person is already here; the results scroll inside this panel, never the page.
+ * Names and masked NIPs only, since the gate is public: `pick` stands in for the NIP.
  * Every arrival or cancellation (main's `checkin.changed`) re-reads it, so "sudah hadir" stays true.
  */
 export function ManualCheckin({
   onCheckin,
   zone,
 }: {
-  onCheckin: (nip: string) => void
+  onCheckin: (pick: string) => void
   zone: TimeZoneId
 }) {
   const [query, setQuery] = useState('')
@@ -23,8 +24,8 @@ export function ManualCheckin({
   const found = useKiosk('checkin.findPerson', { query, limit: LIMIT })
   const searching = query.trim().length >= GATE_SEARCH_MIN
   const results = searching ? (found.data?.rows ?? []) : []
-  const pick = (nip: string) => {
-    onCheckin(nip)
+  const pick = (payload: string) => {
+    onCheckin(payload)
     setQuery('')
     // The picked row disappears with the list: focus goes back to the search box, ready for
     // the next card, and the gate's banner is brought into view for the person in front.
@@ -42,7 +43,7 @@ export function ManualCheckin({
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && results.length === 1 && !results[0]!.arrivedAt)
-            pick(results[0]!.nip)
+            pick(results[0]!.pick)
         }}
       />
       {!searching && query.trim() !== '' && (
@@ -53,23 +54,23 @@ export function ManualCheckin({
           {found.data.total === 0
             ? 'Tidak ada pegawai aktif dengan nama atau NIP itu.'
             : found.data.total > results.length
-              ? `${results.length.toLocaleString('id-ID')} dari ${found.data.total.toLocaleString('id-ID')} pegawai; ketik lebih lengkap.`
-              : `${found.data.total.toLocaleString('id-ID')} pegawai ditemukan.`}
+              ? `${formatCount(results.length)} dari ${formatCount(found.data.total)} pegawai; ketik lebih lengkap.`
+              : `${formatCount(found.data.total)} pegawai ditemukan.`}
         </p>
       )}
       {results.length > 0 && (
         <ul className="manual-results gate-scroll" aria-label="Hasil pencarian">
           {results.map((p) => (
-            <li key={p.id} data-testid="manual-result">
+            <li key={p.pick} data-testid="manual-result">
               <span>
-                <b>{p.name}</b> · {p.opdName} · <span className="mono">{formatNip(p.nip)}</span>
+                <b>{p.name}</b> · {p.opdName} · <span className="mono">{p.nipMasked}</span>
               </span>
               {p.arrivedAt ? (
                 <span className="manual-present">Sudah hadir {formatTime(p.arrivedAt, zone)}</span>
               ) : (
                 <button
-                  onClick={() => pick(p.nip)}
-                  aria-label={`Catat hadir ${p.name}, NIP ${formatNip(p.nip)}`}
+                  onClick={() => pick(p.pick)}
+                  aria-label={`Catat hadir ${p.name}, NIP ${p.nipMasked}`}
                 >
                   Catat hadir
                 </button>

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { ARRIVAL_FILTERS, type ArrivalFilter, type Dashboard } from '../../../shared/domain'
+import { formatCount } from '../../../shared/format'
 import { formatNip } from '../../../shared/nip'
 import { formatTime, type TimeZoneId } from '../../../shared/time'
 
@@ -38,7 +39,7 @@ export function RecentArrivals({ dash, zone, onFilter, onUndo }: Props) {
             onClick={() => onFilter(f)}
             data-testid={`filter-${f}`}
           >
-            {FILTER_LABEL[f]} ({dash.filterCounts[f].toLocaleString('id-ID')})
+            {FILTER_LABEL[f]} ({formatCount(dash.filterCounts[f])})
           </button>
         ))}
       </div>

@@ -44,7 +44,15 @@ export function PinDialog() {
   if (!open) return null
   return (
     <div className="modal-backdrop">
-      <form className="card modal" onSubmit={submit} aria-label="PIN petugas">
+      <form
+        className="card modal"
+        onSubmit={submit}
+        aria-label="PIN petugas"
+        // Keyboard use: Esc is "Batal", as in any dialog.
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') close(false)
+        }}
+      >
         <h3>PIN petugas</h3>
         <p>Tindakan ini hanya untuk petugas.</p>
         {error && (
@@ -64,7 +72,7 @@ export function PinDialog() {
         />
         <div className="actions">
           <button className="primary" type="submit">
-            Buka
+            Buka kunci
           </button>
           <button type="button" onClick={() => close(false)}>
             Batal

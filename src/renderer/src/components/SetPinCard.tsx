@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { NEW_PIN } from '../../../shared/contract/auth'
 import { api } from '../api'
 import { useAction } from '../data/query'
 
@@ -34,13 +35,14 @@ export function SetPinCard({
       </p>
       {action.notice}
       <label>
-        PIN baru (4–8 angka)
+        PIN baru ({NEW_PIN.min}–{NEW_PIN.max} angka)
         <input
           type="password"
           inputMode="numeric"
           value={pin}
-          onChange={(e) => setPin(e.target.value)}
-          maxLength={8}
+          onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
+          maxLength={NEW_PIN.max}
+          autoComplete="new-password"
         />
       </label>
       <label>
@@ -49,8 +51,9 @@ export function SetPinCard({
           type="password"
           inputMode="numeric"
           value={again}
-          onChange={(e) => setAgain(e.target.value)}
-          maxLength={8}
+          onChange={(e) => setAgain(e.target.value.replace(/\D/g, ''))}
+          maxLength={NEW_PIN.max}
+          autoComplete="new-password"
         />
       </label>
       <button className="primary" type="submit" disabled={action.busy}>

@@ -35,6 +35,7 @@ export const EVENT_EFFECTS: { [E in EventName]: (payload: EventPayload<E>) => Ev
       'roster.listOpd',
       'roster.search',
       'roster.cardHolders',
+      'roster.cardIdentity',
       'signer.list',
       // Who is expected, and the names shown, come from the roster.
       'checkin.dashboard',

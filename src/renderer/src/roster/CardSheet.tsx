@@ -1,14 +1,14 @@
 import { memo, useMemo, useState, type ReactNode } from 'react'
 import { createPortal } from 'react-dom'
 import { MAX_CARDS_PER_PRINT, type CardHolder } from '../../../shared/domain'
+import { formatCount } from '../../../shared/format'
 import { formatNip, INTERNAL_ID } from '../../../shared/nip'
+import type { CardIdentity } from '../../../shared/contract/roster'
 import { api } from '../api'
-import { useAction } from '../data/query'
+import { useAction, useKiosk } from '../data/query'
 import { chunks } from './chunks'
 import { QUIET_ZONE } from './qr-path'
 import { useCardPages, type PreparedCard } from './useCardPages'
-
-const count = (n: number) => n.toLocaleString('id-ID')
 
 interface Props {
   /** Whom the sheet is for, as the officer chose it ("Dinas Sosial, belum punya kartu"). */
@@ -34,8 +34,8 @@ export function CardSheet({ title, holders, onClose }: Props) {
         Bagian sebelumnya
       </button>
       <span data-testid="cards-part">
-        Bagian {part + 1} dari {parts.length}: kartu {count(from + 1)}–
-        {count(from + parts[part]!.length)}
+        Bagian {part + 1} dari {parts.length}: kartu {formatCount(from + 1)}–
+        {formatCount(from + parts[part]!.length)}
         {markedParts.has(part) && ' (sudah ditandai)'}
       </span>
       <button disabled={part === parts.length - 1} onClick={() => setPart(part + 1)}>
@@ -67,6 +67,7 @@ interface PartProps extends Omit<Props, 'holders'> {
 /** One print job: its pages as they are prepared, the print button, then the question. */
 function PartSheet({ title, holders, nav, onClose, onMarked }: PartProps) {
   const { pages, total } = useCardPages(holders)
+  const identity = useKiosk('roster.cardIdentity').data
   const [asking, setAsking] = useState(false)
   const action = useAction()
   const busy = action.busy
@@ -84,7 +85,7 @@ function PartSheet({ title, holders, nav, onClose, onMarked }: PartProps) {
       const { marked } = await api('roster.markCardsPrinted', { ids: holders.map((h) => h.id) })
       setAsking(false)
       onMarked()
-      return `${count(marked)} kartu ditandai sudah dicetak.`
+      return `${formatCount(marked)} kartu ditandai sudah dicetak.`
     })
 
   return (
@@ -93,8 +94,9 @@ function PartSheet({ title, holders, nav, onClose, onMarked }: PartProps) {
         <div className="cards-heading">
           <h2>Kartu QR: {title}</h2>
           <span className="muted" data-testid="cards-summary">
-            {count(holders.length)} kartu · {count(total)} halaman A4
-            {!ready && ` · menyiapkan halaman ${count(pages.length)} dari ${count(total)}…`}
+            {formatCount(holders.length)} kartu · {formatCount(total)} halaman A4
+            {!ready &&
+              ` · menyiapkan halaman ${formatCount(pages.length)} dari ${formatCount(total)}…`}
           </span>
         </div>
         {nav}
@@ -108,7 +110,7 @@ function PartSheet({ title, holders, nav, onClose, onMarked }: PartProps) {
           <div className="cards-confirm" role="group" aria-label="Konfirmasi cetak">
             <span>Semua kartu sudah keluar dari printer dengan baik?</span>
             <button className="primary" disabled={busy} onClick={mark}>
-              Ya, tandai {count(holders.length)} kartu sudah dicetak
+              Ya, tandai {formatCount(holders.length)} kartu sudah dicetak
             </button>
             <button disabled={busy} onClick={() => setAsking(false)}>
               Belum, jangan ditandai
@@ -119,7 +121,7 @@ function PartSheet({ title, holders, nav, onClose, onMarked }: PartProps) {
       </div>
       <div className="cards-sheet">
         {pages.map((cards, i) => (
-          <CardPage key={i} cards={cards} />
+          <CardPage key={i} cards={cards} identity={identity} />
         ))}
       </div>
     </>
@@ -127,22 +129,34 @@ function PartSheet({ title, holders, nav, onClose, onMarked }: PartProps) {
 }
 
 /** One A4 page; memoised so that preparing page 200 does not redraw pages 1 to 199. */
-const CardPage = memo(function CardPage({ cards }: { cards: PreparedCard[] }) {
+const CardPage = memo(function CardPage({
+  cards,
+  identity,
+}: {
+  cards: PreparedCard[]
+  identity: CardIdentity | undefined
+}) {
   return (
     <section className="cards-page">
       {cards.map((c) => (
-        <QrCard key={c.id} card={c} />
+        <QrCard key={c.id} card={c} identity={identity} />
       ))}
     </section>
   )
 })
 
-function QrCard({ card }: { card: PreparedCard }) {
+function QrCard({ card, identity }: { card: PreparedCard; identity: CardIdentity | undefined }) {
   const side = card.qr.size + 2 * QUIET_ZONE
   const internal = INTERNAL_ID.test(card.nip)
   return (
     <article className="cards-card" data-testid="qr-card" data-nip={card.nip}>
-      <header className="cards-title">Kartu Kehadiran Apel</header>
+      <header className="cards-title">
+        {identity?.logo && <img className="cards-logo" src={identity.logo} alt="" />}
+        <span>
+          {identity?.instansi && <span className="cards-instansi">{identity.instansi}</span>}
+          Kartu Kehadiran Apel
+        </span>
+      </header>
       <div className="cards-body">
         <svg
           className="cards-qr"

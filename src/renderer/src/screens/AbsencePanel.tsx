@@ -7,6 +7,7 @@ import {
   type AttendanceSummary,
 } from '../../../shared/attendance'
 import type { Ceremony } from '../../../shared/domain'
+import { formatCount, formatPercent } from '../../../shared/format'
 import { formatNip } from '../../../shared/nip'
 import { formatTime } from '../../../shared/time'
 import { api } from '../api'
@@ -28,12 +29,10 @@ function SummaryLine({ summary }: { summary: AttendanceSummary }) {
     <ul className="counts" data-testid="absence-summary">
       {items.map(([label, n]) => (
         <li key={label}>
-          {label}: {n}
+          {label}: {formatCount(n)}
         </li>
       ))}
-      <li>
-        Kehadiran: {(summary.rate * 100).toLocaleString('id-ID', { maximumFractionDigits: 1 })}%
-      </li>
+      <li>Kehadiran: {formatPercent(summary.rate)}</li>
     </ul>
   )
 }
@@ -97,23 +96,49 @@ function ReasonEditor({
   )
 }
 
-function BulkReason({ ceremonyId, opdId, run }: { ceremonyId: number; opdId: number; run: Run }) {
-  const [reason, setReason] = useState<AbsenceReason>('DINAS_LUAR')
+/**
+ * One reason for everyone of the OPD still without one. No reason is preselected, and the
+ * officer confirms with the number of people it will change: one click never marks a whole OPD.
+ */
+function BulkReason({
+  ceremonyId,
+  opdId,
+  toChange,
+  run,
+}: {
+  ceremonyId: number
+  opdId: number
+  /** People of this OPD still "Tidak Hadir" without a reason: whom the bulk would mark. */
+  toChange: number
+  run: Run
+}) {
+  const [reason, setReason] = useState<AbsenceReason | null>(null)
   const [note, setNote] = useState('')
-  const apply = () =>
-    run(async () => {
-      const r = await api('attendance.setReasonForOpd', { ceremonyId, opdId, reason, note })
-      const kept = r.skipped ? `; ${r.skipped} sudah punya keterangan dan tidak diubah` : ''
-      return `${STATUS_LABEL[reason]} diisi untuk ${r.changed} pegawai${kept}.`
+  const [confirming, setConfirming] = useState(false)
+  const apply = (chosen: AbsenceReason) => {
+    setConfirming(false)
+    return run(async () => {
+      const r = await api('attendance.setReasonForOpd', { ceremonyId, opdId, reason: chosen, note })
+      const kept = r.skipped
+        ? `; ${formatCount(r.skipped)} sudah punya keterangan dan tidak diubah`
+        : ''
+      setReason(null)
+      setNote('')
+      return `${STATUS_LABEL[chosen]} diisi untuk ${formatCount(r.changed)} pegawai${kept}.`
     })
+  }
   return (
     <fieldset className="row absence-bulk">
       <legend>Semua yang belum hadir di OPD ini</legend>
       <select
         aria-label="Keterangan untuk semua"
-        value={reason}
-        onChange={(e) => setReason(e.target.value as AbsenceReason)}
+        value={reason ?? ''}
+        onChange={(e) => {
+          setReason((e.target.value || null) as AbsenceReason | null)
+          setConfirming(false)
+        }}
       >
+        <option value="">Pilih keterangan…</option>
         <ReasonOptions />
       </select>
       <input
@@ -123,7 +148,21 @@ function BulkReason({ ceremonyId, opdId, run }: { ceremonyId: number; opdId: num
         maxLength={200}
         onChange={(e) => setNote(e.target.value)}
       />
-      <button onClick={apply}>Terapkan ke OPD ini</button>
+      {reason && confirming ? (
+        <span className="actions" role="group" aria-label="Konfirmasi keterangan untuk semua">
+          <strong>
+            Tandai {formatCount(toChange)} orang sebagai {STATUS_LABEL[reason]}?
+          </strong>
+          <button className="primary" onClick={() => void apply(reason)}>
+            Ya, tandai {formatCount(toChange)} orang
+          </button>
+          <button onClick={() => setConfirming(false)}>Batal</button>
+        </span>
+      ) : (
+        <button disabled={!reason || toChange === 0} onClick={() => setConfirming(true)}>
+          Terapkan ke OPD ini…
+        </button>
+      )}
     </fieldset>
   )
 }
@@ -136,7 +175,15 @@ function OpdAttendance({ ceremony, opdId }: { ceremony: Ceremony; opdId: number 
       {notice}
       {list.error && <Notice kind="error">{list.error.message}</Notice>}
       {list.data && <SummaryLine summary={list.data.summary} />}
-      <BulkReason ceremonyId={ceremony.id} opdId={opdId} run={run} />
+      <BulkReason
+        ceremonyId={ceremony.id}
+        opdId={opdId}
+        toChange={
+          list.data?.rows.filter((r) => r.expected && !r.scannedAt && r.status === 'TIDAK_HADIR')
+            .length ?? 0
+        }
+        run={run}
+      />
       <table className="list absence-list">
         <thead>
           <tr>

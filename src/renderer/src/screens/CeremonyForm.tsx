@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { CeremonyFields } from '../../../shared/contract/ceremony'
 import type { Ceremony, Opd } from '../../../shared/domain'
+import { proposeElection } from '../../../shared/election'
 import { TIME_ZONES, TIME_ZONE_IDS, type TimeZoneId } from '../../../shared/time'
 
 interface Props {
@@ -22,6 +23,13 @@ export function CeremonyForm({ ceremony: c, opd, onSave, onCancel }: Props) {
   const [allOpd, setAllOpd] = useState(c ? c.opdIds === null : true)
   const [chosen, setChosen] = useState<Set<number>>(new Set(c?.opdIds ?? []))
   const [unknownPolicy, setUnknownPolicy] = useState(c?.unknownPolicy ?? 'review')
+  // Proposed from the date until the officer types their own; a saved one is theirs.
+  const [election, setElection] = useState(c?.election || proposeElection(date))
+  const [electionTyped, setElectionTyped] = useState(Boolean(c?.election))
+  const changeDate = (value: string) => {
+    setDate(value)
+    if (!electionTyped && value) setElection(proposeElection(value))
+  }
 
   const toggle = (id: number) => {
     const next = new Set(chosen)
@@ -39,6 +47,7 @@ export function CeremonyForm({ ceremony: c, opd, onSave, onCancel }: Props) {
       timeZone,
       opdIds: allOpd ? null : [...chosen],
       unknownPolicy,
+      election,
     })
   }
 
@@ -52,7 +61,7 @@ export function CeremonyForm({ ceremony: c, opd, onSave, onCancel }: Props) {
       <div className="row">
         <label>
           Tanggal
-          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} required />
+          <input type="date" value={date} onChange={(e) => changeDate(e.target.value)} required />
         </label>
         <label>
           Jam mulai
@@ -83,6 +92,18 @@ export function CeremonyForm({ ceremony: c, opd, onSave, onCancel }: Props) {
           </select>
         </label>
       </div>
+      <label>
+        Pemilihan (dibacakan di ikrar sebagai {'{pemilihan}'})
+        <input
+          value={election}
+          onChange={(e) => {
+            setElection(e.target.value)
+            setElectionTyped(true)
+          }}
+          maxLength={200}
+          placeholder="Pilkada Serentak Tahun 2024"
+        />
+      </label>
       <label>
         Tempat
         <input value={place} onChange={(e) => setPlace(e.target.value)} maxLength={200} />

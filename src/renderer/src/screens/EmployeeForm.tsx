@@ -45,7 +45,14 @@ export function EmployeeForm({ employee, opd, onDone }: Props) {
       {action.notice}
       <label>
         Nama
-        <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} />
+        {/* Opened from a row button far below: the keyboard lands in the form, not behind it. */}
+        <input
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          required
+          maxLength={200}
+          autoFocus
+        />
       </label>
       <label>
         OPD

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { RecapOrder } from '../../../shared/contract/export'
 import type { Ceremony } from '../../../shared/domain'
 import { formatDate } from '../../../shared/time'
+import { formatCount } from '../../../shared/format'
 import { api } from '../api'
 import { Notice } from '../components/Notice'
 import { keys } from '../data/keys'
@@ -44,7 +45,7 @@ function ExportPanel({ ceremony }: { ceremony: Ceremony }) {
       const result = await api('export.run', { ceremonyId: ceremony.id, order })
       if (!result) return null
       setFiles(result.files)
-      return `Ekspor selesai: ${result.files.length} berkas di ${result.folder}`
+      return `Ekspor selesai: ${formatCount(result.files.length)} berkas di ${result.folder}`
     })
   return (
     <div className="card export-run">

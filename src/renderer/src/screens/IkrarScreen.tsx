@@ -1,7 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { IkrarFields } from '../../../shared/contract/ikrar'
-import { fillPlaceholders, type IkrarCopy, type IkrarReadingRecord } from '../../../shared/ikrar'
+import {
+  fillPlaceholders,
+  PLACEHOLDER_LIST,
+  type IkrarCopy,
+  type IkrarReadingRecord,
+} from '../../../shared/ikrar'
 import type { Ceremony } from '../../../shared/domain'
 import { formatDate, formatTime } from '../../../shared/time'
 import { api } from '../api'
@@ -135,7 +140,11 @@ function IkrarEditor({
       </label>
       <p className="muted" data-testid="ikrar-opening-preview">
         Dibacakan:{' '}
-        {fillPlaceholders(draft.opening, { instansi: draft.instansi || '…', acara: ceremony.name })}
+        {fillPlaceholders(draft.opening, {
+          instansi: draft.instansi || '…',
+          acara: ceremony.name,
+          pemilihan: ceremony.election || '…',
+        })}
       </p>
       <PointList points={draft.points} onChange={(points) => setDraft({ ...draft, points })} />
       <label>
@@ -147,7 +156,8 @@ function IkrarEditor({
         />
       </label>
       <p className="muted">
-        Penanda yang bisa dipakai: {'{instansi}'} dan {'{acara}'}.
+        Penanda yang bisa dipakai: {PLACEHOLDER_LIST}. {'{pemilihan}'} diisi dari data acara
+        (Pemilihan): {ceremony.election ? `"${ceremony.election}"` : 'belum diisi'}.
       </p>
       <div className="actions">
         <button type="submit" className="primary" disabled={!dirty}>

@@ -1,4 +1,5 @@
 import type { ImportPreview } from '../../../shared/domain'
+import { formatCount } from '../../../shared/format'
 import { formatNip } from '../../../shared/nip'
 
 interface Props {
@@ -16,14 +17,14 @@ export function ImportPreviewPanel({ preview: p, busy, onApply, onCancel }: Prop
         {p.sheetName ? ` (lembar "${p.sheetName}")` : ''}, judul kolom di baris {p.headerRow}
       </h3>
       <ul className="counts">
-        <li data-testid="preview-add">Ditambah: {p.toAdd}</li>
-        <li data-testid="preview-update">Diubah: {p.toUpdate}</li>
-        <li>Tetap: {p.unchanged}</li>
+        <li data-testid="preview-add">Ditambah: {formatCount(p.toAdd)}</li>
+        <li data-testid="preview-update">Diubah: {formatCount(p.toUpdate)}</li>
+        <li>Tetap: {formatCount(p.unchanged)}</li>
         <li data-testid="preview-deactivate">
-          Dinonaktifkan (tidak ada di berkas): {p.toDeactivate}
+          Dinonaktifkan (tidak ada di berkas): {formatCount(p.toDeactivate)}
         </li>
         <li data-testid="preview-reject" className={p.rejected.length ? 'bad' : ''}>
-          Ditolak: {p.rejected.length}
+          Ditolak: {formatCount(p.rejected.length)}
         </li>
       </ul>
       {p.opdNew.length > 0 && <p>OPD baru: {p.opdNew.join(', ')}</p>}

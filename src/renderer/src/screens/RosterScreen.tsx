@@ -1,8 +1,10 @@
 import { useState } from 'react'
 import type { CardFilter, CardHolder, Employee, ImportPreview, Opd } from '../../../shared/domain'
 import { formatNip } from '../../../shared/nip'
-import { api } from '../api'
+import { api, ApiError } from '../api'
+import { demoSummary } from '../components/DemoBanner'
 import { Notice } from '../components/Notice'
+import { formatCount } from '../../../shared/format'
 import { useAction, useKiosk } from '../data/query'
 import { CardSheet } from '../roster/CardSheet'
 import { EmployeeForm } from './EmployeeForm'
@@ -27,9 +29,12 @@ export function RosterScreen() {
   const [sheet, setSheet] = useState<{ title: string; holders: CardHolder[] } | null>(null)
   const [preview, setPreview] = useState<ImportPreview | null>(null)
   const [editing, setEditing] = useState<Employee | 'new' | null>(null)
+  const [confirmDemo, setConfirmDemo] = useState(false)
   const action = useAction()
   const { run, busy } = action
   const opd = useKiosk('roster.listOpd')
+  const app = useKiosk('app.status')
+  const demo = app.data?.demo ?? null
   const filter = { query, opdId, includeInactive, card }
   const list = useKiosk('roster.search', { ...filter, limit: PAGE, offset })
 
@@ -38,11 +43,18 @@ export function RosterScreen() {
       setPreview(await api('roster.chooseImportFile'))
       return null
     })
-  const apply = () =>
+  // Before the first real import the demo goes, and the officer is asked first.
+  const apply = (removeDemo = false) =>
     run(async () => {
-      const r = await api('roster.applyImport', { previewId: preview!.previewId })
+      if (demo && !removeDemo) {
+        setConfirmDemo(true)
+        return null
+      }
+      const r = await api('roster.applyImport', { previewId: preview!.previewId, removeDemo })
       setPreview(null)
-      return `Impor selesai: ${r.added} ditambah, ${r.updated} diubah, ${r.deactivated} dinonaktifkan.`
+      setConfirmDemo(false)
+      const removed = removeDemo ? 'Data contoh dihapus. ' : ''
+      return `${removed}Impor selesai: ${formatCount(r.added)} ditambah, ${formatCount(r.updated)} diubah, ${formatCount(r.deactivated)} dinonaktifkan.`
     })
 
   const printFiltered = () =>
@@ -52,7 +64,10 @@ export function RosterScreen() {
       return null
     })
 
-  const total = list.data?.total ?? 0
+  // Locked, main returns nothing personal; nor does the screen keep an earlier page on show.
+  const locked = list.error instanceof ApiError && list.error.code === 'LOCKED'
+  const rows = locked ? [] : (list.data?.rows ?? [])
+  const total = locked ? 0 : (list.data?.total ?? 0)
   return (
     <section className="screen roster">
       <div className="toolbar">
@@ -63,18 +78,49 @@ export function RosterScreen() {
           Tambah pegawai non-ASN
         </button>
         <button disabled={busy || total === 0} onClick={printFiltered}>
-          Cetak kartu QR ({total.toLocaleString('id-ID')})…
+          Cetak kartu QR ({formatCount(total)})…
         </button>
       </div>
       {action.notice}
-      {list.error && <Notice kind="error">{list.error.message}</Notice>}
+      {list.error && !locked && <Notice kind="error">{list.error.message}</Notice>}
+      {locked && (
+        <div className="card" data-testid="roster-locked">
+          <p>
+            Data pegawai terkunci: nama dan NIP hanya tampil untuk petugas. Pemindaian di gerbang
+            tetap berjalan.
+          </p>
+          {/* The officer's own retry: it asks for the PIN, then reads the list again. */}
+          <button className="primary" onClick={() => void list.refetch()}>
+            Buka kunci
+          </button>
+        </div>
+      )}
       {preview && (
         <ImportPreviewPanel
           preview={preview}
           busy={busy}
-          onApply={apply}
-          onCancel={() => setPreview(null)}
+          onApply={() => apply()}
+          onCancel={() => {
+            setPreview(null)
+            setConfirmDemo(false)
+          }}
         />
+      )}
+      {preview && confirmDemo && demo && (
+        <div className="card confirm" role="group" aria-label="Hapus data contoh">
+          <p>
+            <strong>Data contoh akan dihapus</strong> sebelum data sungguhan diimpor:{' '}
+            {demoSummary(demo)}.
+          </p>
+          <div className="actions">
+            <button className="primary" disabled={busy} onClick={() => apply(true)}>
+              Hapus data contoh dan impor
+            </button>
+            <button disabled={busy} onClick={() => setConfirmDemo(false)}>
+              Batal
+            </button>
+          </div>
+        </div>
       )}
       {editing && opd.data && (
         <EmployeeForm
@@ -108,7 +154,7 @@ export function RosterScreen() {
           <option value="">Semua OPD</option>
           {opd.data?.map((o) => (
             <option key={o.id} value={o.id}>
-              {o.name} ({o.employees})
+              {o.name} ({formatCount(o.employees)})
             </option>
           ))}
         </select>
@@ -136,34 +182,55 @@ export function RosterScreen() {
         </select>
       </div>
       <p className="muted" data-testid="roster-total">
-        {total.toLocaleString('id-ID')} pegawai
+        {formatCount(total)} pegawai
       </p>
-      <table className="list">
+      <table className="list roster-table" aria-label="Daftar pegawai">
+        <colgroup>
+          <col className="col-nip" />
+          <col />
+          <col />
+          <col />
+          <col className="col-pangkat" />
+          <col className="col-jenis" />
+          <col className="col-kartu" />
+          <col className="col-aksi" />
+        </colgroup>
         <thead>
           <tr>
             <th>NIP / ID</th>
             <th>Nama</th>
             <th>OPD</th>
             <th>Jabatan</th>
-            <th>Pangkat/Gol.</th>
+            <th title="Pangkat/Golongan">Pangkat/Gol.</th>
             <th>Jenis</th>
             <th>Kartu</th>
-            <th />
+            <th>
+              <span className="visually-hidden">Tindakan</span>
+            </th>
           </tr>
         </thead>
         <tbody>
-          {list.data?.rows.map((e) => (
+          {rows.map((e) => (
             <tr key={e.id} className={e.active ? '' : 'inactive'}>
               <td className="mono">{formatNip(e.nip)}</td>
-              <td>{e.name}</td>
-              <td>{e.opdName}</td>
-              <td>{e.jabatan}</td>
-              <td>{e.pangkat}</td>
+              <td className="wrap">{e.name}</td>
+              <Clipped text={e.opdName} />
+              <Clipped text={e.jabatan} />
+              <Clipped text={e.pangkat} />
               <td>{e.jenis === 'NON_ASN' ? 'Non-ASN' : e.jenis}</td>
               <td>{e.cardPrintedAt ? formatDay(e.cardPrintedAt) : 'Belum'}</td>
-              <td className="row-actions">
-                <button onClick={() => setEditing(e)}>Ubah</button>
-                <button onClick={() => setSheet({ title: e.name, holders: [e] })}>Kartu</button>
+              <td>
+                <div className="row-actions">
+                  <button onClick={() => setEditing(e)} aria-label={`Ubah ${e.name}`}>
+                    Ubah
+                  </button>
+                  <button
+                    onClick={() => setSheet({ title: e.name, holders: [e] })}
+                    aria-label={`Kartu ${e.name}`}
+                  >
+                    Kartu
+                  </button>
+                </div>
               </td>
             </tr>
           ))}
@@ -177,7 +244,8 @@ export function RosterScreen() {
           Sebelumnya
         </button>
         <span>
-          {total ? offset + 1 : 0}–{Math.min(offset + PAGE, total)} dari {total}
+          {formatCount(total ? offset + 1 : 0)}–{formatCount(Math.min(offset + PAGE, total))} dari{' '}
+          {formatCount(total)}
         </span>
         <button disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
           Berikutnya
@@ -185,6 +253,15 @@ export function RosterScreen() {
       </div>
       <OpdSignerPanel />
     </section>
+  )
+}
+
+/** A cell that keeps to its column: long text ends in "…", and the whole of it is the tooltip. */
+function Clipped({ text }: { text: string }) {
+  return (
+    <td className="clip" title={text}>
+      {text}
+    </td>
   )
 }
 

@@ -1,5 +1,8 @@
 import type { Backup } from '../../../shared/domain'
+import { formatCount } from '../../../shared/format'
 import { api } from '../api'
+import { CardIdentitySetting } from '../components/CardIdentitySetting'
+import { MirrorSetting } from '../components/MirrorSetting'
 import { Notice } from '../components/Notice'
 import { SetPinCard } from '../components/SetPinCard'
 import { keys } from '../data/keys'
@@ -68,7 +71,7 @@ export function SettingsScreen() {
                   })}
                 </td>
                 <td>{reasonOf(b)}</td>
-                <td>{(b.bytes / 1024).toLocaleString('id-ID', { maximumFractionDigits: 0 })} KB</td>
+                <td>{formatCount(b.bytes / 1024)} KB</td>
                 <td>
                   <button onClick={() => void restore(b)}>Pulihkan</button>
                 </td>
@@ -78,6 +81,8 @@ export function SettingsScreen() {
         </table>
       </div>
       <RecapSignerCard />
+      <MirrorSetting />
+      <CardIdentitySetting />
       <SetPinCard
         title="Ganti PIN petugas"
         onDone={() => action.say({ kind: 'ok', text: 'PIN petugas diganti.' })}

@@ -16,8 +16,10 @@ function SignerForm(props: {
   opdId: number | null
   derivedTitle: string
   stored: Signer | null
-  /** Resolves true once saved; the outcome is told by the panel, which outlives this form. */
+  /** Resolves true once saved; the panel tells the success, as it outlives this form. */
   onSave: (opdId: number | null, signer: Signer, text: string) => Promise<boolean>
+  /** Why main refused the last save: shown in the form, beside the fields to fix. */
+  error: string | null
 }) {
   const [s, setS] = useState<Signer>(props.stored ?? BLANK)
   const field = (key: keyof Signer) => (e: React.ChangeEvent<HTMLInputElement>) =>
@@ -36,6 +38,7 @@ function SignerForm(props: {
         void save(signer, `Penanda tangan disimpan: ${signer.title}.`)
       }}
     >
+      {props.error && <Notice kind="error">{props.error}</Notice>}
       <label>
         Jabatan penanda tangan (tulis seperti di dokumen, mis. "Plt. {props.derivedTitle}")
         <input
@@ -87,11 +90,17 @@ function useSigners() {
       await api('signer.set', { opdId, ...signer })
       return text
     })
-  return { signers, notice: action.notice, onSave }
+  const said = action.message
+  return {
+    signers,
+    onSave,
+    done: said?.kind === 'ok' ? <Notice kind="ok">{said.text}</Notice> : null,
+    error: said?.kind === 'error' ? said.text : null,
+  }
 }
 
 function OpdSigners() {
-  const { signers, notice, onSave } = useSigners()
+  const { signers, done, error, onSave } = useSigners()
   const [opdId, setOpdId] = useState<number | null>(null)
   const list = signers.data?.opd ?? []
   const chosen = list.find((o) => o.opdId === opdId) ?? list[0]
@@ -99,7 +108,7 @@ function OpdSigners() {
   if (!chosen) return <p className="muted">Belum ada OPD; impor data pegawai dahulu.</p>
   return (
     <>
-      {notice}
+      {done}
       <label>
         OPD{' '}
         <select
@@ -122,6 +131,7 @@ function OpdSigners() {
         derivedTitle={chosen.derivedTitle}
         stored={chosen.signer}
         onSave={onSave}
+        error={error}
       />
     </>
   )
@@ -144,14 +154,14 @@ export function OpdSignerPanel() {
 
 /** For the settings screen: the head of BKPSDM, who signs the recap. */
 export function RecapSignerCard() {
-  const { signers, notice, onSave } = useSigners()
+  const { signers, done, error, onSave } = useSigners()
   const recap = signers.data?.recap
   return (
     <div className="card">
       <h2>Penanda tangan rekap</h2>
       <p className="muted">Dicetak di bawah rekapitulasi semua OPD (Kepala BKPSDM/BKD/BKPP).</p>
       {signers.error && <Notice kind="error">{signers.error.message}</Notice>}
-      {notice}
+      {done}
       {recap && (
         <SignerForm
           key={recap.signer?.title ?? ''}
@@ -160,6 +170,7 @@ export function RecapSignerCard() {
           derivedTitle={recap.derivedTitle}
           stored={recap.signer}
           onSave={onSave}
+          error={error}
         />
       )}
     </div>

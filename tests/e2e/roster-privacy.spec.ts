@@ -1,0 +1,33 @@
+import { expect, test } from './fixtures'
+import { OFFICER_PIN, setFirstPin } from './first-run'
+import { BUDI, seedGate, SITI } from './people'
+
+test('locked, Data Pegawai shows no name or NIP until the PIN is given', async ({
+  kiosk: { page, db },
+}) => {
+  seedGate(db)
+  await page.reload()
+  await setFirstPin(page)
+  await page.getByRole('button', { name: 'Kunci' }).click()
+  await expect(page.getByTestId('lock-state')).toHaveText('Terkunci')
+
+  await page.getByRole('button', { name: 'Data Pegawai' }).first().click()
+  const dialog = page.getByRole('form', { name: 'PIN petugas' })
+  await expect(dialog.getByLabel('PIN')).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await expect(page.getByTestId('roster-locked')).toContainText('Data pegawai terkunci')
+  const screen = page.locator('main')
+  for (const p of [BUDI, SITI]) {
+    await expect(screen).not.toContainText(p.name)
+    await expect(screen).not.toContainText(p.nip.slice(0, 8))
+  }
+  await expect(page.getByTestId('roster-total')).toHaveText('0 pegawai')
+
+  // The officer unlocks from the screen itself and the list appears.
+  await page.getByTestId('roster-locked').getByRole('button', { name: 'Buka kunci' }).click()
+  await dialog.getByLabel('PIN').fill(OFFICER_PIN)
+  await dialog.getByRole('button', { name: 'Buka kunci' }).click()
+  await expect(page.getByTestId('roster-total')).toHaveText('3 pegawai')
+  await expect(page.getByRole('cell', { name: '19740502 199311 1 001' })).toBeVisible()
+})
