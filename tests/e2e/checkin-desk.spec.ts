@@ -124,3 +124,34 @@ test('one tap cancels the last scan, asking a reason and the PIN', async ({ kios
   // The next last scan is Siti's: one more tap would cancel her, not Budi again.
   await expect(page.getByTestId('undo-last-who')).toContainText(SITI.name)
 })
+
+test("an arrival recorded in another window moves this window's counts by main's event", async ({
+  kiosk,
+}) => {
+  const { page, db } = kiosk
+  seedGate(db)
+  await page.getByRole('button', { name: 'Kehadiran' }).click()
+  await expect(page.getByTestId('present-total')).toHaveText('0 / 3')
+  const other = await kiosk.openWindow('')
+  await other.getByRole('button', { name: 'Kehadiran' }).click()
+  await expect(other.getByTestId('present-total')).toHaveText('0 / 3')
+  const read = kiosk.calls('checkin.dashboard', page)
+
+  await other.getByLabel('Cari nama atau NIP untuk hadir manual').fill('Budi')
+  await other.getByRole('button', { name: `Catat hadir ${BUDI.name}` }).click()
+  await expect(other.getByTestId('outcome')).toContainText(BUDI.name)
+  await expect(page.getByTestId('present-total')).toHaveText('1 / 3')
+  // This window scanned nothing: it re-read its counts because main announced the arrival.
+  expect(kiosk.calls('checkin.scan', page)).toBe(0)
+  const afterArrival = kiosk.calls('checkin.dashboard', page)
+  expect(afterArrival).toBeGreaterThan(read)
+  // And it never polls: two quiet seconds, no call.
+  await page.waitForTimeout(2000)
+  expect(kiosk.calls('checkin.dashboard', page)).toBe(afterArrival)
+
+  // A cancellation in the other window moves the count back here too.
+  await other.getByRole('button', { name: 'Batalkan pindaian terakhir' }).click()
+  await other.getByRole('button', { name: 'Salah pilih nama' }).click()
+  await expect(other.getByTestId('present-total')).toHaveText('0 / 3')
+  await expect(page.getByTestId('present-total')).toHaveText('0 / 3')
+})

@@ -23,6 +23,8 @@ export interface Kiosk {
   errors: string[]
   /** Another window of the app (e.g. the projector's, hash "#presenter") on the same handlers. */
   openWindow(hash: string): Promise<Page>
+  /** How many times `page` (every page when absent) has called `channel` so far. */
+  calls(channel: string, page?: Page): number
 }
 
 /**
@@ -75,14 +77,16 @@ export const test = base.extend<KioskFixtures, { rendererUrl: string }>({
     }
     const handlers = createHandlers(ctx)
     const errors: string[] = []
+    const called: { page: Page; channel: string }[] = []
     const wire = async (p: Page, hash = '') => {
       p.on('pageerror', (e) => errors.push(e.message))
       p.on('console', (m) => {
         if (m.type() === 'error') errors.push(m.text())
       })
-      await p.exposeBinding('__kioskInvoke', (_source, channel: string, input: unknown) =>
-        invoke(handlers, channel, input),
-      )
+      await p.exposeBinding('__kioskInvoke', (_source, channel: string, input: unknown) => {
+        called.push({ page: p, channel })
+        return invoke(handlers, channel, input)
+      })
       await p.addInitScript((names: string[]) => {
         type Listener = (payload: unknown) => void
         const w = globalThis as unknown as {
@@ -133,6 +137,8 @@ export const test = base.extend<KioskFixtures, { rendererUrl: string }>({
         return other
       },
       pickExportFolder: (f) => (nextFolder = f),
+      calls: (channel, p) =>
+        called.filter((c) => c.channel === channel && (!p || c.page === p)).length,
     }
     await use(kiosk)
     expect(errors, 'kesalahan di konsol browser').toEqual([])

@@ -301,6 +301,43 @@ test('the projector window follows the reading led from the kiosk', async ({ kio
   await expect(projector.getByTestId('ikrar-idle')).toBeVisible()
 })
 
+test('both windows follow the reading by events: no call at all while it stands still', async ({
+  kiosk,
+}) => {
+  const { page, db } = kiosk
+  activeCeremony(db)
+  const projector = await kiosk.openWindow('#presenter')
+  await expect(projector.getByTestId('ikrar-idle')).toBeVisible()
+  await openIkrar(page)
+  await page.getByLabel('Nama instansi').fill(INSTANSI)
+  await startReading(page)
+  await expect(progress(projector)).toHaveText('Pembukaan')
+
+  // Three seconds of a reading standing still: the 150 ms poll made about 40 calls here.
+  const idle = kiosk.calls('ikrar.reading')
+  await page.waitForTimeout(3000)
+  expect(kiosk.calls('ikrar.reading') - idle, 'ikrar.reading selama diam').toBe(0)
+
+  // Each move reaches the projector as main's event: still no window asks for the reading.
+  const moved = Date.now()
+  await page.keyboard.press('PageDown')
+  await expectPoint(projector, 1)
+  const followMs = Date.now() - moved
+  await page.keyboard.press('PageDown')
+  await expectPoint(projector, 2)
+  expect(kiosk.calls('ikrar.reading') - idle, 'ikrar.reading saat berpindah').toBe(0)
+  test.info().annotations.push({
+    type: 'proyektor mengikuti',
+    description: `${followMs} ms dari tombol sampai butir tampil di proyektor`,
+  })
+
+  // Ended in the kiosk window: the projector goes quiet by the same event.
+  await page.keyboard.press('Escape')
+  await expect(projector.getByTestId('ikrar-idle')).toBeVisible()
+  await expect(page.getByTestId('ikrar-reading')).toHaveCount(0)
+  expect(kiosk.calls('ikrar.reading') - idle).toBe(0)
+})
+
 test.describe('with a projector connected', () => {
   test.use({ presenterShown: true })
 

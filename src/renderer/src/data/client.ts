@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query'
-import { EVENT_NAMES } from '../../../shared/contract/events'
+import { EVENT_NAMES, type EventName, type EventPayload } from '../../../shared/contract/events'
 import { subscribe } from '../api'
 import { effectOf } from './event-keys'
 
@@ -18,14 +18,23 @@ export function createKioskClient(): QueryClient {
   })
 }
 
-/** Applies each of main's events to the cache (see EVENT_EFFECTS); returns the unsubscribe. */
+/** One event from main, applied to the cache as EVENT_EFFECTS says. */
+export function applyEvent<E extends EventName>(
+  client: QueryClient,
+  name: E,
+  payload: EventPayload<E>,
+): Promise<void> {
+  const effect = effectOf(name, payload)
+  if (effect.set) client.setQueryData(effect.set.key, effect.set.value)
+  return Promise.all(
+    effect.invalidate.map((queryKey) => client.invalidateQueries({ queryKey })),
+  ).then(() => undefined)
+}
+
+/** Applies each of main's events to the cache as it arrives; returns the unsubscribe. */
 export function followEvents(client: QueryClient): () => void {
   const stops = EVENT_NAMES.map((name) =>
-    subscribe(name, (payload) => {
-      const effect = effectOf(name, payload)
-      if (effect.set) client.setQueryData(effect.set.key, effect.set.value)
-      for (const queryKey of effect.invalidate) void client.invalidateQueries({ queryKey })
-    }),
+    subscribe(name, (payload) => void applyEvent(client, name, payload)),
   )
   return () => stops.forEach((stop) => stop())
 }
