@@ -862,7 +862,7 @@ describe('who signs', () => {
         now: () => NOW,
       }),
     )
-    await invoke(handlers, 'auth.setPin', { pin: '4827' })
+    await invoke(handlers, 'auth.setPin', { pin: '482719' })
     await invoke(handlers, 'auth.lock', undefined)
     for (const result of [
       await invoke(handlers, 'signer.list', undefined),

@@ -50,6 +50,9 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   mode: 'Tampilan pembacaan',
   order: 'Urutan',
   to: 'Arah pembacaan',
+  filter: 'Saringan daftar',
+  title: 'Jabatan penanda tangan',
+  nip: 'NIP',
 }
 
 /**
