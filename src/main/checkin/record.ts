@@ -2,7 +2,7 @@ import type { Person, ScanOutcome, ScanSource, UnknownNipPolicy } from '../../sh
 import { ACTIVE_KEY } from '../ceremony/repository'
 import type { Db } from '../db/connection'
 import { UserError } from '../errors'
-import { extractNip } from './payload'
+import { extractNip } from '../../shared/payload'
 
 export interface Scan {
   payload: string

@@ -14,7 +14,9 @@ export function useScanInputs<R>(
   useEffect(() => queue.connect(handle, onResult))
 
   useEffect(() => {
-    const wedge = new KeyboardWedge((payload) => queue.push({ payload, source: 'pemindai' }))
+    const wedge = new KeyboardWedge((burst) =>
+      queue.push({ payload: burst.code, source: 'pemindai' }),
+    )
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.altKey || e.metaKey) return
       if (wedge.key(e.key, e.timeStamp)) {
