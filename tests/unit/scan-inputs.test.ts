@@ -49,7 +49,9 @@ describe('KeyboardWedge', () => {
     const { wedge, bursts } = collecting()
     const swallowed = type(wedge, NIP, 8)
     expect(wedge.key('Enter', 1000 + 18 * 8)).toBe(true)
-    expect(bursts).toMatchObject([{ code: NIP, suffix: 'Enter', by: 'kecepatan' }])
+    expect(bursts).toMatchObject([
+      { code: NIP, suffix: 'Enter', by: 'kecepatan', leaked: NIP.slice(0, 2) },
+    ])
     expect(bursts[0]!.times).toHaveLength(18)
     expect(swallowed.slice(0, 2)).toEqual([false, false])
     expect(swallowed.slice(2).every(Boolean)).toBe(true)
@@ -66,7 +68,7 @@ describe('KeyboardWedge', () => {
       // Too slow for the speed rule: its keys reach the focused field until Enter proves a scan.
       expect(type(wedge, code, 60).some(Boolean)).toBe(false)
       expect(wedge.key(suffix, 1000 + code.length * 60), code).toBe(true)
-      expect(bursts).toMatchObject([{ code, suffix, by: 'bentuk' }])
+      expect(bursts).toMatchObject([{ code, suffix, by: 'bentuk', leaked: code }])
     }
   })
 

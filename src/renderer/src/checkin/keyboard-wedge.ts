@@ -41,6 +41,8 @@ export interface Burst {
   times: number[]
   /** Which rule recognised it. */
   by: 'kecepatan' | 'bentuk'
+  /** The characters that reached the focused field before the burst proved a scan. */
+  leaked: string
 }
 
 /** Keys a person edits with: a burst that contains one is typing. */
@@ -59,6 +61,7 @@ const EDITING_KEYS = new Set([
 export class KeyboardWedge {
   private buffer = ''
   private times: number[] = []
+  private leaked = ''
   private timer: ReturnType<typeof setTimeout> | null = null
 
   constructor(
@@ -79,12 +82,9 @@ export class KeyboardWedge {
     // The first keys cannot be told from a quick typist's rollover yet; from the third fast key
     // on it is a scanner, and its keys stay out of whatever field has focus. Slower scanners'
     // keys do reach the field; the caller takes them back out when the burst proves a scan.
-    return this.buffer.length > 2 && this.fast()
-  }
-
-  /** The characters of the burst under way (the caller restores a field from it). */
-  pending(): string {
-    return this.buffer
+    const swallowed = this.buffer.length > 2 && this.fast()
+    if (!swallowed) this.leaked += key
+    return swallowed
   }
 
   dispose(): void {
@@ -119,7 +119,7 @@ export class KeyboardWedge {
   }
 
   private emit(suffix: Burst['suffix'], by: Burst['by']): void {
-    const burst = { code: this.buffer, suffix, times: this.times, by }
+    const burst = { code: this.buffer, suffix, times: this.times, by, leaked: this.leaked }
     this.reset()
     this.onScan(burst)
   }
@@ -127,6 +127,7 @@ export class KeyboardWedge {
   private reset(): void {
     this.buffer = ''
     this.times = []
+    this.leaked = ''
     if (this.timer) clearTimeout(this.timer)
     this.timer = null
   }

@@ -1,0 +1,95 @@
+import { formatNip } from '../../src/shared/nip'
+import { expect, test } from './fixtures'
+import { BUDI, RINA, seedGate, SITI } from './people'
+import { scanWithKeyboardScanner } from './scanner'
+
+const liveCheckins = (db: import('../../src/main/db/connection').Db) =>
+  db.prepare('SELECT nip, source FROM checkin WHERE cancelled_at IS NULL ORDER BY id').all()
+
+test('a scan on another screen is a check-in shown in an overlay, and its search box keeps nothing of it', async ({
+  kiosk: { page, db, errors },
+}) => {
+  seedGate(db)
+  await page.reload()
+  await page.getByRole('button', { name: 'Data Pegawai' }).click()
+  const search = page.getByLabel('Cari nama atau NIP', { exact: true })
+  await search.fill('Sit')
+
+  // A slow Bluetooth scanner, 60 ms a key: its keys reach the search box until Enter proves a scan.
+  await scanWithKeyboardScanner(page, BUDI.nip, { gapMs: 60 })
+  const overlay = page.getByTestId('scan-overlay')
+  await expect(overlay).toHaveAttribute('data-kind', 'recorded')
+  await expect(overlay).toContainText('TERCATAT')
+  await expect(overlay).toContainText(BUDI.name)
+  await expect(overlay).toContainText(formatNip(BUDI.nip))
+  await expect(search).toHaveValue('Sit')
+  expect(liveCheckins(db)).toEqual([{ nip: BUDI.nip, source: 'pemindai' }])
+  // It fades by itself.
+  await expect(overlay).toBeHidden({ timeout: 8000 })
+
+  // A person typing a name and Enter stays typing.
+  await search.fill('')
+  await search.pressSequentially('Rina', { delay: 80 })
+  await search.press('Enter')
+  await expect(search).toHaveValue('Rina')
+  await expect(overlay).toBeHidden()
+
+  // On Ekspor with nothing focused, a USB scanner ending in Tab: same queue, same record.
+  await page.getByRole('button', { name: 'Ekspor' }).click()
+  await scanWithKeyboardScanner(page, `NIP. ${formatNip(SITI.nip)}`, { suffix: 'Tab' })
+  await expect(overlay).toContainText(SITI.name)
+  // Scanned again elsewhere: said, not recorded twice.
+  await scanWithKeyboardScanner(page, SITI.nip, { gapMs: 60 })
+  await expect(overlay).toHaveAttribute('data-kind', 'duplicate')
+  expect(liveCheckins(db)).toHaveLength(2)
+
+  // The gate screen counts what was scanned elsewhere, and a scan there shows in its banner.
+  await page.getByRole('button', { name: 'Kehadiran' }).click()
+  await expect(page.getByTestId('present-total')).toHaveText('2 / 3')
+  await scanWithKeyboardScanner(page, RINA.nip, { gapMs: 60 })
+  await expect(page.getByTestId('outcome')).toContainText(RINA.name)
+  await expect(page.getByTestId('present-total')).toHaveText('3 / 3')
+  await expect(overlay).toBeHidden()
+  expect(errors).toEqual([])
+})
+
+test('a scan while the officer edits a form is refused out loud, and the form keeps what was typed', async ({
+  kiosk: { page, db, errors },
+}) => {
+  seedGate(db)
+  await page.reload()
+  await page.getByRole('button', { name: 'Data Pegawai' }).click()
+  await page.getByRole('button', { name: 'Tambah pegawai non-ASN' }).click()
+  const form = page.getByRole('form', { name: 'Tambah pegawai non-ASN' })
+  const name = form.getByLabel('Nama')
+  await name.fill('Andi')
+  await scanWithKeyboardScanner(page, BUDI.nip, { gapMs: 60 })
+  const overlay = page.getByTestId('scan-overlay')
+  await expect(overlay).toHaveAttribute('data-kind', 'refused')
+  await expect(overlay).toContainText('Pindaian tidak dicatat: buka layar Kehadiran')
+  await expect(name).toHaveValue('Andi')
+  await expect(name).toBeFocused()
+  expect(liveCheckins(db)).toEqual([])
+
+  // A fast USB scanner is refused the same way.
+  await scanWithKeyboardScanner(page, SITI.nip)
+  await expect(overlay).toHaveAttribute('data-kind', 'refused')
+  await expect(name).toHaveValue('Andi')
+  expect(liveCheckins(db)).toEqual([])
+  expect(errors).toEqual([])
+})
+
+test('with no active ceremony, a scanner on another screen is plain typing (a card finds its person)', async ({
+  kiosk: { page, db },
+}) => {
+  seedGate(db)
+  db.prepare("DELETE FROM setting WHERE key = 'active_ceremony_id'").run()
+  await page.reload()
+  await page.getByRole('button', { name: 'Data Pegawai' }).click()
+  const search = page.getByLabel('Cari nama atau NIP', { exact: true })
+  await search.focus()
+  await scanWithKeyboardScanner(page, BUDI.nip, { gapMs: 60, suffix: null })
+  await expect(search).toHaveValue(BUDI.nip)
+  await expect(page.getByTestId('scan-overlay')).toBeHidden()
+  expect(liveCheckins(db)).toEqual([])
+})
