@@ -93,3 +93,20 @@ test('with no active ceremony, a scanner on another screen is plain typing (a ca
   await expect(page.getByTestId('scan-overlay')).toBeHidden()
   expect(liveCheckins(db)).toEqual([])
 })
+
+test('an inactive employee who scans is recorded, told so, and counted as tidak terdaftar', async ({
+  kiosk: { page, db, errors },
+}) => {
+  seedGate(db)
+  db.prepare('UPDATE employee SET active = 0 WHERE nip = ?').run(RINA.nip)
+  await page.reload()
+  await expect(page.getByTestId('present-total')).toHaveText('0 / 2')
+  await scanWithKeyboardScanner(page, RINA.nip)
+  const banner = page.getByTestId('outcome')
+  await expect(banner).toContainText('TERCATAT, TIDAK TERDAFTAR')
+  await expect(banner).toContainText(RINA.name)
+  await expect(banner).toContainText('Pegawai nonaktif di data pegawai')
+  await expect(page.getByTestId('unregistered-total')).toHaveText('1')
+  await expect(page.getByTestId('present-total')).toHaveText('0 / 2')
+  expect(errors).toEqual([])
+})

@@ -1,4 +1,5 @@
 import type { Person, ScanOutcome, ScanSource, UnknownNipPolicy } from '../../shared/domain'
+import { EXPECTED_EMPLOYEES } from '../ceremony/expected'
 import { ACTIVE_KEY } from '../ceremony/repository'
 import type { Db } from '../db/connection'
 import { UserError } from '../errors'
@@ -25,8 +26,13 @@ function statements(db: Db) {
        WHERE c.id = (SELECT CAST(value AS INTEGER) FROM setting WHERE key = '${ACTIVE_KEY}')`,
     ),
     person: db.prepare(
-      `SELECT e.id, e.nip, e.name, o.name AS opdName FROM employee e JOIN opd o ON o.id = e.opd_id WHERE e.nip = ?`,
+      `SELECT e.id, e.nip, e.name, e.active, o.name AS opdName FROM employee e JOIN opd o ON o.id = e.opd_id WHERE e.nip = ?`,
     ),
+    expected: db
+      .prepare(
+        `WITH expected AS (${EXPECTED_EMPLOYEES}) SELECT 1 FROM expected WHERE id = @employeeId`,
+      )
+      .pluck(),
     insert: db.prepare(
       `INSERT INTO checkin (ceremony_id, nip, employee_id, scanned_at, late, source, kiosk_id, seq, clock_back)
        VALUES (@ceremonyId, @nip, @employeeId, @at, @late, @source, @kioskId, @seq, @clockBack)
@@ -67,7 +73,7 @@ export function recordScan(db: Db, scan: Scan): ScanOutcome {
   const extracted = extractNip(scan.payload)
   if (!extracted.ok) return { kind: 'invalid', reason: extracted.reason }
   const nip = extracted.nip
-  const person = q.person.get(nip) as (Person & { id: number }) | undefined
+  const person = q.person.get(nip) as (Person & { id: number; active: number }) | undefined
   const at = scan.now.toISOString()
   if (!person && ceremony.unknown_policy === 'refuse') {
     return { kind: 'unknown', nip, recorded: false, checkinId: null, at }
@@ -97,12 +103,14 @@ export function recordScan(db: Db, scan: Scan): ScanOutcome {
     }
   }
   if (!person) return { kind: 'unknown', nip, recorded: true, checkinId, at }
+  const expected = q.expected.get({ ceremonyId: ceremony.id, employeeId: person.id }) === 1
   return {
     kind: 'recorded',
     checkinId,
     person: { nip, name: person.name, opdName: person.opdName },
     at,
     late,
+    unregistered: expected ? null : person.active ? 'not-invited' : 'inactive',
   }
 }
 
