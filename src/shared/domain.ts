@@ -117,6 +117,17 @@ export type ScanOutcome =
   | { kind: 'invalid'; reason: string }
   | { kind: 'no-ceremony' }
 
+export type RecordedOutcome = Extract<ScanOutcome, { kind: 'recorded' }>
+
+/** An unknown NIP put on the roster from the gate. */
+export interface RegisteredArrival {
+  employee: Employee
+  /** Earlier check-ins of this NIP (any ceremony) now linked to the new employee. */
+  linked: number
+  /** The arrival at the active ceremony as it now counts; null: this NIP has not arrived. */
+  arrival: RecordedOutcome | null
+}
+
 export interface Arrival {
   checkinId: number
   nip: string

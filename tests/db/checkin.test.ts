@@ -9,6 +9,10 @@ import { findPerson } from '../../src/main/checkin/find-person'
 import { cancelCheckin, recordScan } from '../../src/main/checkin/record'
 import type { Db } from '../../src/main/db/connection'
 import { exportCeremony } from '../../src/main/export/export'
+import { registerArrival } from '../../src/main/checkin/register'
+import { createHandlers } from '../../src/main/ipc/handlers'
+import { invoke } from '../../src/main/ipc/invoke'
+import { testContext } from '../fixtures/context'
 import { applyRoster, listOpd } from '../../src/main/roster/repository'
 import { tempDb } from '../fixtures/temp-db'
 import { rosterRow } from '../fixtures/roster-row'
@@ -404,5 +408,91 @@ describe('tidak terdaftar: one count everywhere', () => {
     expect(recap.totals['Jumlah Hadir']).toBe(screen.present)
     expect(csvCount('Hadir') + csvCount('Terlambat')).toBe(screen.present)
     expect(recap.totals['Jumlah Pegawai']).toBe(screen.expected)
+  })
+})
+
+describe('registering an unknown NIP at the gate', () => {
+  const sosial = () => listOpd(db).find((o) => o.name === 'Dinas Sosial')!.id
+
+  it('links the kept arrival to the new employee, counted in the chosen OPD, no longer tidak terdaftar', () => {
+    const ceremonyId = setUp()
+    expect(scan(STRANGER, at('00:50'))).toMatchObject({ kind: 'unknown', recorded: true })
+    expect(dashboard(db, null, 5)).toMatchObject({ expected: 3, present: 0, unregistered: 1 })
+
+    const done = registerArrival(db, at('00:55'), {
+      nip: '19651231 199003 1 005',
+      name: 'Andi Wijaya',
+      opdId: sosial(),
+    })
+    expect(done).toMatchObject({
+      employee: { nip: STRANGER, name: 'Andi Wijaya', opdName: 'Dinas Sosial', jenis: 'PNS' },
+      linked: 1,
+      arrival: {
+        kind: 'recorded',
+        person: { nip: STRANGER, name: 'Andi Wijaya', opdName: 'Dinas Sosial' },
+        late: true,
+        unregistered: null,
+      },
+    })
+    const employeeId = db
+      .prepare('SELECT employee_id FROM checkin WHERE nip = ?')
+      .pluck()
+      .get(STRANGER)
+    expect(employeeId).toBe(done.employee.id)
+    expect(dashboard(db, null, 5)).toMatchObject({
+      expected: 4,
+      present: 1,
+      late: 1,
+      unregistered: 0,
+    })
+    expect(attendanceRows(db, ceremonyId, sosial()).find((r) => r.nip === STRANGER)).toMatchObject({
+      status: 'TERLAMBAT',
+      expected: true,
+      opdName: 'Dinas Sosial',
+    })
+    // Scanned again: the gate now knows the person.
+    expect(scan(STRANGER, at('00:56'))).toMatchObject({ kind: 'duplicate' })
+  })
+
+  it('refuses a NIP already on the roster, or not valid, and changes nothing', () => {
+    setUp()
+    const before = db.prepare('SELECT count(*) FROM employee').pluck().get()
+    expect(() =>
+      registerArrival(db, at('00:55'), { nip: BUDI, name: 'X', opdId: sosial() }),
+    ).toThrow('NIP 19740502 199311 1 001 sudah ada di data pegawai atas nama Budi.')
+    expect(() =>
+      registerArrival(db, at('00:55'), { nip: '196513311990031005', name: 'X', opdId: sosial() }),
+    ).toThrow('tanggal lahir 19651331 pada NIP tidak valid')
+    expect(() =>
+      registerArrival(db, at('00:55'), { nip: STRANGER, name: 'X', opdId: 999 }),
+    ).toThrow('OPD dengan id 999 tidak ditemukan.')
+    expect(db.prepare('SELECT count(*) FROM employee').pluck().get()).toBe(before)
+  })
+
+  it('sits behind the officer PIN, while scanning does not', async () => {
+    setUp()
+    const handlers = createHandlers(
+      testContext({ db, dbPath: path.join(dir, 'kiosk.sqlite'), now: () => at('00:50') }),
+    )
+    const call = (channel: string, input?: unknown) => invoke(handlers, channel, input)
+    await call('auth.setPin', { pin: '2468' })
+    await call('auth.lock')
+    const input = { nip: STRANGER, name: 'Andi Wijaya', opdId: sosial() }
+    expect(await call('checkin.scan', { payload: STRANGER, source: 'pemindai' })).toMatchObject({
+      ok: true,
+      value: { kind: 'unknown', recorded: true },
+    })
+    expect(await call('checkin.registerUnknown', input)).toMatchObject({
+      ok: false,
+      error: { code: 'LOCKED' },
+    })
+    expect(await call('checkin.registerUnknown', { ...input, name: ' ' })).toMatchObject({
+      ok: false,
+    })
+    await call('auth.unlock', { pin: '2468' })
+    expect(await call('checkin.registerUnknown', input)).toMatchObject({
+      ok: true,
+      value: { linked: 1, arrival: { unregistered: null } },
+    })
   })
 })

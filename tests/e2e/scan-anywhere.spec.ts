@@ -1,7 +1,12 @@
+import type { Page } from '@playwright/test'
 import { formatNip } from '../../src/shared/nip'
 import { expect, test } from './fixtures'
-import { BUDI, RINA, seedGate, SITI } from './people'
+import { BUDI, RINA, seedGate, SITI, STRANGER } from './people'
 import { scanWithKeyboardScanner } from './scanner'
+
+/** The main menu's tab (the home screen has buttons of the same names). */
+const nav = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Menu utama' }).getByRole('button', { name }).click()
 
 const liveCheckins = (db: import('../../src/main/db/connection').Db) =>
   db.prepare('SELECT nip, source FROM checkin WHERE cancelled_at IS NULL ORDER BY id').all()
@@ -11,7 +16,7 @@ test('a scan on another screen is a check-in shown in an overlay, and its search
 }) => {
   seedGate(db)
   await page.reload()
-  await page.getByRole('button', { name: 'Data Pegawai' }).click()
+  await nav(page, 'Data Pegawai')
   const search = page.getByLabel('Cari nama atau NIP', { exact: true })
   await search.fill('Sit')
 
@@ -35,7 +40,7 @@ test('a scan on another screen is a check-in shown in an overlay, and its search
   await expect(overlay).toBeHidden()
 
   // On Ekspor with nothing focused, a USB scanner ending in Tab: same queue, same record.
-  await page.getByRole('button', { name: 'Ekspor' }).click()
+  await nav(page, 'Ekspor')
   await scanWithKeyboardScanner(page, `NIP. ${formatNip(SITI.nip)}`, { suffix: 'Tab' })
   await expect(overlay).toContainText(SITI.name)
   // Scanned again elsewhere: said, not recorded twice.
@@ -44,7 +49,7 @@ test('a scan on another screen is a check-in shown in an overlay, and its search
   expect(liveCheckins(db)).toHaveLength(2)
 
   // The gate screen counts what was scanned elsewhere, and a scan there shows in its banner.
-  await page.getByRole('button', { name: 'Kehadiran' }).click()
+  await nav(page, 'Kehadiran')
   await expect(page.getByTestId('present-total')).toHaveText('2 / 3')
   await scanWithKeyboardScanner(page, RINA.nip, { gapMs: 60 })
   await expect(page.getByTestId('outcome')).toContainText(RINA.name)
@@ -58,7 +63,7 @@ test('a scan while the officer edits a form is refused out loud, and the form ke
 }) => {
   seedGate(db)
   await page.reload()
-  await page.getByRole('button', { name: 'Data Pegawai' }).click()
+  await nav(page, 'Data Pegawai')
   await page.getByRole('button', { name: 'Tambah pegawai non-ASN' }).click()
   const form = page.getByRole('form', { name: 'Tambah pegawai non-ASN' })
   const name = form.getByLabel('Nama')
@@ -85,11 +90,12 @@ test('with no active ceremony, a scanner on another screen is plain typing (a ca
   seedGate(db)
   db.prepare("DELETE FROM setting WHERE key = 'active_ceremony_id'").run()
   await page.reload()
-  await page.getByRole('button', { name: 'Data Pegawai' }).click()
+  await nav(page, 'Data Pegawai')
   const search = page.getByLabel('Cari nama atau NIP', { exact: true })
   await search.focus()
-  await scanWithKeyboardScanner(page, BUDI.nip, { gapMs: 60, suffix: null })
+  await scanWithKeyboardScanner(page, BUDI.nip)
   await expect(search).toHaveValue(BUDI.nip)
+  await expect(page.getByRole('row', { name: new RegExp(BUDI.name) })).toBeVisible()
   await expect(page.getByTestId('scan-overlay')).toBeHidden()
   expect(liveCheckins(db)).toEqual([])
 })
@@ -108,5 +114,69 @@ test('an inactive employee who scans is recorded, told so, and counted as tidak 
   await expect(banner).toContainText('Pegawai nonaktif di data pegawai')
   await expect(page.getByTestId('unregistered-total')).toHaveText('1')
   await expect(page.getByTestId('present-total')).toHaveText('0 / 2')
+  expect(errors).toEqual([])
+})
+
+test('an unknown NIP is registered from the banner behind the PIN, and its arrival then counts in that OPD', async ({
+  kiosk: { page, db, errors },
+}) => {
+  seedGate(db, { late: true })
+  await page.reload()
+  await nav(page, 'Beranda')
+  const card = page.getByRole('form', { name: 'Buat PIN petugas' })
+  await card.getByLabel('PIN baru (4–8 angka)').fill('2468')
+  await card.getByLabel('Ulangi PIN').fill('2468')
+  await card.getByRole('button', { name: 'Simpan PIN' }).click()
+  await page.getByRole('button', { name: 'Kunci' }).click()
+
+  await nav(page, 'Kehadiran')
+  await scanWithKeyboardScanner(page, STRANGER)
+  const banner = page.getByTestId('outcome')
+  await expect(banner).toContainText('NIP TIDAK TERDAFTAR')
+  await expect(page.getByTestId('unregistered-total')).toHaveText('1')
+  await banner.getByRole('button', { name: 'Daftarkan pegawai ini' }).click()
+
+  const form = page.getByRole('form', { name: 'Daftarkan NIP' })
+  await expect(form).toContainText(formatNip(STRANGER))
+  // The banner fades meanwhile; the form stays.
+  await form.getByLabel('Nama').fill('Andi Wijaya')
+  await form.getByLabel('OPD').selectOption({ label: 'Dinas Sosial' })
+  await form.getByRole('button', { name: 'Daftarkan' }).click()
+  const pin = page.getByRole('form', { name: 'PIN petugas' })
+  await pin.getByLabel('PIN').fill('2468')
+  await pin.getByRole('button', { name: 'Buka' }).click()
+
+  await expect(form).toBeHidden()
+  await expect(banner).toContainText('TERCATAT (TERLAMBAT)')
+  await expect(banner).toContainText('Andi Wijaya')
+  await expect(page.getByTestId('unregistered-total')).toHaveText('0')
+  await expect(page.getByTestId('present-total')).toHaveText('1 / 4')
+  expect(
+    db
+      .prepare(
+        `SELECT e.name, o.name AS opd, c.employee_id = e.id AS linked FROM checkin c
+         JOIN employee e ON e.nip = c.nip JOIN opd o ON o.id = e.opd_id WHERE c.nip = ?`,
+      )
+      .get(STRANGER),
+  ).toEqual({ name: 'Andi Wijaya', opd: 'Dinas Sosial', linked: 1 })
+  expect(errors).toEqual([])
+})
+
+test('from the overlay on another screen too', async ({ kiosk: { page, db, errors } }) => {
+  seedGate(db)
+  await page.reload()
+  await nav(page, 'Ekspor')
+  await scanWithKeyboardScanner(page, STRANGER, { gapMs: 60 })
+  const overlay = page.getByTestId('scan-overlay')
+  await expect(overlay).toHaveAttribute('data-kind', 'unknown')
+  await overlay.getByRole('button', { name: 'Daftarkan pegawai ini' }).click()
+  const form = page.getByRole('form', { name: 'Daftarkan NIP' })
+  await form.getByLabel('Nama').fill('Andi Wijaya')
+  await form.getByLabel('OPD').selectOption({ label: 'Inspektorat' })
+  await form.getByRole('button', { name: 'Daftarkan' }).click()
+  await expect(overlay).toHaveAttribute('data-kind', 'recorded')
+  await expect(overlay).toContainText('Andi Wijaya')
+  await expect(overlay).toContainText('Inspektorat')
+  expect(db.prepare('SELECT employee_id IS NOT NULL FROM checkin').pluck().get()).toBe(1)
   expect(errors).toEqual([])
 })

@@ -1,4 +1,10 @@
-import type { Person, ScanOutcome, ScanSource, UnknownNipPolicy } from '../../shared/domain'
+import type {
+  Person,
+  RecordedOutcome,
+  ScanOutcome,
+  ScanSource,
+  UnknownNipPolicy,
+} from '../../shared/domain'
 import { EXPECTED_EMPLOYEES } from '../ceremony/expected'
 import { ACTIVE_KEY } from '../ceremony/repository'
 import type { Db } from '../db/connection'
@@ -41,6 +47,9 @@ function statements(db: Db) {
     /** This kiosk's previous arrival, whichever ceremony: the clock runs across ceremonies. */
     lastOwn: db.prepare(
       'SELECT seq, scanned_at AS at FROM checkin WHERE kiosk_id = ? ORDER BY seq DESC LIMIT 1',
+    ),
+    live: db.prepare(
+      'SELECT id, scanned_at AS at, late FROM checkin WHERE ceremony_id = ? AND nip = ? AND cancelled_at IS NULL',
     ),
     firstAt: db
       .prepare(
@@ -103,15 +112,35 @@ export function recordScan(db: Db, scan: Scan): ScanOutcome {
     }
   }
   if (!person) return { kind: 'unknown', nip, recorded: true, checkinId, at }
-  const expected = q.expected.get({ ceremonyId: ceremony.id, employeeId: person.id }) === 1
+  return recorded(db, ceremony.id, person, { id: checkinId, at, late })
+}
+
+/** A recorded arrival of someone on the roster, said "tidak terdaftar" when not expected. */
+function recorded(
+  db: Db,
+  ceremonyId: number,
+  person: Person & { id: number; active: number },
+  checkin: { id: number; at: string; late: boolean },
+): RecordedOutcome {
+  const expected = prepared(db).expected.get({ ceremonyId, employeeId: person.id }) === 1
   return {
     kind: 'recorded',
-    checkinId,
-    person: { nip, name: person.name, opdName: person.opdName },
-    at,
-    late,
+    checkinId: checkin.id,
+    person: { nip: person.nip, name: person.name, opdName: person.opdName },
+    at: checkin.at,
+    late: checkin.late,
     unregistered: expected ? null : person.active ? 'not-invited' : 'inactive',
   }
+}
+
+/** The live arrival of this NIP at the active ceremony, as the gate would show it; null: none. */
+export function liveArrival(db: Db, nip: string): RecordedOutcome | null {
+  const q = prepared(db)
+  const ceremony = q.activeCeremony.get() as ActiveCeremony | undefined
+  const person = q.person.get(nip) as (Person & { id: number; active: number }) | undefined
+  if (!ceremony || !person) return null
+  const live = q.live.get(ceremony.id, nip) as { id: number; at: string; late: number } | undefined
+  return live ? recorded(db, ceremony.id, person, { ...live, late: live.late === 1 }) : null
 }
 
 /** A wrong record is kept and marked cancelled with its reason, so the count drops but history stays. */

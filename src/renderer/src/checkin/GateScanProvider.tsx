@@ -6,6 +6,7 @@ import { KeyboardWedge } from './keyboard-wedge'
 import type { ShownOutcome } from './outcome'
 import { isEditingForm, removeLeakedKeys } from './scan-target'
 import { ScanOverlay, type OverlayItem } from './ScanOverlay'
+import { RegisterDialog } from './RegisterDialog'
 import { playOutcome } from './sounds'
 
 const Context = createContext<GateHub | null>(null)
@@ -40,6 +41,7 @@ export function GateScanProvider({
   const [overlay, setOverlay] = useState<OverlayItem | null>(null)
   const hide = useCallback(() => setOverlay(null), [])
   const [gateOpen, setGateOpen] = useState(false)
+  const [registering, setRegistering] = useState<string | null>(null)
   const [hub] = useState(() => {
     const show = (content: OverlayContent) =>
       setOverlay((o) => ({ ...content, seq: (o?.seq ?? 0) + 1 }) as OverlayItem)
@@ -49,11 +51,14 @@ export function GateScanProvider({
           kind: 'failed',
           reason: e.message,
         })),
-      (outcome) => {
-        playOutcome(outcome.kind)
-        show({ outcome })
+      {
+        unheard: (outcome) => {
+          playOutcome(outcome.kind)
+          show({ outcome })
+        },
+        onGateChange: setGateOpen,
+        openRegister: setRegistering,
       },
-      setGateOpen,
     )
   })
 
@@ -87,6 +92,15 @@ export function GateScanProvider({
     <Context.Provider value={hub}>
       {children}
       {overlay && <ScanOverlay item={overlay} zone={zone} onDone={hide} />}
+      {registering && (
+        <RegisterDialog
+          nip={registering}
+          onRegistered={(arrival) =>
+            arrival && hub.announce(arrival, { payload: registering, source: 'manual' })
+          }
+          onClose={() => setRegistering(null)}
+        />
+      )}
     </Context.Provider>
   )
 }

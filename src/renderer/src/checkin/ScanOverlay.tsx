@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import type { TimeZoneId } from '../../../shared/time'
 import { describeOutcome, type OutcomeView, type ShownOutcome } from './outcome'
+import { RegisterButton, registrableNip } from './RegisterButton'
 
 /** A scan's result, or a scan refused because the officer was editing a form. */
 export type OverlayItem = { seq: number } & (
@@ -31,6 +32,7 @@ export function ScanOverlay({
 }) {
   const view = item.outcome ? describeOutcome(item.outcome, zone) : REFUSED
   const kind = item.outcome?.kind ?? 'refused'
+  const register = item.outcome ? registrableNip(item.outcome) : null
   const ms = view.look === 'recorded' ? SHOW_MS.ok : SHOW_MS.other
   useEffect(() => {
     const timer = setTimeout(onDone, ms)
@@ -50,6 +52,7 @@ export function ScanOverlay({
         {view.name && <div className="outcome-name">{view.name}</div>}
         {view.nip && <div className="outcome-nip mono">NIP {view.nip}</div>}
         <div className="outcome-detail">{view.detail}</div>
+        {register && <RegisterButton nip={register} />}
       </div>
     </div>
   )

@@ -16,26 +16,38 @@ export class GateHub {
 
   constructor(
     handle: (scan: QueuedScan) => Promise<ShownOutcome>,
-    private unheard: GateListener,
-    private readonly onGateChange: (open: boolean) => void,
+    private readonly ui: {
+      /** A result while the gate screen is closed. */
+      unheard: GateListener
+      onGateChange: (open: boolean) => void
+      /** The officer asked to put this unknown NIP on the roster. */
+      openRegister: (nip: string) => void
+    },
   ) {
-    this.queue = new ScanQueue(handle, (outcome, scan) => {
-      if (this.listeners.size === 0) this.unheard(outcome, scan)
-      for (const l of this.listeners) l(outcome, scan)
-    })
+    this.queue = new ScanQueue(handle, (outcome, scan) => this.announce(outcome, scan))
   }
 
   push(scan: QueuedScan): void {
     this.queue.push(scan)
   }
 
+  /** Tells whoever shows results: a scan's outcome, or an arrival that changed (registered). */
+  announce(outcome: ShownOutcome, scan: QueuedScan): void {
+    if (this.listeners.size === 0) this.ui.unheard(outcome, scan)
+    for (const l of this.listeners) l(outcome, scan)
+  }
+
+  register(nip: string): void {
+    this.ui.openRegister(nip)
+  }
+
   /** The gate screen shows results itself while it listens. */
   listen(listener: GateListener): () => void {
     this.listeners.add(listener)
-    this.onGateChange(true)
+    this.ui.onGateChange(true)
     return () => {
       this.listeners.delete(listener)
-      this.onGateChange(this.listeners.size > 0)
+      this.ui.onGateChange(this.listeners.size > 0)
     }
   }
 

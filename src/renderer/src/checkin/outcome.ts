@@ -1,5 +1,5 @@
 import { UNREGISTERED_WHY } from '../../../shared/attendance'
-import type { ScanOutcome } from '../../../shared/domain'
+import type { RecordedOutcome, ScanOutcome } from '../../../shared/domain'
 import { formatNip } from '../../../shared/nip'
 import { formatTime, type TimeZoneId } from '../../../shared/time'
 
@@ -36,7 +36,7 @@ export interface OutcomeView {
 
 /** Recorded, but not one of the people this apel expects: said, so the officer can check. */
 function recordedUnregistered(
-  o: Extract<ScanOutcome, { kind: 'recorded' }>,
+  o: RecordedOutcome,
   why: keyof typeof UNREGISTERED_WHY,
   zone: TimeZoneId,
 ): OutcomeView {
