@@ -180,3 +180,52 @@ test('from the overlay on another screen too', async ({ kiosk: { page, db, error
   expect(db.prepare('SELECT employee_id IS NOT NULL FROM checkin').pluck().get()).toBe(1)
   expect(errors).toEqual([])
 })
+
+test('the scanner test shows what the scanner sent and how it was read, and records nothing', async ({
+  kiosk: { page, db, errors },
+}) => {
+  seedGate(db)
+  await page.reload()
+  await nav(page, 'Kamera')
+  const panel = page.getByRole('region', { name: 'Uji pemindai' })
+  await panel.getByRole('button', { name: 'Mulai uji pemindai' }).click()
+
+  // A slow Bluetooth scanner sending the spaced form and Tab.
+  await scanWithKeyboardScanner(page, `NIP. ${formatNip(BUDI.nip)}`, { gapMs: 60, suffix: 'Tab' })
+  const keys = panel.getByTestId('scanner-keys')
+  await expect(panel.getByTestId('scanner-result')).toHaveText(
+    `pindaian (diakhiri Enter/Tab dan berbentuk NIP): NIP ${formatNip(BUDI.nip)}`,
+  )
+  await expect(keys.getByRole('listitem')).toHaveCount(`NIP. ${formatNip(BUDI.nip)}`.length + 1)
+  await expect(keys).toContainText('[spasi]')
+  await expect(keys).toContainText('[Tab]')
+  await expect(keys).toContainText('+60 ms')
+  await expect(panel.getByTestId('scanner-suffix')).toHaveText('Tab')
+  await expect(panel.getByTestId('scanner-gaps')).toHaveText(
+    'terpendek 60 ms, rata-rata 60 ms, terpanjang 60 ms',
+  )
+
+  // The same scanner set up without a suffix: said why it would be ignored.
+  await page.waitForTimeout(1100)
+  await scanWithKeyboardScanner(page, BUDI.nip, { gapMs: 60, suffix: null })
+  await expect(panel.getByTestId('scanner-result')).toContainText(
+    'Tidak dianggap pindaian: tanpa Enter atau Tab',
+  )
+  await expect(panel.getByTestId('scanner-suffix')).toHaveText('tidak ada (berhenti sendiri)')
+
+  // A fast card with a wrong NIP: read as a scan, and why there is no NIP.
+  await page.waitForTimeout(1100)
+  await scanWithKeyboardScanner(page, '197413021993111001')
+  await expect(panel.getByTestId('scanner-result')).toContainText(
+    'pindaian (tombol datang cepat), tetapi tidak ada NIP: NIP 197413021993111001 tidak valid',
+  )
+  await expect(page.getByTestId('scan-overlay')).toBeHidden()
+  expect(db.prepare('SELECT count(*) FROM checkin').pluck().get()).toBe(0)
+
+  // Test over: the scanner records again.
+  await panel.getByRole('button', { name: 'Selesai uji pemindai' }).click()
+  await scanWithKeyboardScanner(page, BUDI.nip)
+  await expect(page.getByTestId('scan-overlay')).toContainText(BUDI.name)
+  expect(db.prepare('SELECT count(*) FROM checkin').pluck().get()).toBe(1)
+  expect(errors).toEqual([])
+})

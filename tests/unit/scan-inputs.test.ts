@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { KeyboardWedge, type Burst } from '../../src/renderer/src/checkin/keyboard-wedge'
+import { gapsMs, visibleKey } from '../../src/renderer/src/checkin/scanner-test'
 import { looksLikeCardCode } from '../../src/shared/payload'
 import { ScanQueue, type QueuedScan } from '../../src/renderer/src/checkin/scan-queue'
 
@@ -165,5 +166,34 @@ describe('ScanQueue', () => {
     expect(queue.push({ payload: 'X', source: 'kamera' })).toBe(true)
     await queue.idle()
     expect(seen.map((s) => s.source)).toEqual(['kamera', 'pemindai', 'kamera'])
+  })
+})
+
+describe('the scanner test shows', () => {
+  it('invisible keys as visible symbols, and keys without a character in brackets', () => {
+    expect(
+      ['1', ' ', 'Enter', 'Tab', '\u001d', '\u200b', '\ufeff', 'Shift', 'N'].map(visibleKey),
+    ).toEqual([
+      '1',
+      '[spasi]',
+      '[Enter]',
+      '[Tab]',
+      '[U+001D]',
+      '[U+200B]',
+      '[U+FEFF]',
+      '[Shift]',
+      'N',
+    ])
+  })
+
+  it('the gaps between keys in whole ms', () => {
+    expect(
+      gapsMs([
+        { key: '1', time: 10 },
+        { key: '2', time: 70.4 },
+        { key: 'Enter', time: 131 },
+      ]),
+    ).toEqual([60, 61])
+    expect(gapsMs([])).toEqual([])
   })
 })

@@ -42,6 +42,7 @@ export function GateScanProvider({
   const hide = useCallback(() => setOverlay(null), [])
   const [gateOpen, setGateOpen] = useState(false)
   const [registering, setRegistering] = useState<string | null>(null)
+  const [diverted, setDiverted] = useState(false)
   const [hub] = useState(() => {
     const show = (content: OverlayContent) =>
       setOverlay((o) => ({ ...content, seq: (o?.seq ?? 0) + 1 }) as OverlayItem)
@@ -58,11 +59,12 @@ export function GateScanProvider({
         },
         onGateChange: setGateOpen,
         openRegister: setRegistering,
+        onDivertChange: setDiverted,
       },
     )
   })
 
-  const listening = activeCeremonyId !== null || gateOpen
+  const listening = activeCeremonyId !== null || gateOpen || diverted
   useEffect(() => {
     if (!listening) return
     const wedge = new KeyboardWedge((burst) => {

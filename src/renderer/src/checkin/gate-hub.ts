@@ -22,6 +22,8 @@ export class GateHub {
       onGateChange: (open: boolean) => void
       /** The officer asked to put this unknown NIP on the roster. */
       openRegister: (nip: string) => void
+      /** The scanner test started or ended: the scanner must be listened to meanwhile. */
+      onDivertChange: (on: boolean) => void
     },
   ) {
     this.queue = new ScanQueue(handle, (outcome, scan) => this.announce(outcome, scan))
@@ -57,5 +59,6 @@ export class GateHub {
 
   divert(take: ((burst: Burst) => void) | null): void {
     this.diversion = take
+    this.ui.onDivertChange(take !== null)
   }
 }
