@@ -38,6 +38,12 @@ test('a scan on another screen is a check-in shown in an overlay, and its search
   await search.press('Enter')
   await expect(search).toHaveValue('Rina')
   await expect(overlay).toBeHidden()
+  // A quick typist's rollover (20 ms a key) is never held back from the box, nor taken for a scan.
+  await search.fill('')
+  await scanWithKeyboardScanner(page, 'Budi', { gapMs: 20, suffix: null })
+  await page.waitForTimeout(800)
+  await expect(search).toHaveValue('Budi')
+  await expect(overlay).toBeHidden()
 
   // On Ekspor with nothing focused, a USB scanner ending in Tab: same queue, same record.
   await nav(page, 'Ekspor')

@@ -58,6 +58,14 @@ describe('KeyboardWedge', () => {
     expect(swallowed.slice(2).every(Boolean)).toBe(true)
   })
 
+  it('holds back no key typed into a text field, and reports what reached it when it proves a scan', () => {
+    const { wedge, bursts } = collecting()
+    const swallowed = [...NIP].map((ch, i) => wedge.key(ch, 1000 + i * 5, true))
+    expect(swallowed.some(Boolean)).toBe(false)
+    expect(wedge.key('Enter', 1000 + 18 * 5, true)).toBe(true)
+    expect(bursts).toMatchObject([{ code: NIP, by: 'kecepatan', leaked: NIP }])
+  })
+
   it('reports a Bluetooth scanner 60 ms a key by the shape of what it sent, Enter or Tab', () => {
     for (const [code, suffix] of [
       [NIP, 'Enter'],

@@ -4,7 +4,7 @@ import { useCall } from '../hooks/useCall'
 import { GateHub } from './gate-hub'
 import { KeyboardWedge } from './keyboard-wedge'
 import type { ShownOutcome } from './outcome'
-import { isEditingForm, removeLeakedKeys } from './scan-target'
+import { isEditingForm, isTextField, removeLeakedKeys } from './scan-target'
 import { ScanOverlay, type OverlayItem } from './ScanOverlay'
 import { RegisterDialog } from './RegisterDialog'
 import { playOutcome } from './sounds'
@@ -78,7 +78,7 @@ export function GateScanProvider({
     })
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.altKey || e.metaKey) return
-      if (wedge.key(e.key, e.timeStamp)) {
+      if (wedge.key(e.key, e.timeStamp, isTextField(document.activeElement))) {
         e.preventDefault()
         e.stopPropagation()
       }

@@ -69,8 +69,12 @@ export class KeyboardWedge {
     private readonly options: WedgeOptions = WEDGE_DEFAULTS,
   ) {}
 
-  /** Feed every keydown; returns true when the key belongs to a scan and must not reach the page. */
-  key(key: string, time: number): boolean {
+  /**
+   * Feed every keydown; returns true when the key belongs to a scan and must not reach the page.
+   * `inTextField`: focus is where a person types, so no character is held back (a fast typist's
+   * keys must never vanish); if the burst proves a scan, the caller takes them back out.
+   */
+  key(key: string, time: number, inTextField = false): boolean {
     if (key === 'Enter' || key === 'Tab') return this.end(key)
     if (EDITING_KEYS.has(key)) this.reset()
     if (key.length !== 1) return false
@@ -79,10 +83,10 @@ export class KeyboardWedge {
     this.buffer += key
     this.times.push(time)
     this.arm()
-    // The first keys cannot be told from a quick typist's rollover yet; from the third fast key
-    // on it is a scanner, and its keys stay out of whatever field has focus. Slower scanners'
-    // keys do reach the field; the caller takes them back out when the burst proves a scan.
-    const swallowed = this.buffer.length > 2 && this.fast()
+    // Elsewhere (a button, the page), from the third fast key on it is a scanner, and its keys
+    // (a space that would press a button) are held back. The first keys cannot be told from a
+    // quick typist's rollover yet, and slower scanners' keys are let through too.
+    const swallowed = !inTextField && this.buffer.length > 2 && this.fast()
     if (!swallowed) this.leaked += key
     return swallowed
   }

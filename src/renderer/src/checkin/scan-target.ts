@@ -18,6 +18,23 @@ export function isEditingForm(el: Element | null): boolean {
   return el.closest('form, dialog, [role="dialog"]') !== null
 }
 
+/** Where a person types text: a scanner's keys are let through there, and taken back out. */
+export function isTextField(el: Element | null): boolean {
+  if (el instanceof HTMLTextAreaElement) return true
+  if (el instanceof HTMLInputElement) return !NOT_TEXT.has(el.type)
+  return el instanceof HTMLElement && el.isContentEditable
+}
+const NOT_TEXT = new Set([
+  'button',
+  'checkbox',
+  'radio',
+  'range',
+  'color',
+  'file',
+  'submit',
+  'reset',
+])
+
 /**
  * Takes a scan's characters back out of the field they were typed into before the burst proved
  * a scan (a slow Bluetooth scanner's whole code, a fast one's first two keys), so a search box
