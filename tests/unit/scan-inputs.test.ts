@@ -3,6 +3,8 @@ import { KeyboardWedge, type Burst } from '../../src/renderer/src/checkin/keyboa
 import { gapsMs, visibleKey } from '../../src/renderer/src/checkin/scanner-test'
 import { looksLikeCardCode } from '../../src/shared/payload'
 import { ScanQueue, type QueuedScan } from '../../src/renderer/src/checkin/scan-queue'
+import { GateHub } from '../../src/renderer/src/checkin/gate-hub'
+import type { ShownOutcome } from '../../src/renderer/src/checkin/outcome'
 
 afterEach(() => vi.useRealTimers())
 
@@ -203,5 +205,32 @@ describe('the scanner test shows', () => {
       ]),
     ).toEqual([60, 61])
     expect(gapsMs([])).toEqual([])
+  })
+})
+
+describe('GateHub: the app-wide queue', () => {
+  it('gives every result to the gate screen while it listens, to the overlay otherwise', async () => {
+    const overlay: string[] = []
+    const gate: string[] = []
+    const opened: boolean[] = []
+    const hub = new GateHub(async (s) => ({ kind: 'invalid', reason: s.payload }), {
+      unheard: (o) => overlay.push(o.kind === 'invalid' ? o.reason : o.kind),
+      onGateChange: (open) => opened.push(open),
+      openRegister: () => {},
+      onDivertChange: () => {},
+    })
+    const reasonOf = (o: ShownOutcome) => (o.kind === 'invalid' ? o.reason : o.kind)
+    hub.push({ payload: 'a', source: 'pemindai' })
+    await new Promise((r) => setTimeout(r, 0))
+    const stop = hub.listen((o) => gate.push(reasonOf(o)))
+    hub.push({ payload: 'b', source: 'pemindai' })
+    hub.push({ payload: 'c', source: 'manual' })
+    await new Promise((r) => setTimeout(r, 0))
+    stop()
+    hub.push({ payload: 'd', source: 'pemindai' })
+    await new Promise((r) => setTimeout(r, 0))
+    expect(overlay).toEqual(['a', 'd'])
+    expect(gate).toEqual(['b', 'c'])
+    expect(opened).toEqual([true, false])
   })
 })

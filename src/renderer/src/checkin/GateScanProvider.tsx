@@ -17,8 +17,6 @@ export function useGateHub(): GateHub {
   return hub
 }
 
-type OverlayContent = { outcome: ShownOutcome } | { refused: string }
-
 /**
  * One scan queue and one barcode-scanner listener for the whole app. While a ceremony is
  * active (or the gate screen is open) a scanner burst is a check-in on any screen: the gate
@@ -43,26 +41,25 @@ export function GateScanProvider({
   const [gateOpen, setGateOpen] = useState(false)
   const [registering, setRegistering] = useState<string | null>(null)
   const [diverted, setDiverted] = useState(false)
-  const [hub] = useState(() => {
-    const show = (content: OverlayContent) =>
-      setOverlay((o) => ({ ...content, seq: (o?.seq ?? 0) + 1 }) as OverlayItem)
-    return new GateHub(
-      (scan) =>
-        api('checkin.scan', scan).catch((e: Error): ShownOutcome => ({
-          kind: 'failed',
-          reason: e.message,
-        })),
-      {
-        unheard: (outcome) => {
-          playOutcome(outcome.kind)
-          show({ outcome })
+  const [hub] = useState(
+    () =>
+      new GateHub(
+        (scan) =>
+          api('checkin.scan', scan).catch((e: Error): ShownOutcome => ({
+            kind: 'failed',
+            reason: e.message,
+          })),
+        {
+          unheard: (outcome) => {
+            playOutcome(outcome.kind)
+            setOverlay((o) => ({ outcome, seq: (o?.seq ?? 0) + 1 }))
+          },
+          onGateChange: setGateOpen,
+          openRegister: setRegistering,
+          onDivertChange: setDiverted,
         },
-        onGateChange: setGateOpen,
-        openRegister: setRegistering,
-        onDivertChange: setDiverted,
-      },
-    )
-  })
+      ),
+  )
 
   const listening = activeCeremonyId !== null || gateOpen || diverted
   useEffect(() => {
