@@ -48,14 +48,10 @@ function statements(db: Db) {
     lastOwn: db.prepare(
       'SELECT seq, scanned_at AS at FROM checkin WHERE kiosk_id = ? ORDER BY seq DESC LIMIT 1',
     ),
+    /** The live arrival of one NIP at one ceremony (the partial unique index allows one). */
     live: db.prepare(
       'SELECT id, scanned_at AS at, late FROM checkin WHERE ceremony_id = ? AND nip = ? AND cancelled_at IS NULL',
     ),
-    firstAt: db
-      .prepare(
-        'SELECT scanned_at FROM checkin WHERE ceremony_id = ? AND nip = ? AND cancelled_at IS NULL',
-      )
-      .pluck(),
   }
 }
 const cache = new WeakMap<Db, ReturnType<typeof statements>>()
@@ -103,7 +99,7 @@ export function recordScan(db: Db, scan: Scan): ScanOutcome {
   })
   const checkinId = Number(result.lastInsertRowid)
   if (result.changes === 0) {
-    const firstAt = q.firstAt.get(ceremony.id, nip) as string
+    const { at: firstAt } = q.live.get(ceremony.id, nip) as { at: string }
     if (!person) return { kind: 'unknown', nip, recorded: true, checkinId: null, at: firstAt }
     return {
       kind: 'duplicate',
