@@ -235,3 +235,17 @@ test('the scanner test shows what the scanner sent and how it was read, and reco
   expect(db.prepare('SELECT count(*) FROM checkin').pluck().get()).toBe(1)
   expect(errors).toEqual([])
 })
+
+test('a NIP keyed by hand into the manual box and Enter is recorded, as manual', async ({
+  kiosk: { page, db, errors },
+}) => {
+  seedGate(db)
+  await page.reload()
+  const search = page.getByLabel('Cari nama atau NIP untuk hadir manual')
+  await search.focus()
+  await scanWithKeyboardScanner(page, BUDI.nip, { gapMs: 150 })
+  await expect(page.getByTestId('outcome')).toContainText(BUDI.name)
+  await expect(search).toHaveValue('')
+  expect(liveCheckins(db)).toEqual([{ nip: BUDI.nip, source: 'manual' }])
+  expect(errors).toEqual([])
+})

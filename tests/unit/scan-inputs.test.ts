@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { KeyboardWedge, type Burst } from '../../src/renderer/src/checkin/keyboard-wedge'
+import { KeyboardWedge, sourceOf, type Burst } from '../../src/renderer/src/checkin/keyboard-wedge'
 import { gapsMs, visibleKey } from '../../src/renderer/src/checkin/scanner-test'
 import { looksLikeCardCode } from '../../src/shared/payload'
 import { ScanQueue, type QueuedScan } from '../../src/renderer/src/checkin/scan-queue'
@@ -80,6 +80,7 @@ describe('KeyboardWedge', () => {
       expect(type(wedge, code, 60).some(Boolean)).toBe(false)
       expect(wedge.key(suffix, 1000 + code.length * 60), code).toBe(true)
       expect(bursts).toMatchObject([{ code, suffix, by: 'bentuk', leaked: code }])
+      expect(sourceOf(bursts[0]!)).toBe('pemindai')
     }
   })
 
@@ -95,6 +96,8 @@ describe('KeyboardWedge', () => {
     type(wedge, NIP, 200)
     expect(wedge.key('Enter', 1000 + 18 * 200)).toBe(true)
     expect(bursts).toMatchObject([{ code: NIP, by: 'bentuk' }])
+    // Recorded as what it was: the officer keying a NIP, not a scanner.
+    expect(sourceOf(bursts[0]!)).toBe('manual')
   })
 
   it('treats a burst the person edited, or paused in, as typing', () => {

@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useState, type React
 import { api } from '../api'
 import { useCall } from '../hooks/useCall'
 import { GateHub } from './gate-hub'
-import { KeyboardWedge } from './keyboard-wedge'
+import { KeyboardWedge, sourceOf } from './keyboard-wedge'
 import type { ShownOutcome } from './outcome'
 import { isEditingForm, isTextField, removeLeakedKeys } from './scan-target'
 import { ScanOverlay, type OverlayItem } from './ScanOverlay'
@@ -71,7 +71,7 @@ export function GateScanProvider({
       else if (!hub.gateOpen() && isEditingForm(target)) {
         playOutcome('invalid')
         setOverlay((o) => ({ refused: burst.code, seq: (o?.seq ?? 0) + 1 }))
-      } else hub.push({ payload: burst.code, source: 'pemindai' })
+      } else hub.push({ payload: burst.code, source: sourceOf(burst) })
     })
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.altKey || e.metaKey) return

@@ -1,3 +1,4 @@
+import type { ScanSource } from '../../../shared/domain'
 import { looksLikeCardCode } from '../../../shared/payload'
 
 /**
@@ -8,7 +9,9 @@ import { looksLikeCardCode } from '../../../shared/payload'
  *   60 ms, as slow as a quick typist. A name typed into a search box is not card-shaped and
  *   stays typing. Eighteen digits typed by hand and Enter are read as a scan, on purpose: that is
  *   what the officer at the manual box means.
- * - A burst with no suffix can only be told by speed: it is a scan when its keys come fast on
+ * - A fast burst is a scan by its speed alone, suffix or not: a card with a wrong QR code then
+ *   gets "KODE TIDAK VALID" at the gate instead of vanishing into a field. A burst with no
+ *   suffix can only be told this way: it is a scan when its keys come fast on
  *   average (the average, because a busy laptop delivers a scanner's keys unevenly).
  */
 export interface WedgeOptions {
@@ -43,6 +46,19 @@ export interface Burst {
   by: 'kecepatan' | 'bentuk'
   /** The characters that reached the focused field before the burst proved a scan. */
   leaked: string
+}
+
+/** Slower than any scanner seen (Bluetooth ones send a key every 60 ms): a person's keys. */
+const TYPED_AVERAGE_GAP_MS = 100
+
+/**
+ * A card-shaped burst typed by hand (the NIP keyed into the manual search box, then Enter) is
+ * recorded as "manual", as the officer's pick from that box would be; a scanner's as "pemindai".
+ */
+export function sourceOf(burst: Burst): ScanSource {
+  const { times } = burst
+  const average = times.length > 1 ? (times.at(-1)! - times[0]!) / (times.length - 1) : 0
+  return burst.by === 'bentuk' && average > TYPED_AVERAGE_GAP_MS ? 'manual' : 'pemindai'
 }
 
 /** Keys a person edits with: a burst that contains one is typing. */
