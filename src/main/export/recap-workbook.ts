@@ -269,7 +269,8 @@ function addListSheet(
 
 /**
  * The recap for BKPSDM: one row per OPD, then one sheet per OPD (in the same order), then
- * every "tidak terdaftar" arrival (NIP on no roster, inactive, OPD not invited). Streamed, since it holds the whole ceremony.
+ * every "tidak terdaftar" arrival (NIP on no roster, inactive, OPD not invited). Streamed,
+ * since it holds the whole ceremony.
  */
 export async function writeRecapWorkbook(file: string, recap: Recap): Promise<void> {
   const { ceremony, unknown } = recap
