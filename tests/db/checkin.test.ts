@@ -475,7 +475,7 @@ describe('registering an unknown NIP at the gate', () => {
       testContext({ db, dbPath: path.join(dir, 'kiosk.sqlite'), now: () => at('00:50') }),
     )
     const call = (channel: string, input?: unknown) => invoke(handlers, channel, input)
-    await call('auth.setPin', { pin: '2468' })
+    await call('auth.setPin', { pin: '246810' })
     await call('auth.lock')
     const input = { nip: STRANGER, name: 'Andi Wijaya', opdId: sosial() }
     expect(await call('checkin.scan', { payload: STRANGER, source: 'pemindai' })).toMatchObject({
@@ -489,7 +489,7 @@ describe('registering an unknown NIP at the gate', () => {
     expect(await call('checkin.registerUnknown', { ...input, name: ' ' })).toMatchObject({
       ok: false,
     })
-    await call('auth.unlock', { pin: '2468' })
+    await call('auth.unlock', { pin: '246810' })
     expect(await call('checkin.registerUnknown', input)).toMatchObject({
       ok: true,
       value: { linked: 1, arrival: { unregistered: null } },

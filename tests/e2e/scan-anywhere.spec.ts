@@ -130,8 +130,8 @@ test('an unknown NIP is registered from the banner behind the PIN, and its arriv
   await page.reload()
   await nav(page, 'Beranda')
   const card = page.getByRole('form', { name: 'Buat PIN petugas' })
-  await card.getByLabel('PIN baru (4–8 angka)').fill('2468')
-  await card.getByLabel('Ulangi PIN').fill('2468')
+  await card.getByLabel('PIN baru (6–8 angka)').fill('246810')
+  await card.getByLabel('Ulangi PIN').fill('246810')
   await card.getByRole('button', { name: 'Simpan PIN' }).click()
   await page.getByRole('button', { name: 'Kunci' }).click()
 
@@ -149,8 +149,8 @@ test('an unknown NIP is registered from the banner behind the PIN, and its arriv
   await form.getByLabel('OPD').selectOption({ label: 'Dinas Sosial' })
   await form.getByRole('button', { name: 'Daftarkan' }).click()
   const pin = page.getByRole('form', { name: 'PIN petugas' })
-  await pin.getByLabel('PIN').fill('2468')
-  await pin.getByRole('button', { name: 'Buka' }).click()
+  await pin.getByLabel('PIN').fill('246810')
+  await pin.getByRole('button', { name: 'Buka kunci' }).click()
 
   await expect(form).toBeHidden()
   await expect(banner).toContainText('TERCATAT (TERLAMBAT)')
