@@ -2,6 +2,7 @@ import type { checkinContract } from '../../shared/contract/checkin'
 import { dashboard } from '../checkin/dashboard'
 import { gateDashboard, GateSearch } from '../checkin/gate-search'
 import { cancelCheckin, recordScan } from '../checkin/record'
+import { registerArrival } from '../checkin/register'
 import type { KioskContext } from '../context'
 import type { HandlersFor } from './handlers'
 
@@ -19,6 +20,7 @@ export function checkinHandlers(ctx: KioskContext): HandlersFor<keyof typeof che
       cancelCheckin(ctx.db, checkinId, reason, ctx.now())
       return { checkinId }
     },
+    'checkin.registerUnknown': (input) => registerArrival(ctx.db, ctx.now(), input),
     'checkin.dashboard': ({ missingOpdId, recent, filter }) =>
       gateDashboard(
         dashboard(ctx.db, missingOpdId, recent, { now: ctx.now(), kioskId: ctx.kioskId }, filter),

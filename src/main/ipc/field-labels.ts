@@ -5,6 +5,7 @@
  */
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
   pin: 'PIN',
+  nip: 'NIP',
   name: 'Nama',
   opdId: 'OPD',
   opdIds: 'OPD yang wajib hadir',

@@ -3,6 +3,7 @@ import type { IkrarReading } from '../../shared/ikrar'
 import { shortKioskId } from '../../shared/kiosk-id'
 import { api } from './api'
 import { DemoBanner } from './components/DemoBanner'
+import { GateScanProvider } from './checkin/GateScanProvider'
 import { PinDialog } from './components/PinDialog'
 import { useCall } from './hooks/useCall'
 import { ReadingOverlay } from './ikrar/ReadingOverlay'
@@ -42,7 +43,7 @@ export function App() {
   const [started, setStarted] = useState<IkrarReading | null>(null)
   const [closedId, setClosedId] = useState<number | null>(null)
   const reading = started ?? (running.data?.readingId === closedId ? null : (running.data ?? null))
-  return (
+  const shell = (
     // Mirrored to the projector: the gate's latecomer notices stay off this screen (styles.css).
     <div className={reading?.mirrored ? 'app mirrored' : 'app'}>
       <header className="topbar">
@@ -114,5 +115,11 @@ export function App() {
         </footer>
       )}
     </div>
+  )
+  // One scan queue and scanner listener for every screen (see GateScanProvider).
+  return (
+    <GateScanProvider activeCeremonyId={status.data?.activeCeremonyId ?? null}>
+      {shell}
+    </GateScanProvider>
   )
 }

@@ -10,7 +10,7 @@ import type { ShownOutcome } from '../checkin/outcome'
 import { RecentArrivals } from '../checkin/RecentArrivals'
 import { playOutcome } from '../checkin/sounds'
 import { UndoLast } from '../checkin/UndoLast'
-import { useScanInputs } from '../checkin/useScanInputs'
+import { useGateScans } from '../checkin/useScanInputs'
 import { Notice } from '../components/Notice'
 import { useCall } from '../hooks/useCall'
 
@@ -32,20 +32,13 @@ export function CheckinScreen({ covered = false }: { covered?: boolean }) {
   // Bumped by every scan and undo: the manual search's "sudah hadir" follows the records.
   const [changes, setChanges] = useState(0)
 
-  const queue = useScanInputs(
-    (scan) =>
-      api('checkin.scan', scan).catch((e: Error): ShownOutcome => ({
-        kind: 'failed',
-        reason: e.message,
-      })),
-    (outcome, scan) => {
-      if (scan.source === 'pemindai') setScannerScans((n) => n + 1)
-      setShown((s) => ({ outcome, seq: (s?.seq ?? 0) + 1 }))
-      setChanges((n) => n + 1)
-      playOutcome(outcome.kind)
-      dash.reload()
-    },
-  )
+  const queue = useGateScans((outcome, scan) => {
+    if (scan.source === 'pemindai') setScannerScans((n) => n + 1)
+    setShown((s) => ({ outcome, seq: (s?.seq ?? 0) + 1 }))
+    setChanges((n) => n + 1)
+    playOutcome(outcome.kind)
+    dash.reload()
+  })
 
   useEffect(() => {
     if (!shown) return
