@@ -53,7 +53,6 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   to: 'Arah pembacaan',
   filter: 'Saringan daftar',
   title: 'Jabatan penanda tangan',
-  nip: 'NIP',
 }
 
 /**
