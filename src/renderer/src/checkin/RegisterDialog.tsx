@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 import type { RecordedOutcome } from '../../../shared/domain'
 import { formatNip } from '../../../shared/nip'
 import { api } from '../api'
+import { NameAndOpd } from '../components/NameAndOpd'
 import { Notice } from '../components/Notice'
 import { useCall } from '../hooks/useCall'
 
@@ -52,31 +53,13 @@ export function RegisterDialog({
           <Notice kind="ok">{done}</Notice>
         ) : (
           <>
-            <label>
-              Nama
-              <input
-                value={name}
-                onChange={(e) => setName(e.target.value)}
-                required
-                maxLength={200}
-                autoFocus
-              />
-            </label>
-            <label>
-              OPD
-              <select
-                value={opdId ?? ''}
-                onChange={(e) => setOpdId(e.target.value ? Number(e.target.value) : null)}
-                required
-              >
-                <option value="">Pilih OPD…</option>
-                {opd.data?.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <NameAndOpd
+              name={name}
+              onName={setName}
+              opdId={opdId}
+              onOpd={setOpdId}
+              opd={opd.data ?? []}
+            />
           </>
         )}
         <div className="actions">
