@@ -2,7 +2,9 @@
 export const ABSENCE_REASONS = ['IZIN', 'SAKIT', 'DINAS_LUAR', 'CUTI', 'TUGAS_BELAJAR'] as const
 export type AbsenceReason = (typeof ABSENCE_REASONS)[number]
 
-export type AttendanceStatus = 'HADIR' | 'TERLAMBAT' | AbsenceReason | 'TIDAK_HADIR'
+/** TIDAK_TERDAFTAR: arrived, but not one of the people the ceremony expects (see UNREGISTERED_WHY). */
+export type AttendanceStatus =
+  'HADIR' | 'TERLAMBAT' | AbsenceReason | 'TIDAK_HADIR' | 'TIDAK_TERDAFTAR'
 
 /** The words an attendance sheet uses (DOMAIN.md: H, TL, I, S, DL, C, TB, TK). */
 export const STATUS_LABEL: Record<AttendanceStatus, string> = {
@@ -14,7 +16,20 @@ export const STATUS_LABEL: Record<AttendanceStatus, string> = {
   CUTI: 'Cuti',
   TUGAS_BELAJAR: 'Tugas Belajar',
   TIDAK_HADIR: 'Tidak Hadir',
+  TIDAK_TERDAFTAR: 'Tidak Terdaftar',
 }
+
+/**
+ * Why an arrival is "tidak terdaftar": one idea with one name and one count on the gate screen,
+ * the recap, its "Tidak Terdaftar" sheet and the CSV. Such an arrival is recorded (nothing a
+ * person did at the gate is thrown away) and counted apart, never as present.
+ */
+export const UNREGISTERED_WHY = {
+  unknown: 'NIP tidak ada di data pegawai',
+  inactive: 'pegawai nonaktif di data pegawai',
+  'not-invited': 'OPD-nya bukan peserta apel ini',
+} as const
+export type UnregisteredWhy = keyof typeof UNREGISTERED_WHY
 
 export type CheckinSource = 'kamera' | 'pemindai' | 'manual'
 
@@ -29,7 +44,7 @@ export interface AttendanceRow {
   /** null with opdName '' when the NIP is not on the roster. */
   opdId: number | null
   opdName: string
-  /** false: arrived though the ceremony did not expect them ("tidak terdaftar"). */
+  /** false: arrived though the ceremony did not expect them (status TIDAK_TERDAFTAR). */
   expected: boolean
   status: AttendanceStatus
   /** UTC instant of the live check-in. */

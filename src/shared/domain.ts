@@ -1,3 +1,4 @@
+import type { UnregisteredWhy } from './attendance'
 import type { TimeZoneId } from './time'
 
 export const JENIS_PEGAWAI = ['PNS', 'PPPK', 'NON_ASN'] as const
@@ -102,11 +103,30 @@ export interface Person {
 
 /** How one scan ended; the screen shows each in its own colour and sound. */
 export type ScanOutcome =
-  | { kind: 'recorded'; checkinId: number; person: Person; at: string; late: boolean }
+  | {
+      kind: 'recorded'
+      checkinId: number
+      person: Person
+      at: string
+      late: boolean
+      /** On the roster but not expected here: recorded and counted as "tidak terdaftar". */
+      unregistered: Exclude<UnregisteredWhy, 'unknown'> | null
+    }
   | { kind: 'duplicate'; person: Person; firstAt: string }
   | { kind: 'unknown'; nip: string; recorded: boolean; checkinId: number | null; at: string }
   | { kind: 'invalid'; reason: string }
   | { kind: 'no-ceremony' }
+
+export type RecordedOutcome = Extract<ScanOutcome, { kind: 'recorded' }>
+
+/** An unknown NIP put on the roster from the gate. */
+export interface RegisteredArrival {
+  employee: Employee
+  /** Earlier check-ins of this NIP (any ceremony) now linked to the new employee. */
+  linked: number
+  /** The arrival at the active ceremony as it now counts; null: this NIP has not arrived. */
+  arrival: RecordedOutcome | null
+}
 
 export interface Arrival {
   checkinId: number
@@ -162,7 +182,10 @@ export interface Dashboard {
   expected: number
   present: number
   late: number
-  /** Arrivals whose NIP is not on the roster, recorded for review. */
+  /**
+   * Arrivals the ceremony does not expect ("tidak terdaftar": NIP not on the roster, inactive,
+   * or from an OPD not invited), recorded and counted apart from present.
+   */
   unregistered: number
   perOpd: OpdCount[]
   /** The last arrivals that pass `filter`, newest first. */

@@ -61,18 +61,18 @@ describe('attendance list', () => {
     expect(rows['Agus Salim']).toMatchObject({ status: 'TIDAK_HADIR', scannedAt: null })
     expect(rows['Eko Prasetyo']).toMatchObject({ status: 'TIDAK_HADIR', opdName: 'Inspektorat' })
     expect(rows['Rina Wati']).toMatchObject({
-      status: 'HADIR',
+      status: 'TIDAK_TERDAFTAR',
       expected: false,
       opdName: 'Dinas Sosial',
-      note: 'Tidak terdaftar untuk apel ini',
+      note: 'OPD-nya bukan peserta apel ini',
     })
     expect(rows['199001012015011001']).toMatchObject({
-      status: 'HADIR',
+      status: 'TIDAK_TERDAFTAR',
       expected: false,
       employeeId: null,
       opdId: null,
       opdName: '',
-      note: 'Tidak terdaftar: NIP tidak ada di data pegawai',
+      note: 'NIP tidak ada di data pegawai',
     })
     expect(Object.keys(rows)).toHaveLength(7)
   })

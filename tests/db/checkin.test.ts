@@ -1,16 +1,26 @@
+import ExcelJS from 'exceljs'
+import fs from 'node:fs'
+import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { attendanceRows } from '../../src/main/attendance/repository'
 import { createCeremony, setActiveCeremony } from '../../src/main/ceremony/repository'
 import { dashboard } from '../../src/main/checkin/dashboard'
 import { findPerson } from '../../src/main/checkin/find-person'
 import { cancelCheckin, recordScan } from '../../src/main/checkin/record'
 import type { Db } from '../../src/main/db/connection'
+import { exportCeremony } from '../../src/main/export/export'
+import { registerArrival } from '../../src/main/checkin/register'
+import { createHandlers } from '../../src/main/ipc/handlers'
+import { invoke } from '../../src/main/ipc/invoke'
+import { testContext } from '../fixtures/context'
 import { applyRoster, listOpd } from '../../src/main/roster/repository'
 import { tempDb } from '../fixtures/temp-db'
 import { rosterRow } from '../fixtures/roster-row'
 
 let db: Db
+let dir: string
 let cleanup: () => void
-beforeEach(() => ({ db, cleanup } = tempDb()))
+beforeEach(() => ({ db, dir, cleanup } = tempDb()))
 afterEach(() => cleanup())
 
 const BUDI = '197405021993111001'
@@ -305,5 +315,184 @@ describe("the laptop's clock", () => {
       { nip: SITI, scanned_at: '2024-09-30T00:10:00.000Z', seq: 1, clock_back: 0 },
       { nip: RINA, scanned_at: '2024-09-30T00:36:00.000Z', seq: 2, clock_back: 0 },
     ])
+  })
+})
+
+const deactivate = (nip: string) =>
+  db.prepare('UPDATE employee SET active = 0 WHERE nip = ?').run(nip)
+
+describe('an inactive employee who scans', () => {
+  it('is recorded and told so, counted as tidak terdaftar on the screen and in the list, never as present', () => {
+    setUp()
+    deactivate(RINA)
+    expect(scan(RINA)).toMatchObject({
+      kind: 'recorded',
+      person: { nip: RINA, name: 'Rina' },
+      unregistered: 'inactive',
+    })
+    expect(scan(BUDI)).toMatchObject({ kind: 'recorded', unregistered: null })
+    expect(dashboard(db, null, 5)).toMatchObject({ expected: 2, present: 1, unregistered: 1 })
+    const rina = attendanceRows(db, 1, null).find((r) => r.nip === RINA)
+    expect(rina).toMatchObject({
+      status: 'TIDAK_TERDAFTAR',
+      expected: false,
+      opdName: 'Dinas Sosial',
+      note: 'Pegawai nonaktif di data pegawai',
+    })
+  })
+})
+
+/** The recap's JUMLAH row as column header → value. */
+async function recapTotals(file: string) {
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.readFile(file)
+  const recap = workbook.getWorksheet('Rekap')!
+  const rows: ExcelJS.CellValue[][] = []
+  recap.eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1)))
+  const header = rows.find((r) => r[0] === 'No')!
+  const total = rows.find((r) => r[1] === 'JUMLAH')!
+  const sheet = workbook.getWorksheet('Tidak Terdaftar')
+  return {
+    totals: Object.fromEntries(header.map((h, i) => [String(h), total[i]])),
+    sheetRows: sheet ? sheet.rowCount - 1 : 0,
+  }
+}
+
+describe('tidak terdaftar: one count everywhere', () => {
+  it('the gate screen, the recap total, its sheet and the CSV status agree, from one database', async () => {
+    setUp()
+    // Only Dinas Sosial is invited: Budi (Inspektorat) arrives uninvited, Rina is inactive,
+    // the stranger is on no roster; Siti is expected and present. A cancelled scan counts nowhere.
+    const c = createCeremony(db, at('00:00'), {
+      name: 'Apel Dinas Sosial',
+      date: '2024-09-30',
+      startTime: '07:30',
+      lateTime: '07:45',
+      place: '',
+      timeZone: 'Asia/Jakarta',
+      opdIds: [listOpd(db).find((o) => o.name === 'Dinas Sosial')!.id],
+      unknownPolicy: 'review',
+    })
+    setActiveCeremony(db, c.id)
+    deactivate(RINA)
+    expect(scan(BUDI)).toMatchObject({ unregistered: 'not-invited' })
+    expect(scan(RINA, at('00:50'))).toMatchObject({ unregistered: 'inactive' })
+    expect(scan(STRANGER)).toMatchObject({ kind: 'unknown', recorded: true })
+    expect(scan(SITI)).toMatchObject({ unregistered: null })
+    const wrong = scan('NIP. 19650101 199003 1 002')
+    expect(wrong).toMatchObject({ kind: 'unknown', recorded: true })
+    const id = db.prepare('SELECT max(id) FROM checkin').pluck().get() as number
+    cancelCheckin(db, id, 'salah pindai', at('00:40'))
+
+    const screen = dashboard(db, null, 10)!
+    fs.mkdirSync(path.join(dir, 'usb'))
+    const out = await exportCeremony(db, {
+      ceremonyId: c.id,
+      folder: path.join(dir, 'usb'),
+      order: 'name',
+      ikrar: null,
+    })
+    const recap = await recapTotals(path.join(out.folder, out.files[0]!))
+    const csv = fs
+      .readFileSync(path.join(out.folder, out.files[1]!), 'utf8')
+      .trimEnd()
+      .split('\r\n')
+      .slice(1)
+      .map((line) => line.split(';'))
+    const csvCount = (status: string) => csv.filter((f) => f[6] === status).length
+
+    expect(screen).toMatchObject({ expected: 1, present: 1, unregistered: 3 })
+    expect(recap.totals['Tidak Terdaftar']).toBe(screen.unregistered)
+    expect(recap.sheetRows).toBe(screen.unregistered)
+    expect(csvCount('Tidak Terdaftar')).toBe(screen.unregistered)
+    expect(recap.totals['Jumlah Hadir']).toBe(screen.present)
+    expect(csvCount('Hadir') + csvCount('Terlambat')).toBe(screen.present)
+    expect(recap.totals['Jumlah Pegawai']).toBe(screen.expected)
+  })
+})
+
+describe('registering an unknown NIP at the gate', () => {
+  const sosial = () => listOpd(db).find((o) => o.name === 'Dinas Sosial')!.id
+
+  it('links the kept arrival to the new employee, counted in the chosen OPD, no longer tidak terdaftar', () => {
+    const ceremonyId = setUp()
+    expect(scan(STRANGER, at('00:50'))).toMatchObject({ kind: 'unknown', recorded: true })
+    expect(dashboard(db, null, 5)).toMatchObject({ expected: 3, present: 0, unregistered: 1 })
+
+    const done = registerArrival(db, at('00:55'), {
+      nip: '19651231 199003 1 005',
+      name: 'Andi Wijaya',
+      opdId: sosial(),
+    })
+    expect(done).toMatchObject({
+      employee: { nip: STRANGER, name: 'Andi Wijaya', opdName: 'Dinas Sosial', jenis: 'PNS' },
+      linked: 1,
+      arrival: {
+        kind: 'recorded',
+        person: { nip: STRANGER, name: 'Andi Wijaya', opdName: 'Dinas Sosial' },
+        late: true,
+        unregistered: null,
+      },
+    })
+    const employeeId = db
+      .prepare('SELECT employee_id FROM checkin WHERE nip = ?')
+      .pluck()
+      .get(STRANGER)
+    expect(employeeId).toBe(done.employee.id)
+    expect(dashboard(db, null, 5)).toMatchObject({
+      expected: 4,
+      present: 1,
+      late: 1,
+      unregistered: 0,
+    })
+    expect(attendanceRows(db, ceremonyId, sosial()).find((r) => r.nip === STRANGER)).toMatchObject({
+      status: 'TERLAMBAT',
+      expected: true,
+      opdName: 'Dinas Sosial',
+    })
+    // Scanned again: the gate now knows the person.
+    expect(scan(STRANGER, at('00:56'))).toMatchObject({ kind: 'duplicate' })
+  })
+
+  it('refuses a NIP already on the roster, or not valid, and changes nothing', () => {
+    setUp()
+    const before = db.prepare('SELECT count(*) FROM employee').pluck().get()
+    expect(() =>
+      registerArrival(db, at('00:55'), { nip: BUDI, name: 'X', opdId: sosial() }),
+    ).toThrow('NIP 19740502 199311 1 001 sudah ada di data pegawai atas nama Budi.')
+    expect(() =>
+      registerArrival(db, at('00:55'), { nip: '196513311990031005', name: 'X', opdId: sosial() }),
+    ).toThrow('tanggal lahir 19651331 pada NIP tidak valid')
+    expect(() =>
+      registerArrival(db, at('00:55'), { nip: STRANGER, name: 'X', opdId: 999 }),
+    ).toThrow('OPD dengan id 999 tidak ditemukan.')
+    expect(db.prepare('SELECT count(*) FROM employee').pluck().get()).toBe(before)
+  })
+
+  it('sits behind the officer PIN, while scanning does not', async () => {
+    setUp()
+    const handlers = createHandlers(
+      testContext({ db, dbPath: path.join(dir, 'kiosk.sqlite'), now: () => at('00:50') }),
+    )
+    const call = (channel: string, input?: unknown) => invoke(handlers, channel, input)
+    await call('auth.setPin', { pin: '246810' })
+    await call('auth.lock')
+    const input = { nip: STRANGER, name: 'Andi Wijaya', opdId: sosial() }
+    expect(await call('checkin.scan', { payload: STRANGER, source: 'pemindai' })).toMatchObject({
+      ok: true,
+      value: { kind: 'unknown', recorded: true },
+    })
+    expect(await call('checkin.registerUnknown', input)).toMatchObject({
+      ok: false,
+      error: { code: 'LOCKED' },
+    })
+    expect(await call('checkin.registerUnknown', { ...input, name: ' ' })).toMatchObject({
+      ok: false,
+    })
+    await call('auth.unlock', { pin: '246810' })
+    expect(await call('checkin.registerUnknown', input)).toMatchObject({
+      ok: true,
+      value: { linked: 1, arrival: { unregistered: null } },
+    })
   })
 })

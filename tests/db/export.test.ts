@@ -336,7 +336,7 @@ describe('export files', () => {
       `7;${formatNip(testNip(1))};Budi Santoso;Kepala Dinas;Pembina Utama Muda, IV/c;Dinas Pendidikan;Hadir;2024-09-30 07:20:05;pemindai;`,
     )
     expect(lines).toContain(
-      '1;19900101 201501 1 001;;;;;Hadir;2024-09-30 07:23:00;manual;Tidak terdaftar: NIP tidak ada di data pegawai',
+      '1;19900101 201501 1 001;;;;;Tidak Terdaftar;2024-09-30 07:23:00;manual;NIP tidak ada di data pegawai',
     )
   })
 
@@ -466,7 +466,7 @@ describe('export files', () => {
       'Dinas Kebudayaan-Pariwisata- "B',
       'Inspektorat',
       'Dinas Pendidikan',
-      'NIP Tak Dikenal',
+      'Tidak Terdaftar',
     ])
     const recap = workbook.getWorksheet('Rekap')!
     const rows: ExcelJS.CellValue[][] = []
@@ -485,25 +485,33 @@ describe('export files', () => {
       'Cuti',
       'Tugas Belajar',
       'Tidak Hadir',
-      'Hadir Tidak Terdaftar',
+      'Tidak Terdaftar',
       '% Kehadiran',
     ])
-    expect(rows.slice(header + 1, header + 5)).toEqual([
+    expect(rows.slice(header + 1, header + 6)).toEqual([
       [1, ODD_OPD, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0],
       [2, 'Inspektorat', 2, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0],
       [3, 'Dinas Pendidikan', 6, 1, 1, 2, 0, 1, 0, 1, 0, 2, 0, 2 / 6],
-      [undefined, 'JUMLAH', 9, 1, 1, 2, 0, 1, 2, 1, 0, 3, 0, 2 / 9],
+      // The arrival on no roster has a row of its own, so the column adds up to its total.
+      [
+        undefined,
+        'Tanpa OPD (NIP tidak ada di data pegawai)',
+        ...Array(10).fill(undefined),
+        1,
+        '-',
+      ],
+      [undefined, 'JUMLAH', 9, 1, 1, 2, 0, 1, 2, 1, 0, 3, 1, 2 / 9],
     ])
     expect(recap.getRow(header + 2).getCell(14).numFmt).toBe('0.0%')
     // Read back by exceljs, though its typings only declare the writer's side.
     const [rule] = (recap as unknown as { conditionalFormattings: unknown[] })
       .conditionalFormattings
     expect(rule).toMatchObject({
-      ref: `N${header + 2}:N${header + 5}`,
+      ref: `N${header + 2}:N${header + 6}`,
       rules: [{ type: 'cellIs', operator: 'lessThan', formulae: ['0.8'] }],
     })
 
-    const unknown = workbook.getWorksheet('NIP Tak Dikenal')!
+    const unknown = workbook.getWorksheet('Tidak Terdaftar')!
     expect(unknown.getRow(2).getCell(2).value).toBe('199001012015011001')
     const pendidikan = workbook.getWorksheet('Dinas Pendidikan')!
     expect(pendidikan.getRow(1).getCell(8).value).toBe('Waktu Scan (WIB)')
@@ -515,7 +523,13 @@ describe('export files', () => {
     const { folder } = await exported(s, { order: 'name' })
     const workbook = await open(path.join(folder, `Rekap ${TITLE}.xlsx`))
     const opd = workbook.getWorksheet('Rekap')!.getColumn(2).values.slice(7)
-    expect(opd).toEqual([ODD_OPD, 'Dinas Pendidikan', 'Inspektorat', 'JUMLAH'])
+    expect(opd).toEqual([
+      ODD_OPD,
+      'Dinas Pendidikan',
+      'Inspektorat',
+      'Tanpa OPD (NIP tidak ada di data pegawai)',
+      'JUMLAH',
+    ])
   })
 
   it('round trip: the roster import reads NIPs, names and statuses back unchanged', async () => {
@@ -862,7 +876,7 @@ describe('who signs', () => {
         now: () => NOW,
       }),
     )
-    await invoke(handlers, 'auth.setPin', { pin: '4827' })
+    await invoke(handlers, 'auth.setPin', { pin: '482719' })
     await invoke(handlers, 'auth.lock', undefined)
     for (const result of [
       await invoke(handlers, 'signer.list', undefined),

@@ -241,6 +241,7 @@ describe('the officer PIN', () => {
       'ceremony.duplicate',
       'ceremony.setActive',
       'ceremony.update',
+      'checkin.registerUnknown',
       'checkin.undo',
       'export.run',
       'ikrar.chooseTemplate',

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import type { Db } from '../../src/main/db/connection'
-import { extractNip } from '../../src/main/checkin/payload'
+import { extractNip } from '../../src/shared/payload'
 import { opdKey } from '../../src/main/roster/opd-key'
 import { addNonAsn, applyRoster, listOpd } from '../../src/main/roster/repository'
 import { formatNip } from '../../src/shared/nip'

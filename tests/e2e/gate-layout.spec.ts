@@ -134,10 +134,10 @@ for (const viewport of [
       await expect(page.getByLabel('Belum hadir')).toBeVisible()
       await expectGateFits(page, 'daftar belum hadir')
 
-      // By NIP, typed as a person types: the demo roster has a second Siti Rahayu, as real
-      // rosters have namesakes.
+      // By the whole NIP, typed as a person types: the demo roster has a second Siti Rahayu, as
+      // real rosters have namesakes.
       await search.fill('')
-      await search.pressSequentially(SITI.nip.slice(0, 12), { delay: 100 })
+      await search.pressSequentially(SITI.nip, { delay: 100 })
       await page.getByRole('button', { name: `Catat hadir ${SITI.name}` }).click()
       await expect(page.getByTestId('outcome')).toContainText(SITI.name)
       await expect(search).toBeFocused()

@@ -1,18 +1,36 @@
 import type { Page } from '@playwright/test'
 
+export interface ScannerOptions {
+  /** Between keys by their timestamps: 5 for a USB scanner, 60 for a slow Bluetooth one. */
+  gapMs?: number
+  suffix?: 'Enter' | 'Tab' | null
+}
+
+const SUFFIX_KEYS = {
+  Enter: { key: 'Enter', text: '\r', code: 'Enter', vk: 13 },
+  Tab: { key: 'Tab', text: '\t', code: 'Tab', vk: 9 },
+}
+
 /**
- * Types `code` the way a USB barcode scanner does: keys 5 ms apart by their hardware
- * timestamps, then Enter. The timestamps travel with the events, so a busy test machine
- * delivering them late does not make the burst look like a person typing.
+ * Types `code` the way a barcode scanner does: keys `gapMs` apart by their hardware
+ * timestamps, then the suffix. The timestamps travel with the events, so a busy test machine
+ * delivering them late does not change the burst's speed.
  */
-export async function scanWithKeyboardScanner(page: Page, code: string): Promise<void> {
+export async function scanWithKeyboardScanner(
+  page: Page,
+  code: string,
+  { gapMs = 5, suffix = 'Enter' }: ScannerOptions = {},
+): Promise<void> {
   const cdp = await page.context().newCDPSession(page)
   const start = Date.now() / 1000
-  const keys = [...code].map((ch) => ({ key: ch, text: ch })).concat({ key: 'Enter', text: '\r' })
+  const keys: { key: string; text: string; code?: string; vk?: number }[] = [...code].map((ch) => ({
+    key: ch,
+    text: ch,
+  }))
+  if (suffix) keys.push(SUFFIX_KEYS[suffix])
   for (const [i, k] of keys.entries()) {
-    const timestamp = start + i * 0.005
-    const code = k.key === 'Enter' ? 'Enter' : undefined
-    const vk = k.key === 'Enter' ? 13 : undefined
+    const timestamp = start + (i * gapMs) / 1000
+    const { code, vk } = k
     await cdp.send('Input.dispatchKeyEvent', {
       type: 'keyDown',
       key: k.key,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { extractNip } from '../../src/main/checkin/payload'
+import { extractNip } from '../../src/shared/payload'
 
 const NIP = '197405021993111001'
 const OTHER = '198001152005012002'

@@ -1,5 +1,6 @@
 import {
   STATUS_LABEL,
+  UNREGISTERED_WHY,
   type AbsenceReason,
   type AttendanceRow,
   type AttendanceStatus,
@@ -25,6 +26,7 @@ export function setOfficer(db: Db, name: string): string {
 /** An AttendanceRow as SQLite returns it, before its status is worked out. */
 type Row = Omit<AttendanceRow, 'expected' | 'status' | 'note'> & {
   expected: number
+  active: number | null
   late: number | null
   reason: AbsenceReason | null
   note: string | null
@@ -40,7 +42,7 @@ const ATTENDANCE = `
   ),
   everyone AS (
     SELECT x.id AS employeeId, x.nip, x.name, x.jabatan, x.pangkat, o.id AS opdId,
-      o.name AS opdName, 1 AS expected, l.scanned_at AS scannedAt, l.late, l.source,
+      o.name AS opdName, 1 AS expected, 1 AS active, l.scanned_at AS scannedAt, l.late, l.source,
       a.reason, a.note, a.set_by AS reasonBy, a.set_at AS reasonAt
     FROM expected x
     JOIN opd o ON o.id = x.opd_id
@@ -48,7 +50,7 @@ const ATTENDANCE = `
     LEFT JOIN absence a ON a.ceremony_id = @ceremonyId AND a.employee_id = x.id
     UNION ALL
     SELECT e.id, l.nip, coalesce(e.name, ''), coalesce(e.jabatan, ''), coalesce(e.pangkat, ''),
-      o.id, coalesce(o.name, ''), 0, l.scanned_at, l.late, l.source, NULL, NULL, NULL, NULL
+      o.id, coalesce(o.name, ''), 0, e.active, l.scanned_at, l.late, l.source, NULL, NULL, NULL, NULL
     FROM live l
     LEFT JOIN employee e ON e.nip = l.nip
     LEFT JOIN opd o ON o.id = e.opd_id
@@ -59,15 +61,17 @@ const ATTENDANCE = `
   ORDER BY opdName COLLATE NOCASE, name COLLATE NOCASE, nip`
 
 function statusOf(r: Row): AttendanceStatus {
+  if (!r.expected) return 'TIDAK_TERDAFTAR'
   if (r.scannedAt !== null) return r.late ? 'TERLAMBAT' : 'HADIR'
   return r.reason ?? 'TIDAK_HADIR'
 }
 
 function noteOf(r: Row): string {
   if (r.expected) return r.scannedAt === null ? (r.note ?? '') : ''
-  return r.employeeId === null
-    ? 'Tidak terdaftar: NIP tidak ada di data pegawai'
-    : 'Tidak terdaftar untuk apel ini'
+  const why = r.employeeId === null ? 'unknown' : r.active ? 'not-invited' : 'inactive'
+  const late = r.late ? ', datang terlambat' : ''
+  const text = UNREGISTERED_WHY[why]
+  return `${text[0]!.toUpperCase()}${text.slice(1)}${late}`
 }
 
 function toAttendance(r: Row): AttendanceRow {

@@ -13,7 +13,7 @@ export function summarize(rows: readonly AttendanceRow[]): AttendanceSummary {
   >
   const s = { expected: 0, onTime: 0, late: 0, absent: 0, unregistered: 0 }
   for (const r of rows) {
-    if (!r.expected) {
+    if (!r.expected || r.status === 'TIDAK_TERDAFTAR') {
       s.unregistered++
       continue
     }

@@ -11,7 +11,9 @@ const FILTER_WHERE: Record<ArrivalFilter, string> = {
   semua: 'c.cancelled_at IS NULL',
   terlambat: 'c.cancelled_at IS NULL AND c.late = 1',
   manual: "c.cancelled_at IS NULL AND c.source = 'manual'",
-  'tidak-terdaftar': 'c.cancelled_at IS NULL AND c.employee_id IS NULL',
+  // Whoever arrived and is not expected (NIP not on the roster, inactive, OPD not invited): the
+  // exports' "Tidak Terdaftar". Present is the rest, so present + this = every live arrival.
+  'tidak-terdaftar': `c.cancelled_at IS NULL AND c.nip NOT IN (SELECT nip FROM (${EXPECTED_EMPLOYEES}))`,
   dibatalkan: 'c.cancelled_at IS NOT NULL',
 }
 
@@ -65,7 +67,8 @@ export function dashboard(
 /**
  * Two small aggregates instead of one join of every expected person to the check-ins: at
  * 20,000 people this is what keeps the screen's update within a frame or two of a scan.
- * Present is counted by the roster link made at scan time.
+ * Present is matched by NIP, as in the exports, so a person added to the roster after
+ * scanning counts the same on the screen and on paper.
  */
 function countPerOpd(db: Db, ceremonyId: number): OpdCount[] {
   const p = { ceremonyId }
@@ -80,7 +83,7 @@ function countPerOpd(db: Db, ceremonyId: number): OpdCount[] {
     .prepare(
       `WITH expected AS (${EXPECTED_EMPLOYEES})
        SELECT x.opd_id AS opdId, count(*) AS present, sum(c.late) AS late
-       FROM checkin c JOIN expected x ON x.id = c.employee_id WHERE ${LIVE} GROUP BY x.opd_id`,
+       FROM checkin c JOIN expected x ON x.nip = c.nip WHERE ${LIVE} GROUP BY x.opd_id`,
     )
     .all(p) as { opdId: number; present: number; late: number }[]
   const byOpd = new Map(present.map((r) => [r.opdId, r]))
@@ -114,8 +117,8 @@ function countPerFilter(db: Db, ceremonyId: number): Record<ArrivalFilter, numbe
     .map((f) => `coalesce(sum(${FILTER_WHERE[f]}), 0) AS "${f}"`)
     .join(', ')
   return db
-    .prepare(`SELECT ${sums} FROM checkin c WHERE c.ceremony_id = ?`)
-    .get(ceremonyId) as Record<ArrivalFilter, number>
+    .prepare(`SELECT ${sums} FROM checkin c WHERE c.ceremony_id = @ceremonyId`)
+    .get({ ceremonyId }) as Record<ArrivalFilter, number>
 }
 
 function missing(db: Db, ceremonyId: number, opdId: number): Person[] {

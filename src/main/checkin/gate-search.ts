@@ -67,6 +67,7 @@ export function gateDashboard(d: Dashboard | null): Dashboard | null {
   return {
     ...d,
     recent: d.recent.map((a) => ({ ...a, nip: maskNip(a.nip) })),
+    last: d.last && { ...d.last, nip: maskNip(d.last.nip) },
     missing: d.missing && {
       ...d.missing,
       people: d.missing.people.map((p) => ({ ...p, nip: maskNip(p.nip) })),

@@ -1,8 +1,15 @@
-import type { Person, ScanOutcome, ScanSource, UnknownNipPolicy } from '../../shared/domain'
+import type {
+  Person,
+  RecordedOutcome,
+  ScanOutcome,
+  ScanSource,
+  UnknownNipPolicy,
+} from '../../shared/domain'
+import { EXPECTED_EMPLOYEES } from '../ceremony/expected'
 import { ACTIVE_KEY } from '../ceremony/repository'
 import type { Db } from '../db/connection'
 import { UserError } from '../errors'
-import { extractNip } from './payload'
+import { extractNip } from '../../shared/payload'
 
 export interface Scan {
   payload: string
@@ -25,8 +32,13 @@ function statements(db: Db) {
        WHERE c.id = (SELECT CAST(value AS INTEGER) FROM setting WHERE key = '${ACTIVE_KEY}')`,
     ),
     person: db.prepare(
-      `SELECT e.id, e.nip, e.name, o.name AS opdName FROM employee e JOIN opd o ON o.id = e.opd_id WHERE e.nip = ?`,
+      `SELECT e.id, e.nip, e.name, e.active, o.name AS opdName FROM employee e JOIN opd o ON o.id = e.opd_id WHERE e.nip = ?`,
     ),
+    expected: db
+      .prepare(
+        `WITH expected AS (${EXPECTED_EMPLOYEES}) SELECT 1 FROM expected WHERE id = @employeeId`,
+      )
+      .pluck(),
     insert: db.prepare(
       `INSERT INTO checkin (ceremony_id, nip, employee_id, scanned_at, late, source, kiosk_id, seq, clock_back)
        VALUES (@ceremonyId, @nip, @employeeId, @at, @late, @source, @kioskId, @seq, @clockBack)
@@ -36,11 +48,10 @@ function statements(db: Db) {
     lastOwn: db.prepare(
       'SELECT seq, scanned_at AS at FROM checkin WHERE kiosk_id = ? ORDER BY seq DESC LIMIT 1',
     ),
-    firstAt: db
-      .prepare(
-        'SELECT scanned_at FROM checkin WHERE ceremony_id = ? AND nip = ? AND cancelled_at IS NULL',
-      )
-      .pluck(),
+    /** The live arrival of one NIP at one ceremony (the partial unique index allows one). */
+    live: db.prepare(
+      'SELECT id, scanned_at AS at, late FROM checkin WHERE ceremony_id = ? AND nip = ? AND cancelled_at IS NULL',
+    ),
   }
 }
 const cache = new WeakMap<Db, ReturnType<typeof statements>>()
@@ -67,7 +78,7 @@ export function recordScan(db: Db, scan: Scan): ScanOutcome {
   const extracted = extractNip(scan.payload)
   if (!extracted.ok) return { kind: 'invalid', reason: extracted.reason }
   const nip = extracted.nip
-  const person = q.person.get(nip) as (Person & { id: number }) | undefined
+  const person = q.person.get(nip) as (Person & { id: number; active: number }) | undefined
   const at = scan.now.toISOString()
   if (!person && ceremony.unknown_policy === 'refuse') {
     return { kind: 'unknown', nip, recorded: false, checkinId: null, at }
@@ -88,7 +99,7 @@ export function recordScan(db: Db, scan: Scan): ScanOutcome {
   })
   const checkinId = Number(result.lastInsertRowid)
   if (result.changes === 0) {
-    const firstAt = q.firstAt.get(ceremony.id, nip) as string
+    const { at: firstAt } = q.live.get(ceremony.id, nip) as { at: string }
     if (!person) return { kind: 'unknown', nip, recorded: true, checkinId: null, at: firstAt }
     return {
       kind: 'duplicate',
@@ -97,13 +108,35 @@ export function recordScan(db: Db, scan: Scan): ScanOutcome {
     }
   }
   if (!person) return { kind: 'unknown', nip, recorded: true, checkinId, at }
+  return recorded(db, ceremony.id, person, { id: checkinId, at, late })
+}
+
+/** A recorded arrival of someone on the roster, said "tidak terdaftar" when not expected. */
+function recorded(
+  db: Db,
+  ceremonyId: number,
+  person: Person & { id: number; active: number },
+  checkin: { id: number; at: string; late: boolean },
+): RecordedOutcome {
+  const expected = prepared(db).expected.get({ ceremonyId, employeeId: person.id }) === 1
   return {
     kind: 'recorded',
-    checkinId,
-    person: { nip, name: person.name, opdName: person.opdName },
-    at,
-    late,
+    checkinId: checkin.id,
+    person: { nip: person.nip, name: person.name, opdName: person.opdName },
+    at: checkin.at,
+    late: checkin.late,
+    unregistered: expected ? null : person.active ? 'not-invited' : 'inactive',
   }
+}
+
+/** The live arrival of this NIP at the active ceremony, as the gate would show it; null: none. */
+export function liveArrival(db: Db, nip: string): RecordedOutcome | null {
+  const q = prepared(db)
+  const ceremony = q.activeCeremony.get() as ActiveCeremony | undefined
+  const person = q.person.get(nip) as (Person & { id: number; active: number }) | undefined
+  if (!ceremony || !person) return null
+  const live = q.live.get(ceremony.id, nip) as { id: number; at: string; late: number } | undefined
+  return live ? recorded(db, ceremony.id, person, { ...live, late: live.late === 1 }) : null
 }
 
 /**

@@ -183,7 +183,9 @@ function summaryLines(sum: AttendanceSummary): [string, number][] {
     ['Jumlah hadir', sum.present],
     ...ABSENCE_REASONS.map((r): [string, number] => [STATUS_LABEL[r], sum.reasons[r]]),
     ['Tidak Hadir (tanpa keterangan)', sum.absent],
-    ...(sum.unregistered ? [['Hadir tidak terdaftar', sum.unregistered] as [string, number]] : []),
+    ...(sum.unregistered
+      ? [[STATUS_LABEL.TIDAK_TERDAFTAR, sum.unregistered] as [string, number]]
+      : []),
   ]
 }
 

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs'
 import {
   ABSENCE_REASONS,
   STATUS_LABEL,
+  UNREGISTERED_WHY,
   type AttendanceRow,
   type AttendanceSummary,
 } from '../../shared/attendance'
@@ -50,7 +51,10 @@ const PAGE_NUMBERS = '&R&8Halaman &P dari &N'
 const LINE_HEIGHT = 15
 
 const RECAP_SHEET = 'Rekap'
-const UNKNOWN_SHEET = 'NIP Tak Dikenal'
+/** Every arrival the apel did not expect, whatever the reason: the count on the gate screen. */
+const UNREGISTERED_SHEET = STATUS_LABEL.TIDAK_TERDAFTAR
+/** The recap row of arrivals with no OPD, so the column adds up to its total. */
+const NO_OPD = `Tanpa OPD (${UNREGISTERED_WHY.unknown})`
 /** Below this share present, an OPD's row is coloured for follow-up. */
 const LOW_RATE = 0.8
 
@@ -63,7 +67,7 @@ const RECAP_HEADER = [
   'Jumlah Hadir',
   ...ABSENCE_REASONS.map((r) => STATUS_LABEL[r]),
   'Tidak Hadir',
-  'Hadir Tidak Terdaftar',
+  STATUS_LABEL.TIDAK_TERDAFTAR,
   '% Kehadiran',
 ]
 const RATE_COL = RECAP_HEADER.length
@@ -111,7 +115,7 @@ function sortRecap(opd: readonly RecapOpd[], order: RecapOrder): RecapOpd[] {
 
 /** Excel sheet names: at most 31 characters, none of []:*?/\, unique ignoring case. */
 function sheetNames(names: readonly string[]): string[] {
-  const seen = new Set<string>([RECAP_SHEET.toLowerCase(), UNKNOWN_SHEET.toLowerCase()])
+  const seen = new Set<string>([RECAP_SHEET.toLowerCase(), UNREGISTERED_SHEET.toLowerCase()])
   return names.map((raw) => {
     const base =
       visibleText(raw)
@@ -196,7 +200,12 @@ function addRecapSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, recap: Reca
     row.getCell(RATE_COL).numFmt = '0.0%'
     row.commit()
   })
+  // Counts of people expected do not apply to it; text, so the red rule never colours it.
+  const unknown = recap.unknown.length
+  const notCounted = Array<string>(RECAP_HEADER.length - 4).fill('')
+  if (unknown) tableRow(sheet, ['', NO_OPD, ...notCounted, unknown, '-']).commit()
   const sum = total(opd)
+  sum.unregistered += unknown
   const totalRow = tableRow(sheet, ['', 'JUMLAH', ...countsOf(sum), sum.rate], true)
   totalRow.getCell(RATE_COL).numFmt = '0.0%'
   totalRow.commit()
@@ -260,7 +269,8 @@ function addListSheet(
 
 /**
  * The recap for BKPSDM: one row per OPD, then one sheet per OPD (in the same order), then
- * arrivals whose NIP is on no roster. Streamed, since it holds the whole ceremony.
+ * every "tidak terdaftar" arrival (NIP on no roster, inactive, OPD not invited). Streamed,
+ * since it holds the whole ceremony.
  */
 export async function writeRecapWorkbook(file: string, recap: Recap): Promise<void> {
   const { ceremony, unknown } = recap
@@ -270,6 +280,10 @@ export async function writeRecapWorkbook(file: string, recap: Recap): Promise<vo
   addRecapSheet(workbook, { ...recap, opd: sorted })
   const names = sheetNames(sorted.map((o) => o.opdName))
   sorted.forEach((o, i) => addListSheet(workbook, names[i]!, o.rows, ceremony))
-  if (unknown.length) addListSheet(workbook, UNKNOWN_SHEET, unknown, ceremony)
+  const unregistered = [
+    ...sorted.flatMap((o) => o.rows.filter((r) => r.status === 'TIDAK_TERDAFTAR')),
+    ...unknown,
+  ]
+  if (unregistered.length) addListSheet(workbook, UNREGISTERED_SHEET, unregistered, ceremony)
   await workbook.commit()
 }

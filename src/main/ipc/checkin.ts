@@ -3,6 +3,7 @@ import type { ScanOutcome } from '../../shared/domain'
 import { dashboard } from '../checkin/dashboard'
 import { gateDashboard, GateSearch } from '../checkin/gate-search'
 import { cancelCheckin, recordScan } from '../checkin/record'
+import { registerArrival } from '../checkin/register'
 import { activeCeremonyId } from '../ceremony/repository'
 import type { KioskContext } from '../context'
 import type { HandlersFor } from './handlers'
@@ -31,6 +32,7 @@ export function checkinHandlers(ctx: KioskContext): HandlersFor<keyof typeof che
       ctx.events.emit('checkin.changed', { ceremonyId })
       return { checkinId }
     },
+    'checkin.registerUnknown': (input) => registerArrival(ctx.db, ctx.now(), input),
     'checkin.dashboard': ({ missingOpdId, recent, filter }) =>
       gateDashboard(
         dashboard(ctx.db, missingOpdId, recent, { now: ctx.now(), kioskId: ctx.kioskId }, filter),

@@ -5,6 +5,7 @@
  */
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
   pin: 'PIN',
+  nip: 'NIP',
   name: 'Nama',
   opdId: 'OPD',
   opdIds: 'OPD yang wajib hadir',
@@ -50,6 +51,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   mode: 'Tampilan pembacaan',
   order: 'Urutan',
   to: 'Arah pembacaan',
+  filter: 'Saringan daftar',
+  title: 'Jabatan penanda tangan',
 }
 
 /**

@@ -97,7 +97,7 @@ export function getEmployee(db: Db, id: number): Employee {
   return toEmployee(row)
 }
 
-function requireOpd(db: Db, opdId: number): void {
+export function requireOpd(db: Db, opdId: number): void {
   if (!db.prepare('SELECT 1 FROM opd WHERE id = ?').get(opdId)) {
     throw new UserError('NOT_FOUND', `OPD dengan id ${opdId} tidak ditemukan.`)
   }

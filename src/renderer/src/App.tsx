@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { shortKioskId } from '../../shared/kiosk-id'
 import { api } from './api'
 import { DemoBanner } from './components/DemoBanner'
+import { GateScanProvider } from './checkin/GateScanProvider'
 import { PinDialog } from './components/PinDialog'
 import { useAction, useKiosk } from './data/query'
 import { ReadingOverlay } from './ikrar/ReadingOverlay'
@@ -40,7 +41,7 @@ export function App() {
   const lock = useAction()
   // A reading left running (the app reloaded) is picked up again; one ended anywhere closes.
   const reading = useKiosk('ikrar.reading').data ?? null
-  return (
+  const shell = (
     // Mirrored to the projector: the gate's latecomer notices stay off this screen (styles.css).
     <div className={reading?.mirrored ? 'app mirrored' : 'app'}>
       <header className="topbar">
@@ -98,5 +99,11 @@ export function App() {
         </footer>
       )}
     </div>
+  )
+  // One scan queue and scanner listener for every screen (see GateScanProvider).
+  return (
+    <GateScanProvider activeCeremonyId={status.data?.activeCeremonyId ?? null}>
+      {shell}
+    </GateScanProvider>
   )
 }

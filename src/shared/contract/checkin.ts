@@ -4,9 +4,11 @@ import {
   SCAN_SOURCES,
   type Dashboard,
   type GateMatch,
+  type RegisteredArrival,
   type ScanOutcome,
 } from '../domain'
 import { call } from './define'
+import { employeeFields } from './roster'
 
 const id = z.number().int().positive()
 
@@ -21,6 +23,19 @@ export const checkinContract = {
         checkinId: id,
         reason: z.string().trim().min(3, 'Tulis alasan pembatalan').max(300),
       })
+      .strict(),
+  ),
+  /**
+   * An unknown NIP that arrived, put on the roster from the gate: its check-ins link to the new
+   * employee, so the arrival counts in the chosen OPD.
+   */
+  'checkin.registerUnknown': call<RegisteredArrival>({
+    officer: true,
+    changes: ['roster.changed'],
+  })(
+    employeeFields
+      .pick({ name: true, opdId: true })
+      .extend({ nip: z.string().trim().max(40) })
       .strict(),
   ),
   'checkin.dashboard': call<Dashboard | null>()(

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import type { TimeZoneId } from '../../../shared/time'
 import { describeOutcome, type OutcomeLook, type ShownOutcome } from './outcome'
+import { RegisterButton, registrableNip } from './RegisterButton'
 
 type IconName = OutcomeLook | 'ready'
 
@@ -98,6 +99,7 @@ export function OutcomeBanner({
     )
   }
   const view = describeOutcome(outcome, zone)
+  const register = registrableNip(outcome)
   return (
     <div
       className={`outcome outcome-${view.look}`}
@@ -120,7 +122,12 @@ export function OutcomeBanner({
           </div>
         )}
         <div className="outcome-detail">{view.detail}</div>
-        {children && <div className="outcome-actions">{children}</div>}
+        {(children || register) && (
+          <div className="outcome-actions">
+            {children}
+            {register && <RegisterButton nip={register} />}
+          </div>
+        )}
       </div>
     </div>
   )

@@ -1,4 +1,5 @@
-import type { ScanOutcome } from '../../../shared/domain'
+import { UNREGISTERED_WHY } from '../../../shared/attendance'
+import type { RecordedOutcome, ScanOutcome } from '../../../shared/domain'
 import { formatNip } from '../../../shared/nip'
 import { formatTime, type TimeZoneId } from '../../../shared/time'
 
@@ -33,10 +34,28 @@ export interface OutcomeView {
   detail: string
 }
 
+/** Recorded, but not one of the people this apel expects: said, so the officer can check. */
+function recordedUnregistered(
+  o: RecordedOutcome,
+  why: keyof typeof UNREGISTERED_WHY,
+  zone: TimeZoneId,
+): OutcomeView {
+  const text = UNREGISTERED_WHY[why]
+  return {
+    // The look of a stranger kept for review: the same idea, "tidak terdaftar".
+    look: 'unknown',
+    title: 'TERCATAT, TIDAK TERDAFTAR',
+    name: o.person.name,
+    nip: formatNip(o.person.nip),
+    detail: `${text[0]!.toUpperCase()}${text.slice(1)} · ${o.person.opdName} · pukul ${formatTime(o.at, zone)}. Dihitung sebagai tidak terdaftar.`,
+  }
+}
+
 /** The words an arriving ASN reads from two metres, in the ceremony's time zone. */
 export function describeOutcome(o: ShownOutcome, zone: TimeZoneId): OutcomeView {
   switch (o.kind) {
     case 'recorded':
+      if (o.unregistered) return recordedUnregistered(o, o.unregistered, zone)
       return {
         look: o.late ? 'late' : 'recorded',
         title: o.late ? 'TERCATAT (TERLAMBAT)' : 'TERCATAT',

@@ -1,32 +1,19 @@
-import { useEffect, useState } from 'react'
-import { KeyboardWedge } from './keyboard-wedge'
-import { ScanQueue, type QueuedScan } from './scan-queue'
+import { useEffect, useRef } from 'react'
+import type { GateListener } from './gate-hub'
+import { useGateHub } from './GateScanProvider'
+import type { QueuedScan } from './scan-queue'
 
 /**
- * One queue for every input on the check-in screen, and the barcode scanner listened to on the
- * whole window (capture phase), so it works whichever element has focus.
+ * The gate screen's door to the app's one scan queue: its camera and manual search push into
+ * it, and every result (the scanner's from any screen included) comes back to `onResult` while
+ * the screen is open, so its banner and counts follow each scan.
  */
-export function useScanInputs<R>(
-  handle: (scan: QueuedScan) => Promise<R>,
-  onResult: (result: R, scan: QueuedScan) => void,
-): ScanQueue<R> {
-  const [queue] = useState(() => new ScanQueue<R>(handle, onResult))
-  useEffect(() => queue.connect(handle, onResult))
-
+export function useGateScans(onResult: GateListener): { push(scan: QueuedScan): void } {
+  const hub = useGateHub()
+  const latest = useRef(onResult)
   useEffect(() => {
-    const wedge = new KeyboardWedge((payload) => queue.push({ payload, source: 'pemindai' }))
-    const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.altKey || e.metaKey) return
-      if (wedge.key(e.key, e.timeStamp)) {
-        e.preventDefault()
-        e.stopPropagation()
-      }
-    }
-    window.addEventListener('keydown', onKey, true)
-    return () => {
-      window.removeEventListener('keydown', onKey, true)
-      wedge.dispose()
-    }
-  }, [queue])
-  return queue
+    latest.current = onResult
+  })
+  useEffect(() => hub.listen((outcome, scan) => latest.current(outcome, scan)), [hub])
+  return hub
 }

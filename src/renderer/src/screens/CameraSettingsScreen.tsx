@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { CameraPanel, type CameraStatus } from '../checkin/CameraPanel'
 import { RESOLUTIONS, savedResolution, saveResolution } from '../checkin/camera-settings'
+import { ScannerTest } from '../checkin/ScannerTest'
 
 /** What the officer needs to know of the decoder; its library name is a technical detail. */
 const READERS = {
@@ -82,6 +83,7 @@ export function CameraSettingsScreen() {
           </dl>
         </details>
       </div>
+      <ScannerTest />
     </section>
   )
 }

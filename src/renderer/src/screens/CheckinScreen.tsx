@@ -10,7 +10,7 @@ import type { ShownOutcome } from '../checkin/outcome'
 import { RecentArrivals } from '../checkin/RecentArrivals'
 import { playOutcome } from '../checkin/sounds'
 import { UndoLast } from '../checkin/UndoLast'
-import { useScanInputs } from '../checkin/useScanInputs'
+import { useGateScans } from '../checkin/useScanInputs'
 import { Notice } from '../components/Notice'
 import { useAction, useKiosk } from '../data/query'
 
@@ -31,18 +31,11 @@ export function CheckinScreen({ covered = false }: { covered?: boolean }) {
   // A scanner aimed while the search box has focus leaves a key or two there: start it afresh.
   const [scannerScans, setScannerScans] = useState(0)
 
-  const queue = useScanInputs(
-    (scan) =>
-      api('checkin.scan', scan).catch((e: Error): ShownOutcome => ({
-        kind: 'failed',
-        reason: e.message,
-      })),
-    (outcome, scan) => {
-      if (scan.source === 'pemindai') setScannerScans((n) => n + 1)
-      setShown((s) => ({ outcome, seq: (s?.seq ?? 0) + 1 }))
-      playOutcome(outcome.kind)
-    },
-  )
+  const queue = useGateScans((outcome, scan) => {
+    if (scan.source === 'pemindai') setScannerScans((n) => n + 1)
+    setShown((s) => ({ outcome, seq: (s?.seq ?? 0) + 1 }))
+    playOutcome(outcome.kind)
+  })
 
   useEffect(() => {
     if (!shown) return

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { JENIS_PEGAWAI, type Employee, type JenisPegawai, type Opd } from '../../../shared/domain'
 import { api } from '../api'
+import { NameAndOpd } from '../components/NameAndOpd'
 import { useAction } from '../data/query'
 
 interface Props {
@@ -43,27 +44,13 @@ export function EmployeeForm({ employee, opd, onDone }: Props) {
     >
       <h3>{employee ? `Ubah ${employee.nip}` : 'Tambah pegawai non-ASN (ID dibuat otomatis)'}</h3>
       {action.notice}
-      <label>
-        Nama
-        {/* Opened from a row button far below: the keyboard lands in the form, not behind it. */}
-        <input
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          required
-          maxLength={200}
-          autoFocus
-        />
-      </label>
-      <label>
-        OPD
-        <select value={opdId} onChange={(e) => setOpdId(Number(e.target.value))}>
-          {opd.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <NameAndOpd
+        name={name}
+        onName={setName}
+        opdId={opdId}
+        onOpd={(id) => id !== null && setOpdId(id)}
+        opd={opd}
+      />
       <label>
         Jabatan
         <input value={jabatan} onChange={(e) => setJabatan(e.target.value)} maxLength={200} />

@@ -1,4 +1,4 @@
-import { validateNip } from '../../shared/nip'
+import { validateNip } from './nip'
 
 export type PayloadResult = { ok: true; nip: string } | { ok: false; reason: string }
 
@@ -42,4 +42,16 @@ export function extractNip(payload: string): PayloadResult {
   if (valid.size > 1)
     return { ok: false, reason: `Kode berisi ${valid.size} NIP berbeda; pindai kartu satu orang` }
   return { ok: false, reason: firstProblem ?? 'Kode tidak berisi NIP' }
+}
+
+/**
+ * Whether keys a keyboard delivered look like a card rather than words: they hold an
+ * 18-digit NIP shape (valid or not: a scanned card with a wrong NIP must be shown, not typed
+ * into a box) or the kiosk's internal ID. A name, a partial NIP or a sentence does not. The
+ * wedge trusts this shape instead of key timing when a burst ends in Enter or Tab.
+ */
+export function looksLikeCardCode(keys: string): boolean {
+  if (keys.length > MAX_LENGTH) return false
+  const text = decodePercent(keys.replace(INVISIBLE, ' '))
+  return new RegExp(NIP_SHAPE.source).test(text) || new RegExp(INTERNAL_SHAPE.source).test(text)
 }

@@ -1,0 +1,75 @@
+import type { Burst } from './keyboard-wedge'
+import type { ShownOutcome } from './outcome'
+import { ScanQueue, type QueuedScan } from './scan-queue'
+
+export type GateListener = (outcome: ShownOutcome, scan: QueuedScan) => void
+
+/**
+ * The app's one scan queue and who hears its results: the gate screen while it is open,
+ * otherwise `unheard` (the overlay). The scanner test may take bursts for itself.
+ */
+export class GateHub {
+  private readonly listeners = new Set<GateListener>()
+  private readonly queue: ScanQueue<ShownOutcome>
+  /** Set by the scanner test while it is open: bursts go there and nothing is recorded. */
+  diversion: ((burst: Burst) => void) | null = null
+
+  constructor(
+    handle: (scan: QueuedScan) => Promise<ShownOutcome>,
+    private readonly ui: {
+      /** A result while the gate screen is closed. */
+      unheard: GateListener
+      onGateChange: (open: boolean) => void
+      /** The officer asked to put this unknown NIP on the roster. */
+      openRegister: (nip: string) => void
+      /** The scanner test started or ended: the scanner must be listened to meanwhile. */
+      onDivertChange: (on: boolean) => void
+    },
+  ) {
+    this.queue = new ScanQueue(
+      handle,
+      (outcome, scan) => this.announce(outcome, scan),
+      undefined,
+      undefined,
+      // A step that threw is still told, as any refusal is: the person in front scans again.
+      (error, scan) =>
+        this.announce(
+          { kind: 'failed', reason: `Pindaian tidak dapat diproses (${String(error)}).` },
+          scan,
+        ),
+    )
+  }
+
+  push(scan: QueuedScan): void {
+    this.queue.push(scan)
+  }
+
+  /** Tells whoever shows results: a scan's outcome, or an arrival that changed (registered). */
+  announce(outcome: ShownOutcome, scan: QueuedScan): void {
+    if (this.listeners.size === 0) this.ui.unheard(outcome, scan)
+    for (const l of this.listeners) l(outcome, scan)
+  }
+
+  register(nip: string): void {
+    this.ui.openRegister(nip)
+  }
+
+  /** The gate screen shows results itself while it listens. */
+  listen(listener: GateListener): () => void {
+    this.listeners.add(listener)
+    this.ui.onGateChange(true)
+    return () => {
+      this.listeners.delete(listener)
+      this.ui.onGateChange(this.listeners.size > 0)
+    }
+  }
+
+  gateOpen(): boolean {
+    return this.listeners.size > 0
+  }
+
+  divert(take: ((burst: Burst) => void) | null): void {
+    this.diversion = take
+    this.ui.onDivertChange(take !== null)
+  }
+}
