@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query'
-import { EVENT_NAMES, type EventName, type EventPayload } from '../../../shared/contract/events'
+import { EVENT_NAMES } from '../../../shared/contract/events'
 import { subscribe } from '../api'
-import { effectOf } from './event-keys'
+import { applyEvent } from './event-keys'
 
 export function createKioskClient(): QueryClient {
   return new QueryClient({
@@ -16,19 +16,6 @@ export function createKioskClient(): QueryClient {
       mutations: { retry: false },
     },
   })
-}
-
-/** One event from main, applied to the cache as EVENT_EFFECTS says. */
-export function applyEvent<E extends EventName>(
-  client: QueryClient,
-  name: E,
-  payload: EventPayload<E>,
-): Promise<void> {
-  const effect = effectOf(name, payload)
-  if (effect.set) client.setQueryData(effect.set.key, effect.set.value)
-  return Promise.all(
-    effect.invalidate.map((queryKey) => client.invalidateQueries({ queryKey })),
-  ).then(() => undefined)
 }
 
 /** Applies each of main's events to the cache as it arrives; returns the unsubscribe. */

@@ -1,4 +1,4 @@
-import type { QueryKey } from '@tanstack/react-query'
+import type { QueryClient, QueryKey } from '@tanstack/query-core'
 import type { Channel, EventName, EventPayload } from '../../../shared/contract'
 import { keys } from './keys'
 
@@ -58,6 +58,13 @@ export const EVENT_EFFECTS: { [E in EventName]: (payload: EventPayload<E>) => Ev
   'job.progress': () => ({ invalidate: [] }),
 }
 
-export function effectOf<E extends EventName>(name: E, payload: EventPayload<E>): EventEffect {
-  return EVENT_EFFECTS[name](payload)
+/** One event from main, applied to the cache as EVENT_EFFECTS says. */
+export async function applyEvent<E extends EventName>(
+  client: QueryClient,
+  name: E,
+  payload: EventPayload<E>,
+): Promise<void> {
+  const effect = EVENT_EFFECTS[name](payload)
+  if (effect.set) client.setQueryData(effect.set.key, effect.set.value)
+  await Promise.all(effect.invalidate.map((queryKey) => client.invalidateQueries({ queryKey })))
 }

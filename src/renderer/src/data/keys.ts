@@ -1,4 +1,4 @@
-import type { QueryKey } from '@tanstack/react-query'
+import type { QueryKey } from '@tanstack/query-core'
 import type { Channel, Input } from '../../../shared/contract'
 
 /**
