@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useEffectEvent } from 'react'
 import type { GateListener } from './gate-hub'
 import { useGateHub } from './GateScanProvider'
 import type { QueuedScan } from './scan-queue'
@@ -10,10 +10,8 @@ import type { QueuedScan } from './scan-queue'
  */
 export function useGateScans(onResult: GateListener): { push(scan: QueuedScan): void } {
   const hub = useGateHub()
-  const latest = useRef(onResult)
-  useEffect(() => {
-    latest.current = onResult
-  })
-  useEffect(() => hub.listen((outcome, scan) => latest.current(outcome, scan)), [hub])
+  // Always the screen's latest closure, without listening anew on every render.
+  const heard = useEffectEvent(onResult)
+  useEffect(() => hub.listen((outcome, scan) => heard(outcome, scan)), [hub])
   return hub
 }

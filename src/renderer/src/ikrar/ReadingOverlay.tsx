@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react'
+import { useEffect, useRef } from 'react'
 import { stepCount } from '../../../shared/ikrar'
 import { OfficerView } from './OfficerView'
 import { ReadingView } from './ReadingView'
@@ -14,11 +14,7 @@ export function ReadingOverlay() {
   const { reading, error, move, setMode, end } = useReading()
   const root = useRef<HTMLDivElement>(null)
 
-  const act = useCallback(
-    (action: ReadingAction) => (action === 'exit' ? end() : move(action)),
-    [end, move],
-  )
-  useReadingKeys(act)
+  useReadingKeys((action: ReadingAction) => (action === 'exit' ? end() : move(action)))
 
   // Focus leaves the button that opened the reading, so no key can press it again.
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { useCallback, useState } from 'react'
+import { useState } from 'react'
 import type { IkrarReading, ReadingMode } from '../../../shared/ikrar'
 import { api } from '../api'
 import { useKiosk } from '../data/query'
@@ -13,27 +13,18 @@ export function useReading() {
   const client = useQueryClient()
   const current = useKiosk('ikrar.reading')
   const [error, setError] = useState<string | null>(null)
-  const apply = useCallback(
-    (p: Promise<IkrarReading | null>) =>
-      p.then(
-        (r) => {
-          client.setQueryData(keys.call('ikrar.reading'), r)
-          setError(null)
-        },
-        (e: Error) => setError(e.message),
-      ),
-    [client],
-  )
-  const move = useCallback(
-    (to: 'next' | 'prev' | 'first' | 'last') => void apply(api('ikrar.move', { to })),
-    [apply],
-  )
-  const setMode = useCallback(
-    (mode: ReadingMode) => void apply(api('ikrar.setMode', { mode })),
-    [apply],
-  )
+  const apply = (p: Promise<IkrarReading | null>) =>
+    void p.then(
+      (r) => {
+        client.setQueryData(keys.call('ikrar.reading'), r)
+        setError(null)
+      },
+      (e: Error) => setError(e.message),
+    )
+  const move = (to: 'next' | 'prev' | 'first' | 'last') => apply(api('ikrar.move', { to }))
+  const setMode = (mode: ReadingMode) => apply(api('ikrar.setMode', { mode }))
   /** Ends the reading here; both windows close it when main says it ended. */
-  const end = useCallback(() => void apply(api('ikrar.endReading').then(() => null)), [apply])
+  const end = () => apply(api('ikrar.endReading').then(() => null))
   return {
     reading: current.data ?? null,
     error: error ?? current.error?.message ?? null,

@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useEffectEvent } from 'react'
 
 export type ReadingAction = 'next' | 'prev' | 'first' | 'last' | 'exit'
 
@@ -29,6 +29,8 @@ const SWALLOWED = new Set(['Tab', 'Enter'])
  * (check-in stays live under the reading) always hears a key first and can claim it.
  */
 export function useReadingKeys(act: (action: ReadingAction) => void): void {
+  // The latest `act` answers each key; the listener itself is added once.
+  const onAction = useEffectEvent(act)
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       // Claimed already, e.g. by the barcode scanner's listener: a NIP with spaces in it must
@@ -37,9 +39,9 @@ export function useReadingKeys(act: (action: ReadingAction) => void): void {
       const action = KEYS[e.key]
       if (!action && !SWALLOWED.has(e.key)) return
       e.preventDefault()
-      if (action && !e.repeat) act(action)
+      if (action && !e.repeat) onAction(action)
     }
     document.addEventListener('keydown', onKey, { capture: true })
     return () => document.removeEventListener('keydown', onKey, { capture: true })
-  }, [act])
+  }, [])
 }
