@@ -280,4 +280,27 @@ describe('GateHub: the app-wide queue', () => {
     expect(gate).toEqual(['b', 'c'])
     expect(opened).toEqual([true, false])
   })
+
+  it('a scan whose handling throws is shown as failed, and the next scan still records', async () => {
+    const shown: ShownOutcome[] = []
+    const hub = new GateHub(
+      async (s) => {
+        if (s.payload === 'boom') throw new Error('jembatan terputus')
+        return { kind: 'invalid', reason: s.payload }
+      },
+      {
+        unheard: (o) => shown.push(o),
+        onGateChange: () => {},
+        openRegister: () => {},
+        onDivertChange: () => {},
+      },
+    )
+    hub.push({ payload: 'boom', source: 'pemindai' })
+    hub.push({ payload: 'next', source: 'pemindai' })
+    await new Promise((r) => setTimeout(r, 0))
+    expect(shown).toEqual([
+      { kind: 'failed', reason: 'Pindaian tidak dapat diproses: jembatan terputus. Pindai ulang.' },
+      { kind: 'invalid', reason: 'next' },
+    ])
+  })
 })

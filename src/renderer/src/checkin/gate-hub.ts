@@ -34,7 +34,10 @@ export class GateHub {
       // A step that threw is still told, as any refusal is: the person in front scans again.
       (error, scan) =>
         this.announce(
-          { kind: 'failed', reason: `Pindaian tidak dapat diproses (${String(error)}).` },
+          {
+            kind: 'failed',
+            reason: `Pindaian tidak dapat diproses: ${error instanceof Error ? error.message : String(error)}. Pindai ulang.`,
+          },
           scan,
         ),
     )
