@@ -1,6 +1,7 @@
 // Entry of every job's worker thread: opens its own connection to the kiosk's database, runs
 // the task it was started for and posts progress, then the result or the failure.
 import Database from 'better-sqlite3'
+import os from 'node:os'
 import { parentPort, workerData } from 'node:worker_threads'
 import type { Db } from '../db/connection'
 import { UserError } from '../errors'
@@ -31,7 +32,21 @@ function failure(error: unknown): WorkerFailure {
   return { user: false, code: 'INTERNAL', message: e?.stack ?? String(error) }
 }
 
+/**
+ * On Linux a nice value belongs to a thread: this one yields the CPU to the thread that answers
+ * the gate whenever both want it. Elsewhere the call would lower the whole app, so it is skipped.
+ */
+function yieldToTheGate(): void {
+  if (process.platform !== 'linux') return
+  try {
+    os.setPriority(10)
+  } catch {
+    // Not allowed here: the job simply runs at the gate's priority.
+  }
+}
+
 async function run(): Promise<void> {
+  yieldToTheGate()
   // The runner pairs each kind with its own input type; the copy across the thread loses it.
   const task = TASKS[start.task] as (db: Db, input: unknown, report: Report) => Promise<unknown>
   if (!task) throw new Error(`no job task ${start.task}`)
