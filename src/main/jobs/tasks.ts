@@ -3,6 +3,7 @@
 import path from 'node:path'
 import type { Backup, ImportPreview } from '../../shared/domain'
 import type { ExportSummary } from '../../shared/contract/export'
+import { formatCount } from '../../shared/format'
 import type { JobKind } from '../../shared/jobs'
 import { checkDatabaseFile, createBackup } from '../backup/backups'
 import type { Db } from '../db/connection'
@@ -32,16 +33,17 @@ type Task<K extends JobKind> = (
   report: Report,
 ) => Promise<TaskIo[K]['output']>
 
-const rowsText = (n: number) => n.toLocaleString('id-ID')
-
 export const TASKS: { [K in JobKind]: Task<K> } = {
-  export: (db, input, report) => exportCeremony(db, input, report),
+  export: (db, input, report) => {
+    report(0, null, 'Membaca data kehadiran')
+    return exportCeremony(db, input, report)
+  },
   'roster-preview': async (db, { file }, report) => {
     const fileName = path.basename(file)
     report(0, null, `Membaca berkas ${fileName}`)
     const parsed = await readRosterFile(file)
     const rows = parsed.rows.length + parsed.rejected.length
-    report(rows, rows, `${rowsText(rows)} baris terbaca; membandingkan dengan data pegawai`)
+    report(rows, rows, `${formatCount(rows)} baris terbaca; membandingkan dengan data pegawai`)
     const preview = previewRoster(db, parsed, fileName)
     return { preview, parsedJson: JSON.stringify(parsed) }
   },
