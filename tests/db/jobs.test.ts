@@ -288,6 +288,8 @@ describe('heavy calls through the handler table, in workers', () => {
     expect(events[2]).toMatchObject({ done: 301, total: 301 })
     expect(events[2]!.label).toBe('301 baris terbaca; membandingkan dengan data pegawai')
     const { previewId } = (preview as { value: { previewId: string } }).value
+    // A real import needs the officer's PIN to exist (setting it also unlocks).
+    await invoke(k.handlers, 'auth.setPin', { pin: '482719' })
     expect(await invoke(k.handlers, 'roster.applyImport', { previewId })).toMatchObject({
       ok: true,
       value: { added: 1 },
