@@ -98,7 +98,7 @@ async function writeAll(
   onProgress: ExportProgress,
 ): Promise<void> {
   for (const [i, file] of files.entries()) {
-    onProgress(i, files.length, `Menulis ${file.name} (${i + 1} dari ${files.length})`)
+    onProgress(i, files.length, `Menulis ${file.name}`)
     try {
       await writeAtomic(path.join(folder, file.name), file.write)
     } catch (error) {

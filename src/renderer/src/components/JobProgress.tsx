@@ -47,7 +47,7 @@ export function JobProgress({ kind }: { kind: JobKind }) {
         />
         {job.total ? (
           <span className="job-progress-count">
-            {formatCount(job.done)} / {formatCount(job.total)}
+            {formatCount(job.done)} dari {formatCount(job.total)}
           </span>
         ) : null}
         <button type="button" onClick={cancel} disabled={cancelling}>
