@@ -5,6 +5,8 @@ import { TEMP_FILE } from '../../src/main/export/atomic'
 import { exportFolder } from '../../src/main/export/export'
 import { demoRoster } from '../../src/main/roster/demo'
 import { expect, test, type Kiosk } from './fixtures'
+import { writeXlsx } from '../fixtures/roster-files'
+import { setFirstPin } from './first-run'
 import { seedGate } from './people'
 import { scanWithKeyboardScanner } from './scanner'
 
@@ -84,4 +86,32 @@ test('Batalkan stops the export: told so, and the folder holds no half-written f
   expect(left.filter((f) => TEMP_FILE.test(f))).toEqual([])
   expect(left).not.toContain(MANIFEST)
   await expect(page.getByRole('button', { name: 'Ekspor ke folder…' })).toBeEnabled()
+})
+
+test('reading a 20,000-row roster file shows its progress; Batalkan stops it and nothing is imported', async ({
+  kiosk,
+}) => {
+  const { page, db, dir } = kiosk
+  const file = path.join(dir, 'Data Pegawai.xlsx')
+  const header = ['NIP', 'Nama', 'Unit Kerja']
+  await writeXlsx(file, [header, ...PEOPLE.map((p) => [p.nip, p.name, p.opd])], {
+    textColumns: [0],
+  })
+  await setFirstPin(page)
+  await page.getByRole('button', { name: 'Data Pegawai' }).first().click()
+  const progress = page.getByRole('group', { name: 'Kemajuan pembacaan berkas' })
+
+  kiosk.pickRosterFile(file)
+  await page.getByRole('button', { name: 'Impor dari Excel/CSV…' }).click()
+  await expect(progress.getByRole('status')).toHaveText('Membaca berkas Data Pegawai.xlsx')
+  await progress.getByRole('button', { name: 'Batalkan' }).click()
+  await expect(page.getByRole('alert')).toContainText('Pembacaan berkas data pegawai dibatalkan.')
+  await expect(progress).toHaveCount(0)
+  await expect(page.getByLabel('Pratinjau impor')).toHaveCount(0)
+
+  // Read to the end the second time: the preview counts every row.
+  kiosk.pickRosterFile(file)
+  await page.getByRole('button', { name: 'Impor dari Excel/CSV…' }).click()
+  await expect(page.getByTestId('preview-add')).toHaveText('Ditambah: 20.000', { timeout: 30_000 })
+  expect(db.prepare('SELECT count(*) FROM employee').pluck().get()).toBe(0)
 })
