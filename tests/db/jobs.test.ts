@@ -8,6 +8,7 @@ import { MANIFEST, checkExport } from '../../src/main/export/manifest'
 import { TEMP_FILE } from '../../src/main/export/atomic'
 import { createHandlers } from '../../src/main/ipc/handlers'
 import { invoke } from '../../src/main/ipc/invoke'
+import { runExportJob } from '../../src/main/jobs/export'
 import { JobRunner } from '../../src/main/jobs/runner'
 import { startTsWorker } from '../../src/main/jobs/start-worker'
 import { backupDir } from '../../src/main/backup/backups'
@@ -24,6 +25,7 @@ const cleanups: (() => void)[] = []
 afterEach(() => cleanups.splice(0).forEach((c) => c()))
 
 const FIXTURE = path.resolve(__dirname, '../fixtures/job-worker.ts')
+const CRASHING_EXPORT = path.resolve(__dirname, '../fixtures/crashing-export-worker.ts')
 
 /** A runner whose workers are the misbehaving fixture, and every event it emitted. */
 function fixtureRunner() {
@@ -267,6 +269,39 @@ describe('heavy calls through the handler table, in workers', () => {
     const again = await invoke(k.handlers, 'export.run', {
       ceremonyId: k.ceremonyId,
       order: 'rate',
+    })
+    expect(again.ok).toBe(true)
+    expect((await checkExport(folder)).complete).toBe(true)
+  })
+
+  it('a worker that crashes in the middle of a real export leaves no half-written file', async () => {
+    const out = tempDir()
+    cleanups.push(() => fs.rmSync(out, { recursive: true, force: true }))
+    const k = kiosk(out)
+    const runner = new JobRunner({
+      events: k.ctx.events,
+      dbPath: k.file,
+      spawn: (start) => startTsWorker(CRASHING_EXPORT, start),
+    })
+    const request = { ceremonyId: k.ceremonyId, folder: out, order: 'name' as const, ikrar: null }
+    const error = await failure(runExportJob(runner, k.db, request))
+    expect(error.code).toBe('JOB_CRASHED')
+    expect(error.message).toContain('Ekspor berhenti tiba-tiba (kode keluar 7)')
+    const folder = path.join(out, 'Kehadiran Apel Netralitas 2024-09-30')
+    const left = fs.readdirSync(folder)
+    // Three files were whole on disk before the crash; nothing else is.
+    expect(left.length).toBeGreaterThanOrEqual(3)
+    expect(left.filter((f) => TEMP_FILE.test(f))).toEqual([])
+    expect(left).not.toContain(MANIFEST)
+    expect((await checkExport(folder)).complete).toBe(false)
+    const end = k.seen.at(-1)!
+    expect(end).toMatchObject({ kind: 'export', state: 'failed' })
+    expect(end.done).toBeGreaterThanOrEqual(3)
+    expect(end.done).toBeLessThan(end.total!)
+    // The same export, by the handler's own worker, then completes the set.
+    const again = await invoke(k.handlers, 'export.run', {
+      ceremonyId: k.ceremonyId,
+      order: 'name',
     })
     expect(again.ok).toBe(true)
     expect((await checkExport(folder)).complete).toBe(true)

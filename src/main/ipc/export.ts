@@ -1,11 +1,8 @@
-import fs from 'node:fs'
 import type { exportContract } from '../../shared/contract/export'
-import { getCeremony } from '../ceremony/repository'
 import type { KioskContext } from '../context'
-import { exportFolder } from '../export/export'
-import { clearUnfinished } from '../export/manifest'
 import { listReadings } from '../ikrar/repository'
 import { backUpInJob } from '../jobs/backup'
+import { runExportJob } from '../jobs/export'
 import { jobsOf } from '../jobs/runner'
 import type { HandlersFor } from './handlers'
 
@@ -18,13 +15,7 @@ export function exportHandlers(ctx: KioskContext): HandlersFor<keyof typeof expo
       if (!folder) return null
       // The print sheets carry the text as it was last read at this apel; never read, none.
       const ikrar = listReadings(ctx.db, ceremonyId).at(-1)?.text ?? null
-      const out = exportFolder(folder, getCeremony(ctx.db, ceremonyId))
-      const summary = await jobsOf(ctx).run(
-        'export',
-        { ceremonyId, folder, order, ikrar },
-        // A stopped worker may leave a temporary file; without a manifest the set reads as incomplete.
-        { cleanup: async () => fs.existsSync(out) && clearUnfinished(out) },
-      )
+      const summary = await runExportJob(jobsOf(ctx), ctx.db, { ceremonyId, folder, order, ikrar })
       await backUpInJob(ctx, 'ekspor')
       return summary
     },
