@@ -3,6 +3,7 @@ import type { CardFilter, CardHolder, Employee, ImportPreview, Opd } from '../..
 import { formatNip } from '../../../shared/nip'
 import { api } from '../api'
 import { demoSummary } from '../components/DemoBanner'
+import { JobProgress } from '../components/JobProgress'
 import { Notice } from '../components/Notice'
 import { formatCount } from '../../../shared/format'
 import { useCall } from '../hooks/useCall'
@@ -100,6 +101,7 @@ export function RosterScreen({ onChanged }: { onChanged: () => void }) {
           Cetak kartu QR ({formatCount(total)})…
         </button>
       </div>
+      <JobProgress kind="roster-preview" />
       {message && <Notice kind={message.kind}>{message.text}</Notice>}
       {list.error && !locked && <Notice kind="error">{list.error}</Notice>}
       {locked && (
