@@ -4,7 +4,15 @@ import { resolve } from 'node:path'
 
 export default defineConfig({
   main: {
-    build: { rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } } },
+    build: {
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          // Heavy jobs' thread: src/main/jobs/start-worker.ts starts out/main/worker.js.
+          worker: resolve(__dirname, 'src/main/jobs/worker.ts'),
+        },
+      },
+    },
   },
   preload: {
     // A sandboxed preload cannot require() packages: bundle everything into one file.

@@ -28,7 +28,7 @@ interface Figure {
 }
 
 /** 20,000 people in 60 OPD; 85% scanned (a tenth of them late), 5% with a reason. */
-function seed(file: string): number {
+export function seed(file: string): number {
   const db = openDatabase(file)
   const now = new Date('2024-09-29T10:00:00Z')
   const rows = demoRoster(EMPLOYEES).map((r, i) => {

@@ -36,7 +36,7 @@ const cpuMsSince = (start: NodeJS.CpuUsage) => {
 }
 
 /** A SIMPEG-like export: a title row, then the header, NIP typed as text. */
-async function writeRosterXlsx(file: string): Promise<void> {
+export async function writeRosterXlsx(file: string): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: file,
     useSharedStrings: true,

@@ -6,6 +6,8 @@ export interface KioskContext {
   db: Db
   dbPath: string
   kioskId: string
+  /** The better-sqlite3 binding the main connection uses; job workers open theirs with it. */
+  nativeBinding?: string
   /** Something the officer must hear about from start-up, such as a damaged file moved aside. */
   startupNotice?: string
   /** Wall time: what is recorded and shown. It can jump when someone sets the laptop's clock. */

@@ -35,10 +35,11 @@ function start(): void {
   let lock: WriterLock | undefined
   let restored = false
   let kioskId: string
+  let nativeBinding: string | undefined
   try {
     // The installation's id, kept beside the default database: a copied file keeps no identity.
     kioskId = installationId(app.getPath('userData'))
-    const nativeBinding = electronNativeBinding()
+    nativeBinding = electronNativeBinding()
     // Before a staged restore replaces the file: another kiosk may be writing to it.
     lock = lockDatabaseFile(dbPath, { nativeBinding })
     restored = applyStagedRestore(dbPath)
@@ -55,6 +56,7 @@ function start(): void {
     db,
     dbPath,
     kioskId,
+    nativeBinding,
     startupNotice: movedAside
       ? `Berkas basis data rusak dan sudah dipindahkan ke ${movedAside} (tidak dihapus). Kiosk memakai berkas baru.`
       : restored

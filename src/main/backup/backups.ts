@@ -118,12 +118,29 @@ export function stagedRestorePath(dbPath: string): string {
   return `${dbPath}.pulih`
 }
 
+/** The heavy steps of a restore, which the app runs in worker threads (src/main/jobs). */
+export interface RestoreSteps {
+  check(file: string, label: string): Promise<unknown>
+  backUp(db: Db, dbPath: string, reason: string, now: Date): Promise<unknown>
+}
+
+const inThread: RestoreSteps = {
+  check: async (file, label) => checkDatabaseFile(file, label),
+  backUp: createBackup,
+}
+
 /**
  * Stages a backup to replace the live database at the next start (the app restarts at once),
  * so no open handle ever sees its file swapped. The live state is backed up first, so a
  * restore can itself be undone, and the chosen copy is checked before anything is staged.
  */
-export async function stageRestore(db: Db, dbPath: string, name: string, now: Date): Promise<void> {
+export async function stageRestore(
+  db: Db,
+  dbPath: string,
+  name: string,
+  now: Date,
+  steps: RestoreSteps = inThread,
+): Promise<void> {
   const chosen = listBackups(dbPath).find((b) => b.name === name)
   if (!chosen) throw new UserError('NOT_FOUND', `Cadangan ${name} tidak ditemukan.`)
   const source = path.join(backupDir(dbPath), name)
@@ -134,8 +151,8 @@ export async function stageRestore(db: Db, dbPath: string, name: string, now: Da
     // is only ever read.
     fs.copyFileSync(source, temp)
     fsyncFile(temp)
-    checkDatabaseFile(temp, name)
-    await createBackup(db, dbPath, 'sebelum-pemulihan', now)
+    await steps.check(temp, name)
+    await steps.backUp(db, dbPath, 'sebelum-pemulihan', now)
     fs.renameSync(temp, staged)
   } catch (error) {
     fs.rmSync(temp, { force: true })

@@ -14,6 +14,7 @@ import { safeFileName, uniqueNames } from './file-name'
 import { clearUnfinished, writeManifest } from './manifest'
 import { writeOpdWorkbook } from './opd-workbook'
 import type { IkrarText } from '../../shared/ikrar'
+import type { Ceremony } from '../../shared/domain'
 import { writeRecapWorkbook } from './recap-workbook'
 import { recapSigner, signersByOpd } from './signers'
 import { RECAP_TITLE, signerOrBlank, signerTitle } from '../../shared/signer'
@@ -91,8 +92,13 @@ function listNames(names: readonly string[]): string {
  * Writes the files in order, each atomically. On a failure the officer hears which file failed,
  * why, and every file not written; the folder has no manifest, so it reads as incomplete.
  */
-async function writeAll(folder: string, files: readonly PlannedFile[]): Promise<void> {
+async function writeAll(
+  folder: string,
+  files: readonly PlannedFile[],
+  onProgress: ExportProgress,
+): Promise<void> {
   for (const [i, file] of files.entries()) {
+    onProgress(i, files.length, `Menulis ${file.name}`)
     try {
       await writeAtomic(path.join(folder, file.name), file.write)
     } catch (error) {
@@ -107,12 +113,27 @@ async function writeAll(folder: string, files: readonly PlannedFile[]): Promise<
   }
 }
 
+/** Files written so far of the total, and what is being written, in Indonesian. */
+export type ExportProgress = (done: number, total: number, label: string) => void
+
+/** The subfolder of the chosen folder that an export of this ceremony writes into. */
+export function exportFolder(chosen: string, ceremony: Pick<Ceremony, 'date'>): string {
+  return path.join(chosen, safeFileName(exportTitle(ceremony), ''))
+}
+
+const exportTitle = (ceremony: Pick<Ceremony, 'date'>) =>
+  `Kehadiran Apel Netralitas ${ceremony.date}`
+
 /**
  * Writes one workbook per OPD, the recap workbook and one CSV of the whole table. Reads the
  * database in one read transaction (a consistent picture while the gate keeps scanning) and
  * never writes to it.
  */
-export async function exportCeremony(db: Db, request: ExportRequest): Promise<ExportSummary> {
+export async function exportCeremony(
+  db: Db,
+  request: ExportRequest,
+  onProgress: ExportProgress = () => undefined,
+): Promise<ExportSummary> {
   const { ceremony, rows, signers, recapBy } = db.transaction(() => ({
     ceremony: getCeremony(db, request.ceremonyId),
     rows: attendanceRows(db, request.ceremonyId, null),
@@ -125,8 +146,8 @@ export async function exportCeremony(db: Db, request: ExportRequest): Promise<Ex
       'Acara ini tidak punya peserta maupun kehadiran untuk diekspor.',
     )
   }
-  const title = `Kehadiran Apel Netralitas ${ceremony.date}`
-  const folder = path.join(request.folder, safeFileName(title, ''))
+  const title = exportTitle(ceremony)
+  const folder = exportFolder(request.folder, ceremony)
   await makeFolder(folder)
   await clearUnfinished(folder)
   const { opd, unknown } = groupByOpd(rows)
@@ -156,7 +177,8 @@ export async function exportCeremony(db: Db, request: ExportRequest): Promise<Ex
         }),
     })),
   ]
-  await writeAll(folder, files)
+  await writeAll(folder, files, onProgress)
+  onProgress(files.length, files.length, 'Menulis daftar berkas ekspor')
   const manifest = await writeManifest(
     folder,
     ceremony,

@@ -1,14 +1,21 @@
 import type { backupContract } from '../../shared/contract/backup'
-import { createBackup, listBackups, stageRestore } from '../backup/backups'
+import { listBackups, stageRestore, type RestoreSteps } from '../backup/backups'
 import type { KioskContext } from '../context'
+import { backUpInWorker } from '../jobs/backup'
+import { jobsOf } from '../jobs/runner'
 import type { HandlersFor } from './handlers'
 
 export function backupHandlers(ctx: KioskContext): HandlersFor<keyof typeof backupContract> {
+  // The integrity check and the copy read the whole database: both run in worker threads.
+  const inWorkers: RestoreSteps = {
+    check: (file, label) => jobsOf(ctx).run('restore-check', { file, label }),
+    backUp: (_db, _dbPath, reason) => backUpInWorker(ctx, reason),
+  }
   return {
     'backup.list': () => listBackups(ctx.dbPath),
-    'backup.create': () => createBackup(ctx.db, ctx.dbPath, 'manual', ctx.now()),
+    'backup.create': () => backUpInWorker(ctx, 'manual'),
     'backup.restore': async ({ name }) => {
-      await stageRestore(ctx.db, ctx.dbPath, name, ctx.now())
+      await stageRestore(ctx.db, ctx.dbPath, name, ctx.now(), inWorkers)
       ctx.shell?.restart()
       return { restarting: ctx.shell !== undefined }
     },

@@ -1,19 +1,22 @@
 import type { exportContract } from '../../shared/contract/export'
-import { backUpQuietly } from '../backup/backups'
 import type { KioskContext } from '../context'
-import { exportCeremony } from '../export/export'
 import { listReadings } from '../ikrar/repository'
+import { backUpInJob } from '../jobs/backup'
+import { runExportJob } from '../jobs/export'
+import { jobsOf } from '../jobs/runner'
 import type { HandlersFor } from './handlers'
 
 export function exportHandlers(ctx: KioskContext): HandlersFor<keyof typeof exportContract> {
   return {
     'export.run': async ({ ceremonyId, order }) => {
+      // Told before the folder dialog, not after the officer has picked one.
+      jobsOf(ctx).ensureIdle('export')
       const folder = await ctx.dialogs.chooseExportFolder()
       if (!folder) return null
       // The print sheets carry the text as it was last read at this apel; never read, none.
       const ikrar = listReadings(ctx.db, ceremonyId).at(-1)?.text ?? null
-      const summary = await exportCeremony(ctx.db, { ceremonyId, folder, order, ikrar })
-      await backUpQuietly(ctx, 'ekspor')
+      const summary = await runExportJob(jobsOf(ctx), ctx.db, { ceremonyId, folder, order, ikrar })
+      await backUpInJob(ctx, 'ekspor')
       return summary
     },
   }

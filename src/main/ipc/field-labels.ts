@@ -53,6 +53,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   to: 'Arah pembacaan',
   filter: 'Saringan daftar',
   title: 'Jabatan penanda tangan',
+  jobId: 'Pekerjaan yang dibatalkan',
 }
 
 /**

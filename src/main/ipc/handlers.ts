@@ -10,6 +10,7 @@ import { ceremonyHandlers } from './ceremony'
 import { checkinHandlers } from './checkin'
 import { exportHandlers } from './export'
 import { ikrarHandlers } from './ikrar'
+import { jobsHandlers } from './jobs'
 import { rosterHandlers } from './roster'
 import { signerHandlers } from './signer'
 
@@ -32,6 +33,7 @@ export function createHandlers(ctx: KioskContext): Handlers {
       ...attendanceHandlers(ctx),
       ...exportHandlers(ctx),
       ...signerHandlers(ctx),
+      ...jobsHandlers(ctx),
     },
     officer,
   )

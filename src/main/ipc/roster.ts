@@ -1,10 +1,9 @@
-import path from 'node:path'
 import type { rosterContract } from '../../shared/contract/roster'
 import type { OfficerLock } from '../auth/officer-lock'
 import type { KioskContext } from '../context'
 import { UserError } from '../errors'
+import { jobsOf } from '../jobs/runner'
 import { demoPresent, removeDemo as removeDemoData } from '../roster/demo-mode'
-import { previewRoster, readRosterFile } from '../roster/import'
 import type { ParsedRoster } from '../roster/parse-roster'
 import {
   addNonAsn,
@@ -22,7 +21,8 @@ export function rosterHandlers(
   officer: Pick<OfficerLock, 'status'>,
 ): HandlersFor<keyof typeof rosterContract> {
   // The file the officer is looking at in the preview; only it can be applied.
-  let pending: { previewId: string; parsed: ParsedRoster } | null = null
+  // The parsed rows stay JSON until applied: parsing them back is the apply's own cost.
+  let pending: { previewId: string; parsedJson: string } | null = null
   return {
     'roster.listOpd': () => listOpd(ctx.db),
     'roster.search': (q) => searchEmployees(ctx.db, q),
@@ -31,11 +31,12 @@ export function rosterHandlers(
     'roster.setCardIdentity': (identity) => setCardIdentity(ctx.db, identity),
     'roster.markCardsPrinted': ({ ids }) => markCardsPrinted(ctx.db, ctx.now(), ids),
     'roster.chooseImportFile': async () => {
+      jobsOf(ctx).ensureIdle('roster-preview')
       const file = await ctx.dialogs.openRosterFile()
       if (!file) return null
-      const parsed = await readRosterFile(file)
-      const preview = previewRoster(ctx.db, parsed, path.basename(file))
-      pending = { previewId: preview.previewId, parsed }
+      // Read, parsed and compared in a worker: a 20,000-row file never holds up a scan.
+      const { preview, parsedJson } = await jobsOf(ctx).run('roster-preview', { file })
+      pending = { previewId: preview.previewId, parsedJson }
       return preview
     },
     'roster.applyImport': ({ previewId, removeDemo }) => {
@@ -58,7 +59,7 @@ export function rosterHandlers(
           'Data contoh akan dihapus sebelum data sungguhan diimpor: setujui dulu penghapusannya.',
         )
       }
-      const { rows, held } = pending.parsed
+      const { rows, held } = JSON.parse(pending.parsedJson) as ParsedRoster
       const result = ctx.db
         .transaction(() => {
           if (removeDemo) removeDemoData(ctx.db)

@@ -6,6 +6,7 @@ import { ceremonyContract } from './ceremony'
 import { checkinContract } from './checkin'
 import type { CallInput, CallOutput } from './define'
 import { ikrarContract } from './ikrar'
+import { jobsContract } from './jobs'
 import { exportContract } from './export'
 import { rosterContract } from './roster'
 import { signerContract } from './signer'
@@ -22,6 +23,7 @@ export const contract = {
   ...attendanceContract,
   ...exportContract,
   ...signerContract,
+  ...jobsContract,
 }
 
 export type Contract = typeof contract

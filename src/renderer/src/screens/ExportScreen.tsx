@@ -4,6 +4,7 @@ import type { Ceremony } from '../../../shared/domain'
 import { formatDate } from '../../../shared/time'
 import { formatCount } from '../../../shared/format'
 import { api } from '../api'
+import { JobProgress } from '../components/JobProgress'
 import { Notice } from '../components/Notice'
 import { keys } from '../data/keys'
 import { useAction, useKiosk } from '../data/query'
@@ -68,6 +69,7 @@ function ExportPanel({ ceremony }: { ceremony: Ceremony }) {
       <button className="primary" disabled={busy} onClick={run}>
         {busy ? 'Mengekspor…' : 'Ekspor ke folder…'}
       </button>
+      <JobProgress kind="export" />
       {action.notice}
       {files.length > 0 && (
         <ul className="export-files" aria-label="Berkas hasil ekspor">

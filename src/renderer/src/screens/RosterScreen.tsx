@@ -3,6 +3,7 @@ import type { CardFilter, CardHolder, Employee, ImportPreview, Opd } from '../..
 import { formatNip } from '../../../shared/nip'
 import { api, ApiError } from '../api'
 import { demoSummary } from '../components/DemoBanner'
+import { JobProgress } from '../components/JobProgress'
 import { Notice } from '../components/Notice'
 import { formatCount } from '../../../shared/format'
 import { useAction, useKiosk } from '../data/query'
@@ -81,6 +82,7 @@ export function RosterScreen() {
           Cetak kartu QR ({formatCount(total)})…
         </button>
       </div>
+      <JobProgress kind="roster-preview" />
       {action.notice}
       {list.error && !locked && <Notice kind="error">{list.error.message}</Notice>}
       {locked && (

@@ -1,0 +1,59 @@
+// What each kind of job does inside its worker thread, over the worker's own read-only
+// connection. Inputs and results are plain data: they are copied between threads.
+import path from 'node:path'
+import type { Backup, ImportPreview } from '../../shared/domain'
+import type { ExportSummary } from '../../shared/contract/export'
+import { formatCount } from '../../shared/format'
+import type { JobKind } from '../../shared/jobs'
+import { checkDatabaseFile, createBackup } from '../backup/backups'
+import type { Db } from '../db/connection'
+import { exportCeremony, type ExportRequest } from '../export/export'
+import { previewRoster, readRosterFile } from '../roster/import'
+import type { Report } from './protocol'
+
+export interface RosterPreviewResult {
+  preview: ImportPreview
+  /**
+   * The parsed roster as JSON: one string crosses the thread as one copy, where 20,000 row
+   * objects would be rebuilt one by one on the thread that answers the gate.
+   */
+  parsedJson: string
+}
+
+export interface TaskIo {
+  export: { input: ExportRequest; output: ExportSummary }
+  'roster-preview': { input: { file: string }; output: RosterPreviewResult }
+  backup: { input: { dbPath: string; reason: string; now: string }; output: Backup }
+  'restore-check': { input: { file: string; label: string }; output: null }
+}
+
+type Task<K extends JobKind> = (
+  db: Db,
+  input: TaskIo[K]['input'],
+  report: Report,
+) => Promise<TaskIo[K]['output']>
+
+export const TASKS: { [K in JobKind]: Task<K> } = {
+  export: (db, input, report) => {
+    report(0, null, 'Membaca data kehadiran')
+    return exportCeremony(db, input, report)
+  },
+  'roster-preview': async (db, { file }, report) => {
+    const fileName = path.basename(file)
+    report(0, null, `Membaca berkas ${fileName}`)
+    const parsed = await readRosterFile(file)
+    const rows = parsed.rows.length + parsed.rejected.length
+    report(rows, rows, `${formatCount(rows)} baris terbaca; membandingkan dengan data pegawai`)
+    const preview = previewRoster(db, parsed, fileName)
+    return { preview, parsedJson: JSON.stringify(parsed) }
+  },
+  backup: async (db, { dbPath, reason, now }, report) => {
+    report(0, null, 'Membuat cadangan basis data')
+    return createBackup(db, dbPath, reason, new Date(now))
+  },
+  'restore-check': async (_db, { file, label }, report) => {
+    report(0, null, `Memeriksa cadangan ${label}`)
+    checkDatabaseFile(file, label)
+    return null
+  },
+}

@@ -1,0 +1,63 @@
+import { execFileSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { Worker } from 'node:worker_threads'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { WorkerMessage, WorkerStart } from '../../src/main/jobs/protocol'
+import { tempDb } from '../fixtures/temp-db'
+
+// The app runs jobs from the bundle, not from the TypeScript the other tests load: build it
+// (into its own folder under out/, where node_modules still resolves) and run a job from it.
+const ROOT = path.resolve(__dirname, '../..')
+const OUT = path.join(ROOT, 'out', `bundle-test-${randomBytes(4).toString('hex')}`)
+
+beforeAll(() => {
+  execFileSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'),
+      'build',
+      '--outDir',
+      OUT,
+      '-l',
+      'error',
+    ],
+    { cwd: ROOT, stdio: 'pipe', timeout: 120_000 },
+  )
+}, 130_000)
+afterAll(() => fs.rmSync(OUT, { recursive: true, force: true }))
+
+function runBuilt(start: WorkerStart): Promise<WorkerMessage[]> {
+  return new Promise((resolve, reject) => {
+    const seen: WorkerMessage[] = []
+    const worker = new Worker(path.join(OUT, 'main', 'worker.js'), { workerData: start })
+    worker.on('message', (m: WorkerMessage) => seen.push(m))
+    worker.on('error', reject)
+    worker.on('exit', () => resolve(seen))
+  })
+}
+
+describe('the built app', () => {
+  it('has the job worker beside main, and main starts it by that name', () => {
+    expect(fs.existsSync(path.join(OUT, 'main', 'worker.js'))).toBe(true)
+    expect(fs.readFileSync(path.join(OUT, 'main', 'index.js'), 'utf8')).toContain('"worker.js"')
+  })
+
+  it('runs a job from the bundle over a real kiosk database', async () => {
+    const t = tempDb()
+    try {
+      const seen = await runBuilt({
+        task: 'restore-check',
+        input: { file: t.file, label: 'kiosk.sqlite' },
+        dbPath: t.file,
+      })
+      expect(seen).toEqual([
+        { type: 'progress', done: 0, total: null, label: 'Memeriksa cadangan kiosk.sqlite' },
+        { type: 'done', value: null },
+      ])
+    } finally {
+      t.cleanup()
+    }
+  })
+})
