@@ -44,3 +44,23 @@ test('officer actions ask for the PIN once locked; scanning never does', async (
   await expect(page.getByTestId('present-total')).toHaveText('0 / 3')
   expect(db.prepare('SELECT cancel_reason FROM checkin').pluck().get()).toBe('uji pembatalan')
 })
+
+test('the lock state follows main in every window: a PIN set and a lock in one show in the other', async ({
+  kiosk,
+}) => {
+  const { page } = kiosk
+  const other = await kiosk.openWindow('')
+  // No PIN yet: neither window shows a lock state.
+  await expect(other.getByTestId('lock-state')).toHaveCount(0)
+  const card = page.getByRole('form', { name: 'Buat PIN petugas' })
+  await card.getByLabel('PIN baru (6–8 angka)').fill('246810')
+  await card.getByLabel('Ulangi PIN').fill('246810')
+  await card.getByRole('button', { name: 'Simpan PIN' }).click()
+  // The other window did nothing: main's auth.changed told it.
+  await expect(other.getByTestId('lock-state')).toContainText('Petugas')
+
+  await page.getByRole('button', { name: 'Kunci' }).click()
+  await expect(page.getByTestId('lock-state')).toHaveText('Terkunci')
+  await expect(other.getByTestId('lock-state')).toHaveText('Terkunci')
+  expect(kiosk.calls('auth.lock', other)).toBe(0)
+})
