@@ -65,6 +65,24 @@ describe('database connection', () => {
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'x'").pluck().get()).toBe(0)
     db.close()
   })
+
+  it('refuses a step whose version is not its position and changes nothing', () => {
+    const dir = tempDir()
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }))
+    const file = path.join(dir, 'k.sqlite')
+    openDatabase(file, { migrations: MIGRATIONS.slice(0, 2) }).close()
+    const misnumbered = [
+      ...MIGRATIONS.slice(0, 2),
+      { ...MIGRATIONS[2]!, version: 4 },
+      ...MIGRATIONS.slice(3),
+    ]
+    expect(() => openDatabase(file, { migrations: misnumbered })).toThrow(
+      `Daftar migrasi aplikasi ini salah susun: langkah ke-3 (${MIGRATIONS[2]!.name}) bernomor 4.`,
+    )
+    const raw = new Database(file)
+    expect(raw.pragma('user_version', { simple: true })).toBe(2)
+    raw.close()
+  })
 })
 
 describe('migration 0001 roster-ceremony', () => {
