@@ -116,6 +116,20 @@ describe('the scan handler under hostile payloads', () => {
   })
 })
 
+describe('undo through the door', () => {
+  it('marks the arrival cancelled by this kiosk, the only identity an officer has here', async () => {
+    const scan = await invoke(handlers, 'checkin.scan', { payload: BUDI, source: 'kamera' })
+    const checkinId = (scan as { value: { checkinId: number } }).value.checkinId
+    expect(await invoke(handlers, 'checkin.undo', { checkinId, reason: 'salah orang' })).toEqual({
+      ok: true,
+      value: { checkinId },
+    })
+    expect(
+      db.prepare('SELECT cancel_reason, cancelled_by FROM checkin WHERE id = ?').get(checkinId),
+    ).toEqual({ cancel_reason: 'salah orang', cancelled_by: 'FUZZ' })
+  })
+})
+
 describe('every call validates its input', () => {
   it('refuses an unknown call', async () => {
     expect(await invoke(handlers, 'app.runShell', {})).toMatchObject({

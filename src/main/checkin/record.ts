@@ -139,13 +139,24 @@ export function liveArrival(db: Db, nip: string): RecordedOutcome | null {
   return live ? recorded(db, ceremony.id, person, { ...live, late: live.late === 1 }) : null
 }
 
-/** A wrong record is kept and marked cancelled with its reason, so the count drops but history stays. */
-export function cancelCheckin(db: Db, checkinId: number, reason: string, now: Date): void {
+/**
+ * A wrong record is kept and marked cancelled with its reason, so the count drops but history stays.
+ * `cancelledBy` names who cancelled as far as the kiosk knows one: officers share one PIN and the
+ * contract carries no officer name, so the handler passes this kiosk's installation id.
+ */
+export function cancelCheckin(
+  db: Db,
+  checkinId: number,
+  reason: string,
+  now: Date,
+  cancelledBy: string,
+): void {
   const done = db
     .prepare(
-      `UPDATE checkin SET cancelled_at = ?, cancel_reason = ? WHERE id = ? AND cancelled_at IS NULL`,
+      `UPDATE checkin SET cancelled_at = ?, cancel_reason = ?, cancelled_by = ?
+       WHERE id = ? AND cancelled_at IS NULL`,
     )
-    .run(now.toISOString(), reason, checkinId)
+    .run(now.toISOString(), reason, cancelledBy, checkinId)
   if (done.changes === 0) {
     throw new UserError(
       'NOT_FOUND',

@@ -17,7 +17,7 @@ export function checkinHandlers(ctx: KioskContext): HandlersFor<keyof typeof che
     },
     'checkin.findPerson': ({ query, limit }) => gate.find(ctx.db, query, limit),
     'checkin.undo': ({ checkinId, reason }) => {
-      cancelCheckin(ctx.db, checkinId, reason, ctx.now())
+      cancelCheckin(ctx.db, checkinId, reason, ctx.now(), ctx.kioskId)
       return { checkinId }
     },
     'checkin.registerUnknown': (input) => registerArrival(ctx.db, ctx.now(), input),
