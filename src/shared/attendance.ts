@@ -6,7 +6,7 @@ export type AbsenceReason = (typeof ABSENCE_REASONS)[number]
 export type AttendanceStatus =
   'HADIR' | 'TERLAMBAT' | AbsenceReason | 'TIDAK_HADIR' | 'TIDAK_TERDAFTAR'
 
-/** The words an attendance sheet uses (DOMAIN.md: H, TL, I, S, DL, C, TB, TK). */
+/** The words an attendance sheet uses (the usual codes: H, TL, I, S, DL, C, TB, TK). */
 export const STATUS_LABEL: Record<AttendanceStatus, string> = {
   HADIR: 'Hadir',
   TERLAMBAT: 'Terlambat',
