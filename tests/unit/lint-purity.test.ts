@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest'
 const eslint = new ESLint({ cwd: process.cwd() })
 
 async function purityErrors(filePath: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath })
-  return result.messages
+  const results = await eslint.lintText(code, { filePath })
+  return results
+    .flatMap((r) => r.messages)
     .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals')
     .map((m) => `${m.ruleId}: ${m.message}`)
 }
