@@ -1,3 +1,5 @@
+import type { ScanSource } from './domain'
+
 /** Why an expected person did not scan, as the officer records it after the apel. */
 export const ABSENCE_REASONS = ['IZIN', 'SAKIT', 'DINAS_LUAR', 'CUTI', 'TUGAS_BELAJAR'] as const
 export type AbsenceReason = (typeof ABSENCE_REASONS)[number]
@@ -31,8 +33,6 @@ export const UNREGISTERED_WHY = {
 } as const
 export type UnregisteredWhy = keyof typeof UNREGISTERED_WHY
 
-export type CheckinSource = 'kamera' | 'pemindai' | 'manual'
-
 /** One person on a ceremony's attendance list. */
 export interface AttendanceRow {
   /** null: an arrival whose NIP is not on the roster at all. */
@@ -49,7 +49,7 @@ export interface AttendanceRow {
   status: AttendanceStatus
   /** UTC instant of the live check-in. */
   scannedAt: string | null
-  source: CheckinSource | null
+  source: ScanSource | null
   note: string
   /** Who set the absence reason and when (UTC), shown so a change is never anonymous. */
   reasonBy: string | null
