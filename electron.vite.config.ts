@@ -1,6 +1,29 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 import { resolve } from 'node:path'
+import type { Plugin } from 'vite'
+import { META_CONTENT_SECURITY_POLICY } from './src/main/window/security'
+
+const CHARSET = '<meta charset="UTF-8" />'
+
+/**
+ * index.html's CSP meta tag, written from the same directives as the window's header. It goes
+ * right after the charset, before any script or style, so it governs all of them; a page
+ * without that charset line fails the build rather than ship without its policy.
+ */
+function cspMeta(): Plugin {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${META_CONTENT_SECURITY_POLICY}" />`
+  return {
+    name: 'kiosk-csp-meta',
+    transformIndexHtml: {
+      order: 'pre',
+      handler: (html) => {
+        if (!html.includes(CHARSET)) throw new Error(`index.html lacks ${CHARSET}`)
+        return html.replace(CHARSET, `${CHARSET}\n    ${meta}`)
+      },
+    },
+  }
+}
 
 export default defineConfig({
   main: {
@@ -24,6 +47,6 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
     build: { rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } } },
-    plugins: [react()],
+    plugins: [cspMeta(), react()],
   },
 })

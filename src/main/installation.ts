@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { createDurableSync } from './durable-file'
 
 export const INSTALLATION_FILE = 'installation.json'
 
@@ -30,32 +31,15 @@ function read(file: string): InstallationRecord | 'absent' | 'damaged' {
 }
 
 /**
- * Publishes a new record only if none exists: written in full and flushed under a temporary
- * name, then hard-linked into place, which fails when another process got there first. Where
- * the file system has no hard links (FAT on a USB stick), a rename does the same job minus
- * that race.
+ * Publishes a new record only if none exists (durable, create-only): when two processes start
+ * at once, the one that loses reads the winner's id.
  */
 function create(file: string, now: Date): void {
   const record: InstallationRecord = {
     id: randomBytes(16).toString('hex'),
     createdAt: now.toISOString(),
   }
-  const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`
-  const fd = fs.openSync(temp, 'wx')
-  try {
-    fs.writeSync(fd, `${JSON.stringify(record, null, 2)}\n`)
-    fs.fsyncSync(fd)
-  } finally {
-    fs.closeSync(fd)
-  }
-  try {
-    fs.linkSync(temp, file)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code !== 'EEXIST' && !fs.existsSync(file)) fs.renameSync(temp, file)
-  } finally {
-    fs.rmSync(temp, { force: true })
-  }
+  createDurableSync(file, `${JSON.stringify(record, null, 2)}\n`)
 }
 
 /**

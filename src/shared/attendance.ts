@@ -1,3 +1,5 @@
+import type { ScanSource } from './domain'
+
 /** Why an expected person did not scan, as the officer records it after the apel. */
 export const ABSENCE_REASONS = ['IZIN', 'SAKIT', 'DINAS_LUAR', 'CUTI', 'TUGAS_BELAJAR'] as const
 export type AbsenceReason = (typeof ABSENCE_REASONS)[number]
@@ -6,7 +8,7 @@ export type AbsenceReason = (typeof ABSENCE_REASONS)[number]
 export type AttendanceStatus =
   'HADIR' | 'TERLAMBAT' | AbsenceReason | 'TIDAK_HADIR' | 'TIDAK_TERDAFTAR'
 
-/** The words an attendance sheet uses (DOMAIN.md: H, TL, I, S, DL, C, TB, TK). */
+/** The words an attendance sheet uses (the usual codes: H, TL, I, S, DL, C, TB, TK). */
 export const STATUS_LABEL: Record<AttendanceStatus, string> = {
   HADIR: 'Hadir',
   TERLAMBAT: 'Terlambat',
@@ -31,8 +33,6 @@ export const UNREGISTERED_WHY = {
 } as const
 export type UnregisteredWhy = keyof typeof UNREGISTERED_WHY
 
-export type CheckinSource = 'kamera' | 'pemindai' | 'manual'
-
 /** One person on a ceremony's attendance list. */
 export interface AttendanceRow {
   /** null: an arrival whose NIP is not on the roster at all. */
@@ -49,7 +49,7 @@ export interface AttendanceRow {
   status: AttendanceStatus
   /** UTC instant of the live check-in. */
   scannedAt: string | null
-  source: CheckinSource | null
+  source: ScanSource | null
   note: string
   /** Who set the absence reason and when (UTC), shown so a change is never anonymous. */
   reasonBy: string | null

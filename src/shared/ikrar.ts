@@ -110,7 +110,13 @@ export function stepLabel(s: IkrarStep): string {
   return `Butir ${s.index + 1} dari ${s.total}`
 }
 
-export type ReadingMode = 'satu' | 'semua'
+/** One point on the screen at a time, or the whole text at once. */
+export const READING_MODES = ['satu', 'semua'] as const
+export type ReadingMode = (typeof READING_MODES)[number]
+
+/** What the officer's controls (or a clicker) can ask of a running reading. */
+export const READING_MOVES = ['next', 'prev', 'first', 'last'] as const
+export type ReadingMove = (typeof READING_MOVES)[number]
 
 /** The reading in progress, as both the kiosk window and the projector window see it. */
 export interface IkrarReading {

@@ -2,8 +2,11 @@ import { validateNip } from './nip'
 
 export type PayloadResult = { ok: true; nip: string } | { ok: false; reason: string }
 
-/** Longer than any card or link a person carries: refuse before scanning it. */
-const MAX_LENGTH = 2048
+/**
+ * Longer than any card or link a person carries: refuse before scanning it. The one cap for the
+ * contract's door (checkin.scan) and for the parser the renderer runs on keyboard bursts.
+ */
+export const MAX_PAYLOAD_LENGTH = 4096
 
 // Control characters, zero-width and direction marks, BOM: invisible, and sent by some scanners and phones.
 // eslint-disable-next-line no-control-regex
@@ -27,7 +30,7 @@ function decodePercent(text: string): string {
  * a small JSON object. A payload with no valid NIP, or with two different ones, is refused.
  */
 export function extractNip(payload: string): PayloadResult {
-  if (payload.length > MAX_LENGTH)
+  if (payload.length > MAX_PAYLOAD_LENGTH)
     return { ok: false, reason: 'Kode terlalu panjang untuk kartu NIP' }
   const text = decodePercent(payload.replace(INVISIBLE, ' '))
   const internal = new Set(text.match(INTERNAL_SHAPE) ?? [])
@@ -51,7 +54,7 @@ export function extractNip(payload: string): PayloadResult {
  * wedge trusts this shape instead of key timing when a burst ends in Enter or Tab.
  */
 export function looksLikeCardCode(keys: string): boolean {
-  if (keys.length > MAX_LENGTH) return false
+  if (keys.length > MAX_PAYLOAD_LENGTH) return false
   const text = decodePercent(keys.replace(INVISIBLE, ' '))
   return new RegExp(NIP_SHAPE.source).test(text) || new RegExp(INTERNAL_SHAPE.source).test(text)
 }

@@ -28,7 +28,7 @@ export interface SignerList {
 export const RECAP_TITLE = 'Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia'
 
 /**
- * The title of an OPD's head, derived from its name (see DOMAIN.md "Who signs for an OPD"):
+ * The title of an OPD's head, derived from its name, as regional government does it:
  * "Kecamatan Kota" is signed by the Camat Kota, "Inspektorat" by the Inspektur, a Dinas or
  * Badan by its Kepala. Each kind: the start of its names, and the title made from the whole
  * name and the rest after that start.

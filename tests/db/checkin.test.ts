@@ -137,16 +137,17 @@ describe('cancelCheckin', () => {
     setUp()
     const first = scan(BUDI)
     if (first.kind !== 'recorded') throw new Error(first.kind)
-    cancelCheckin(db, first.checkinId, 'salah pindai', at('00:36'))
+    cancelCheckin(db, first.checkinId, 'salah pindai', at('00:36'), 'kiosk-uji')
     expect(
       db
-        .prepare('SELECT cancelled_at, cancel_reason FROM checkin WHERE id = ?')
+        .prepare('SELECT cancelled_at, cancel_reason, cancelled_by FROM checkin WHERE id = ?')
         .get(first.checkinId),
     ).toEqual({
       cancelled_at: '2024-09-30T00:36:00.000Z',
       cancel_reason: 'salah pindai',
+      cancelled_by: 'kiosk-uji',
     })
-    expect(() => cancelCheckin(db, first.checkinId, 'lagi', at('00:37'))).toThrow(
+    expect(() => cancelCheckin(db, first.checkinId, 'lagi', at('00:37'), 'kiosk-uji')).toThrow(
       /sudah dibatalkan/,
     )
     expect(scan(BUDI, at('00:38'))).toMatchObject({ kind: 'recorded' })
@@ -174,7 +175,7 @@ describe('dashboard', () => {
     expect(d.missing?.people.map((p) => p.name)).toEqual(['Rina'])
 
     const cancelled = d.recent.find((a) => a.nip === SITI)!
-    cancelCheckin(db, cancelled.checkinId, 'salah orang', at('00:52'))
+    cancelCheckin(db, cancelled.checkinId, 'salah orang', at('00:52'), 'kiosk-uji')
     expect(dashboard(db, null, 10)).toMatchObject({ present: 1, late: 0, missing: null })
   })
 
@@ -203,7 +204,7 @@ describe('dashboard', () => {
     scan(STRANGER, at('00:51'), 'pemindai')
     scan(RINA, at('00:52'), 'manual')
     const rina = dashboard(db, null, 10)!.recent[0]!
-    cancelCheckin(db, rina.checkinId, 'kartu orang lain', at('00:53'))
+    cancelCheckin(db, rina.checkinId, 'kartu orang lain', at('00:53'), 'kiosk-uji')
 
     const list = (filter: Parameters<typeof dashboard>[4]) => {
       const d = dashboard(db, null, 10, undefined, filter)!
@@ -243,7 +244,7 @@ describe('findPerson', () => {
     ])
     // A cancelled record is not presence.
     const siti = dashboard(db, null, 1)!.recent[0]!
-    cancelCheckin(db, siti.checkinId, 'salah orang', at('00:51'))
+    cancelCheckin(db, siti.checkinId, 'salah orang', at('00:51'), 'kiosk-uji')
     expect(findPerson(db, 'siti', 10).rows[0]!.arrivedAt).toBeNull()
   })
 
@@ -382,7 +383,7 @@ describe('tidak terdaftar: one count everywhere', () => {
     const wrong = scan('NIP. 19650101 199003 1 002')
     expect(wrong).toMatchObject({ kind: 'unknown', recorded: true })
     const id = db.prepare('SELECT max(id) FROM checkin').pluck().get() as number
-    cancelCheckin(db, id, 'salah pindai', at('00:40'))
+    cancelCheckin(db, id, 'salah pindai', at('00:40'), 'kiosk-uji')
 
     const screen = dashboard(db, null, 10)!
     fs.mkdirSync(path.join(dir, 'usb'))

@@ -5,6 +5,7 @@ import { invoke } from '../../src/main/ipc/invoke'
 import { rosterRow } from '../fixtures/roster-row'
 import { applyRoster } from '../../src/main/roster/repository'
 import { CHANNELS } from '../../src/shared/contract'
+import { MAX_PAYLOAD_LENGTH } from '../../src/shared/payload'
 import { tempDb } from '../fixtures/temp-db'
 import { testContext } from '../fixtures/context'
 import { addCeremony } from '../fixtures/ceremony'
@@ -81,7 +82,8 @@ describe('the scan handler under hostile payloads', () => {
     // Seeded, so a failing case can be replayed.
     const rand = seededRandom(42)
     for (let i = 0; i < 3000; i++) {
-      const payload = i % 100 === 0 ? junk(rand).repeat(200).slice(0, 4096) : junk(rand)
+      const payload =
+        i % 100 === 0 ? junk(rand).repeat(200).slice(0, MAX_PAYLOAD_LENGTH) : junk(rand)
       const result = await invoke(handlers, 'checkin.scan', { payload, source: 'pemindai' })
       if (!result.ok || (result.value as { kind: string }).kind !== 'invalid') {
         throw new Error(`payload ${JSON.stringify(payload)} gave ${JSON.stringify(result)}`)
@@ -107,10 +109,24 @@ describe('the scan handler under hostile payloads', () => {
 
   it('refuses an oversized payload at the door', async () => {
     const result = await invoke(handlers, 'checkin.scan', {
-      payload: 'x'.repeat(5000),
+      payload: 'x'.repeat(MAX_PAYLOAD_LENGTH + 1),
       source: 'kamera',
     })
     expect(result).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+  })
+})
+
+describe('undo through the door', () => {
+  it('marks the arrival cancelled by this kiosk, the only identity an officer has here', async () => {
+    const scan = await invoke(handlers, 'checkin.scan', { payload: BUDI, source: 'kamera' })
+    const checkinId = (scan as { value: { checkinId: number } }).value.checkinId
+    expect(await invoke(handlers, 'checkin.undo', { checkinId, reason: 'salah orang' })).toEqual({
+      ok: true,
+      value: { checkinId },
+    })
+    expect(
+      db.prepare('SELECT cancel_reason, cancelled_by FROM checkin WHERE id = ?').get(checkinId),
+    ).toEqual({ cancel_reason: 'salah orang', cancelled_by: 'FUZZ' })
   })
 })
 

@@ -9,6 +9,8 @@ import { card } from '../../src/main/db/migrations/0005-card'
 import { checkinClock } from '../../src/main/db/migrations/0006-checkin-clock'
 import { signers } from '../../src/main/db/migrations/0007-signers'
 import { demoElection } from '../../src/main/db/migrations/0009-demo-election'
+import { checkin } from '../../src/main/db/migrations/0002-checkin'
+import { SCAN_SOURCES } from '../../src/shared/domain'
 import { tempDb, tempDir } from '../fixtures/temp-db'
 
 const cleanups: (() => void)[] = []
@@ -65,6 +67,24 @@ describe('database connection', () => {
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'x'").pluck().get()).toBe(0)
     db.close()
   })
+
+  it('refuses a step whose version is not its position and changes nothing', () => {
+    const dir = tempDir()
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }))
+    const file = path.join(dir, 'k.sqlite')
+    openDatabase(file, { migrations: MIGRATIONS.slice(0, 2) }).close()
+    const misnumbered = [
+      ...MIGRATIONS.slice(0, 2),
+      { ...MIGRATIONS[2]!, version: 4 },
+      ...MIGRATIONS.slice(3),
+    ]
+    expect(() => openDatabase(file, { migrations: misnumbered })).toThrow(
+      `Daftar migrasi aplikasi ini salah susun: langkah ke-3 (${MIGRATIONS[2]!.name}) bernomor 4.`,
+    )
+    const raw = new Database(file)
+    expect(raw.pragma('user_version', { simple: true })).toBe(2)
+    raw.close()
+  })
 })
 
 describe('migration 0001 roster-ceremony', () => {
@@ -96,6 +116,11 @@ describe('migration 0001 roster-ceremony', () => {
 })
 
 describe('migration 0002 checkin', () => {
+  it('admits exactly the scan sources the contract defines (the shipped SQL cannot import them)', () => {
+    const listed = /source IN \(([^)]*)\)/.exec(checkin.sql)?.[1]
+    expect(listed?.split(', ').map((s) => s.replace(/'/g, ''))).toEqual([...SCAN_SOURCES])
+  })
+
   it('allows one live record per NIP per ceremony, and keeps cancelled ones beside it', () => {
     const { db } = open(MIGRATIONS.slice(0, 2))
     db.prepare(

@@ -2,6 +2,7 @@ import path from 'node:path'
 import { writeCsv, writeXlsx } from '../fixtures/roster-files'
 import { expect, test } from './fixtures'
 import { setFirstPin } from './first-run'
+import { META_CONTENT_SECURITY_POLICY } from '../../src/main/window/security'
 
 test('first run: the demo roster and ceremony are one click away', async ({
   kiosk: { page, db },
@@ -124,4 +125,18 @@ test('creating a ceremony for chosen OPD stores its times in UTC', async ({
     unknown_policy: 'refuse',
     all_opd: 0,
   })
+})
+
+test("the built page carries the window's CSP in its meta tag, ahead of every script", async ({
+  kiosk: { page },
+}) => {
+  const meta = page.locator('head > meta[http-equiv="Content-Security-Policy"]')
+  await expect(meta).toHaveAttribute('content', META_CONTENT_SECURITY_POLICY)
+  // What the head holds, in order: the policy must come before anything it governs.
+  const head = await page
+    .locator('head > *')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('http-equiv') ?? e.tagName))
+  const policyAt = head.indexOf('Content-Security-Policy')
+  expect(policyAt).toBeGreaterThan(-1)
+  expect(head.slice(0, policyAt).filter((t) => t === 'SCRIPT' || t === 'LINK')).toEqual([])
 })

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { MANIFEST, checkExport } from '../../src/main/export/manifest'
-import { TEMP_FILE } from '../../src/main/export/atomic'
+import { TEMP_FILE } from '../../src/main/durable-file'
 import { exportFolder } from '../../src/main/export/export'
 import { demoRoster } from '../../src/main/roster/demo'
 import { expect, test, type Kiosk } from './fixtures'

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { extractNip } from '../../src/shared/payload'
+import { checkinContract } from '../../src/shared/contract/checkin'
+import { MAX_PAYLOAD_LENGTH, extractNip } from '../../src/shared/payload'
 
 const NIP = '197405021993111001'
 const OTHER = '198001152005012002'
@@ -39,10 +40,25 @@ describe('extractNip refuses with a reason', () => {
     ['a longer number', `${NIP}5`, /tidak berisi NIP/],
     ['a short number', '19740502199311', /tidak berisi NIP/],
     ['two different NIPs', `${NIP};${OTHER}`, /2 NIP berbeda/],
-    ['a very long payload', 'x'.repeat(5000), /terlalu panjang/],
+    ['a very long payload', 'x'.repeat(MAX_PAYLOAD_LENGTH + 1), /terlalu panjang/],
   ])('%s', (_, payload, reason) => {
     const r = extractNip(payload)
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.reason).toMatch(reason)
+  })
+})
+
+describe('one payload cap for the door and the parser', () => {
+  it('the contract admits exactly what the parser reads, and refuses one character more', () => {
+    const schema = checkinContract['checkin.scan'].input
+    const longest = `${'x'.repeat(MAX_PAYLOAD_LENGTH - NIP.length)}${NIP}`
+    expect(schema.safeParse({ payload: longest, source: 'kamera' }).success).toBe(true)
+    expect(extractNip(longest)).toEqual({ ok: true, nip: NIP })
+    const over = `x${longest}`
+    expect(schema.safeParse({ payload: over, source: 'kamera' }).success).toBe(false)
+    expect(extractNip(over)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/terlalu panjang/),
+    })
   })
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   CONTENT_SECURITY_POLICY,
+  META_CONTENT_SECURITY_POLICY,
   allowNavigation,
   allowNewWindow,
   allowPermission,
@@ -52,6 +53,14 @@ describe('window security rules', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self' 'wasm-unsafe-eval'")
     expect(CONTENT_SECURITY_POLICY).not.toContain("'unsafe-eval'")
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:/)
+  })
+
+  it('puts the same policy in the meta tag, minus what only a header may say', () => {
+    const header = CONTENT_SECURITY_POLICY.split('; ')
+    expect(header).toContain("frame-ancestors 'none'")
+    expect(META_CONTENT_SECURITY_POLICY.split('; ')).toEqual(
+      header.filter((d) => !d.startsWith('frame-ancestors ')),
+    )
   })
 
   it('blocks the keys that leave the kiosk screen, and lets scanner, clicker and typing through', () => {

@@ -5,6 +5,7 @@ import type { Backup, Ceremony } from '../../shared/domain'
 import type { KioskContext } from '../context'
 import type { Db } from '../db/connection'
 import { MIGRATIONS } from '../db/migrations'
+import { syncFolderSync, writeDurable } from '../durable-file'
 import { UserError } from '../errors'
 import { fsError, fsReason } from '../fs-errors'
 
@@ -23,8 +24,8 @@ export function backupDir(dbPath: string): string {
 }
 
 /**
- * A consistent copy of the live database through SQLite's online backup, written under a
- * temporary name and renamed, so a copy on disk is always whole. `reason`: a short tag such
+ * A consistent copy of the live database through SQLite's online backup, written durably
+ * (durable-file.ts), so a copy on disk is always whole. `reason`: a short tag such
  * as "acara-3" or "ekspor".
  */
 export async function createBackup(
@@ -44,11 +45,10 @@ export async function createBackup(
     fs.mkdirSync(dir, { recursive: true })
     const seq = String((listIn(dir)[0]?.seq ?? 0) + 1).padStart(6, '0')
     name = `kehadiran-${seq}-${now.toISOString().replace(/[:.]/g, '-')}-${tag}.sqlite`
-    const target = path.join(dir, name)
-    await db.backup(`${target}.tmp`)
-    fs.renameSync(`${target}.tmp`, target)
+    await writeDurable(path.join(dir, name), async (temp) => {
+      await db.backup(temp)
+    })
   } catch (error) {
-    if (name) fs.rmSync(path.join(dir, `${name}.tmp`), { force: true })
     throw fsError('BACKUP_WRITE', error, 'membuat cadangan', name || dir)
   }
   prune(dir, name)
@@ -145,17 +145,15 @@ export async function stageRestore(
   if (!chosen) throw new UserError('NOT_FOUND', `Cadangan ${name} tidak ditemukan.`)
   const source = path.join(backupDir(dbPath), name)
   const staged = stagedRestorePath(dbPath)
-  const temp = `${staged}.tmp`
   try {
     // The check reads the copy, exactly the bytes that will be restored; the backup itself
-    // is only ever read.
-    fs.copyFileSync(source, temp)
-    fsyncFile(temp)
-    await steps.check(temp, name)
-    await steps.backUp(db, dbPath, 'sebelum-pemulihan', now)
-    fs.renameSync(temp, staged)
+    // is only ever read. The copy is staged only once it passed and the current data is saved.
+    await writeDurable(staged, async (temp) => {
+      await fs.promises.copyFile(source, temp)
+      await steps.check(temp, name)
+      await steps.backUp(db, dbPath, 'sebelum-pemulihan', now)
+    })
   } catch (error) {
-    fs.rmSync(temp, { force: true })
     throw fsError('RESTORE', error, 'menyiapkan pemulihan dari cadangan', name)
   }
 }
@@ -219,14 +217,6 @@ export function applyStagedRestore(dbPath: string): boolean {
   // The live file's WAL belongs to the state being replaced, which the pre-restore backup holds.
   for (const suffix of ['-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true })
   fs.renameSync(staged, dbPath)
+  syncFolderSync(path.dirname(dbPath))
   return true
-}
-
-function fsyncFile(file: string): void {
-  const fd = fs.openSync(file, 'r+')
-  try {
-    fs.fsyncSync(fd)
-  } finally {
-    fs.closeSync(fd)
-  }
 }

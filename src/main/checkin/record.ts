@@ -141,15 +141,24 @@ export function liveArrival(db: Db, nip: string): RecordedOutcome | null {
 
 /**
  * A wrong record is kept and marked cancelled with its reason, so the count drops but history
- * stays. Returns the ceremony whose counts changed.
+ * stays. `cancelledBy` names who cancelled as far as the kiosk knows one: officers share one PIN
+ * and the contract carries no officer name, so the handler passes this kiosk's installation id.
+ * Returns the ceremony whose counts changed.
  */
-export function cancelCheckin(db: Db, checkinId: number, reason: string, now: Date): number {
+export function cancelCheckin(
+  db: Db,
+  checkinId: number,
+  reason: string,
+  now: Date,
+  cancelledBy: string,
+): number {
   const done = db
     .prepare(
-      `UPDATE checkin SET cancelled_at = ?, cancel_reason = ? WHERE id = ? AND cancelled_at IS NULL
+      `UPDATE checkin SET cancelled_at = ?, cancel_reason = ?, cancelled_by = ?
+       WHERE id = ? AND cancelled_at IS NULL
        RETURNING ceremony_id AS ceremonyId`,
     )
-    .get(now.toISOString(), reason, checkinId) as { ceremonyId: number } | undefined
+    .get(now.toISOString(), reason, cancelledBy, checkinId) as { ceremonyId: number } | undefined
   if (done === undefined) {
     throw new UserError(
       'NOT_FOUND',

@@ -75,7 +75,22 @@ export function openKioskDatabase(file: string, options: OpenOptions = {}): Open
   }
 }
 
+/**
+ * Versions are positional; a step whose own version disagrees with its place (a renumbering
+ * half done at a merge) would stamp the wrong user_version, so nothing runs.
+ */
+function checkOrder(migrations: readonly Migration[]): void {
+  migrations.forEach((step, index) => {
+    if (step.version === index + 1) return
+    throw new UserError(
+      'DB_MIGRATION_ORDER',
+      `Daftar migrasi aplikasi ini salah susun: langkah ke-${index + 1} (${step.name}) bernomor ${step.version}. Basis data tidak diubah; laporkan ke pengembang.`,
+    )
+  })
+}
+
 export function migrate(db: Db, migrations: readonly Migration[]): void {
+  checkOrder(migrations)
   const current = db.pragma('user_version', { simple: true }) as number
   const latest = migrations.length
   if (current > latest) {
@@ -86,7 +101,9 @@ export function migrate(db: Db, migrations: readonly Migration[]): void {
   }
   if (current === latest) return
   db.transaction(() => {
-    for (const step of migrations.slice(current)) db.exec(step.sql)
-    db.pragma(`user_version = ${latest}`)
+    for (const step of migrations.slice(current)) {
+      db.exec(step.sql)
+      db.pragma(`user_version = ${step.version}`)
+    }
   }).immediate()
 }

@@ -3,7 +3,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Ceremony } from '../../shared/domain'
 import { fsError } from '../fs-errors'
-import { TEMP_FILE, writeAtomic } from './atomic'
+import { TEMP_FILE } from '../durable-file'
+import { writeAtomic } from './atomic'
 
 /**
  * Written last, after every other file of an export is on disk: its presence says the set is

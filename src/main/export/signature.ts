@@ -17,9 +17,9 @@ export interface SignaturePlace {
 
 /**
  * "Mengetahui," then the signer's title, room to sign, the name bold and underlined, the
- * pangkat, and "NIP. 19740502 199311 1 001" (DOMAIN.md). A name or NIP not set prints as a
- * dotted line to write on. Works on a streamed sheet too (each row committed). Returns the
- * number of the block's last row.
+ * pangkat, and "NIP. 19740502 199311 1 001", as government sheets print it. A name or NIP
+ * not set prints as a dotted line to write on. Works on a streamed sheet too (each row
+ * committed). Returns the number of the block's last row.
  */
 export function addSignature(sheet: ExcelJS.Worksheet, signer: Signer, at: SignaturePlace): number {
   const lines: [string, Partial<ExcelJS.Font>?][] = [

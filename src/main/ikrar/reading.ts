@@ -1,13 +1,15 @@
-import { stepCount, type IkrarReading, type ReadingMode } from '../../shared/ikrar'
+import {
+  stepCount,
+  type IkrarReading,
+  type ReadingMode,
+  type ReadingMove,
+} from '../../shared/ikrar'
 
 /**
  * The reading in progress, kept in main so that the kiosk window and the projector window
  * show the same step. Pure: every change returns a new state.
  */
 export type ReadingState = Omit<IkrarReading, 'presenterShown' | 'mirrored'>
-
-export const READING_MOVES = ['next', 'prev', 'first', 'last'] as const
-export type ReadingMove = (typeof READING_MOVES)[number]
 
 export function beginReading(fields: Omit<ReadingState, 'step' | 'mode'>): ReadingState {
   return { ...fields, step: 0, mode: 'satu' }

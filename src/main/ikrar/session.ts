@@ -2,15 +2,9 @@ import type { IkrarReadingRecord } from '../../shared/ikrar'
 import { getCeremony } from '../ceremony/repository'
 import type { Db } from '../db/connection'
 import { UserError } from '../errors'
-import {
-  beginReading,
-  moveReading,
-  setReadingMode,
-  type ReadingMove,
-  type ReadingState,
-} from './reading'
+import { beginReading, moveReading, setReadingMode, type ReadingState } from './reading'
 import { readableIkrar, recordReadingEnd, recordReadingStart } from './repository'
-import type { ReadingMode } from '../../shared/ikrar'
+import type { ReadingMode, ReadingMove } from '../../shared/ikrar'
 
 /**
  * The one reading this kiosk runs at a time: its state in memory (both windows follow it by events),

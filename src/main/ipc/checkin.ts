@@ -28,7 +28,7 @@ export function checkinHandlers(ctx: KioskContext): HandlersFor<keyof typeof che
     },
     'checkin.findPerson': ({ query, limit }) => gate.find(ctx.db, query, limit),
     'checkin.undo': ({ checkinId, reason }) => {
-      const ceremonyId = cancelCheckin(ctx.db, checkinId, reason, ctx.now())
+      const ceremonyId = cancelCheckin(ctx.db, checkinId, reason, ctx.now(), ctx.kioskId)
       ctx.events.emit('checkin.changed', { ceremonyId })
       return { checkinId }
     },

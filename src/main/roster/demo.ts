@@ -46,7 +46,7 @@ const OPD = [
   'Kecamatan Wonosari',
   'Kecamatan Bukit Raya',
 ]
-/** More OPD for the large case (DOMAIN.md: 20,000 employees in 60 OPD): more kecamatan, UPTD. */
+/** More OPD for the large case (a regency: about 20,000 employees in 60 OPD): more kecamatan, UPTD. */
 const MORE_OPD = [
   'Kecamatan Sidomulyo',
   'Kecamatan Sukadana',

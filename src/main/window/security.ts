@@ -92,8 +92,8 @@ export function isBlockedShortcut(input: KeyInput): boolean {
   return !['c', 'v', 'x', 'a', 'z', 'y'].includes(key) || input.shift
 }
 
-/** Sent as a header too, so it holds even if the meta tag were stripped. */
-export const CONTENT_SECURITY_POLICY = [
+/** The one CSP: sent as a header by the window, and built into index.html's meta tag. */
+const CSP_DIRECTIVES = [
   "default-src 'none'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
@@ -105,4 +105,15 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
   "object-src 'none'",
-].join('; ')
+]
+
+/** Directives a browser ignores (with a console warning) when they come in a meta tag. */
+const HEADER_ONLY = new Set(['frame-ancestors', 'report-uri', 'sandbox'])
+
+/** The header, which holds even if the meta tag were stripped. */
+export const CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.join('; ')
+
+/** The same policy minus what only a header may say; electron.vite.config.ts injects it. */
+export const META_CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.filter(
+  (directive) => !HEADER_ONLY.has(directive.split(' ')[0]!),
+).join('; ')

@@ -7,6 +7,7 @@ import {
   type RegisteredArrival,
   type ScanOutcome,
 } from '../domain'
+import { MAX_PAYLOAD_LENGTH } from '../payload'
 import { call } from './define'
 import { employeeFields } from './roster'
 
@@ -15,7 +16,9 @@ const id = z.number().int().positive()
 export const checkinContract = {
   /** Anything a camera, scanner or officer produced; main finds the NIP in it. */
   'checkin.scan': call<ScanOutcome>()(
-    z.object({ payload: z.string().max(4096), source: z.enum(SCAN_SOURCES) }).strict(),
+    z
+      .object({ payload: z.string().max(MAX_PAYLOAD_LENGTH), source: z.enum(SCAN_SOURCES) })
+      .strict(),
   ),
   'checkin.undo': call<{ checkinId: number }>({ officer: true })(
     z

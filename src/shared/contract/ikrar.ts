@@ -6,6 +6,7 @@ import type {
   IkrarTemplate,
   MirrorState,
 } from '../ikrar'
+import { READING_MODES, READING_MOVES } from '../ikrar'
 import { call } from './define'
 
 const line = (max: number) => z.string().trim().max(max)
@@ -41,10 +42,8 @@ export const ikrarContract = {
   'ikrar.startReading': call<IkrarReading>()(target),
   /** Read once by a window that opens; after that the `ikrar.reading` event carries it. */
   'ikrar.reading': call<IkrarReading | null>()(z.undefined()),
-  'ikrar.move': call<IkrarReading>()(
-    z.object({ to: z.enum(['next', 'prev', 'first', 'last']) }).strict(),
-  ),
-  'ikrar.setMode': call<IkrarReading>()(z.object({ mode: z.enum(['satu', 'semua']) }).strict()),
+  'ikrar.move': call<IkrarReading>()(z.object({ to: z.enum(READING_MOVES) }).strict()),
+  'ikrar.setMode': call<IkrarReading>()(z.object({ mode: z.enum(READING_MODES) }).strict()),
   /** Records the end; null when no reading was running (the other window ended it). */
   /** "Layar dicerminkan ke proyektor": hides latecomers' names on the kiosk screen. */
   'ikrar.mirror': call<MirrorState>()(z.undefined()),
