@@ -12,8 +12,6 @@ interface Props {
   onUndo: (checkinId: number, reason: string) => Promise<boolean>
 }
 
-const SOURCE = { kamera: 'kamera', pemindai: 'pemindai', manual: 'manual' } as const
-
 const FILTER_LABEL: Record<ArrivalFilter, string> = {
   semua: 'Semua',
   terlambat: 'Terlambat',
@@ -51,7 +49,7 @@ export function RecentArrivals({ dash, zone, onFilter, onUndo }: Props) {
             <span className="recent-who">
               <span className="recent-name">{a.name ?? <i>Tidak terdaftar</i>}</span>
               <span className="recent-meta">
-                <span className="mono">{formatNip(a.nip)}</span> · {SOURCE[a.source]}
+                <span className="mono">{formatNip(a.nip)}</span> · {a.source}
                 {a.late && <span className="badge late">terlambat</span>}
               </span>
               {a.cancelledAt && (

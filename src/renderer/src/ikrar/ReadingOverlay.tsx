@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import { stepCount } from '../../../shared/ikrar'
+import { stepCount, type ReadingMode } from '../../../shared/ikrar'
 import { OfficerView } from './OfficerView'
 import { ReadingView } from './ReadingView'
 import { useReading } from './useReading'
@@ -50,7 +50,7 @@ export function ReadingOverlay() {
 
 /** Buttons never take focus: a clicker's Space must not press the last one touched. */
 function ReadingControls(props: {
-  mode: 'satu' | 'semua'
+  mode: ReadingMode
   atEnd: boolean
   message: string | null
   onPrev: () => void

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
-import type { IkrarReading, ReadingMode } from '../../../shared/ikrar'
+import type { IkrarReading, ReadingMode, ReadingMove } from '../../../shared/ikrar'
 import { api } from '../api'
 import { useKiosk } from '../data/query'
 import { keys } from '../data/keys'
@@ -21,7 +21,7 @@ export function useReading() {
       },
       (e: Error) => setError(e.message),
     )
-  const move = (to: 'next' | 'prev' | 'first' | 'last') => apply(api('ikrar.move', { to }))
+  const move = (to: ReadingMove) => apply(api('ikrar.move', { to }))
   const setMode = (mode: ReadingMode) => apply(api('ikrar.setMode', { mode }))
   /** Ends the reading here; both windows close it when main says it ended. */
   const end = () => apply(api('ikrar.endReading').then(() => null))

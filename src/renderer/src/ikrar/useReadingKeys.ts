@@ -1,6 +1,7 @@
 import { useEffect, useEffectEvent } from 'react'
+import type { ReadingMove } from '../../../shared/ikrar'
 
-export type ReadingAction = 'next' | 'prev' | 'first' | 'last' | 'exit'
+export type ReadingAction = ReadingMove | 'exit'
 
 /** What presentation clickers, keyboards and remote controls send. */
 const KEYS: Record<string, ReadingAction> = {
