@@ -8,7 +8,7 @@ import { absence } from '../../src/main/db/migrations/0004-absence'
 import { card } from '../../src/main/db/migrations/0005-card'
 import { checkinClock } from '../../src/main/db/migrations/0006-checkin-clock'
 import { signers } from '../../src/main/db/migrations/0007-signers'
-import { demoElection } from '../../src/main/db/migrations/0009-demo-election'
+import { demoElection } from '../../src/main/db/migrations/0008-demo-election'
 import { checkin } from '../../src/main/db/migrations/0002-checkin'
 import { SCAN_SOURCES } from '../../src/shared/domain'
 import { tempDb, tempDir } from '../fixtures/temp-db'
@@ -332,7 +332,7 @@ describe('migration 0007 signers', () => {
   })
 })
 
-describe('migration 0009 demo-election', () => {
+describe('migration 0008 demo-election', () => {
   it('marks rows made before it as real, with no election named, and takes only 0 or 1', () => {
     const dir = tempDir()
     cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }))

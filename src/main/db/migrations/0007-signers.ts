@@ -1,7 +1,6 @@
 import type { Migration } from './types'
 
 export const signers: Migration = {
-  // Its position in MIGRATIONS; the file number is the one reserved for this step.
   version: 7,
   name: 'signers',
   sql: `

@@ -5,7 +5,7 @@ import { absence } from './0004-absence'
 import { card } from './0005-card'
 import { checkinClock } from './0006-checkin-clock'
 import { signers } from './0007-signers'
-import { demoElection } from './0009-demo-election'
+import { demoElection } from './0008-demo-election'
 import type { Migration } from './types'
 
 /** In order; each step's version is its position. Never edit a step that has shipped: add one. */

@@ -1,9 +1,5 @@
 import type { Migration } from './types'
 
-/**
- * Version is this step's position in MIGRATIONS (the file keeps the number it was given; the
- * position decides at merge).
- */
 export const demoElection: Migration = {
   version: 8,
   name: 'demo-election',
