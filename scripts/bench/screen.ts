@@ -211,13 +211,24 @@ export default async function (): Promise<BenchRow[]> {
         (FPS + FIRST_ARRIVALS * 10 + FPS) / FPS,
         tempDir('kiosk-bench-profile-'),
       )
-      if (process.env.BENCH_VERBOSE) console.log('first start', i, run.total, run.decode)
+      if (process.env.BENCH_VERBOSE)
+        console.log(
+          'first start',
+          i,
+          JSON.stringify(run.total.map(Math.round)),
+          JSON.stringify(run.decode.map(Math.round)),
+        )
       first.total.push(...run.total.slice(0, FIRST_ARRIVALS))
       first.decode.push(...run.decode.slice(0, FIRST_ARRIVALS))
     }
     // One play of the queue, and a little more for the last arrival's outcome.
     const run = await runGate(gateDb(dbs), url, (ARRIVALS * 10 + 2 * FPS) / FPS)
-    if (process.env.BENCH_VERBOSE) console.log('warm', run.total, run.decode)
+    if (process.env.BENCH_VERBOSE)
+      console.log(
+        'warm',
+        JSON.stringify(run.total.map(Math.round)),
+        JSON.stringify(run.decode.map(Math.round)),
+      )
     const { load } = run
     const expectedFirst = FIRST_LAUNCHES * FIRST_ARRIVALS
     return [

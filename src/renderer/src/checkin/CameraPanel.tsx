@@ -9,6 +9,8 @@ import {
 } from './camera-scanner'
 import { cameraName } from './camera-name'
 import { CAMERA_KEY, savedResolution, type Resolution } from './camera-settings'
+import { prepareSounds } from './sounds'
+import { loadZxingDecoder } from './zxing-decoder'
 
 const PREVIEW_ID = 'camera-preview'
 
@@ -91,6 +93,10 @@ export function CameraPanel({
         setProblem(cameraProblem(e))
       },
     )
+    // The gate screen is opening: compile and warm the decoder, and ready the outcome sounds,
+    // while the browser lists the cameras, so the first arrival waits for neither.
+    void loadZxingDecoder().catch(() => undefined)
+    prepareSounds()
   }, [])
 
   const chosen = cameras?.find((c) => c.id === cameraId) ?? cameras?.[0] ?? null
