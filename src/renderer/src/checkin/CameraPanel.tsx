@@ -93,11 +93,15 @@ export function CameraPanel({
         setProblem(cameraProblem(e))
       },
     )
-    // The gate screen is opening: compile and warm the decoder, and ready the outcome sounds,
-    // while the browser lists the cameras, so the first arrival waits for neither.
+    // The gate screen is opening: compile and warm the decoder while the browser lists the
+    // cameras, so that neither the camera start nor the first arrival waits for it.
     void loadZxingDecoder().catch(() => undefined)
-    prepareSounds()
   }, [])
+  // Creating the audio context holds the page 50-190 ms: after the camera is live (or has
+  // failed) and painted, so it delays neither the picture nor the first arrival's outcome.
+  useEffect(() => {
+    if (live || problem) prepareSounds()
+  }, [live, problem])
 
   const chosen = cameras?.find((c) => c.id === cameraId) ?? cameras?.[0] ?? null
   const chosenName = chosen ? cameraName(chosen.label, cameras!.indexOf(chosen)) : ''

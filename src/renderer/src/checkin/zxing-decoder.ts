@@ -54,7 +54,9 @@ function warmFrame(): ImageData {
       const inCard = x >= left && x < left + side && y >= top && y < top + side
       const dark = mx >= 0 && my >= 0 && mx < modules.size && my < modules.size
       const luma = !inCard ? 150 : dark && modules.get(my, mx) ? 16 : 235
-      image.data.set([luma, luma, luma, 255], (y * width + x) * 4)
+      const i = (y * width + x) * 4
+      image.data.fill(luma, i, i + 3)
+      image.data[i + 3] = 255
     }
   }
   return image
