@@ -4,7 +4,7 @@
 // renderer from load to "ready to scan".
 import { chromium, type Page } from '@playwright/test'
 import path from 'node:path'
-import { openDatabase } from '../../src/main/db/connection'
+import { openDatabase, type Db } from '../../src/main/db/connection'
 import { createHandlers } from '../../src/main/ipc/handlers'
 import { invoke } from '../../src/main/ipc/invoke'
 import { installationId } from '../../src/main/installation'
@@ -40,12 +40,15 @@ const INSTRUMENT = `
   const g = canvas.getContext('2d', { willReadFrequently: true })
   let showing = false
   const watch = (video) => {
-    const onFrame = (now) => {
+    const onFrame = (now, meta) => {
       g.drawImage(video, 0, 0, 80, 60)
       const px = g.getImageData(0, 0, 80, 60).data
       let bright = false
       for (let i = 0; i < px.length; i += 4) if (px[i] > 200) bright = true
-      if (bright && !showing) log.onsets.push(now)
+      // The frame's capture time, not the callback's: the decoder may read a new frame before
+      // this callback runs for it, and a scan timed before its own onset would be paired with
+      // the previous code's, 500 ms too early (the first start's "499 ms decoder share").
+      if (bright && !showing) log.onsets.push(meta.captureTime ?? meta.presentationTime ?? now)
       showing = bright
       video.requestVideoFrameCallback(onFrame)
     }
@@ -81,7 +84,109 @@ async function openGate(
   return { domReady, ready, cameraLive }
 }
 
+/** Per arrival, from its code's first frame: outcome painted, and the scan leaving for main. */
+interface Arrivals {
+  total: number[]
+  decode: number[]
+}
+
+interface GateRun extends Arrivals {
+  load: { domReady: number; ready: number; cameraLive: number }
+}
+
+type Handlers = ReturnType<typeof createHandlers>
+
+/** A new kiosk database with the gate's people, its handler table; `dbs` collects it to close. */
+function gateDb(dbs: Db[]): Handlers {
+  const dir = tempDir('kiosk-bench-gate-')
+  const db = openDatabase(path.join(dir, 'kiosk.sqlite'))
+  dbs.push(db)
+  seedGate(db, { people })
+  return createHandlers(
+    testContext({
+      db,
+      dbPath: path.join(dir, 'kiosk.sqlite'),
+      kioskId: installationId(dir),
+      now: () => new Date(),
+    }),
+  )
+}
+
+/**
+ * One launch of Chromium on the gate screen, watched for `seconds` after it is ready. `profile`
+ * gives the browser a new, empty user-data dir: no HTTP cache and no compiled-code cache, as on
+ * the kiosk's first launch after an install or update.
+ */
+async function runGate(
+  handlers: Handlers,
+  url: string,
+  seconds: number,
+  profile?: string,
+): Promise<GateRun> {
+  const launch = { ...fakeCameraLaunch(VIDEO), viewport: { width: 1366, height: 768 } }
+  const context = profile
+    ? await chromium.launchPersistentContext(profile, launch)
+    : await (await chromium.launch(launch)).newContext({ viewport: launch.viewport })
+  try {
+    await context.exposeBinding('__kioskInvoke', (_s, channel: string, input: unknown) =>
+      invoke(handlers, channel, input),
+    )
+    // The bridge as the fixtures build it, noting when each scan leaves for main.
+    await context.addInitScript({
+      content: `window.kiosk = Object.freeze({ invoke: (c, i) => {
+        if (c === 'checkin.scan') window.__gate.scans.push([i.payload, performance.now()])
+        return window.__kioskInvoke(c, i)
+      } })`,
+    })
+    await context.addInitScript({ content: INSTRUMENT })
+    const page = context.pages()[0] ?? (await context.newPage())
+    const load = await openGate(page, url)
+    await page.waitForTimeout(seconds * 1000)
+    const gate = (await page.evaluate('window.__gate')) as GateLog
+    return { load, ...arrivals(gate) }
+  } finally {
+    const browser = context.browser()
+    await context.close()
+    await browser?.close()
+  }
+}
+
+interface GateLog {
+  onsets: number[]
+  scans: [string, number][]
+  painted: [string, number][]
+}
+
+/** Arrivals in the order they reached the gate; a code never scanned or painted is left out. */
+function arrivals(gate: GateLog): Arrivals {
+  const out: Arrivals = { total: [], decode: [] }
+  // A code's onset is the last first-frame-of-a-code before its scan: robust to the camera
+  // starting mid-video or a code missed by the frame watcher.
+  const seen = people
+    .map((p) => ({ p, scan: gate.scans.find(([payload]) => payload === p.nip)?.[1] }))
+    .filter((x): x is { p: (typeof people)[number]; scan: number } => x.scan !== undefined)
+    .sort((a, b) => a.scan - b.scan)
+  for (const { p, scan } of seen) {
+    const painted = gate.painted.find(([name]) => name === p.name)?.[1]
+    const onset = gate.onsets.filter((t) => t <= scan).at(-1)
+    if (painted === undefined || onset === undefined) continue
+    out.total.push(painted - onset)
+    out.decode.push(scan - onset)
+  }
+  return out
+}
+
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b)
+const medianP95 = (xs: number[]) =>
+  `${percentile(sorted(xs), 50).toFixed(0)} / ${percentile(sorted(xs), 95).toFixed(0)} ms`
+
+/** Launches, each in a new profile, and the first arrivals of each that the row counts. */
+const FIRST_LAUNCHES = 4
+const FIRST_ARRIVALS = 5
+
 export default async function (): Promise<BenchRow[]> {
+  // Written before any timing starts: a fresh clone has no video yet, and writing 190 MB while
+  // Chromium plays it would be measured as the gate's slowness.
   writeQrVideoOnce(
     VIDEO,
     [
@@ -93,62 +198,55 @@ export default async function (): Promise<BenchRow[]> {
     ],
     { fps: FPS },
   )
-  const dir = tempDir('kiosk-bench-gate-')
-  const db = openDatabase(path.join(dir, 'kiosk.sqlite'))
-  seedGate(db, { people })
-  const handlers = createHandlers(
-    testContext({
-      db,
-      dbPath: path.join(dir, 'kiosk.sqlite'),
-      kioskId: installationId(dir),
-      now: () => new Date(),
-    }),
-  )
   const server = await serveRenderer(path.resolve(__dirname, '../../out/renderer'))
-  const browser = await chromium.launch(fakeCameraLaunch(VIDEO))
+  const url = `${server.url}/index.html`
+  const dbs: Db[] = []
   try {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
-    await page.exposeBinding('__kioskInvoke', (_s, channel: string, input: unknown) =>
-      invoke(handlers, channel, input),
-    )
-    // The bridge as the fixtures build it, noting when each scan leaves for main.
-    await page.addInitScript({
-      content: `window.kiosk = Object.freeze({ invoke: (c, i) => {
-        if (c === 'checkin.scan') window.__gate.scans.push([i.payload, performance.now()])
-        return window.__kioskInvoke(c, i)
-      } })`,
-    })
-    await page.addInitScript({ content: INSTRUMENT })
-    const load = await openGate(page, `${server.url}/index.html`)
+    // A new database per launch, so every code is a first arrival, never a repeat.
+    const first: Arrivals = { total: [], decode: [] }
+    const firstLive: number[] = []
+    for (let i = 0; i < FIRST_LAUNCHES; i++) {
+      const run = await runGate(
+        gateDb(dbs),
+        url,
+        (FPS + FIRST_ARRIVALS * 10 + FPS) / FPS,
+        tempDir('kiosk-bench-profile-'),
+      )
+      if (process.env.BENCH_VERBOSE)
+        console.log(
+          'first start',
+          i,
+          JSON.stringify(run.total.map(Math.round)),
+          JSON.stringify(run.decode.map(Math.round)),
+        )
+      first.total.push(...run.total.slice(0, FIRST_ARRIVALS))
+      first.decode.push(...run.decode.slice(0, FIRST_ARRIVALS))
+      firstLive.push(run.load.cameraLive)
+    }
     // One play of the queue, and a little more for the last arrival's outcome.
-    await page.waitForTimeout(((ARRIVALS * 10 + 2 * FPS) / FPS) * 1000)
-    const gate = (await page.evaluate('window.__gate')) as {
-      onsets: number[]
-      scans: [string, number][]
-      painted: [string, number][]
-    }
-    const total: number[] = []
-    const decode: number[] = []
-    // A code's onset is the last first-frame-of-a-code before its scan: robust to the camera
-    // starting mid-video or a code missed by the frame watcher.
-    for (const p of people) {
-      const scan = gate.scans.find(([payload]) => payload === p.nip)?.[1]
-      const painted = gate.painted.find(([name]) => name === p.name)?.[1]
-      const onset = gate.onsets.filter((t) => scan !== undefined && t <= scan).at(-1)
-      if (scan === undefined || painted === undefined || onset === undefined) continue
-      total.push(painted - onset)
-      decode.push(scan - onset)
-    }
-    const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b)
-    const t = sorted(total)
-    const d = sorted(decode)
+    const run = await runGate(gateDb(dbs), url, (ARRIVALS * 10 + 2 * FPS) / FPS)
+    if (process.env.BENCH_VERBOSE)
+      console.log(
+        'warm',
+        JSON.stringify(run.total.map(Math.round)),
+        JSON.stringify(run.decode.map(Math.round)),
+      )
+    const { load } = run
+    const expectedFirst = FIRST_LAUNCHES * FIRST_ARRIVALS
     return [
       {
-        name: `camera to screen, ${t.length} arrivals (median / p95)`,
-        value: `${percentile(t, 50).toFixed(0)} / ${percentile(t, 95).toFixed(0)} ms`,
-        baseline: `decoder share ${percentile(d, 50).toFixed(0)} / ${percentile(d, 95).toFixed(0)} ms`,
-        target: 'p95 < 250 ms',
-        ok: percentile(t, 95) < 250 && t.length === ARRIVALS,
+        name: `camera to screen, ${run.total.length} arrivals (median / p95)`,
+        value: medianP95(run.total),
+        baseline: `decoder share ${medianP95(run.decode)}`,
+        target: 'p95 <= 100 ms',
+        ok: percentile(sorted(run.total), 95) <= 100 && run.total.length === ARRIVALS,
+      },
+      {
+        name: 'camera to screen, first start (median / p95)',
+        value: medianP95(first.total),
+        baseline: `decoder share ${medianP95(first.decode)}; camera live ${percentile(sorted(firstLive), 50).toFixed(0)} ms (median); ${first.total.length} arrivals, first ${FIRST_ARRIVALS} of ${FIRST_LAUNCHES} launches, new profile each`,
+        target: 'p95 <= 150 ms',
+        ok: percentile(sorted(first.total), 95) <= 150 && first.total.length === expectedFirst,
       },
       {
         name: 'renderer load to ready to scan',
@@ -159,8 +257,7 @@ export default async function (): Promise<BenchRow[]> {
       },
     ]
   } finally {
-    await browser.close()
     await server.close()
-    db.close()
+    for (const db of dbs) db.close()
   }
 }

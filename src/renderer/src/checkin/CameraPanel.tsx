@@ -9,6 +9,8 @@ import {
 } from './camera-scanner'
 import { cameraName } from './camera-name'
 import { CAMERA_KEY, savedResolution, type Resolution } from './camera-settings'
+import { prepareSounds } from './sounds'
+import { loadZxingDecoder } from './zxing-decoder'
 
 const PREVIEW_ID = 'camera-preview'
 
@@ -91,7 +93,15 @@ export function CameraPanel({
         setProblem(cameraProblem(e))
       },
     )
+    // The gate screen is opening: compile and warm the decoder while the browser lists the
+    // cameras, so that neither the camera start nor the first arrival waits for it.
+    void loadZxingDecoder().catch(() => undefined)
   }, [])
+  // Creating the audio context holds the page 50-190 ms: after the camera is live (or has
+  // failed) and painted, so it delays neither the picture nor the first arrival's outcome.
+  useEffect(() => {
+    if (live || problem) prepareSounds()
+  }, [live, problem])
 
   const chosen = cameras?.find((c) => c.id === cameraId) ?? cameras?.[0] ?? null
   const chosenName = chosen ? cameraName(chosen.label, cameras!.indexOf(chosen)) : ''
