@@ -5,9 +5,10 @@
 import { chromium, type Page } from '@playwright/test'
 import path from 'node:path'
 import { openDatabase, type Db } from '../../src/main/db/connection'
-import { createHandlers } from '../../src/main/ipc/handlers'
-import { invoke } from '../../src/main/ipc/invoke'
+import type { EventHub } from '../../src/main/events'
+import { createHandlers, type Handlers } from '../../src/main/ipc/handlers'
 import { installationId } from '../../src/main/installation'
+import { bridge } from '../../tests/e2e/bridge'
 import { fakeCameraLaunch } from '../../tests/e2e/browser'
 import { seedGate } from '../../tests/e2e/people'
 import { serveRenderer } from '../../tests/e2e/static-server'
@@ -34,6 +35,10 @@ const people = Array.from({ length: ARRIVALS }, (_, k) => ({
 const INSTRUMENT = `
   const log = { onsets: [], scans: [], painted: [] }
   window.__gate = log
+  // When each scan leaves for main, in the page's clock.
+  window.__kioskOnInvoke = (c, i) => {
+    if (c === 'checkin.scan') log.scans.push([i.payload, performance.now()])
+  }
   const canvas = document.createElement('canvas')
   canvas.width = 80
   canvas.height = 60
@@ -94,22 +99,23 @@ interface GateRun extends Arrivals {
   load: { domReady: number; ready: number; cameraLive: number }
 }
 
-type Handlers = ReturnType<typeof createHandlers>
+interface GateKiosk {
+  handlers: Handlers
+  events: EventHub
+}
 
 /** A new kiosk database with the gate's people, its handler table; `dbs` collects it to close. */
-function gateDb(dbs: Db[]): Handlers {
+function gateDb(dbs: Db[]): GateKiosk {
   const dir = tempDir('kiosk-bench-gate-')
   const db = openDatabase(path.join(dir, 'kiosk.sqlite'))
   dbs.push(db)
   seedGate(db, { people })
-  return createHandlers(
-    testContext({
-      db,
-      dbPath: path.join(dir, 'kiosk.sqlite'),
-      kioskId: installationId(dir),
-      now: () => new Date(),
-    }),
-  )
+  const ctx = testContext({
+    db,
+    dbPath: path.join(dir, 'kiosk.sqlite'),
+    kioskId: installationId(dir),
+  })
+  return { handlers: createHandlers(ctx), events: ctx.events }
 }
 
 /**
@@ -118,7 +124,7 @@ function gateDb(dbs: Db[]): Handlers {
  * the kiosk's first launch after an install or update.
  */
 async function runGate(
-  handlers: Handlers,
+  { handlers, events }: GateKiosk,
   url: string,
   seconds: number,
   profile?: string,
@@ -128,16 +134,7 @@ async function runGate(
     ? await chromium.launchPersistentContext(profile, launch)
     : await (await chromium.launch(launch)).newContext({ viewport: launch.viewport })
   try {
-    await context.exposeBinding('__kioskInvoke', (_s, channel: string, input: unknown) =>
-      invoke(handlers, channel, input),
-    )
-    // The bridge as the fixtures build it, noting when each scan leaves for main.
-    await context.addInitScript({
-      content: `window.kiosk = Object.freeze({ invoke: (c, i) => {
-        if (c === 'checkin.scan') window.__gate.scans.push([i.payload, performance.now()])
-        return window.__kioskInvoke(c, i)
-      } })`,
-    })
+    await bridge(context, handlers, events)
     await context.addInitScript({ content: INSTRUMENT })
     const page = context.pages()[0] ?? (await context.newPage())
     const load = await openGate(page, url)

@@ -5,10 +5,9 @@ import type { KioskContext } from '../../src/main/context'
 import { openDatabase, type Db } from '../../src/main/db/connection'
 import { EventHub } from '../../src/main/events'
 import { createHandlers } from '../../src/main/ipc/handlers'
-import { EVENT_NAMES } from '../../src/shared/contract'
-import { invoke } from '../../src/main/ipc/invoke'
 import { installationId } from '../../src/main/installation'
 import { tempDir } from '../fixtures/temp-db'
+import { bridge } from './bridge'
 import { serveRenderer } from './static-server'
 
 export interface Kiosk {
@@ -83,42 +82,9 @@ export const test = base.extend<KioskFixtures, { rendererUrl: string }>({
       p.on('console', (m) => {
         if (m.type() === 'error') errors.push(m.text())
       })
-      await p.exposeBinding('__kioskInvoke', (_source, channel: string, input: unknown) => {
-        called.push({ page: p, channel })
-        return invoke(handlers, channel, input)
-      })
-      await p.addInitScript((names: string[]) => {
-        type Listener = (payload: unknown) => void
-        const w = globalThis as unknown as {
-          kiosk: unknown
-          __kioskInvoke: (c: string, i: unknown) => Promise<unknown>
-          __kioskDeliver: (name: string, payload: unknown) => void
-        }
-        const listeners = new Map<string, Set<Listener>>(names.map((n) => [n, new Set()]))
-        w.__kioskDeliver = (name, payload) => listeners.get(name)?.forEach((l) => l(payload))
-        w.kiosk = Object.freeze({
-          invoke: (c: string, i: unknown) => w.__kioskInvoke(c, i),
-          subscribe: (name: string, listener: Listener) => {
-            const set = listeners.get(name)
-            set?.add(listener)
-            return () => void set?.delete(listener)
-          },
-        })
-      }, EVENT_NAMES)
-      // As the app's ipc does: every event to every open window of the app.
-      const stop = ctx.events.listen((name, payload) => {
-        void p
-          .evaluate(
-            ([n, body]) => {
-              const w = globalThis as unknown as {
-                __kioskDeliver?: (n: string, b: unknown) => void
-              }
-              w.__kioskDeliver?.(n as string, body)
-            },
-            [name, payload] as const,
-          )
-          .catch(() => undefined)
-      })
+      const stop = await bridge(p, handlers, ctx.events, (channel) =>
+        called.push({ page: p, channel }),
+      )
       p.on('close', stop)
       await p.goto(`${rendererUrl}/index.html${hash}`)
       return p
