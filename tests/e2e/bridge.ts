@@ -4,32 +4,31 @@ import type { Handlers } from '../../src/main/ipc/handlers'
 import { invoke } from '../../src/main/ipc/invoke'
 import { EVENT_NAMES } from '../../src/shared/contract'
 
-type Listener = (payload: unknown) => void
 interface BridgeWindow {
-  kiosk: unknown
-  __kioskInvoke: (channel: string, input: unknown) => Promise<unknown>
-  __kioskDeliver: (name: string, payload: unknown) => void
-  /** A benchmark's in-page probe: sees each call as it leaves, in the page's own clock. */
-  __kioskOnInvoke?: (channel: string, input: unknown) => void
+  __kioskDeliver?: (name: string, payload: unknown) => void
 }
 
-/** Runs in the page before the app: `window.kiosk` shaped as the preload's bridge. */
-function installBridge(names: string[]): void {
-  const w = globalThis as unknown as BridgeWindow
-  const listeners = new Map<string, Set<Listener>>(names.map((n) => [n, new Set()]))
-  w.__kioskDeliver = (name, payload) => listeners.get(name)?.forEach((l) => l(payload))
-  w.kiosk = Object.freeze({
-    invoke: (channel: string, input: unknown) => {
-      w.__kioskOnInvoke?.(channel, input)
-      return w.__kioskInvoke(channel, input)
+/**
+ * Runs in the page before the app: `window.kiosk` shaped as the preload's bridge. Plain script,
+ * not a function handed to Playwright: tsx (the bench) would wrap a function's inner names in
+ * a helper the page does not have. `__kioskOnInvoke` is a benchmark's in-page probe: it sees
+ * each call as it leaves, in the page's own clock.
+ */
+const installBridge = (names: readonly string[]) => `
+  const listeners = new Map(${JSON.stringify(names)}.map((n) => [n, new Set()]))
+  window.__kioskDeliver = (name, payload) => listeners.get(name)?.forEach((l) => l(payload))
+  window.kiosk = Object.freeze({
+    invoke: (channel, input) => {
+      window.__kioskOnInvoke?.(channel, input)
+      return window.__kioskInvoke(channel, input)
     },
-    subscribe: (name: string, listener: Listener) => {
+    subscribe: (name, listener) => {
       const set = listeners.get(name)
       set?.add(listener)
       return () => void set?.delete(listener)
     },
   })
-}
+`
 
 /**
  * The app's bridge for pages in a browser: the contract's calls go to the very handler table
@@ -46,7 +45,7 @@ export async function bridge(
     onCall(channel)
     return invoke(handlers, channel, input)
   })
-  await target.addInitScript(installBridge, EVENT_NAMES)
+  await target.addInitScript({ content: installBridge(EVENT_NAMES) })
   const pages = () => ('pages' in target ? target.pages() : [target])
   return events.listen((name, payload) => {
     for (const page of pages()) {
