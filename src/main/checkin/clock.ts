@@ -1,4 +1,5 @@
 import type { Ceremony, ClockStatus } from '../../shared/domain'
+import { formatCount } from '../../shared/format'
 import { formatDate, formatTime, localToUtc } from '../../shared/time'
 import type { Db } from '../db/connection'
 import { lastArrival } from './record'
@@ -35,7 +36,7 @@ function flaggedArrivals(db: Db, ceremony: Ceremony): string | null {
     .pluck()
     .get(ceremony.id) as number
   if (n === 0) return null
-  return `${n.toLocaleString('id-ID')} kehadiran di acara ini tercatat dengan jam lebih awal daripada pindaian sebelumnya (jam laptop mundur). Urutan pindaian yang sebenarnya tetap tersimpan.`
+  return `${formatCount(n)} kehadiran di acara ini tercatat dengan jam lebih awal daripada pindaian sebelumnya (jam laptop mundur). Urutan pindaian yang sebenarnya tetap tersimpan.`
 }
 
 /**

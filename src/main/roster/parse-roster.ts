@@ -1,5 +1,6 @@
 import type { ImportRejection, JenisPegawai } from '../../shared/domain'
 import { FIELD_MAX, type LimitedField } from '../../shared/field-limits'
+import { formatCount } from '../../shared/format'
 import { validateNip } from '../../shared/nip'
 import { opdKey, tidyOpdName } from './opd-key'
 import { columnLetter } from './sheet-limits'
@@ -101,7 +102,7 @@ function tooLong(
     const col = columns[field]
     const length = values[field].length
     if (col === undefined || length <= FIELD_MAX[field]) continue
-    return `${columnName(header, col)}: lebih dari ${FIELD_MAX[field]} karakter (tertulis ${length.toLocaleString('id-ID')} karakter)`
+    return `${columnName(header, col)}: lebih dari ${FIELD_MAX[field]} karakter (tertulis ${formatCount(length)} karakter)`
   }
   return null
 }
@@ -253,9 +254,7 @@ function otherRows(lines: number[], self: number): string {
     if (line !== self) shown.push(line)
   }
   const more = lines.length - 1 - shown.length
-  return more > 0
-    ? `${shown.join(', ')} dan ${more.toLocaleString('id-ID')} baris lain`
-    : shown.join(', ')
+  return more > 0 ? `${shown.join(', ')} dan ${formatCount(more)} baris lain` : shown.join(', ')
 }
 
 /** A NIP twice in one file: neither row wins, both are reported. Linear in the rows. */

@@ -1,3 +1,10 @@
+import { formatCount } from '../../shared/format'
+import { UserError } from '../errors'
+
+/** The refusal of a roster file that is readable but no roster: crafted, or far out of shape. */
+export const refuseSheet = (name: string, why: string) =>
+  new UserError('FILE_SUSPICIOUS', `Berkas ${name} ditolak: ${why}`)
+
 /**
  * How far a roster sheet may reach, whatever its format. The largest region has about 20,000
  * employees in a dozen columns; these sit ten times above that and far below what would hurt
@@ -41,5 +48,5 @@ export function columnIndex(letters: string): number {
 export function beyondRoster(row: number, column: number): string | null {
   if (row <= MAX_SHEET_ROWS && column < MAX_SHEET_COLUMNS) return null
   const where = `sel ${columnLetter(column)}${row}`
-  return `lembar berisi ${where}, jauh di luar tabel pegawai (batas ${MAX_SHEET_ROWS.toLocaleString('id-ID')} baris dan ${MAX_SHEET_COLUMNS.toLocaleString('id-ID')} kolom, sampai kolom ${columnLetter(MAX_SHEET_COLUMNS - 1)}). Hapus isi atau format di luar tabel, simpan, lalu impor lagi.`
+  return `lembar berisi ${where}, jauh di luar tabel pegawai (batas ${formatCount(MAX_SHEET_ROWS)} baris dan ${formatCount(MAX_SHEET_COLUMNS)} kolom, sampai kolom ${columnLetter(MAX_SHEET_COLUMNS - 1)}). Hapus isi atau format di luar tabel, simpan, lalu impor lagi.`
 }

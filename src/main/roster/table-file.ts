@@ -2,8 +2,9 @@ import ExcelJS from 'exceljs'
 import fs from 'node:fs'
 import path from 'node:path'
 import Papa from 'papaparse'
+import { formatCount } from '../../shared/format'
 import { UserError } from '../errors'
-import { MAX_SHEET_ITEMS, beyondRoster } from './sheet-limits'
+import { MAX_SHEET_ITEMS, beyondRoster, refuseSheet } from './sheet-limits'
 import { checkXlsxBuffer, notXlsx } from './xlsx-guard'
 
 /** A cell as read, keeping what kind of value the file stored: a NIP stored as a number has lost digits. */
@@ -130,9 +131,6 @@ function decode(bytes: Buffer): string {
   }
 }
 
-const refuseSheet = (name: string, why: string) =>
-  new UserError('FILE_SUSPICIOUS', `Berkas ${name} ditolak: ${why}`)
-
 /** Enough lines for papaparse to guess the separator, never the whole of a one-line file. */
 const GUESS_CHARS = 64 * 1024
 
@@ -182,7 +180,7 @@ function checkCsvShape(text: string, delimiter: string, name: string): void {
     if (++fields > MAX_SHEET_ITEMS) {
       throw refuseSheet(
         name,
-        `isinya terlalu banyak untuk daftar pegawai (lebih dari ${MAX_SHEET_ITEMS.toLocaleString('id-ID')} sel).`,
+        `isinya terlalu banyak untuk daftar pegawai (lebih dari ${formatCount(MAX_SHEET_ITEMS)} sel).`,
       )
     }
   }

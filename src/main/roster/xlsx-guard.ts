@@ -1,4 +1,5 @@
 import unzipper from 'unzipper'
+import { formatCount } from '../../shared/format'
 import { UserError } from '../errors'
 import {
   EXCEL_COLUMNS,
@@ -6,6 +7,7 @@ import {
   MAX_SHEET_ITEMS,
   beyondRoster,
   columnIndex,
+  refuseSheet,
 } from './sheet-limits'
 
 /**
@@ -26,9 +28,6 @@ const MB = (bytes: number) => Math.round(bytes / 1048576)
 export const notXlsx = (name: string) =>
   new UserError('FILE_CORRUPT', `Berkas ${name} bukan file Excel (.xlsx) yang valid atau rusak.`)
 
-const refuse = (name: string, why: string) =>
-  new UserError('FILE_SUSPICIOUS', `Berkas ${name} ditolak: ${why}`)
-
 /**
  * Refuses an .xlsx before exceljs sees it, from the zip's central directory (declared sizes,
  * nothing inflated), then inflates each part as a stream, counting, to catch a part that
@@ -41,14 +40,14 @@ export async function checkXlsxBuffer(bytes: Buffer, name: string): Promise<void
   })
   const files = directory.files.filter((f) => f.type === 'File')
   if (files.length > MAX_ENTRIES) {
-    throw refuse(
+    throw refuseSheet(
       name,
       `berisi ${files.length} bagian (batas ${MAX_ENTRIES}); ini bukan file data pegawai.`,
     )
   }
   const total = files.reduce((sum, f) => sum + f.uncompressedSize, 0)
   if (total > MAX_UNZIPPED_BYTES) {
-    throw refuse(
+    throw refuseSheet(
       name,
       `isinya mengembang menjadi ${MB(total)} MB saat dibuka (batas ${MB(MAX_UNZIPPED_BYTES)} MB).`,
     )
@@ -56,7 +55,7 @@ export async function checkXlsxBuffer(bytes: Buffer, name: string): Promise<void
   for (const f of files) {
     const ratio = f.uncompressedSize / Math.max(1, f.compressedSize)
     if (f.uncompressedSize >= RATIO_FLOOR_BYTES && ratio > MAX_RATIO) {
-      throw refuse(
+      throw refuseSheet(
         name,
         `bagian ${f.path} dipadatkan ${Math.round(ratio)}:1, tidak wajar untuk data.`,
       )
@@ -76,7 +75,7 @@ async function checkPart(file: unzipper.File, name: string, budget: Budget): Pro
       seen += (chunk as Buffer).length
       scan?.feed(chunk as Buffer)
       if (seen > file.uncompressedSize) {
-        throw refuse(
+        throw refuseSheet(
           name,
           `bagian ${file.path} berisi lebih dari ukuran yang dinyatakan; berkas dimanipulasi atau rusak.`,
         )
@@ -154,7 +153,10 @@ class PartScan {
     const whole = lastOpen === -1 || COMPLETE_TAG.test(text)
     this.carry = whole ? '' : text.slice(lastOpen)
     if (this.carry.length > MAX_TAG_CHARS) {
-      throw refuse(this.fileName, `bagian ${this.path} memuat tag XML yang tidak wajar panjangnya.`)
+      throw refuseSheet(
+        this.fileName,
+        `bagian ${this.path} memuat tag XML yang tidak wajar panjangnya.`,
+      )
     }
     this.read(whole ? text : text.slice(0, lastOpen))
   }
@@ -178,15 +180,15 @@ class PartScan {
   private spend(items: number): void {
     this.budget.items += items
     if (this.budget.items > MAX_SHEET_ITEMS) {
-      throw refuse(
+      throw refuseSheet(
         this.fileName,
-        `isinya terlalu banyak untuk daftar pegawai (lebih dari ${MAX_SHEET_ITEMS.toLocaleString('id-ID')} sel dan unsur lain). Salin hanya tabel pegawai ke berkas baru, simpan, lalu impor lagi.`,
+        `isinya terlalu banyak untuk daftar pegawai (lebih dari ${formatCount(MAX_SHEET_ITEMS)} sel dan unsur lain). Salin hanya tabel pegawai ke berkas baru, simpan, lalu impor lagi.`,
       )
     }
   }
 
   private invalid(value: string): UserError {
-    return refuse(
+    return refuseSheet(
       this.fileName,
       `bagian ${this.path} memuat alamat yang tidak sah ("${value.slice(0, 20)}").`,
     )
@@ -224,7 +226,7 @@ class PartScan {
     if (ref === undefined) return
     const { row, column } = this.address(ref)
     const far = beyondRoster(row, column)
-    if (far) throw refuse(this.fileName, far)
+    if (far) throw refuseSheet(this.fileName, far)
     if (column + 1 > this.rowReach) this.spend(column + 1 - this.rowReach)
     this.rowReach = Math.max(this.rowReach, column + 1)
   }
@@ -250,7 +252,7 @@ class PartScan {
       const close = text.indexOf(NAME_CLOSE, at)
       this.nameText += close === -1 ? text.slice(at) : text.slice(at, close)
       if (this.nameText.length > MAX_TAG_CHARS) {
-        throw refuse(
+        throw refuseSheet(
           this.fileName,
           `bagian ${this.path} memuat nama sel yang tidak wajar panjangnya.`,
         )
@@ -280,9 +282,9 @@ class PartScan {
     const cells = this.area(ref)
     this.budget.merges += 1
     if (this.budget.merges > MAX_MERGES) {
-      throw refuse(
+      throw refuseSheet(
         this.fileName,
-        `sel digabung di lebih dari ${MAX_MERGES.toLocaleString('id-ID')} tempat; ini bukan daftar pegawai.`,
+        `sel digabung di lebih dari ${formatCount(MAX_MERGES)} tempat; ini bukan daftar pegawai.`,
       )
     }
     this.spend(cells)

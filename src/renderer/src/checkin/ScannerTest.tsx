@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import { formatCount } from '../../../shared/format'
 import { formatNip } from '../../../shared/nip'
 import { extractNip, type PayloadResult } from '../../../shared/payload'
 import { useGateHub } from './GateScanProvider'
@@ -28,7 +29,7 @@ function Summary({ keys, reading }: { keys: RawKey[]; reading: Reading | null })
   return (
     <dl className="camera-figures" data-testid="scanner-reading">
       <dt>Jumlah tombol</dt>
-      <dd>{keys.length.toLocaleString('id-ID')}</dd>
+      <dd>{formatCount(keys.length)}</dd>
       <dt>Jeda antartombol</dt>
       <dd data-testid="scanner-gaps">
         {gaps.length
