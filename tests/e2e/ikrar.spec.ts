@@ -3,7 +3,7 @@ import type { Db } from '../../src/main/db/connection'
 import { findTemplate, listTemplates } from '../../src/main/ikrar/templates'
 import { fillIkrar } from '../../src/shared/ikrar'
 import { formatNip } from '../../src/shared/nip'
-import { expect, test } from './fixtures'
+import { expect, test, type Kiosk } from './fixtures'
 import { BUDI, seedGate } from './people'
 import { scanWithKeyboardScanner } from './scanner'
 import { addCeremony, PILKADA_2024 } from '../fixtures/ceremony'
@@ -33,6 +33,18 @@ async function startReading(page: Page) {
 
 const progress = (page: Page) => page.getByTestId('ikrar-progress')
 const current = (page: Page) => page.getByTestId('ikrar-current')
+
+/** An active ceremony, a projector window showing nothing yet, then a reading started on the kiosk. */
+async function readingOnProjector(kiosk: Kiosk): Promise<Page> {
+  activeCeremony(kiosk.db)
+  const projector = await kiosk.openWindow('#presenter')
+  await expect(projector.getByTestId('ikrar-idle')).toBeVisible()
+  await openIkrar(kiosk.page)
+  await kiosk.page.getByLabel('Nama instansi').fill(INSTANSI)
+  await startReading(kiosk.page)
+  await expect(progress(projector)).toHaveText('Pembukaan')
+  return projector
+}
 
 /** What the screen shows after a key, checked as the crowd would read it. */
 async function expectPoint(page: Page, n: number, total = 5) {
@@ -278,15 +290,8 @@ test('a point three times longer than any shipped one still fits the laptop scre
 })
 
 test('the projector window follows the reading led from the kiosk', async ({ kiosk }) => {
-  const { page, db } = kiosk
-  activeCeremony(db)
-  const projector = await kiosk.openWindow('#presenter')
-  await expect(projector.getByTestId('ikrar-idle')).toBeVisible()
-
-  await openIkrar(page)
-  await page.getByLabel('Nama instansi').fill(INSTANSI)
-  await startReading(page)
-  await expect(progress(projector)).toHaveText('Pembukaan')
+  const { page } = kiosk
+  const projector = await readingOnProjector(kiosk)
   await page.keyboard.press('PageDown')
   await page.keyboard.press('PageDown')
   await expectPoint(projector, 2)
@@ -304,14 +309,8 @@ test('the projector window follows the reading led from the kiosk', async ({ kio
 test('both windows follow the reading by events: no call at all while it stands still', async ({
   kiosk,
 }) => {
-  const { page, db } = kiosk
-  activeCeremony(db)
-  const projector = await kiosk.openWindow('#presenter')
-  await expect(projector.getByTestId('ikrar-idle')).toBeVisible()
-  await openIkrar(page)
-  await page.getByLabel('Nama instansi').fill(INSTANSI)
-  await startReading(page)
-  await expect(progress(projector)).toHaveText('Pembukaan')
+  const { page } = kiosk
+  const projector = await readingOnProjector(kiosk)
 
   // Three seconds of a reading standing still: the 150 ms poll made about 40 calls here.
   const idle = kiosk.calls('ikrar.reading')
