@@ -1,5 +1,6 @@
 import type { Db } from './db/connection'
 import type { EventHub } from './events'
+import type { DisplayFacts } from './preflight/display'
 
 /** Everything a handler may touch. Side effects that need Electron come in as callbacks. */
 export interface KioskContext {
@@ -31,4 +32,6 @@ export interface KioskContext {
   presenterShown?(): boolean
   /** Whether the OS mirrors the kiosk's screen to another (where Electron can tell); absent in tests. */
   displaysMirrored?(): boolean
+  /** The screens and the one the kiosk window is on, for "Uji perangkat"; absent in tests. */
+  displays?(): DisplayFacts
 }

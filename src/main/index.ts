@@ -91,6 +91,12 @@ function start(): void {
     },
     presenterShown: () => presenter?.shown() ?? false,
     displaysMirrored: () => displaysMirrored(screen.getAllDisplays()),
+    displays: () => ({
+      all: screen.getAllDisplays(),
+      kioskDisplayId: kioskWindow
+        ? screen.getDisplayMatching(kioskWindow.getBounds()).id
+        : screen.getPrimaryDisplay().id,
+    }),
   }
   const origin = appOrigin()
   lockDownSession()

@@ -10,3 +10,16 @@ export const formatCount = (n: number): string => whole.format(n)
 
 /** A share 0..1 as a percentage with at most one decimal: 0.925 -> "92,5%". */
 export const formatPercent = (share: number): string => `${oneDecimal.format(share * 100)}%`
+
+const UNITS = ['byte', 'KB', 'MB', 'GB', 'TB']
+
+/** A size as Windows Explorer shows it (powers of 1024): "850 MB", "12,3 GB". */
+export function formatBytes(bytes: number): string {
+  let value = bytes
+  let unit = 0
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024
+    unit++
+  }
+  return `${unit === 0 ? whole.format(value) : oneDecimal.format(value)} ${UNITS[unit]}`
+}

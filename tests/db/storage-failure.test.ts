@@ -8,22 +8,11 @@ import { invoke } from '../../src/main/ipc/invoke'
 import { demoRoster } from '../../src/main/roster/demo'
 import { applyRoster } from '../../src/main/roster/repository'
 import { tempDir } from '../fixtures/temp-db'
+import { mountTmpfs, tmpfsUnavailable } from '../fixtures/tmpfs'
 import { testContext } from '../fixtures/context'
 import { addCeremony } from '../fixtures/ceremony'
 
-/** A small tmpfs of our own, where the machine lets us mount one (root in CI); else why not. */
-function mountTmpfs(dir: string, size: string): string | null {
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'pipe' })
-    return null
-  } catch (error) {
-    return `tidak bisa memasang tmpfs (${String((error as Error).message).split('\n')[0]})`
-  }
-}
-const probe = tempDir('kiosk-mount-probe-')
-const cannotMount = mountTmpfs(probe, '64k')
-if (!cannotMount) execFileSync('umount', [probe])
-fs.rmSync(probe, { recursive: true, force: true })
+const cannotMount = tmpfsUnavailable()
 if (cannotMount) console.log(`[storage-failure] DILEWATI: ${cannotMount}`)
 
 const cleanups: (() => void)[] = []

@@ -15,14 +15,19 @@ const at = (iso: string, zone: Ceremony['timeZone']) =>
  * More than a day outside the ceremony's local calendar day: setting up the evening before or
  * exporting the next morning is normal, a laptop on last month's date is not.
  */
-function farFromCeremony(ceremony: Ceremony, now: Date): string | null {
+export function farFromCeremony(ceremony: Ceremony, now: Date): string | null {
   const dayStart = Date.parse(localToUtc(ceremony.date, '00:00', ceremony.timeZone))
   const t = now.getTime()
   if (t >= dayStart - DAY_MS && t < dayStart + 2 * DAY_MS) return null
   return `Jam laptop menunjukkan ${at(now.toISOString(), ceremony.timeZone)}, padahal acara dijadwalkan ${formatDate(ceremony.startsAt, ceremony.timeZone)}. Bila tanggal atau jam laptop salah, betulkan lebih dulu: waktu datang dan keterlambatan dicatat dari jam ini.`
 }
 
-function behindLastScan(db: Db, ceremony: Ceremony, now: Date, kioskId: string): string | null {
+export function behindLastScan(
+  db: Db,
+  ceremony: Ceremony,
+  now: Date,
+  kioskId: string,
+): string | null {
   const last = lastArrival(db, kioskId)
   if (!last || Date.parse(last.at) - now.getTime() <= BACK_TOLERANCE_MS) return null
   return `Jam laptop mundur: pindaian terakhir tercatat ${at(last.at, ceremony.timeZone)}, sekarang jam laptop menunjukkan ${at(now.toISOString(), ceremony.timeZone)}. Periksa jam laptop.`

@@ -11,7 +11,7 @@ import { getSetting, setSetting } from '../settings'
 import type { HandlersFor } from './handlers'
 
 /** The officer's answer to "Layar dicerminkan ke proyektor". */
-const MIRROR_KEY = 'screen_mirrored'
+export const MIRROR_KEY = 'screen_mirrored'
 
 export function ikrarHandlers(ctx: KioskContext): HandlersFor<keyof typeof ikrarContract> {
   const session = createReadingSession(ctx.db, ctx.kioskId, ctx.now)

@@ -5,9 +5,11 @@ import type { Backup, ImportPreview } from '../../shared/domain'
 import type { ExportSummary } from '../../shared/contract/export'
 import { formatCount } from '../../shared/format'
 import type { JobKind } from '../../shared/jobs'
+import type { PreflightResult } from '../../shared/contract/preflight'
 import { checkDatabaseFile, createBackup } from '../backup/backups'
 import type { Db } from '../db/connection'
 import { exportCeremony, type ExportRequest } from '../export/export'
+import { checkIntegrity } from '../preflight/database'
 import { previewRoster, readRosterFile } from '../roster/import'
 import type { Report } from './protocol'
 
@@ -25,6 +27,7 @@ export interface TaskIo {
   'roster-preview': { input: { file: string }; output: RosterPreviewResult }
   backup: { input: { dbPath: string; reason: string; now: string }; output: Backup }
   'restore-check': { input: { file: string; label: string }; output: null }
+  'integrity-check': { input: null; output: PreflightResult }
 }
 
 type Task<K extends JobKind> = (
@@ -55,5 +58,9 @@ export const TASKS: { [K in JobKind]: Task<K> } = {
     report(0, null, `Memeriksa cadangan ${label}`)
     checkDatabaseFile(file, label)
     return null
+  },
+  'integrity-check': async (db, _input, report) => {
+    report(0, null, 'Memeriksa keutuhan basis data')
+    return checkIntegrity(db)
   },
 }
