@@ -31,7 +31,7 @@ export function checkIntegrity(db: Db): PreflightResult {
   if (problems.length === 0) {
     return {
       status: 'ok',
-      detail: `Basis data utuh: seluruh isinya diperiksa dalam ${formatCount(ms)} ms.`,
+      detail: `Basis data utuh: seluruh isinya diperiksa dalam ${ms < 1 ? 'kurang dari 1' : formatCount(ms)} ms.`,
       advice: null,
     }
   }

@@ -12,6 +12,7 @@ import { CheckinScreen } from './screens/CheckinScreen'
 import { ExportScreen } from './screens/ExportScreen'
 import { HomeScreen } from './screens/HomeScreen'
 import { IkrarScreen } from './screens/IkrarScreen'
+import { PreflightScreen } from './screens/PreflightScreen'
 import { RosterScreen } from './screens/RosterScreen'
 import { SettingsScreen } from './screens/SettingsScreen'
 
@@ -25,7 +26,8 @@ const SCREENS = {
   pengaturan: 'Pengaturan',
   kamera: 'Kamera',
 } as const
-type Screen = keyof typeof SCREENS
+/** Reached from a link (Beranda, Acara, Pengaturan), not from the menu. */
+type Screen = keyof typeof SCREENS | 'uji'
 
 export function App() {
   const [screen, setScreen] = useState<Screen | null>(null)
@@ -47,7 +49,7 @@ export function App() {
       <header className="topbar">
         <h1>Kiosk Apel Netralitas ASN</h1>
         <nav aria-label="Menu utama">
-          {(Object.keys(SCREENS) as Screen[]).map((s) => (
+          {(Object.keys(SCREENS) as (keyof typeof SCREENS)[]).map((s) => (
             <button
               key={s}
               className={s === screen ? 'tab active' : 'tab'}
@@ -86,11 +88,12 @@ export function App() {
         {/* Check-in stays live under the reading, so late arrivals are still recorded. */}
         {(screen === 'kehadiran' || reading) && <CheckinScreen covered={reading !== null} />}
         {screen === 'pegawai' && <RosterScreen />}
-        {screen === 'acara' && <CeremonyScreen />}
+        {screen === 'acara' && <CeremonyScreen openPreflight={() => setScreen('uji')} />}
         {screen === 'ikrar' && !reading && <IkrarScreen />}
         {screen === 'ekspor' && <ExportScreen />}
-        {screen === 'pengaturan' && <SettingsScreen />}
+        {screen === 'pengaturan' && <SettingsScreen openPreflight={() => setScreen('uji')} />}
         {screen === 'kamera' && <CameraSettingsScreen />}
+        {screen === 'uji' && <PreflightScreen />}
       </main>
       {reading && <ReadingOverlay />}
       {status.data && (

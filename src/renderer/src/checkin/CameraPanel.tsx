@@ -65,16 +65,19 @@ function useTarget(live: boolean) {
 
 /**
  * The webcam: chosen from a list and remembered; a mirrored preview with a target frame.
- * `onStatus` receives the live figures every second while the camera runs.
+ * `onStatus` receives the live figures every second while the camera runs; `onProblem` the
+ * officer's message when there is no camera or it cannot start (null once it runs).
  */
 export function CameraPanel({
   onCode,
   resolution = savedResolution(),
   onStatus,
+  onProblem,
 }: {
   onCode: (text: string) => void
   resolution?: Resolution
   onStatus?: (status: CameraStatus) => void
+  onProblem?: (problem: string | null) => void
 }) {
   const [cameras, setCameras] = useState<CameraInfo[] | null>(null)
   const [cameraId, setCameraId] = useState<string | null>(() => localStorage.getItem(CAMERA_KEY))
@@ -102,6 +105,7 @@ export function CameraPanel({
   useEffect(() => {
     if (live || problem) prepareSounds()
   }, [live, problem])
+  useEffect(() => onProblem?.(problem), [problem, onProblem])
 
   const chosen = cameras?.find((c) => c.id === cameraId) ?? cameras?.[0] ?? null
   const chosenName = chosen ? cameraName(chosen.label, cameras!.indexOf(chosen)) : ''

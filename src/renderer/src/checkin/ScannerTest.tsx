@@ -6,7 +6,7 @@ import { useGateHub } from './GateScanProvider'
 import { WEDGE_DEFAULTS, type Burst } from './keyboard-wedge'
 import { gapsMs, visibleKey, type RawKey } from './scanner-test'
 
-type Reading = { burst: Burst; result: PayloadResult } | { refused: string }
+export type Reading = { burst: Burst; result: PayloadResult } | { refused: string }
 
 /** A pause this long starts a new list of keys. */
 const NEW_BURST_MS = 1000
@@ -55,15 +55,19 @@ function Summary({ keys, reading }: { keys: RawKey[]; reading: Reading | null })
 /**
  * "Uji pemindai": what the scanner sent (every key, invisible ones made visible, the gaps, the
  * suffix) and how the kiosk reads it, while nothing is recorded: the app's one wedge hands its
- * bursts here instead of to the queue.
+ * bursts here instead of to the queue. `onReading` hears each burst's verdict (the pre-flight
+ * screen turns it into green, amber or red).
  */
-export function ScannerTest() {
+export function ScannerTest({ onReading }: { onReading?: (reading: Reading) => void } = {}) {
   const hub = useGateHub()
   const [active, setActive] = useState(false)
   const [keys, setKeys] = useState<RawKey[]>([])
   const [reading, setReading] = useState<Reading | null>(null)
   const burst = useRef({ id: 0, read: -1, last: -Infinity, ended: true })
   const panel = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (reading) onReading?.(reading)
+  }, [reading, onReading])
 
   useEffect(() => {
     if (!active) return

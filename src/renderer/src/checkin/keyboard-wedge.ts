@@ -48,6 +48,11 @@ export interface Burst {
   leaked: string
 }
 
+/** A burst's pace: first to last character over the gaps between them (0 for one key). */
+export function averageGapMs(times: readonly number[]): number {
+  return times.length > 1 ? (times.at(-1)! - times[0]!) / (times.length - 1) : 0
+}
+
 /** Slower than any scanner seen (Bluetooth ones send a key every 60 ms): a person's keys. */
 const TYPED_AVERAGE_GAP_MS = 100
 
@@ -56,8 +61,7 @@ const TYPED_AVERAGE_GAP_MS = 100
  * recorded as "manual", as the officer's pick from that box would be; a scanner's as "pemindai".
  */
 export function sourceOf(burst: Burst): ScanSource {
-  const { times } = burst
-  const average = times.length > 1 ? (times.at(-1)! - times[0]!) / (times.length - 1) : 0
+  const average = averageGapMs(burst.times)
   return burst.by === 'bentuk' && average > TYPED_AVERAGE_GAP_MS ? 'manual' : 'pemindai'
 }
 

@@ -7,11 +7,15 @@ import { Notice } from '../components/Notice'
 import { useAction, useKiosk } from '../data/query'
 import { CeremonyForm } from './CeremonyForm'
 
-/** Every change here is a `ceremony.changed` from main: the list and the app's status follow. */
-export function CeremonyScreen() {
+/**
+ * Every change here is a `ceremony.changed` from main: the list and the app's status follow.
+ * A ceremony just made active offers "Uji perangkat" (`openPreflight`), never forces it.
+ */
+export function CeremonyScreen({ openPreflight }: { openPreflight?: () => void } = {}) {
   const list = useKiosk('ceremony.list')
   const opd = useKiosk('roster.listOpd')
   const [editing, setEditing] = useState<Ceremony | 'new' | null>(null)
+  const [activated, setActivated] = useState<string | null>(null)
   const action = useAction()
   const act = action.run
 
@@ -33,6 +37,12 @@ export function CeremonyScreen() {
         </button>
       </div>
       {action.notice}
+      {activated && openPreflight && (
+        <div className="notice notice-info preflight-offer" data-testid="preflight-offer">
+          Sebelum apel "{activated}" dimulai, periksa kamera, pemindai, suara, disk dan jam laptop.{' '}
+          <button onClick={openPreflight}>Uji perangkat</button>
+        </div>
+      )}
       {list.error && <Notice kind="error">{list.error.message}</Notice>}
       {editing && opd.data && (
         <CeremonyForm
@@ -64,10 +74,11 @@ export function CeremonyScreen() {
               {!c.active && (
                 <button
                   onClick={() =>
-                    act(
-                      async () =>
-                        `Acara aktif: ${(await api('ceremony.setActive', { id: c.id })).name}`,
-                    )
+                    act(async () => {
+                      const { name } = await api('ceremony.setActive', { id: c.id })
+                      setActivated(name)
+                      return `Acara aktif: ${name}`
+                    })
                   }
                 >
                   Jadikan aktif

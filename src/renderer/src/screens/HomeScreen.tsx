@@ -8,7 +8,7 @@ import { formatCount } from '../../../shared/format'
 interface Props {
   status: AppStatus | undefined
   pinSet: boolean
-  go: (screen: 'kehadiran' | 'pegawai' | 'acara') => void
+  go: (screen: 'kehadiran' | 'pegawai' | 'acara' | 'uji') => void
 }
 
 /** One numbered step of the first run: done, the one to do now, or waiting for an earlier one. */
@@ -135,6 +135,7 @@ export function HomeScreen({ status, pinSet, go }: Props) {
             </button>
             <button onClick={() => go('pegawai')}>Data Pegawai</button>
             <button onClick={() => go('acara')}>Atur acara</button>
+            <button onClick={() => go('uji')}>Uji perangkat</button>
             <button onClick={leaveKiosk}>Keluar dari mode kiosk</button>
           </div>
         </div>

@@ -20,7 +20,7 @@ function reasonOf(b: Backup): string {
 }
 
 /** Officer settings: the database backups and the PIN. The whole screen is behind the PIN. */
-export function SettingsScreen() {
+export function SettingsScreen({ openPreflight }: { openPreflight?: () => void } = {}) {
   const backups = useKiosk('backup.list')
   const action = useAction()
   // No event names the backup folder: what changes it says so itself.
@@ -37,6 +37,13 @@ export function SettingsScreen() {
     <section className="screen settings">
       {action.notice}
       {backups.error && <Notice kind="error">{backups.error.message}</Notice>}
+      {openPreflight && (
+        <div className="card toolbar">
+          <h2>Uji perangkat</h2>
+          <span className="muted">Kamera, pemindai, suara, disk, cadangan, jam, proyektor.</span>
+          <button onClick={openPreflight}>Buka Uji perangkat</button>
+        </div>
+      )}
       <div className="card">
         <div className="toolbar">
           <h2>Cadangan basis data</h2>
