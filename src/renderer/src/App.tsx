@@ -93,7 +93,7 @@ export function App() {
         {screen === 'ekspor' && <ExportScreen />}
         {screen === 'pengaturan' && <SettingsScreen openPreflight={() => setScreen('uji')} />}
         {screen === 'kamera' && <CameraSettingsScreen />}
-        {screen === 'uji' && <PreflightScreen />}
+        {screen === 'uji' && !reading && <PreflightScreen />}
       </main>
       {reading && <ReadingOverlay />}
       {status.data && (

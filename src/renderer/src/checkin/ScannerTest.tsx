@@ -1,12 +1,10 @@
 import { useEffect, useRef, useState } from 'react'
 import { formatCount } from '../../../shared/format'
 import { formatNip } from '../../../shared/nip'
-import { extractNip, type PayloadResult } from '../../../shared/payload'
+import { extractNip } from '../../../shared/payload'
 import { useGateHub } from './GateScanProvider'
-import { WEDGE_DEFAULTS, type Burst } from './keyboard-wedge'
-import { gapsMs, visibleKey, type RawKey } from './scanner-test'
-
-export type Reading = { burst: Burst; result: PayloadResult } | { refused: string }
+import { WEDGE_DEFAULTS } from './keyboard-wedge'
+import { gapsMs, visibleKey, type RawKey, type Reading } from './scanner-test'
 
 /** A pause this long starts a new list of keys. */
 const NEW_BURST_MS = 1000

@@ -130,8 +130,7 @@ export class KeyboardWedge {
   }
 
   private fast(): boolean {
-    const n = this.times.length
-    return n > 1 && (this.times[n - 1]! - this.times[0]!) / (n - 1) <= this.options.maxAverageGapMs
+    return this.times.length > 1 && averageGapMs(this.times) <= this.options.maxAverageGapMs
   }
 
   private arm(): void {

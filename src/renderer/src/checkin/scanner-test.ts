@@ -1,3 +1,9 @@
+import type { PayloadResult } from '../../../shared/payload'
+import type { Burst } from './keyboard-wedge'
+
+/** How the scanner test read one burst: the wedge's scan and its NIP, or why it was no scan. */
+export type Reading = { burst: Burst; result: PayloadResult } | { refused: string }
+
 /** One keydown as the scanner test lists it. */
 export interface RawKey {
   key: string

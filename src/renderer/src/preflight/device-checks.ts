@@ -3,14 +3,21 @@
 import type { PreflightResult } from '../../../shared/contract/preflight'
 import { formatNip } from '../../../shared/nip'
 import { extractNip } from '../../../shared/payload'
-import type { CameraStatus } from '../checkin/CameraPanel'
 import { averageGapMs } from '../checkin/keyboard-wedge'
-import type { Reading } from '../checkin/ScannerTest'
+import type { Reading } from '../checkin/scanner-test'
+
+/** The figures of a running camera the item names (CameraPanel's CameraStatus carries them). */
+interface CameraFigures {
+  camera: string
+  width: number
+  height: number
+  decoder: string | null
+}
 
 /** What the camera item has seen so far. */
 export interface CameraSeen {
   problem: string | null
-  status: CameraStatus | null
+  status: CameraFigures | null
   code: string | null
 }
 
