@@ -100,7 +100,7 @@ test('the sounds play and the officer says whether they were heard', async ({
   await expect(sound).toHaveAttribute('data-status', 'ok')
 })
 
-test('activating a ceremony offers the check, without forcing it', async ({
+test('activating a ceremony offers the check, without forcing it; Pengaturan links to it', async ({
   kiosk: { page, db },
 }) => {
   seedGate(db)
@@ -115,4 +115,11 @@ test('activating a ceremony offers the check, without forcing it', async ({
   await expect(offer).toContainText('Sebelum apel "Apel Kedua" dimulai')
   await offer.getByRole('button', { name: 'Uji perangkat' }).click()
   await expect(page.getByRole('heading', { name: 'Uji perangkat' })).toBeVisible()
+  await expect(page.getByTestId('preflight-summary')).not.toContainText('sedang diperiksa')
+
+  // Pengaturan links to it too.
+  await page.getByRole('button', { name: 'Pengaturan' }).click()
+  await page.getByRole('button', { name: 'Buka Uji perangkat' }).click()
+  await expect(page.getByRole('heading', { name: 'Uji perangkat' })).toBeVisible()
+  await expect(page.getByTestId('preflight-summary')).not.toContainText('sedang diperiksa')
 })

@@ -26,6 +26,8 @@ export function CeremonyScreen({ openPreflight }: { openPreflight?: () => void }
           ? await api('ceremony.update', { ...fields, id: editing.id })
           : await api('ceremony.create', fields)
       setEditing(null)
+      // The first ceremony made becomes the active one by itself: the same offer.
+      if (editing === 'new' && saved.active) setActivated(saved.name)
       return `Acara "${saved.name}" disimpan.`
     })
 
