@@ -63,6 +63,12 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
+    // electron-builder's hooks are CommonJS modules it require()s.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['scripts/bench/decoder-page/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },
