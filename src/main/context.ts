@@ -1,5 +1,6 @@
 import type { Db } from './db/connection'
 import type { EventHub } from './events'
+import type { LaunchFacts, LoginItem } from './window/kiosk-mode'
 
 /** Everything a handler may touch. Side effects that need Electron come in as callbacks. */
 export interface KioskContext {
@@ -20,7 +21,19 @@ export interface KioskContext {
    */
   monotonicMs?(): number
   /** The desktop shell, absent when the renderer runs in a browser (tests). */
-  shell?: { leaveKiosk(): void; restart(): void }
+  shell?: {
+    leaveKiosk(): void
+    restart(): void
+    /** Puts the window into kiosk mode or out of it, now. */
+    setKiosk(on: boolean): void
+    kioskNow(): boolean
+    /** Closes the window and quits; the database closes on the way out. */
+    quit(): void
+    /** How this run was started, for the rules in window/kiosk-mode.ts. */
+    launch: LaunchFacts & { platform: string }
+    /** Hands a start-at-login decision to the OS. */
+    setLoginItem(item: LoginItem): void
+  }
   dialogs: {
     /** Absolute path of a roster file the officer picked, or null when cancelled. */
     openRosterFile(): Promise<string | null>
