@@ -12,6 +12,7 @@ import { resolveDbPath } from './paths'
 import { getFlag, KIOSK_MODE_KEY, START_AT_LOGIN_KEY } from './settings'
 import { installationId } from './installation'
 import { appOrigin } from './window/app-page'
+import { registerAppScheme, serveApp } from './window/app-protocol'
 import { displaysMirrored } from './window/displays'
 import { createKioskWindow, lockDownSession } from './window/kiosk-window'
 import { kioskModeFor, loginItemFor, type LaunchFacts } from './window/kiosk-mode'
@@ -116,6 +117,7 @@ function start(): void {
     displaysMirrored: () => displaysMirrored(screen.getAllDisplays()),
   }
   const origin = appOrigin()
+  serveApp()
   lockDownSession()
   const { kiosk, launch } = openLockedDown(db)
   kioskWindow = kiosk.win
@@ -164,6 +166,7 @@ function showRunningKiosk(): void {
   kioskWindow.focus()
 }
 
+registerAppScheme()
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault())
 })
