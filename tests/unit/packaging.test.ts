@@ -113,10 +113,11 @@ interface Packed {
 }
 
 /**
- * Packs the app with electron-builder and this config for real, as the unpacked Linux folder
- * ("dir" target). Electron's binary cannot be downloaded here, so a stand-in folder takes its
- * place, and the hooks are off: they rebuild better-sqlite3 against Electron's headers, which
- * need the internet. What lands in app.asar is what an installer would carry.
+ * Packs the app with electron-builder and this config for real, as the unpacked folder of this
+ * platform ("dir" target). Electron's binary cannot be downloaded here, so a stand-in folder takes
+ * its place (on Windows its .exe is not edited: it is no real executable), and the hooks are off:
+ * they rebuild better-sqlite3 against Electron's headers, which need the internet. What lands in
+ * app.asar is what an installer would carry.
  */
 async function packApp(dir: string): Promise<Packed> {
   if (!fs.existsSync(path.join(root, pkg.main))) {
@@ -125,14 +126,18 @@ async function packApp(dir: string): Promise<Packed> {
       stdio: 'ignore',
     })
   }
+  const windows = process.platform === 'win32'
   const stub = path.join(dir, 'electron-stub')
   fs.mkdirSync(path.join(stub, 'resources'), { recursive: true })
-  fs.writeFileSync(path.join(stub, 'electron'), '#!/bin/sh\n', { mode: 0o755 })
+  fs.writeFileSync(path.join(stub, windows ? 'electron.exe' : 'electron'), '#!/bin/sh\n', {
+    mode: 0o755,
+  })
   const builder = load('electron-builder') as typeof import('electron-builder')
   const electronVersion = (load('electron/package.json') as { version: string }).version
+  const platform = windows ? builder.Platform.WINDOWS : builder.Platform.LINUX
   await builder.build({
     projectDir: root,
-    targets: builder.Platform.LINUX.createTarget('dir', builder.Arch.x64),
+    targets: platform.createTarget('dir', builder.Arch.x64),
     publish: 'never',
     config: {
       electronDist: stub,
@@ -140,9 +145,11 @@ async function packApp(dir: string): Promise<Packed> {
       beforePack: null,
       afterPack: null,
       directories: { output: path.join(dir, 'dist'), buildResources: 'build' },
+      win: { signAndEditExecutable: false },
     },
   })
-  const resources = path.join(dir, 'dist', 'linux-unpacked', 'resources')
+  const unpackedApp = windows ? 'win-unpacked' : 'linux-unpacked'
+  const resources = path.join(dir, 'dist', unpackedApp, 'resources')
   const asar = load('@electron/asar') as { listPackage(file: string): string[] }
   const unpacked = path.join(resources, 'app.asar.unpacked')
   return {
@@ -176,7 +183,8 @@ const packagesIn = (files: string[]) =>
       .filter((name): name is string => name !== undefined),
   )
 
-describe('the packed app', () => {
+// electron-builder packs a macOS app only on macOS, and the kiosk ships none.
+describe.skipIf(process.platform === 'darwin')('the packed app', () => {
   const dir = tempDir('kiosk-pack-')
   let packed: Packed
   beforeAll(async () => {
