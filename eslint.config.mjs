@@ -42,6 +42,9 @@ export default tseslint.config(
   {
     ignores: [
       'out/**',
+      // npm run dist's installers and unpacked apps, and npm start's Electron build of better-sqlite3.
+      'dist/**',
+      '.electron-native/**',
       'node_modules/**',
       'test-results/**',
       'playwright-report/**',
