@@ -55,7 +55,11 @@ function keepNodeBuild() {
 /** Puts the Node build back into node_modules; throws, in Indonesian, when it cannot. */
 function restoreNodeBuild() {
   const file = built(root)
-  if (fs.existsSync(kept)) fs.copyFileSync(kept, file)
+  if (fs.existsSync(kept)) {
+    // A failed rebuild may have cleaned the module's build folder away.
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    fs.copyFileSync(kept, file)
+  }
   if (!fs.existsSync(file) || !loadsInNode(file)) {
     throw new Error(
       'better-sqlite3 di node_modules bukan lagi build untuk Node, jadi tes tidak akan berjalan. ' +
