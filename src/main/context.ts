@@ -1,6 +1,5 @@
 import type { Db } from './db/connection'
 import type { EventHub } from './events'
-import type { LaunchFacts, LoginItem } from './window/kiosk-mode'
 
 /** Everything a handler may touch. Side effects that need Electron come in as callbacks. */
 export interface KioskContext {
@@ -30,9 +29,9 @@ export interface KioskContext {
     /** Closes the window and quits; the database closes on the way out. */
     quit(): void
     /** How this run was started, for the rules in window/kiosk-mode.ts. */
-    launch: LaunchFacts & { platform: string }
+    launch: import('./window/kiosk-mode').LaunchFacts & { platform: string }
     /** Hands a start-at-login decision to the OS. */
-    setLoginItem(item: LoginItem): void
+    setLoginItem(item: import('./window/kiosk-mode').LoginItem): void
   }
   dialogs: {
     /** Absolute path of a roster file the officer picked, or null when cancelled. */
