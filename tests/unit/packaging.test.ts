@@ -121,10 +121,9 @@ interface Packed {
  */
 async function packApp(dir: string): Promise<Packed> {
   if (!fs.existsSync(path.join(root, pkg.main))) {
-    execFileSync(process.execPath, [load.resolve('electron-vite/bin/electron-vite.js'), 'build'], {
-      cwd: root,
-      stdio: 'ignore',
-    })
+    // By path: electron-vite's package exports do not include its bin.
+    const cli = path.join(root, 'node_modules/electron-vite/bin/electron-vite.js')
+    execFileSync(process.execPath, [cli, 'build'], { cwd: root, stdio: 'ignore' })
   }
   const windows = process.platform === 'win32'
   const stub = path.join(dir, 'electron-stub')
