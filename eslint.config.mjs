@@ -42,6 +42,9 @@ export default tseslint.config(
   {
     ignores: [
       'out/**',
+      // npm run dist's installers and unpacked apps, and npm start's Electron build of better-sqlite3.
+      'dist/**',
+      '.electron-native/**',
       'node_modules/**',
       'test-results/**',
       'playwright-report/**',
@@ -61,6 +64,12 @@ export default tseslint.config(
   {
     ignores: [...SHARED, ...RENDERER],
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // electron-builder's hooks are CommonJS modules it require()s.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['scripts/bench/decoder-page/**/*.ts'],

@@ -3,13 +3,15 @@
 // (package.json's allowScripts keeps its download off, so installs work offline and in CI),
 // so the first start fetches it here. better-sqlite3 in node_modules is built for Node, which
 // the tests need; Electron needs a build for its own ABI, so that one is made apart, in
-// .electron-native/<electron version>/, and main loads it from there. Both flows coexist.
-import { execFileSync, spawnSync } from 'node:child_process'
+// .electron-native/<electron version>/ by @electron/rebuild, and main loads it from there. Both
+// flows coexist. (An installed app carries its own, rebuilt by the installers' beforePack hook.)
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 
 const require = createRequire(import.meta.url)
+const { rebuildForElectron } = require('../build/native-sqlite.cjs')
 const root = path.resolve(import.meta.dirname, '..')
 const electronDir = path.join(root, 'node_modules', 'electron')
 const { version } = JSON.parse(fs.readFileSync(path.join(electronDir, 'package.json'), 'utf8'))
@@ -67,37 +69,38 @@ function ensureElectronBinary() {
   }
 }
 
-function ensureNativeSqlite() {
+/**
+ * better-sqlite3 for Electron's ABI, made by @electron/rebuild (a prebuilt binary when one is
+ * published, else a build from source against Electron's headers, the same helper the
+ * installers' beforePack hook uses) on a copy of the module, so node_modules keeps Node's build.
+ */
+async function ensureNativeSqlite() {
   const target = path.join(root, '.electron-native', version, 'better_sqlite3.node')
   if (fs.existsSync(target)) return
   say(`menyiapkan better-sqlite3 untuk Electron ${version}…`)
   const work = path.join(root, '.electron-native', `build-${version}`)
+  const module = path.join(root, 'node_modules', 'better-sqlite3')
   fs.rmSync(work, { recursive: true, force: true })
-  fs.cpSync(path.join(root, 'node_modules', 'better-sqlite3'), work, {
+  fs.mkdirSync(path.join(work, 'node_modules'), { recursive: true })
+  fs.writeFileSync(
+    path.join(work, 'package.json'),
+    JSON.stringify({
+      name: 'electron-native',
+      private: true,
+      dependencies: { 'better-sqlite3': '*' },
+    }),
+  )
+  fs.cpSync(module, path.join(work, 'node_modules', 'better-sqlite3'), {
     recursive: true,
-    filter: (src) => !src.includes(`${path.sep}build${path.sep}`),
+    filter: (src) => path.relative(module, src).split(path.sep)[0] !== 'build',
   })
-  const run = (file, args) =>
-    execFileSync(process.execPath, [file, ...args], { stdio: 'inherit', cwd: work })
-  try {
-    // A prebuilt binary for Electron's ABI when one is published, else a build from source.
-    run(require.resolve('prebuild-install/bin.js'), [
-      '--runtime=electron',
-      `--target=${version}`,
-      `--arch=${process.arch}`,
-    ])
-  } catch {
-    const nodeGyp = process.env.npm_config_node_gyp ?? require.resolve('node-gyp/bin/node-gyp.js')
-    run(nodeGyp, [
-      'rebuild',
-      '--release',
-      `--target=${version}`,
-      `--arch=${process.arch}`,
-      '--dist-url=https://electronjs.org/headers',
-    ])
-  }
+  const built = await rebuildForElectron({
+    projectDir: work,
+    electronVersion: version,
+    arch: process.arch,
+  })
   fs.mkdirSync(path.dirname(target), { recursive: true })
-  fs.copyFileSync(path.join(work, 'build', 'Release', 'better_sqlite3.node'), target)
+  fs.copyFileSync(built, target)
   fs.rmSync(work, { recursive: true, force: true })
   say('siap.')
 }
@@ -105,7 +108,7 @@ function ensureNativeSqlite() {
 try {
   ensureElectronBinary()
   try {
-    ensureNativeSqlite()
+    await ensureNativeSqlite()
   } catch (error) {
     if (error instanceof PrepareError) throw error
     throw new PrepareError(

@@ -21,7 +21,19 @@ export interface KioskContext {
    */
   monotonicMs?(): number
   /** The desktop shell, absent when the renderer runs in a browser (tests). */
-  shell?: { leaveKiosk(): void; restart(): void }
+  shell?: {
+    leaveKiosk(): void
+    restart(): void
+    /** Puts the window into kiosk mode or out of it, now. */
+    setKiosk(on: boolean): void
+    kioskNow(): boolean
+    /** Closes the window and quits; the database closes on the way out. */
+    quit(): void
+    /** How this run was started, for the rules in window/kiosk-mode.ts. */
+    launch: import('./window/kiosk-mode').LaunchFacts & { platform: string }
+    /** Hands a start-at-login decision to the OS. */
+    setLoginItem(item: import('./window/kiosk-mode').LoginItem): void
+  }
   dialogs: {
     /** Absolute path of a roster file the officer picked, or null when cancelled. */
     openRosterFile(): Promise<string | null>

@@ -9,10 +9,14 @@ import { lockDatabaseFile, type WriterLock } from './db/writer-lock'
 import { createHandlers } from './ipc/handlers'
 import { forwardEvents, registerHandlers } from './ipc/register'
 import { resolveDbPath } from './paths'
+import { getFlag, KIOSK_MODE_KEY, START_AT_LOGIN_KEY } from './settings'
 import { installationId } from './installation'
 import { appOrigin } from './window/app-page'
+import { registerAppScheme, serveApp } from './window/app-protocol'
 import { displaysMirrored } from './window/displays'
 import { createKioskWindow, lockDownSession } from './window/kiosk-window'
+import { kioskModeFor, loginItemFor, type LaunchFacts } from './window/kiosk-mode'
+import { applyLoginItem } from './window/login-item'
 import { followPresenterDisplay } from './window/presenter-window'
 import { isAppUrl } from './window/security'
 
@@ -28,6 +32,26 @@ function electronNativeBinding(): string | undefined {
 }
 
 let kioskWindow: BrowserWindow | null = null
+
+/** How this run was started: what the lock-down rules (window/kiosk-mode.ts) decide from. */
+function launchFacts(): LaunchFacts & { platform: string } {
+  return { packaged: app.isPackaged, argv: process.argv, platform: process.platform }
+}
+
+/**
+ * Opens the gate's window locked down or not, as the officer's setting and this run decide,
+ * and keeps start at login in step with the setting (the executable or `--db=` may have moved).
+ */
+function openLockedDown(db: OpenedDatabase['db']) {
+  const launch = launchFacts()
+  const kiosk = createKioskWindow({
+    kiosk: kioskModeFor({ ...launch, setting: getFlag(db, KIOSK_MODE_KEY) }),
+  })
+  const startAtLogin = getFlag(db, START_AT_LOGIN_KEY)
+  const item = loginItemFor({ ...launch, setting: startAtLogin })
+  if (item && startAtLogin !== null) applyLoginItem(item)
+  return { kiosk, launch }
+}
 
 function start(): void {
   const dbPath = resolveDbPath(process.argv, process.env, app.getPath('userData'))
@@ -99,8 +123,9 @@ function start(): void {
     }),
   }
   const origin = appOrigin()
+  serveApp()
   lockDownSession()
-  const kiosk = createKioskWindow()
+  const { kiosk, launch } = openLockedDown(db)
   kioskWindow = kiosk.win
   // Whether a projector shows the reading is part of the reading both windows follow by events.
   let announceReading = (): void => undefined
@@ -111,7 +136,15 @@ function start(): void {
     lock.release()
   }
   ctx.shell = {
-    leaveKiosk: kiosk.leaveKiosk,
+    leaveKiosk: () => kiosk.setKiosk(false),
+    setKiosk: kiosk.setKiosk,
+    kioskNow: kiosk.kioskNow,
+    quit: () => {
+      kiosk.allowClose()
+      app.quit()
+    },
+    launch,
+    setLoginItem: applyLoginItem,
     restart: () => {
       // Let go of both locks first, so the relaunched app is not turned away as a second kiosk.
       closeDatabase()
@@ -139,6 +172,7 @@ function showRunningKiosk(): void {
   kioskWindow.focus()
 }
 
+registerAppScheme()
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault())
 })

@@ -11,3 +11,17 @@ export function setSetting(db: Db, key: string, value: string): void {
     'INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
   ).run(key, value)
 }
+
+/** A yes/no setting: null while the officer has never chosen, so the default can depend on the run. */
+export function getFlag(db: Db, key: string): boolean | null {
+  const value = getSetting(db, key)
+  return value === null ? null : value === '1'
+}
+
+export function setFlag(db: Db, key: string, on: boolean): void {
+  setSetting(db, key, on ? '1' : '0')
+}
+
+/** Kiosk mode and start at login (src/main/window/kiosk-mode.ts decides what they mean). */
+export const KIOSK_MODE_KEY = 'kiosk_mode'
+export const START_AT_LOGIN_KEY = 'start_at_login'

@@ -229,7 +229,9 @@ describe('the officer PIN', () => {
     expect(guarded).toEqual([
       'app.leaveKiosk',
       'app.loadDemo',
+      'app.quit',
       'app.removeDemo',
+      'app.setLockdown',
       'attendance.list',
       'attendance.setOfficer',
       'attendance.setReason',

@@ -63,7 +63,7 @@ describe('the preload bridge', () => {
     sent.length = 0
     for (const channel of [
       'ipc.raw',
-      'app.quit',
+      'app.exit',
       '__proto__',
       'constructor',
       'checkin.scan ',

@@ -9,6 +9,7 @@ import {
   isBlockedShortcut,
   kioskWebPreferences,
 } from '../../src/main/window/security'
+import { APP_ENTRY, APP_ORIGIN } from '../../src/main/window/app-url'
 
 describe('window security rules', () => {
   it('denies every navigation and every new window', () => {
@@ -18,21 +19,42 @@ describe('window security rules', () => {
   })
 
   it('grants the camera to the app page only, and nothing else', () => {
+    const page = `${APP_ORIGIN}/index.html#presenter`
+    expect(allowPermission('media', page, APP_ORIGIN, ['video'])).toBe(true)
+    expect(allowPermission('media', APP_ORIGIN, APP_ORIGIN, ['video'])).toBe(true)
+    expect(allowPermission('media', page, APP_ORIGIN, ['audio'])).toBe(false)
+    expect(allowPermission('media', page, APP_ORIGIN, ['video', 'audio'])).toBe(false)
+    expect(allowPermission('media', page, APP_ORIGIN, [])).toBe(false)
+    expect(allowPermission('media', 'https://evil.example', APP_ORIGIN, ['video'])).toBe(false)
+    // A local file is not the app since the app has its own origin.
     const file = 'file:///opt/kiosk/resources/app.asar/out/renderer/index.html'
-    expect(allowPermission('media', file, 'file://', ['video'])).toBe(true)
-    expect(allowPermission('media', file, 'file://', ['audio'])).toBe(false)
-    expect(allowPermission('media', file, 'file://', ['video', 'audio'])).toBe(false)
-    expect(allowPermission('media', file, 'file://', [])).toBe(false)
-    expect(allowPermission('media', 'https://evil.example', 'file://', ['video'])).toBe(false)
+    expect(allowPermission('media', file, APP_ORIGIN, ['video'])).toBe(false)
     for (const p of ['geolocation', 'notifications', 'clipboard-read', 'openExternal', 'midi']) {
-      expect(allowPermission(p, file, 'file://', ['video'])).toBe(false)
+      expect(allowPermission(p, page, APP_ORIGIN, ['video'])).toBe(false)
     }
   })
 
   it('recognises the dev server origin and nothing that merely resembles it', () => {
     expect(isAppUrl('http://localhost:5173/index.html', 'http://localhost:5173')).toBe(true)
     expect(isAppUrl('http://localhost:5174/', 'http://localhost:5173')).toBe(false)
-    expect(isAppUrl('not a url', 'file://')).toBe(false)
+    expect(isAppUrl('not a url', APP_ORIGIN)).toBe(false)
+  })
+
+  it('recognises app://kiosk and nothing that merely resembles it', () => {
+    expect(isAppUrl(APP_ENTRY, APP_ORIGIN)).toBe(true)
+    expect(isAppUrl(`${APP_ORIGIN}/assets/x.js?v=1`, APP_ORIGIN)).toBe(true)
+    for (const other of [
+      'app://kiosk.evil/index.html',
+      'app://other/index.html',
+      'app://kiosk@evil/index.html',
+      'apps://kiosk/index.html',
+      'http://kiosk/index.html',
+      'file:///index.html',
+      'file://kiosk/index.html',
+      'app:kiosk/index.html',
+    ]) {
+      expect(isAppUrl(other, APP_ORIGIN), other).toBe(false)
+    }
   })
 
   it('gives the renderer an isolated, sandboxed world without Node', () => {

@@ -42,6 +42,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   instansi: 'Nama instansi',
   logo: 'Logo',
   mirrored: 'Layar dicerminkan ke proyektor',
+  kioskMode: 'Mode kiosk',
+  startAtLogin: 'Jalankan saat masuk',
   heading: 'Judul ikrar',
   opening: 'Kalimat pembuka',
   points: 'Butir ikrar',

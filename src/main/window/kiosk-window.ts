@@ -1,4 +1,4 @@
-import { app, BrowserWindow, session } from 'electron'
+import { BrowserWindow, session } from 'electron'
 import { appOrigin, PRELOAD, showAppPage } from './app-page'
 import {
   CONTENT_SECURITY_POLICY,
@@ -33,25 +33,35 @@ export function lockDownSession(): void {
   })
 }
 
+export interface KioskWindow {
+  win: BrowserWindow
+  /** Into kiosk mode or out of it; out of it, the window may be closed. */
+  setKiosk(on: boolean): void
+  kioskNow(): boolean
+  /** Lets the next close through, kiosk mode or not: the officer's quit. */
+  allowClose(): void
+}
+
 /**
- * The gate's window: full screen in kiosk mode, no menu, no way out by keyboard. It closes only
- * after the officer has left kiosk mode (the contract's app.leaveKiosk, behind the PIN).
+ * The gate's window. In kiosk mode (decided by window/kiosk-mode.ts): full screen, no menu, no
+ * devtools, no way out by keyboard, and it closes only after the officer has left kiosk mode
+ * (the contract's app.leaveKiosk or app.quit, behind the PIN). Shortcuts are blocked either way.
  */
-export function createKioskWindow(): { win: BrowserWindow; leaveKiosk: () => void } {
+export function createKioskWindow({ kiosk }: { kiosk: boolean }): KioskWindow {
   const win = new BrowserWindow({
     width: 1366,
     height: 768,
     show: false,
-    kiosk: app.isPackaged,
-    fullscreen: app.isPackaged,
+    kiosk,
+    fullscreen: kiosk,
     autoHideMenuBar: true,
     backgroundColor: '#0b1f33',
     title: 'Kiosk Apel Netralitas',
-    webPreferences: kioskWebPreferences(PRELOAD, {
-      devTools: !app.isPackaged,
-    }),
+    // Chosen once: a window started locked down keeps its devtools off for the whole run.
+    webPreferences: kioskWebPreferences(PRELOAD, { devTools: !kiosk }),
   })
-  let mayClose = !app.isPackaged
+  let locked = kiosk
+  let mayClose = !kiosk
   win.setMenu(null)
   win.on('close', (event) => {
     if (!mayClose) event.preventDefault()
@@ -63,10 +73,15 @@ export function createKioskWindow(): { win: BrowserWindow; leaveKiosk: () => voi
   showAppPage(win)
   return {
     win,
-    leaveKiosk: () => {
+    setKiosk: (on) => {
+      locked = on
+      mayClose = !on
+      win.setKiosk(on)
+      win.setFullScreen(on)
+    },
+    kioskNow: () => locked,
+    allowClose: () => {
       mayClose = true
-      win.setKiosk(false)
-      win.setFullScreen(false)
     },
   }
 }

@@ -4,12 +4,16 @@
  * camera may be granted, and only to that page.
  */
 
-/** The renderer is a local file in the packaged app and the Vite server while developing. */
+/**
+ * The renderer comes from app://kiosk (window/app-url.ts), or the Vite server while developing.
+ * Compared by scheme and host: WHATWG URLs give a custom scheme an opaque origin ("null").
+ * file:// is never the app: no page of it may use the bridge or the camera.
+ */
 export function isAppUrl(url: string, appOrigin: string): boolean {
   try {
     const u = new URL(url)
-    if (appOrigin === 'file://') return u.protocol === 'file:'
-    return u.origin === appOrigin
+    const origin = new URL(appOrigin)
+    return u.protocol === origin.protocol && u.host === origin.host && u.host !== ''
   } catch {
     return false
   }

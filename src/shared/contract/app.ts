@@ -25,10 +25,29 @@ export interface DemoCounts {
   ceremonies: number
 }
 
+/** The lock-down: kiosk mode and start at login, both behind the PIN. */
+export interface Lockdown {
+  /** What the officer's setting (or, unset, the kind of run) makes the next start do. */
+  kioskMode: boolean
+  /** Whether the window is in kiosk mode now (false after "Keluar dari mode kiosk"). */
+  kioskNow: boolean
+  /** Started with --kiosk: kiosk mode is on whatever the setting says. */
+  forced: boolean
+  /** Start at login; null where it is not available (a run from source, Linux, a browser). */
+  startAtLogin: boolean | null
+}
+
 export const appContract = {
   'app.status': call<AppStatus>()(z.undefined()),
   /** Leaves full-screen kiosk mode so the laptop can be closed or used otherwise. */
   'app.leaveKiosk': call<{ left: boolean }>({ officer: true })(z.undefined()),
+  'app.lockdown': call<Lockdown>()(z.undefined()),
+  /** Changes the lock-down; kiosk mode applies at once and at every later start. */
+  'app.setLockdown': call<Lockdown>({ officer: true })(
+    z.object({ kioskMode: z.boolean().optional(), startAtLogin: z.boolean().optional() }).strict(),
+  ),
+  /** Closes the kiosk cleanly (database closed, locks released), kiosk mode or not. */
+  'app.quit': call<{ quitting: boolean }>({ officer: true })(z.undefined()),
   'app.loadDemo': call<DemoResult>({
     officer: true,
     changes: ['roster.changed', 'ceremony.changed'],

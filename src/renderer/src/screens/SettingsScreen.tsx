@@ -2,6 +2,7 @@ import type { Backup } from '../../../shared/domain'
 import { formatCount } from '../../../shared/format'
 import { api } from '../api'
 import { CardIdentitySetting } from '../components/CardIdentitySetting'
+import { LockdownSetting } from '../components/LockdownSetting'
 import { MirrorSetting } from '../components/MirrorSetting'
 import { Notice } from '../components/Notice'
 import { SetPinCard } from '../components/SetPinCard'
@@ -90,6 +91,7 @@ export function SettingsScreen({ openPreflight }: { openPreflight?: () => void }
       <RecapSignerCard />
       <MirrorSetting />
       <CardIdentitySetting />
+      <LockdownSetting />
       <SetPinCard
         title="Ganti PIN petugas"
         onDone={() => action.say({ kind: 'ok', text: 'PIN petugas diganti.' })}
