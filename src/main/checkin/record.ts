@@ -8,6 +8,7 @@ import type {
 import { EXPECTED_EMPLOYEES } from '../ceremony/expected'
 import { ACTIVE_KEY } from '../ceremony/repository'
 import type { Db } from '../db/connection'
+import { perDb } from '../db/per-db'
 import { UserError } from '../errors'
 import { extractNip } from '../../shared/payload'
 import { appendEntry, sha256Hex, warmLog } from '../log/append'
@@ -65,12 +66,7 @@ function statements(db: Db) {
     decide: db.transaction((scan: Scan) => decide(db, scan)),
   }
 }
-const cache = new WeakMap<Db, ReturnType<typeof statements>>()
-function prepared(db: Db) {
-  let s = cache.get(db)
-  if (!s) cache.set(db, (s = statements(db)))
-  return s
-}
+const prepared = perDb(statements)
 
 /**
  * Compiles the scan's statements (and the log's) now: the first scan of a session on a new

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Db } from '../db/connection'
+import { perDb } from '../db/per-db'
 import { canonicalBytes, canonicalJson, type CanonicalValue } from './canonical'
 import type { LogBodies, LogEntry, LogKind } from './kinds'
 
@@ -56,12 +57,7 @@ function statements(db: Db) {
     ),
   }
 }
-const cache = new WeakMap<Db, ReturnType<typeof statements>>()
-function prepared(db: Db) {
-  let s = cache.get(db)
-  if (!s) cache.set(db, (s = statements(db)))
-  return s
-}
+const prepared = perDb(statements)
 
 /** Prepares the log's statements now, so the first fact of a session pays no compile time. */
 export function warmLog(db: Db): void {

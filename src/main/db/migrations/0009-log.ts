@@ -17,6 +17,7 @@ interface Fact {
 
 const later = (a: string, b: string) => (a > b ? a : b)
 
+/** The ceremony table as version 8 left it: a shipped step reads its own schema, not today's. */
 interface CeremonyRow {
   id: number
   name: string
