@@ -36,6 +36,23 @@ function statements(db: Db) {
       `SELECT c.id, c.late_at, c.unknown_policy FROM ceremony c
        WHERE c.id = (SELECT CAST(value AS INTEGER) FROM setting WHERE key = '${ACTIVE_KEY}')`,
     ),
+    /**
+     * The active ceremony and this kiosk's previous arrival (whichever ceremony: the clock runs
+     * across ceremonies), in one statement: each statement a scan runs costs it time.
+     */
+    gate: db.prepare(
+      `SELECT c.id, c.late_at, c.unknown_policy, l.seq AS lastSeq, l.scanned_at AS lastAt
+       FROM ceremony c
+       LEFT JOIN (SELECT seq, scanned_at FROM checkin WHERE kiosk_id = ? ORDER BY seq DESC LIMIT 1) l
+       WHERE c.id = (SELECT CAST(value AS INTEGER) FROM setting WHERE key = '${ACTIVE_KEY}')`,
+    ),
+    /** The person behind a NIP and whether the ceremony expects them, in one statement. */
+    scanned: db.prepare(
+      `SELECT e.id, e.nip, e.name, e.active, o.name AS opdName,
+         EXISTS (WITH expected AS (${EXPECTED_EMPLOYEES}) SELECT 1 FROM expected WHERE id = e.id)
+           AS expected
+       FROM employee e JOIN opd o ON o.id = e.opd_id WHERE e.nip = @nip`,
+    ),
     person: db.prepare(
       `SELECT e.id, e.nip, e.name, e.active, o.name AS opdName FROM employee e JOIN opd o ON o.id = e.opd_id WHERE e.nip = ?`,
     ),
@@ -125,7 +142,8 @@ export interface ScanDecision {
 
 function decide(db: Db, scan: Scan): ScanDecision {
   const q = prepared(db)
-  const ceremony = q.activeCeremony.get() as ActiveCeremony | undefined
+  const ceremony = q.gate.get(scan.kioskId) as
+    (ActiveCeremony & { lastSeq: number | null; lastAt: string | null }) | undefined
   const extracted = extractNip(scan.payload)
   if (!ceremony) {
     const nip = extracted.ok ? { nip: extracted.nip } : payloadDigest(scan.payload)
@@ -138,7 +156,7 @@ function decide(db: Db, scan: Scan): ScanDecision {
     return { outcome: { kind: 'invalid', reason: extracted.reason }, ceremonyId }
   }
   const nip = extracted.nip
-  const person = q.person.get(nip) as Found | undefined
+  const person = q.scanned.get({ nip, ceremonyId }) as (Found & { expected: number }) | undefined
   const at = scan.now.toISOString()
   if (!person && ceremony.unknown_policy === 'refuse') {
     logAttempt(db, scan, { result: 'unknown-refused', ceremonyId, nip })
@@ -146,7 +164,7 @@ function decide(db: Db, scan: Scan): ScanDecision {
   }
   const late = at > ceremony.late_at
   // The wall time is kept as the clock said; the sequence keeps the true order beside it.
-  const previous = lastArrival(db, scan.kioskId)
+  const previous = ceremony.lastAt === null ? null : ceremony
   const row = {
     ceremonyId,
     nip,
@@ -155,8 +173,8 @@ function decide(db: Db, scan: Scan): ScanDecision {
     late: late ? 1 : 0,
     source: scan.source,
     kioskId: scan.kioskId,
-    seq: (previous?.seq ?? 0) + 1,
-    clockBack: previous && at < previous.at ? 1 : 0,
+    seq: (previous?.lastSeq ?? 0) + 1,
+    clockBack: previous && at < previous.lastAt! ? 1 : 0,
   }
   const result = q.insert.run(row)
   if (result.changes === 0) {
@@ -188,7 +206,8 @@ function decide(db: Db, scan: Scan): ScanDecision {
   })
   if (!person)
     return { outcome: { kind: 'unknown', nip, recorded: true, checkinId, at }, ceremonyId }
-  return { outcome: recorded(db, ceremonyId, person, { id: checkinId, at, late }), ceremonyId }
+  const outcome = recorded(person, { id: checkinId, at, late }, person.expected === 1)
+  return { outcome, ceremonyId }
 }
 
 /**
@@ -223,12 +242,10 @@ export function refuseScan(db: Db, scan: Scan, reason: string): ScanOutcome {
 
 /** A recorded arrival of someone on the roster, said "tidak terdaftar" when not expected. */
 function recorded(
-  db: Db,
-  ceremonyId: number,
   person: Found,
   checkin: { id: number; at: string; late: boolean },
+  expected: boolean,
 ): RecordedOutcome {
-  const expected = prepared(db).expected.get({ ceremonyId, employeeId: person.id }) === 1
   return {
     kind: 'recorded',
     checkinId: checkin.id,
@@ -246,7 +263,9 @@ export function liveArrival(db: Db, nip: string): RecordedOutcome | null {
   const person = q.person.get(nip) as Found | undefined
   if (!ceremony || !person) return null
   const live = q.live.get(ceremony.id, nip) as { id: number; at: string; late: number } | undefined
-  return live ? recorded(db, ceremony.id, person, { ...live, late: live.late === 1 }) : null
+  if (!live) return null
+  const expected = q.expected.get({ ceremonyId: ceremony.id, employeeId: person.id }) === 1
+  return recorded(person, { ...live, late: live.late === 1 }, expected)
 }
 
 /**

@@ -57,8 +57,3 @@ export function canonicalJson(value: CanonicalValue): string {
   write(value, '$', out)
   return out.join('')
 }
-
-/** The bytes that are hashed: the canonical text in UTF-8. */
-export function canonicalBytes(value: CanonicalValue): Buffer {
-  return Buffer.from(canonicalJson(value), 'utf8')
-}
