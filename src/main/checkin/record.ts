@@ -11,7 +11,7 @@ import type { Db } from '../db/connection'
 import { perDb } from '../db/per-db'
 import { UserError } from '../errors'
 import { extractNip } from '../../shared/payload'
-import { appendEntry, sha256Hex, warmLog } from '../log/append'
+import { appendEntry, sha256Hex } from '../log/append'
 import type { ScanBody } from '../log/kinds'
 
 export interface Scan {
@@ -85,13 +85,27 @@ function statements(db: Db) {
 }
 const prepared = perDb(statements)
 
+/** Thrown to roll the warm-up scan back. */
+const WARM_UP = Symbol('warm-up')
+/** A well-formed NIP: the warm-up walks the path of an arrival (lookup, insert, log entry). */
+const WARM_UP_PAYLOAD = 'NIP. 19740502 199311 1 001'
+
 /**
- * Compiles the scan's statements (and the log's) now: the first scan of a session on a new
- * database would otherwise pay for compiling them while the person waits at the gate.
+ * Runs one scan through the whole decision and rolls it back, so the first real scan of a
+ * session does not pay for compiling statements, regular expressions and cold code while the
+ * person waits at the gate. Nothing is written: the transaction never commits. A database that
+ * cannot be written now just stays cold; the real scan will say why.
  */
-export function warmScan(db: Db): void {
-  prepared(db)
-  warmLog(db)
+export function warmScan(db: Db, kioskId: string): void {
+  const scan: Scan = { payload: WARM_UP_PAYLOAD, source: 'kamera', kioskId, now: new Date() }
+  try {
+    db.transaction(() => {
+      decide(db, scan)
+      throw WARM_UP
+    })()
+  } catch (error) {
+    if (error !== WARM_UP) console.warn('[scan warm-up]', (error as Error).message)
+  }
 }
 
 /** This kiosk's latest arrival: its place in the kiosk's sequence and its wall time. */

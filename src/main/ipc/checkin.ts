@@ -10,7 +10,7 @@ import type { HandlersFor } from './handlers'
 export function checkinHandlers(ctx: KioskContext): HandlersFor<keyof typeof checkinContract> {
   const gate = new GateSearch(() => ctx.now().getTime())
   // Compiled now, not on the first scan, which would otherwise wait for it at the gate.
-  warmScan(ctx.db)
+  warmScan(ctx.db, ctx.kioskId)
   return {
     'checkin.scan': ({ payload, source }) => {
       const picked = source === 'manual' ? gate.redeem(payload) : payload

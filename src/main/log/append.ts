@@ -65,11 +65,6 @@ function statements(db: Db) {
 }
 const prepared = perDb(statements)
 
-/** Prepares the log's statements now, so the first fact of a session pays no compile time. */
-export function warmLog(db: Db): void {
-  prepared(db)
-}
-
 export interface NewEntry<K extends LogKind> {
   kind: K
   /** Wall time, ISO 8601 UTC, as the fact's own time says. */
