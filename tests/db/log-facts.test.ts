@@ -5,7 +5,7 @@ import { rebuildMatches } from '../../src/main/log/rebuild'
 import { sha256 } from '../../src/main/export/manifest'
 import path from 'node:path'
 import { kioskTable } from '../fixtures/kiosk-table'
-import { BUDI, JUNK, loggedSession, OTHER_STRANGER, STRANGER } from '../fixtures/log-session'
+import { BUDI, JUNK, loggedSession, OTHER_STRANGER, RINA, STRANGER } from '../fixtures/log-session'
 
 async function run() {
   const s = await loggedSession()
@@ -164,5 +164,32 @@ describe('the demo removed', () => {
     } finally {
       k.cleanup()
     }
+  })
+})
+
+describe('one person’s history, from the log', () => {
+  it('lists every attempt, cancellation and reason at the ceremony, with who and when, in order', async () => {
+    const s = await session()
+    const history = (nip: string) =>
+      s.call('log.personHistory', { nip }) as Promise<{
+        ok: true
+        value: { lines: { at: string; what: string; by: string }[] }
+      }>
+    const budi = (await history(BUDI)).value.lines
+    // The scan before any ceremony belongs to none, so it is not in this ceremony's history.
+    expect(budi.map((l) => [l.at.slice(11, 16), l.what, l.by])).toEqual([
+      ['00:35', 'Pindaian tercatat (kamera)', 'kiosk K'],
+      ['00:35', 'Pindaian ulang, sudah tercatat sebelumnya (pemindai)', 'kiosk K'],
+      ['00:50', 'Kehadiran dibatalkan: kartu orang lain', 'kiosk K'],
+      ['00:50', 'Pindaian tercatat (kamera, terlambat)', 'kiosk K'],
+    ])
+    const rina = (await history(RINA)).value.lines
+    expect(rina.map((l) => [l.what, l.by])).toEqual([
+      ['Keterangan diubah dari Tidak Hadir menjadi Izin', 'Rina Petugas'],
+      ['Keterangan diubah dari Izin menjadi Sakit (surat dokter)', 'Rina Petugas'],
+    ])
+    expect((await history(OTHER_STRANGER)).value.lines.map((l) => l.what)).toEqual([
+      'Pindaian ditolak: NIP tidak terdaftar (kamera)',
+    ])
   })
 })

@@ -12,6 +12,7 @@ import { checkinHandlers } from './checkin'
 import { exportHandlers } from './export'
 import { ikrarHandlers } from './ikrar'
 import { jobsHandlers } from './jobs'
+import { logHandlers } from './log'
 import { rosterHandlers } from './roster'
 import { signerHandlers } from './signer'
 
@@ -37,6 +38,7 @@ export function createHandlers(ctx: KioskContext): Handlers {
       ...exportHandlers(ctx),
       ...signerHandlers(ctx),
       ...jobsHandlers(ctx),
+      ...logHandlers(ctx),
     },
     officer,
   )
