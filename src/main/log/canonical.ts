@@ -10,40 +10,66 @@ export type CanonicalValue =
   | readonly CanonicalValue[]
   | { readonly [key: string]: CanonicalValue }
 
-function fail(path: string, what: string): never {
-  throw new TypeError(
-    `canonical form: ${path} is ${what}; only strings, safe integers, booleans, null, arrays and objects are allowed`,
-  )
+/** A refused value; `path` is filled in on the way out, so a valid value never builds one. */
+class Refused extends Error {
+  path = ''
 }
 
-function write(value: unknown, path: string, out: string[]): void {
-  if (value === null) {
-    out.push('null')
-  } else if (typeof value === 'string' || typeof value === 'boolean') {
-    out.push(JSON.stringify(value))
-  } else if (typeof value === 'number') {
-    if (!Number.isSafeInteger(value)) fail(path, `the number ${value}`)
-    // -0 would be written "0" by JSON but reads back as another value in some tools.
-    out.push(Object.is(value, -0) ? '0' : String(value))
-  } else if (Array.isArray(value)) {
-    out.push('[')
-    value.forEach((item, i) => {
-      if (i > 0) out.push(',')
-      write(item, `${path}[${i}]`, out)
-    })
-    out.push(']')
-  } else if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    // Keys in UTF-16 code unit order (JavaScript's default sort), as RFC 8785 does.
-    const keys = Object.keys(value).sort()
-    out.push('{')
-    keys.forEach((key, i) => {
-      if (i > 0) out.push(',')
-      out.push(JSON.stringify(key), ':')
-      write((value as Record<string, unknown>)[key], `${path}.${key}`, out)
-    })
-    out.push('}')
-  } else {
-    fail(path, value === undefined ? 'undefined' : `a ${typeof value}`)
+function refuse(what: string): never {
+  throw new Refused(what)
+}
+
+/** Adds one step of the path to a refusal passing through. */
+function within(error: unknown, step: string): unknown {
+  if (error instanceof Refused) error.path = step + error.path
+  return error
+}
+
+function writeArray(value: readonly unknown[]): string {
+  let out = '['
+  for (let i = 0; i < value.length; i++) {
+    try {
+      out += (i > 0 ? ',' : '') + write(value[i])
+    } catch (error) {
+      throw within(error, `[${i}]`)
+    }
+  }
+  return `${out}]`
+}
+
+function writeObject(value: Record<string, unknown>): string {
+  // Keys in UTF-16 code unit order (JavaScript's default sort), as RFC 8785 does.
+  const keys = Object.keys(value).sort()
+  let out = '{'
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!
+    try {
+      out += `${i > 0 ? ',' : ''}${JSON.stringify(key)}:${write(value[key])}`
+    } catch (error) {
+      throw within(error, `.${key}`)
+    }
+  }
+  return `${out}}`
+}
+
+function write(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value)
+    case 'boolean':
+      return value ? 'true' : 'false'
+    case 'number':
+      if (!Number.isSafeInteger(value)) refuse(`the number ${value}`)
+      // -0 is written 0: some tools read "-0" back as another value.
+      return value === 0 ? '0' : String(value)
+    case 'object':
+      if (value === null) return 'null'
+      if (Array.isArray(value)) return writeArray(value)
+      if (Object.getPrototypeOf(value) === Object.prototype)
+        return writeObject(value as Record<string, unknown>)
+      return refuse(`a ${value.constructor?.name ?? 'object'}`)
+    default:
+      return refuse(value === undefined ? 'undefined' : `a ${typeof value}`)
   }
 }
 
@@ -53,7 +79,12 @@ function write(value: unknown, path: string, out: string[]): void {
  * rather than writing bytes another tool would write differently.
  */
 export function canonicalJson(value: CanonicalValue): string {
-  const out: string[] = []
-  write(value, '$', out)
-  return out.join('')
+  try {
+    return write(value)
+  } catch (error) {
+    if (!(error instanceof Refused)) throw error
+    throw new TypeError(
+      `canonical form: $${error.path} is ${error.message}; only strings, safe integers, booleans, null, arrays and objects are allowed`,
+    )
+  }
 }
