@@ -1,4 +1,7 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { logExport } from '../../src/main/export/log-export'
 import { appendEntry, entryHash, uuidv7 } from '../../src/main/log/append'
 import { canonicalJson, type CanonicalValue } from '../../src/main/log/canonical'
 import { chainHead, verifyChain } from '../../src/main/log/chain'
@@ -6,7 +9,7 @@ import { rebuildMatches } from '../../src/main/log/rebuild'
 import type { Db } from '../../src/main/db/connection'
 import { PILKADA_2024 } from '../fixtures/ceremony'
 import { kioskTable } from '../fixtures/kiosk-table'
-import { tempDb } from '../fixtures/temp-db'
+import { tempDb, tempDir } from '../fixtures/temp-db'
 
 const cleanups: (() => void)[] = []
 afterEach(() => cleanups.splice(0).forEach((c) => c()))
@@ -182,5 +185,20 @@ describe('tampering with the log is found, at the entry', () => {
         /^Kehadiran 2 \(NIP 198001152005012002\) berbeda, scanned_at: tabel "2024-09-30T00:20:00.000Z", log "/,
       ),
     ])
+  })
+})
+
+describe('an export whose files cannot be read back', () => {
+  it('says which file, in Indonesian, and logs nothing it did not read', async () => {
+    const d = db()
+    const folder = tempDir()
+    cleanups.push(() => fs.rmSync(folder, { recursive: true, force: true }))
+    fs.writeFileSync(path.join(folder, 'Rekap.xlsx'), 'isi')
+    const summary = { folder, files: ['Rekap.xlsx', 'Hilang.csv'] }
+    await expect(logExport(d, { ceremonyId: 1, summary, at: new Date() })).rejects.toMatchObject({
+      code: 'EXPORT_LOG',
+      message: expect.stringContaining('Gagal membaca ulang berkas ekspor "Hilang.csv"'),
+    })
+    expect(chainHead(d)).toBeNull()
   })
 })

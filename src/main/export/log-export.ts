@@ -1,6 +1,7 @@
 import path from 'node:path'
 import type { ExportSummary } from '../../shared/contract/export'
 import type { Db } from '../db/connection'
+import { fsError } from '../fs-errors'
 import { appendEntry, kioskOf } from '../log/append'
 import { sha256 } from './manifest'
 
@@ -13,8 +14,21 @@ export async function logExport(
   done: { ceremonyId: number; summary: ExportSummary; at: Date },
 ): Promise<void> {
   const files: { name: string; sha256: string }[] = []
-  for (const name of done.summary.files)
-    files.push({ name, sha256: await sha256(path.join(done.summary.folder, name)) })
+  for (const name of done.summary.files) {
+    try {
+      files.push({ name, sha256: await sha256(path.join(done.summary.folder, name)) })
+    } catch (error) {
+      // The files are written; only their record is missing. Said so, and nothing is logged
+      // that was not read back.
+      throw fsError(
+        'EXPORT_LOG',
+        error,
+        'membaca ulang berkas ekspor',
+        name,
+        'Berkas ekspor sudah ditulis tetapi belum tercatat di log kiosk; ulangi ekspor.',
+      )
+    }
+  }
   appendEntry(db, {
     kind: 'export.written',
     at: done.at.toISOString(),
