@@ -3,16 +3,10 @@ import type { OfficerLock } from '../auth/officer-lock'
 import type { KioskContext } from '../context'
 import { UserError } from '../errors'
 import { jobsOf } from '../jobs/runner'
-import { appendEntry } from '../log/append'
-import { demoPresent, removeDemo as removeDemoData } from '../roster/demo-mode'
+import { demoPresent } from '../roster/demo-mode'
+import { applyImport } from '../roster/import'
 import type { ParsedRoster } from '../roster/parse-roster'
-import {
-  addNonAsn,
-  applyRoster,
-  listOpd,
-  searchEmployees,
-  updateEmployee,
-} from '../roster/repository'
+import { addNonAsn, listOpd, searchEmployees, updateEmployee } from '../roster/repository'
 import { getCardIdentity, setCardIdentity } from '../roster/card-identity'
 import { listCardHolders, markCardsPrinted } from '../roster/cards'
 import type { HandlersFor } from './handlers'
@@ -73,27 +67,14 @@ export function rosterHandlers(
         )
       }
       const { rows, held } = JSON.parse(pending.parsedJson) as ParsedRoster
-      const file = pending
-      const result = ctx.db
-        .transaction(() => {
-          if (removeDemo) removeDemoData(ctx.db, ctx.now())
-          const applied = applyRoster(ctx.db, rows, ctx.now(), held)
-          appendEntry(ctx.db, {
-            kind: 'roster.imported',
-            at: ctx.now().toISOString(),
-            kioskId: ctx.kioskId,
-            body: {
-              fileName: file.fileName,
-              fileSha256: file.fileSha256,
-              added: applied.added,
-              updated: applied.updated,
-              deactivated: applied.deactivated,
-              rejected: file.rejected,
-            },
-          })
-          return applied
-        })
-        .immediate()
+      const result = applyImport(ctx.db, {
+        rows,
+        held,
+        file: pending,
+        removeDemo,
+        now: ctx.now(),
+        kioskId: ctx.kioskId,
+      })
       pending = null
       return result
     },
