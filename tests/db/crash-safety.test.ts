@@ -2,6 +2,8 @@ import Database from 'better-sqlite3'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/main/db/connection'
+import { verifyChain } from '../../src/main/log/chain'
+import { rebuildMatches } from '../../src/main/log/rebuild'
 import { demoRoster } from '../../src/main/roster/demo'
 import { applyRoster } from '../../src/main/roster/repository'
 import { runChild } from '../fixtures/child'
@@ -58,6 +60,9 @@ describe('a laptop that dies mid-scan', () => {
           .pluck()
           .get(),
       ).toBe(1)
+      // The log was committed with each scan: it still verifies, and rebuilds the same arrivals.
+      expect(verifyChain(db), `round ${round}`).toMatchObject({ ok: true })
+      expect(rebuildMatches(db), `round ${round}`).toMatchObject({ matches: true, differences: [] })
       db.close()
     }
   })

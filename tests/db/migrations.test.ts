@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3'
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -10,6 +11,9 @@ import { checkinClock } from '../../src/main/db/migrations/0006-checkin-clock'
 import { signers } from '../../src/main/db/migrations/0007-signers'
 import { demoElection } from '../../src/main/db/migrations/0008-demo-election'
 import { checkin } from '../../src/main/db/migrations/0002-checkin'
+import { log } from '../../src/main/db/migrations/0009-log'
+import { verifyChain } from '../../src/main/log/chain'
+import { rebuildMatches } from '../../src/main/log/rebuild'
 import { SCAN_SOURCES } from '../../src/shared/domain'
 import { tempDb, tempDir } from '../fixtures/temp-db'
 
@@ -362,5 +366,108 @@ describe('migration 0008 demo-election', () => {
       election: '',
     })
     expect(() => db.prepare('UPDATE employee SET demo = 2').run()).toThrow(/CHECK/)
+  })
+})
+
+describe('migration 0009 log', () => {
+  /** A database as version 8 left it, written with SQL only (today's code logs every write). */
+  function before(file: string): void {
+    const db = openDatabase(file, { migrations: MIGRATIONS.slice(0, MIGRATIONS.indexOf(log)) })
+    db.exec(`
+      INSERT INTO opd (id, key, name) VALUES (1, 'inspektorat', 'Inspektorat');
+      INSERT INTO employee (id, nip, name, opd_id, jenis, updated_at) VALUES
+        (1, '197405021993111001', 'Siti', 1, 'PNS', 'x'),
+        (2, '198001012005011002', 'Budi', 1, 'PNS', 'x');
+      INSERT INTO ceremony (id, name, date, start_time, late_time, starts_at, late_at, time_zone,
+        all_opd, unknown_policy, created_at) VALUES
+        (1, 'Apel Senin', '2024-09-30', '07:30', '07:45', '2024-09-30T00:30:00.000Z',
+         '2024-09-30T00:45:00.000Z', 'Asia/Jakarta', 0, 'review', '2024-09-29T10:00:00.000Z');
+      INSERT INTO ceremony_opd VALUES (1, 1);
+      INSERT INTO checkin (id, ceremony_id, nip, employee_id, scanned_at, late, source, kiosk_id,
+        seq, clock_back, cancelled_at, cancel_reason, cancelled_by) VALUES
+        (1, 1, '197405021993111001', 1, '2024-09-30T00:31:00.000Z', 0, 'kamera', 'A', 1, 0,
+         '2024-09-30T00:20:00.000Z', 'salah pindai', 'A'),
+        (2, 1, '197405021993111001', 1, '2024-09-30T00:32:00.000Z', 0, 'pemindai', 'A', 2, 0,
+         NULL, NULL, NULL),
+        (3, 1, '199912312024121001', NULL, '2024-09-30T00:50:00.000Z', 1, 'manual', 'A', 3, 0,
+         NULL, NULL, NULL);
+      INSERT INTO absence (ceremony_id, employee_id, reason, note, set_by, set_at) VALUES
+        (1, 2, 'SAKIT', 'surat dokter', 'Rina', '2024-09-30T02:00:00.000Z');
+      INSERT INTO absence_history (ceremony_id, employee_id, old_reason, old_note, new_reason,
+        new_note, changed_by, changed_at) VALUES
+        (1, 2, NULL, NULL, 'IZIN', '', 'Rina', '2024-09-30T01:00:00.000Z'),
+        (1, 2, 'IZIN', '', 'SAKIT', 'surat dokter', 'Rina', '2024-09-30T02:00:00.000Z');
+      INSERT INTO ikrar_reading (ceremony_id, started_at, ended_at, text, kiosk_id) VALUES
+        (1, '2024-09-30T00:40:00.000Z', '2024-09-30T00:44:00.000Z', '{"heading":"Ikrar"}', 'A');
+    `)
+    db.close()
+  }
+
+  function migrated() {
+    const dir = tempDir()
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }))
+    const file = path.join(dir, 'k.sqlite')
+    before(file)
+    const db = openDatabase(file, { migrations: MIGRATIONS.slice(0, MIGRATIONS.indexOf(log) + 1) })
+    cleanups.push(() => db.close())
+    return db
+  }
+
+  const chainOf = (db: ReturnType<typeof migrated>) =>
+    db.prepare('SELECT seq, kind, at, kiosk_id AS kioskId, body FROM log_entry ORDER BY seq').all()
+
+  it('turns what the database held into the first entries, oldest first, a chain that verifies', () => {
+    const db = migrated()
+    const chain = chainOf(db) as { kind: string; at: string; body: string }[]
+    expect(chain.map((e) => `${e.kind} ${e.at.slice(11, 16)}`)).toEqual([
+      'ceremony.created 10:00',
+      'scan 00:31',
+      // Cancelled "at 00:20" by a clock set back: still after the scan it cancels.
+      'checkin.cancelled 00:20',
+      'scan 00:32',
+      'ikrar.started 00:40',
+      'ikrar.ended 00:44',
+      'scan 00:50',
+      'absence.set 01:00',
+      'absence.set 02:00',
+    ])
+    expect(JSON.parse(chain[6]!.body)).toMatchObject({
+      result: 'unknown-recorded',
+      nip: '199912312024121001',
+      late: true,
+      migrated: true,
+    })
+    expect(JSON.parse(chain[8]!.body)).toMatchObject({
+      reason: 'SAKIT',
+      previousReason: 'IZIN',
+      by: 'Rina',
+    })
+    expect(JSON.parse(chain[4]!.body).textSha256).toBe(
+      createHash('sha256').update('{"heading":"Ikrar"}').digest('hex'),
+    )
+    expect(verifyChain(db)).toMatchObject({ ok: true, entries: 9 })
+    expect(rebuildMatches(db)).toMatchObject({ matches: true, checkins: 3, absences: 1 })
+  })
+
+  it('is deterministic: the same database gives the same entries in the same order', () => {
+    // Ids are random UUIDv7 and so are the hashes over them; everything else is the same.
+    expect(chainOf(migrated())).toEqual(chainOf(migrated()))
+  })
+
+  it('refuses UPDATE and DELETE on the log with a message that says why', () => {
+    const db = migrated()
+    expect(() => db.prepare("UPDATE log_entry SET at = 'x' WHERE seq = 2").run()).toThrow(
+      'Log kehadiran tidak boleh diubah: entri hanya bisa ditambahkan.',
+    )
+    expect(() => db.prepare('DELETE FROM log_entry WHERE seq = 9').run()).toThrow(
+      'Log kehadiran tidak boleh dihapus: entri hanya bisa ditambahkan.',
+    )
+    expect(db.prepare('SELECT count(*) FROM log_entry').pluck().get()).toBe(9)
+  })
+
+  it('starts an empty chain on a new database', () => {
+    const { db } = open()
+    expect(db.prepare('SELECT count(*) FROM log_entry').pluck().get()).toBe(0)
+    expect(verifyChain(db)).toMatchObject({ ok: true, entries: 0, head: null })
   })
 })

@@ -249,6 +249,7 @@ describe('the officer PIN', () => {
       'ikrar.chooseTemplate',
       'ikrar.save',
       'ikrar.setMirror',
+      'log.personHistory',
       'roster.addNonAsn',
       'roster.applyImport',
       'roster.cardHolders',

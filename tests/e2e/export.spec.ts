@@ -74,6 +74,14 @@ test('mark absence reasons, export to a folder, and read the files back', async 
   const sickRow = page.getByTestId('absence-row').filter({ hasText: sick.name })
   await expect(sickRow).toContainText('Rina Petugas')
   await expect(page.getByLabel(`Keterangan untuk ${sick.name}`)).toHaveValue('SAKIT')
+  // The person's history, read from the log: the reason with who set it and what it replaced.
+  await page.getByRole('button', { name: `Riwayat ${sick.name}` }).click()
+  const history = page.getByTestId('person-history')
+  await expect(history).toContainText(
+    'Keterangan diubah dari Tidak Hadir menjadi Sakit (Demam, surat dokter menyusul) oleh Rina Petugas',
+  )
+  await page.getByRole('button', { name: `Riwayat ${sick.name}` }).click()
+  await expect(history).toHaveCount(0)
 
   // No reason is preselected, and the officer confirms with the number of people it changes.
   const apply = page.getByRole('button', { name: 'Terapkan ke OPD ini…' })

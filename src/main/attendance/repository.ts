@@ -9,6 +9,7 @@ import { EXPECTED_EMPLOYEES } from '../ceremony/expected'
 import { getCeremony } from '../ceremony/repository'
 import type { Db } from '../db/connection'
 import { UserError } from '../errors'
+import { appendEntry, kioskOf } from '../log/append'
 import { getSetting, setSetting } from '../settings'
 
 const OFFICER_KEY = 'officer_name'
@@ -154,7 +155,7 @@ function hasLiveCheckin(db: Db, ceremonyId: number, nip: string): boolean {
 function writeReason(
   db: Db,
   at: { officer: string; now: string },
-  change: Omit<ReasonChange, 'previous'>,
+  change: Omit<ReasonChange, 'previous'> & { nip: string },
   old: { reason: AbsenceReason; note: string } | undefined,
 ): void {
   const key = { ceremonyId: change.ceremonyId, employeeId: change.employeeId }
@@ -182,6 +183,21 @@ function writeReason(
     newNote: change.reason === null ? null : change.note,
     ...at,
   })
+  appendEntry(db, {
+    kind: 'absence.set',
+    at: at.now,
+    kioskId: kioskOf(db),
+    body: {
+      ...key,
+      nip: change.nip,
+      reason: change.reason,
+      note: change.reason === null ? '' : change.note,
+      previousReason: old?.reason ?? null,
+      previousNote: old?.note ?? null,
+      by: at.officer,
+      migrated: false,
+    },
+  })
 }
 
 /** Sets or clears one person's reason, refusing when it was changed since the officer looked. */
@@ -206,7 +222,13 @@ export function setReason(db: Db, now: Date, change: ReasonChange): AttendanceRo
       }
       const note = change.reason === null ? '' : change.note
       const unchanged = (old?.reason ?? null) === change.reason && (old?.note ?? '') === note
-      if (!unchanged) writeReason(db, { officer, now: now.toISOString() }, { ...change, note }, old)
+      if (!unchanged)
+        writeReason(
+          db,
+          { officer, now: now.toISOString() },
+          { ...change, note, nip: person.nip },
+          old,
+        )
       return person.opdId
     })
     .immediate()
@@ -236,7 +258,7 @@ export function setReasonForOpd(
       let changed = 0
       for (const r of rows) {
         if (r.status !== 'TIDAK_HADIR') continue
-        writeReason(db, at, { ...input, employeeId: r.employeeId! }, undefined)
+        writeReason(db, at, { ...input, employeeId: r.employeeId!, nip: r.nip }, undefined)
         changed++
       }
       return { changed, skipped: rows.length - changed }

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks'
 import { isNewPinValid, NEW_PIN_RULE, type OfficerStatus } from '../../shared/contract/auth'
 import type { KioskContext } from '../context'
 import { UserError } from '../errors'
+import { appendEntry, kioskOf } from '../log/append'
 import { getSetting, setSetting } from '../settings'
 
 const PIN_KEY = 'officer_pin'
@@ -98,11 +99,20 @@ export class OfficerLock {
     this.require()
     if (!isNewPinValid(pin)) throw new UserError('BAD_PIN', `${NEW_PIN_RULE}.`)
     const salt = randomBytes(16)
-    setSetting(
-      this.ctx.db,
-      PIN_KEY,
-      `scrypt$${salt.toString('base64')}$${hash(pin, salt).toString('base64')}`,
-    )
+    const { db } = this.ctx
+    // scrypt takes tens of milliseconds: done before the write lock is taken, not under it.
+    const value = `scrypt$${salt.toString('base64')}$${hash(pin, salt).toString('base64')}`
+    db.transaction(() => {
+      // The log says that the PIN was set or changed, never the PIN or its hash.
+      const replaced = this.stored() !== null
+      setSetting(db, PIN_KEY, value)
+      appendEntry(db, {
+        kind: 'pin.set',
+        at: this.ctx.now().toISOString(),
+        kioskId: kioskOf(db),
+        body: { replaced },
+      })
+    }).immediate()
     this.unlockFor(UNLOCK_MS)
   }
 

@@ -4,6 +4,7 @@ import { proposeElection } from '../../shared/election'
 import { localToUtc, type TimeZoneId } from '../../shared/time'
 import type { Db } from '../db/connection'
 import { UserError } from '../errors'
+import { appendEntry, kioskOf } from '../log/append'
 import { getSetting, setSetting } from '../settings'
 
 interface CeremonyRow {
@@ -117,14 +118,19 @@ export function createCeremony(db: Db, now: Date, f: CeremonyFields): Ceremony {
         })
       const id = Number(lastInsertRowid)
       writeOpdList(db, id, f.opdIds)
+      logCeremony(db, 'ceremony.created', now, getCeremony(db, id))
       // The first ceremony is the one the gate will run.
-      if (activeCeremonyId(db) === null) setSetting(db, ACTIVE_KEY, String(id))
+      if (activeCeremonyId(db) === null) activate(db, now, id)
       return getCeremony(db, id)
     })
     .immediate()
 }
 
-export function updateCeremony(db: Db, f: CeremonyFields & { id: number }): Ceremony {
+export function updateCeremony(
+  db: Db,
+  f: CeremonyFields & { id: number },
+  now: Date = new Date(),
+): Ceremony {
   return db
     .transaction(() => {
       getCeremony(db, f.id)
@@ -136,7 +142,9 @@ export function updateCeremony(db: Db, f: CeremonyFields & { id: number }): Cere
          election = coalesce(@election, election) WHERE id = @id`,
       ).run({ ...f, ...t, allOpd: f.opdIds ? 0 : 1, election: f.election ?? null })
       writeOpdList(db, f.id, f.opdIds)
-      return getCeremony(db, f.id)
+      const changed = getCeremony(db, f.id)
+      logCeremony(db, 'ceremony.changed', now, changed)
+      return changed
     })
     .immediate()
 }
@@ -157,8 +165,49 @@ export function duplicateCeremony(db: Db, now: Date, id: number): Ceremony {
   })
 }
 
-export function setActiveCeremony(db: Db, id: number): Ceremony {
-  getCeremony(db, id)
+function activate(db: Db, now: Date, id: number): void {
   setSetting(db, ACTIVE_KEY, String(id))
-  return getCeremony(db, id)
+  appendEntry(db, {
+    kind: 'ceremony.activated',
+    at: now.toISOString(),
+    kioskId: kioskOf(db),
+    body: { ceremonyId: id },
+  })
+}
+
+export function setActiveCeremony(db: Db, id: number, now: Date = new Date()): Ceremony {
+  return db
+    .transaction(() => {
+      getCeremony(db, id)
+      activate(db, now, id)
+      return getCeremony(db, id)
+    })
+    .immediate()
+}
+
+/** A ceremony's settings as the log keeps them, after each create or change. */
+function logCeremony(
+  db: Db,
+  kind: 'ceremony.created' | 'ceremony.changed',
+  now: Date,
+  c: Ceremony,
+): void {
+  appendEntry(db, {
+    kind,
+    at: now.toISOString(),
+    kioskId: kioskOf(db),
+    body: {
+      ceremonyId: c.id,
+      name: c.name,
+      date: c.date,
+      startTime: c.startTime,
+      lateTime: c.lateTime,
+      timeZone: c.timeZone,
+      place: c.place,
+      opdIds: c.opdIds,
+      unknownPolicy: c.unknownPolicy,
+      election: c.election,
+      migrated: false,
+    },
+  })
 }

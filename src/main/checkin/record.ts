@@ -8,8 +8,11 @@ import type {
 import { EXPECTED_EMPLOYEES } from '../ceremony/expected'
 import { ACTIVE_KEY } from '../ceremony/repository'
 import type { Db } from '../db/connection'
+import { perDb } from '../db/per-db'
 import { UserError } from '../errors'
 import { extractNip } from '../../shared/payload'
+import { appendEntry, sha256Hex } from '../log/append'
+import type { ScanBody } from '../log/kinds'
 
 export interface Scan {
   payload: string
@@ -24,12 +27,31 @@ interface ActiveCeremony {
   unknown_policy: UnknownNipPolicy
 }
 
+type Found = Person & { id: number; active: number }
+
 /** Prepared once per database: a scan runs the same few statements hundreds of times. */
 function statements(db: Db) {
   return {
     activeCeremony: db.prepare(
       `SELECT c.id, c.late_at, c.unknown_policy FROM ceremony c
        WHERE c.id = (SELECT CAST(value AS INTEGER) FROM setting WHERE key = '${ACTIVE_KEY}')`,
+    ),
+    /**
+     * The active ceremony and this kiosk's previous arrival (whichever ceremony: the clock runs
+     * across ceremonies), in one statement: each statement a scan runs costs it time.
+     */
+    gate: db.prepare(
+      `SELECT c.id, c.late_at, c.unknown_policy, l.seq AS lastSeq, l.scanned_at AS lastAt
+       FROM ceremony c
+       LEFT JOIN (SELECT seq, scanned_at FROM checkin WHERE kiosk_id = ? ORDER BY seq DESC LIMIT 1) l
+       WHERE c.id = (SELECT CAST(value AS INTEGER) FROM setting WHERE key = '${ACTIVE_KEY}')`,
+    ),
+    /** The person behind a NIP and whether the ceremony expects them, in one statement. */
+    scanned: db.prepare(
+      `SELECT e.id, e.nip, e.name, e.active, o.name AS opdName,
+         EXISTS (WITH expected AS (${EXPECTED_EMPLOYEES}) SELECT 1 FROM expected WHERE id = e.id)
+           AS expected
+       FROM employee e JOIN opd o ON o.id = e.opd_id WHERE e.nip = @nip`,
     ),
     person: db.prepare(
       `SELECT e.id, e.nip, e.name, e.active, o.name AS opdName FROM employee e JOIN opd o ON o.id = e.opd_id WHERE e.nip = ?`,
@@ -52,13 +74,38 @@ function statements(db: Db) {
     live: db.prepare(
       'SELECT id, scanned_at AS at, late FROM checkin WHERE ceremony_id = ? AND nip = ? AND cancelled_at IS NULL',
     ),
+    cancel: db.prepare(
+      `UPDATE checkin SET cancelled_at = ?, cancel_reason = ?, cancelled_by = ?
+       WHERE id = ? AND cancelled_at IS NULL
+       RETURNING ceremony_id AS ceremonyId, nip`,
+    ),
+    /** One transaction per scan: the decision, the arrival and its log entry commit together. */
+    decide: db.transaction((scan: Scan) => decide(db, scan)),
   }
 }
-const cache = new WeakMap<Db, ReturnType<typeof statements>>()
-function prepared(db: Db) {
-  let s = cache.get(db)
-  if (!s) cache.set(db, (s = statements(db)))
-  return s
+const prepared = perDb(statements)
+
+/** Thrown to roll the warm-up scan back. */
+const WARM_UP = Symbol('warm-up')
+/** A well-formed NIP: the warm-up walks the path of an arrival (lookup, insert, log entry). */
+const WARM_UP_PAYLOAD = 'NIP. 19740502 199311 1 001'
+
+/**
+ * Runs one scan through the whole decision and rolls it back, so the first real scan of a
+ * session does not pay for compiling statements, regular expressions and cold code while the
+ * person waits at the gate. Nothing is written: the transaction never commits. A database that
+ * cannot be written now just stays cold; the real scan will say why.
+ */
+export function warmScan(db: Db, kioskId: string): void {
+  const scan: Scan = { payload: WARM_UP_PAYLOAD, source: 'kamera', kioskId, now: new Date() }
+  try {
+    db.transaction(() => {
+      decide(db, scan)
+      throw WARM_UP
+    })()
+  } catch (error) {
+    if (error !== WARM_UP) console.warn('[scan warm-up]', (error as Error).message)
+  }
 }
 
 /** This kiosk's latest arrival: its place in the kiosk's sequence and its wall time. */
@@ -66,59 +113,153 @@ export function lastArrival(db: Db, kioskId: string): { seq: number; at: string 
   return prepared(db).lastOwn.get(kioskId) as { seq: number; at: string } | undefined
 }
 
-/**
- * Decides one scan and, when it is an arrival, commits it before returning: the screen
- * confirms only what is on disk. The partial unique index makes "already recorded" a
- * property of the database, not of a check that could race.
- */
-export function recordScan(db: Db, scan: Scan): ScanOutcome {
+/** How many hex digits of an invalid payload's SHA-256 the log keeps: enough to match two. */
+const PAYLOAD_DIGEST_CHARS = 16
+
+/** The log entry of one attempt; every field the outcome does not fill is null. */
+function attemptBody(scan: Scan, fields: Partial<ScanBody> & Pick<ScanBody, 'result'>): ScanBody {
+  return {
+    ceremonyId: null,
+    source: scan.source,
+    nip: null,
+    payloadSha256: null,
+    payloadLength: null,
+    checkinId: null,
+    late: null,
+    kioskSeq: null,
+    clockBack: null,
+    migrated: false,
+    ...fields,
+  }
+}
+
+function logAttempt(db: Db, scan: Scan, fields: Partial<ScanBody> & Pick<ScanBody, 'result'>) {
+  appendEntry(db, {
+    kind: 'scan',
+    at: scan.now.toISOString(),
+    kioskId: scan.kioskId,
+    body: attemptBody(scan, fields),
+  })
+}
+
+/** A payload that is not a card: a digest and its length, never megabytes of whatever it was. */
+const payloadDigest = (payload: string) => ({
+  payloadSha256: sha256Hex(payload).slice(0, PAYLOAD_DIGEST_CHARS),
+  payloadLength: payload.length,
+})
+
+export interface ScanDecision {
+  outcome: ScanOutcome
+  /** The active ceremony the scan was decided against; null when there was none. */
+  ceremonyId: number | null
+}
+
+function decide(db: Db, scan: Scan): ScanDecision {
   const q = prepared(db)
-  const ceremony = q.activeCeremony.get() as ActiveCeremony | undefined
-  if (!ceremony) return { kind: 'no-ceremony' }
+  const ceremony = q.gate.get(scan.kioskId) as
+    (ActiveCeremony & { lastSeq: number | null; lastAt: string | null }) | undefined
   const extracted = extractNip(scan.payload)
-  if (!extracted.ok) return { kind: 'invalid', reason: extracted.reason }
+  if (!ceremony) {
+    const nip = extracted.ok ? { nip: extracted.nip } : payloadDigest(scan.payload)
+    logAttempt(db, scan, { result: 'no-ceremony', ...nip })
+    return { outcome: { kind: 'no-ceremony' }, ceremonyId: null }
+  }
+  const ceremonyId = ceremony.id
+  if (!extracted.ok) {
+    logAttempt(db, scan, { result: 'invalid', ceremonyId, ...payloadDigest(scan.payload) })
+    return { outcome: { kind: 'invalid', reason: extracted.reason }, ceremonyId }
+  }
   const nip = extracted.nip
-  const person = q.person.get(nip) as (Person & { id: number; active: number }) | undefined
+  const person = q.scanned.get({ nip, ceremonyId }) as (Found & { expected: number }) | undefined
   const at = scan.now.toISOString()
   if (!person && ceremony.unknown_policy === 'refuse') {
-    return { kind: 'unknown', nip, recorded: false, checkinId: null, at }
+    logAttempt(db, scan, { result: 'unknown-refused', ceremonyId, nip })
+    return { outcome: { kind: 'unknown', nip, recorded: false, checkinId: null, at }, ceremonyId }
   }
   const late = at > ceremony.late_at
   // The wall time is kept as the clock said; the sequence keeps the true order beside it.
-  const previous = lastArrival(db, scan.kioskId)
-  const result = q.insert.run({
-    ceremonyId: ceremony.id,
+  const previous = ceremony.lastAt === null ? null : ceremony
+  const row = {
+    ceremonyId,
     nip,
     employeeId: person?.id ?? null,
     at,
     late: late ? 1 : 0,
     source: scan.source,
     kioskId: scan.kioskId,
-    seq: (previous?.seq ?? 0) + 1,
-    clockBack: previous && at < previous.at ? 1 : 0,
-  })
-  const checkinId = Number(result.lastInsertRowid)
-  if (result.changes === 0) {
-    const { at: firstAt } = q.live.get(ceremony.id, nip) as { at: string }
-    if (!person) return { kind: 'unknown', nip, recorded: true, checkinId: null, at: firstAt }
-    return {
-      kind: 'duplicate',
-      person: { nip, name: person.name, opdName: person.opdName },
-      firstAt,
-    }
+    seq: (previous?.lastSeq ?? 0) + 1,
+    clockBack: previous && at < previous.lastAt! ? 1 : 0,
   }
-  if (!person) return { kind: 'unknown', nip, recorded: true, checkinId, at }
-  return recorded(db, ceremony.id, person, { id: checkinId, at, late })
+  const result = q.insert.run(row)
+  if (result.changes === 0) {
+    const first = q.live.get(ceremonyId, nip) as { id: number; at: string }
+    logAttempt(db, scan, {
+      result: 'duplicate',
+      ceremonyId,
+      nip,
+      checkinId: first.id,
+    })
+    if (!person) {
+      return {
+        outcome: { kind: 'unknown', nip, recorded: true, checkinId: null, at: first.at },
+        ceremonyId,
+      }
+    }
+    const shown = { nip, name: person.name, opdName: person.opdName }
+    return { outcome: { kind: 'duplicate', person: shown, firstAt: first.at }, ceremonyId }
+  }
+  const checkinId = Number(result.lastInsertRowid)
+  logAttempt(db, scan, {
+    result: person ? 'recorded' : 'unknown-recorded',
+    ceremonyId,
+    nip,
+    checkinId,
+    late,
+    kioskSeq: row.seq,
+    clockBack: row.clockBack === 1,
+  })
+  if (!person)
+    return { outcome: { kind: 'unknown', nip, recorded: true, checkinId, at }, ceremonyId }
+  const outcome = recorded(person, { id: checkinId, at, late }, person.expected === 1)
+  return { outcome, ceremonyId }
+}
+
+/**
+ * Decides one scan and commits it, with its log entry, before returning: the screen confirms
+ * only what is on disk. Every attempt is logged, the ones that record nothing too. The partial
+ * unique index makes "already recorded" a property of the database, not of a check that could
+ * race.
+ */
+export function decideScan(db: Db, scan: Scan): ScanDecision {
+  return prepared(db).decide.immediate(scan)
+}
+
+export function recordScan(db: Db, scan: Scan): ScanOutcome {
+  return decideScan(db, scan).outcome
+}
+
+/**
+ * An attempt refused before it could be read (a stale manual pick): logged as invalid, with
+ * the active ceremony, like any other code that is not a card.
+ */
+export function refuseScan(db: Db, scan: Scan, reason: string): ScanOutcome {
+  db.transaction(() => {
+    const ceremony = prepared(db).activeCeremony.get() as ActiveCeremony | undefined
+    logAttempt(db, scan, {
+      result: 'invalid',
+      ceremonyId: ceremony?.id ?? null,
+      ...payloadDigest(scan.payload),
+    })
+  }).immediate()
+  return { kind: 'invalid', reason }
 }
 
 /** A recorded arrival of someone on the roster, said "tidak terdaftar" when not expected. */
 function recorded(
-  db: Db,
-  ceremonyId: number,
-  person: Person & { id: number; active: number },
+  person: Found,
   checkin: { id: number; at: string; late: boolean },
+  expected: boolean,
 ): RecordedOutcome {
-  const expected = prepared(db).expected.get({ ceremonyId, employeeId: person.id }) === 1
   return {
     kind: 'recorded',
     checkinId: checkin.id,
@@ -133,10 +274,12 @@ function recorded(
 export function liveArrival(db: Db, nip: string): RecordedOutcome | null {
   const q = prepared(db)
   const ceremony = q.activeCeremony.get() as ActiveCeremony | undefined
-  const person = q.person.get(nip) as (Person & { id: number; active: number }) | undefined
+  const person = q.person.get(nip) as Found | undefined
   if (!ceremony || !person) return null
   const live = q.live.get(ceremony.id, nip) as { id: number; at: string; late: number } | undefined
-  return live ? recorded(db, ceremony.id, person, { ...live, late: live.late === 1 }) : null
+  if (!live) return null
+  const expected = q.expected.get({ ceremonyId: ceremony.id, employeeId: person.id }) === 1
+  return recorded(person, { ...live, late: live.late === 1 }, expected)
 }
 
 /**
@@ -152,18 +295,31 @@ export function cancelCheckin(
   now: Date,
   cancelledBy: string,
 ): number {
-  const done = db
-    .prepare(
-      `UPDATE checkin SET cancelled_at = ?, cancel_reason = ?, cancelled_by = ?
-       WHERE id = ? AND cancelled_at IS NULL
-       RETURNING ceremony_id AS ceremonyId`,
-    )
-    .get(now.toISOString(), reason, cancelledBy, checkinId) as { ceremonyId: number } | undefined
-  if (done === undefined) {
-    throw new UserError(
-      'NOT_FOUND',
-      `Catatan kehadiran ${checkinId} tidak ada atau sudah dibatalkan.`,
-    )
-  }
-  return done.ceremonyId
+  return db
+    .transaction(() => {
+      const at = now.toISOString()
+      const done = prepared(db).cancel.get(at, reason, cancelledBy, checkinId) as
+        { ceremonyId: number; nip: string } | undefined
+      if (done === undefined) {
+        throw new UserError(
+          'NOT_FOUND',
+          `Catatan kehadiran ${checkinId} tidak ada atau sudah dibatalkan.`,
+        )
+      }
+      appendEntry(db, {
+        kind: 'checkin.cancelled',
+        at,
+        kioskId: cancelledBy,
+        body: {
+          checkinId,
+          ceremonyId: done.ceremonyId,
+          nip: done.nip,
+          reason,
+          by: cancelledBy,
+          migrated: false,
+        },
+      })
+      return done.ceremonyId
+    })
+    .immediate()
 }

@@ -103,6 +103,7 @@ export function migrate(db: Db, migrations: readonly Migration[]): void {
   db.transaction(() => {
     for (const step of migrations.slice(current)) {
       db.exec(step.sql)
+      step.run?.(db)
       db.pragma(`user_version = ${step.version}`)
     }
   }).immediate()

@@ -35,7 +35,8 @@ export interface ExportCheck {
   changed: string[]
 }
 
-async function sha256(file: string): Promise<string> {
+/** A file's SHA-256 in lowercase hex, read in chunks: the thread keeps answering meanwhile. */
+export async function sha256(file: string): Promise<string> {
   const hash = createHash('sha256')
   for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer)
   return hash.digest('hex')

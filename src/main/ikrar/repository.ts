@@ -13,6 +13,7 @@ import {
 } from '../../shared/ikrar'
 import { getCeremony } from '../ceremony/repository'
 import type { Db } from '../db/connection'
+import { appendEntry, sha256Hex } from '../log/append'
 import { UserError } from '../errors'
 import { DEFAULT_TEMPLATE_ID, findTemplate } from './templates'
 
@@ -156,21 +157,50 @@ export function recordReadingStart(
   text: IkrarText,
   kioskId: string,
 ): number {
-  const { lastInsertRowid } = db
-    .prepare(
-      'INSERT INTO ikrar_reading (ceremony_id, started_at, text, kiosk_id) VALUES (?, ?, ?, ?)',
-    )
-    .run(ceremonyId, now.toISOString(), JSON.stringify(text), kioskId)
-  return Number(lastInsertRowid)
+  return db
+    .transaction(() => {
+      const stored = JSON.stringify(text)
+      const at = now.toISOString()
+      const { lastInsertRowid } = db
+        .prepare(
+          'INSERT INTO ikrar_reading (ceremony_id, started_at, text, kiosk_id) VALUES (?, ?, ?, ?)',
+        )
+        .run(ceremonyId, at, stored, kioskId)
+      const readingId = Number(lastInsertRowid)
+      appendEntry(db, {
+        kind: 'ikrar.started',
+        at,
+        kioskId,
+        body: { ceremonyId, readingId, textSha256: sha256Hex(stored), migrated: false },
+      })
+      return readingId
+    })
+    .immediate()
 }
 
 export function recordReadingEnd(db: Db, now: Date, readingId: number): IkrarReadingRecord {
-  db.prepare('UPDATE ikrar_reading SET ended_at = ? WHERE id = ? AND ended_at IS NULL').run(
-    now.toISOString(),
-    readingId,
-  )
-  const row = db.prepare('SELECT * FROM ikrar_reading WHERE id = ?').get(readingId) as ReadingRow
-  return toRecord(row)
+  return db
+    .transaction(() => {
+      const at = now.toISOString()
+      const ended = db
+        .prepare(
+          'UPDATE ikrar_reading SET ended_at = ? WHERE id = ? AND ended_at IS NULL RETURNING ceremony_id AS ceremonyId, kiosk_id AS kioskId',
+        )
+        .get(at, readingId) as { ceremonyId: number; kioskId: string } | undefined
+      if (ended) {
+        appendEntry(db, {
+          kind: 'ikrar.ended',
+          at,
+          kioskId: ended.kioskId,
+          body: { ceremonyId: ended.ceremonyId, readingId, migrated: false },
+        })
+      }
+      const row = db
+        .prepare('SELECT * FROM ikrar_reading WHERE id = ?')
+        .get(readingId) as ReadingRow
+      return toRecord(row)
+    })
+    .immediate()
 }
 
 function toRecord(row: ReadingRow): IkrarReadingRecord {

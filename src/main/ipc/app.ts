@@ -62,6 +62,6 @@ export function appHandlers(ctx: KioskContext): HandlersFor<keyof typeof appCont
       await backUpIfActive(ctx, ceremony)
       return result
     },
-    'app.removeDemo': () => removeDemo(ctx.db),
+    'app.removeDemo': () => removeDemo(ctx.db, ctx.now()),
   }
 }

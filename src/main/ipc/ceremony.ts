@@ -14,8 +14,8 @@ export function ceremonyHandlers(ctx: KioskContext): HandlersFor<keyof typeof ce
   return {
     'ceremony.list': () => listCeremonies(ctx.db),
     'ceremony.create': (fields) => backUpIfActive(ctx, createCeremony(ctx.db, ctx.now(), fields)),
-    'ceremony.update': (fields) => updateCeremony(ctx.db, fields),
+    'ceremony.update': (fields) => updateCeremony(ctx.db, fields, ctx.now()),
     'ceremony.duplicate': ({ id }) => duplicateCeremony(ctx.db, ctx.now(), id),
-    'ceremony.setActive': ({ id }) => backUpIfActive(ctx, setActiveCeremony(ctx.db, id)),
+    'ceremony.setActive': ({ id }) => backUpIfActive(ctx, setActiveCeremony(ctx.db, id, ctx.now())),
   }
 }

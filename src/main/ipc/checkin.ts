@@ -2,26 +2,22 @@ import type { checkinContract } from '../../shared/contract/checkin'
 import type { ScanOutcome } from '../../shared/domain'
 import { dashboard } from '../checkin/dashboard'
 import { gateDashboard, GateSearch } from '../checkin/gate-search'
-import { cancelCheckin, recordScan } from '../checkin/record'
+import { cancelCheckin, decideScan, refuseScan, warmScan } from '../checkin/record'
 import { registerArrival } from '../checkin/register'
-import { activeCeremonyId } from '../ceremony/repository'
 import type { KioskContext } from '../context'
 import type { HandlersFor } from './handlers'
 
 export function checkinHandlers(ctx: KioskContext): HandlersFor<keyof typeof checkinContract> {
   const gate = new GateSearch(() => ctx.now().getTime())
+  // Compiled now, not on the first scan, which would otherwise wait for it at the gate.
+  warmScan(ctx.db, ctx.kioskId)
   return {
     'checkin.scan': ({ payload, source }) => {
       const picked = source === 'manual' ? gate.redeem(payload) : payload
+      const scan = { payload: picked ?? payload, source, kioskId: ctx.kioskId, now: ctx.now() }
       if (picked === null)
-        return { kind: 'invalid', reason: 'Hasil pencarian sudah lama; cari nama itu lagi.' }
-      const outcome = recordScan(ctx.db, {
-        payload: picked,
-        source,
-        kioskId: ctx.kioskId,
-        now: ctx.now(),
-      })
-      const ceremonyId = activeCeremonyId(ctx.db)
+        return refuseScan(ctx.db, scan, 'Hasil pencarian sudah lama; cari nama itu lagi.')
+      const { outcome, ceremonyId } = decideScan(ctx.db, scan)
       if (ceremonyId !== null && isNewArrival(outcome))
         ctx.events.emit('checkin.changed', { ceremonyId })
       return outcome

@@ -2,6 +2,7 @@ import { CHANNELS, contract, type Channel, type Contract, type Output } from '..
 import type { CallParsed } from '../../shared/contract/define'
 import { OfficerLock } from '../auth/officer-lock'
 import type { KioskContext } from '../context'
+import { attachKiosk } from '../log/append'
 import { appHandlers } from './app'
 import { attendanceHandlers } from './attendance'
 import { authHandlers } from './auth'
@@ -12,6 +13,7 @@ import { exportHandlers } from './export'
 import { ikrarHandlers } from './ikrar'
 import { jobsHandlers } from './jobs'
 import { preflightHandlers } from './preflight'
+import { logHandlers } from './log'
 import { rosterHandlers } from './roster'
 import { signerHandlers } from './signer'
 
@@ -21,6 +23,8 @@ export type Handlers = HandlersFor<Channel>
 
 /** The table of every call, built over one context: the app and the tests use the same one. */
 export function createHandlers(ctx: KioskContext): Handlers {
+  // Facts written through this table are logged as this installation's.
+  attachKiosk(ctx.db, ctx.kioskId)
   const officer = new OfficerLock(ctx)
   const table = guardOfficerCalls(
     {
@@ -36,6 +40,7 @@ export function createHandlers(ctx: KioskContext): Handlers {
       ...signerHandlers(ctx),
       ...jobsHandlers(ctx),
       ...preflightHandlers(ctx),
+      ...logHandlers(ctx),
     },
     officer,
   )

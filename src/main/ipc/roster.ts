@@ -3,15 +3,10 @@ import type { OfficerLock } from '../auth/officer-lock'
 import type { KioskContext } from '../context'
 import { UserError } from '../errors'
 import { jobsOf } from '../jobs/runner'
-import { demoPresent, removeDemo as removeDemoData } from '../roster/demo-mode'
+import { demoPresent } from '../roster/demo-mode'
+import { applyImport } from '../roster/import'
 import type { ParsedRoster } from '../roster/parse-roster'
-import {
-  addNonAsn,
-  applyRoster,
-  listOpd,
-  searchEmployees,
-  updateEmployee,
-} from '../roster/repository'
+import { addNonAsn, listOpd, searchEmployees, updateEmployee } from '../roster/repository'
 import { getCardIdentity, setCardIdentity } from '../roster/card-identity'
 import { listCardHolders, markCardsPrinted } from '../roster/cards'
 import type { HandlersFor } from './handlers'
@@ -22,7 +17,13 @@ export function rosterHandlers(
 ): HandlersFor<keyof typeof rosterContract> {
   // The file the officer is looking at in the preview; only it can be applied.
   // The parsed rows stay JSON until applied: parsing them back is the apply's own cost.
-  let pending: { previewId: string; parsedJson: string } | null = null
+  let pending: {
+    previewId: string
+    parsedJson: string
+    fileName: string
+    fileSha256: string
+    rejected: number
+  } | null = null
   return {
     'roster.listOpd': () => listOpd(ctx.db),
     'roster.search': (q) => searchEmployees(ctx.db, q),
@@ -35,8 +36,14 @@ export function rosterHandlers(
       const file = await ctx.dialogs.openRosterFile()
       if (!file) return null
       // Read, parsed and compared in a worker: a 20,000-row file never holds up a scan.
-      const { preview, parsedJson } = await jobsOf(ctx).run('roster-preview', { file })
-      pending = { previewId: preview.previewId, parsedJson }
+      const { preview, parsedJson, fileSha256 } = await jobsOf(ctx).run('roster-preview', { file })
+      pending = {
+        previewId: preview.previewId,
+        parsedJson,
+        fileName: preview.fileName,
+        fileSha256,
+        rejected: preview.rejected.length,
+      }
       return preview
     },
     'roster.applyImport': ({ previewId, removeDemo }) => {
@@ -60,12 +67,14 @@ export function rosterHandlers(
         )
       }
       const { rows, held } = JSON.parse(pending.parsedJson) as ParsedRoster
-      const result = ctx.db
-        .transaction(() => {
-          if (removeDemo) removeDemoData(ctx.db)
-          return applyRoster(ctx.db, rows, ctx.now(), held)
-        })
-        .immediate()
+      const result = applyImport(ctx.db, {
+        rows,
+        held,
+        file: pending,
+        removeDemo,
+        now: ctx.now(),
+        kioskId: ctx.kioskId,
+      })
       pending = null
       return result
     },

@@ -10,6 +10,7 @@ import { checkDatabaseFile, createBackup } from '../backup/backups'
 import type { Db } from '../db/connection'
 import { exportCeremony, type ExportRequest } from '../export/export'
 import { checkIntegrity } from '../preflight/database'
+import { sha256 } from '../export/manifest'
 import { previewRoster, readRosterFile } from '../roster/import'
 import type { Report } from './protocol'
 
@@ -20,6 +21,8 @@ export interface RosterPreviewResult {
    * objects would be rebuilt one by one on the thread that answers the gate.
    */
   parsedJson: string
+  /** SHA-256 of the file as it was read, for the log entry of the import. */
+  fileSha256: string
 }
 
 export interface TaskIo {
@@ -44,11 +47,12 @@ export const TASKS: { [K in JobKind]: Task<K> } = {
   'roster-preview': async (db, { file }, report) => {
     const fileName = path.basename(file)
     report(0, null, `Membaca berkas ${fileName}`)
+    const fileSha256 = await sha256(file)
     const parsed = await readRosterFile(file)
     const rows = parsed.rows.length + parsed.rejected.length
     report(rows, rows, `${formatCount(rows)} baris terbaca; membandingkan dengan data pegawai`)
     const preview = previewRoster(db, parsed, fileName)
-    return { preview, parsedJson: JSON.stringify(parsed) }
+    return { preview, parsedJson: JSON.stringify(parsed), fileSha256 }
   },
   backup: async (db, { dbPath, reason, now }, report) => {
     report(0, null, 'Membuat cadangan basis data')

@@ -5,6 +5,7 @@ import { ACTIVE_KEY, activeCeremonyId, createCeremony } from '../ceremony/reposi
 import type { Db } from '../db/connection'
 import { deleteWithDependents } from '../db/delete-with-dependents'
 import { UserError } from '../errors'
+import { appendEntry, kioskOf } from '../log/append'
 import { DEMO_REGION, demoRoster } from './demo'
 import { applyRoster, listOpd } from './repository'
 
@@ -100,9 +101,10 @@ export function loadDemo(db: Db, now: Date): DemoResult & { ceremony: Ceremony }
  * the demo OPD (and anyone the officer added to one). The gate's active ceremony is cleared
  * when it was the demo's. Nothing real is touched.
  */
-export function removeDemo(db: Db): DemoCounts {
+export function removeDemo(db: Db, now: Date = new Date()): DemoCounts {
   return db
     .transaction(() => {
+      logDemoRemoval(db, now)
       const active = activeCeremonyId(db)
       const ceremonies = deleteWithDependents(db, 'ceremony', 'demo = 1')
       if (active !== null && !db.prepare('SELECT 1 FROM ceremony WHERE id = ?').get(active))
@@ -112,4 +114,29 @@ export function removeDemo(db: Db): DemoCounts {
       return { employees, opd, ceremonies }
     })
     .immediate()
+}
+
+/**
+ * The log is never pruned: it says which arrivals and reasons the removal takes with it, so a
+ * rebuild from the log drops them too. Demo employees take their arrivals at any ceremony.
+ */
+function logDemoRemoval(db: Db, now: Date): void {
+  const ids = (sql: string) => db.prepare(sql).pluck().all() as number[]
+  const demoRows = `ceremony_id IN (SELECT id FROM ceremony WHERE demo = 1)
+    OR employee_id IN (SELECT id FROM employee WHERE demo = 1)`
+  const ceremonyIds = ids('SELECT id FROM ceremony WHERE demo = 1 ORDER BY id')
+  const checkinIds = ids(`SELECT id FROM checkin WHERE ${demoRows} ORDER BY id`)
+  const absences = db
+    .prepare(
+      `SELECT ceremony_id AS ceremonyId, employee_id AS employeeId FROM absence WHERE ${demoRows}
+       ORDER BY ceremony_id, employee_id`,
+    )
+    .all() as { ceremonyId: number; employeeId: number }[]
+  if (ceremonyIds.length + checkinIds.length + absences.length === 0) return
+  appendEntry(db, {
+    kind: 'demo.removed',
+    at: now.toISOString(),
+    kioskId: kioskOf(db),
+    body: { ceremonyIds, checkinIds, absences },
+  })
 }

@@ -8,6 +8,7 @@ import type { CallInput, CallOutput } from './define'
 import { ikrarContract } from './ikrar'
 import { jobsContract } from './jobs'
 import { preflightContract } from './preflight'
+import { logContract } from './log'
 import { exportContract } from './export'
 import { rosterContract } from './roster'
 import { signerContract } from './signer'
@@ -26,6 +27,7 @@ export const contract = {
   ...signerContract,
   ...jobsContract,
   ...preflightContract,
+  ...logContract,
 }
 
 export type Contract = typeof contract

@@ -20,7 +20,7 @@ export const EVENT_EFFECTS: { [E in EventName]: (payload: EventPayload<E>) => Ev
   'checkin.changed': ({ ceremonyId }) => ({
     invalidate: [
       // The gate shows the active ceremony, which is the one arrivals go to.
-      ...every('checkin.dashboard', 'checkin.findPerson'),
+      ...every('checkin.dashboard', 'checkin.findPerson', 'log.personHistory'),
       keys.where('attendance.list', { ceremonyId }),
     ],
   }),

@@ -13,6 +13,7 @@ import { formatTime } from '../../../shared/time'
 import { api } from '../api'
 import { Notice } from '../components/Notice'
 import { useAction, useKiosk } from '../data/query'
+import { PersonHistory } from './PersonHistory'
 
 /** The OPD list's action: the notice sits above the list, which outlives each editor. */
 type Run = ReturnType<typeof useAction>['run']
@@ -170,6 +171,7 @@ function BulkReason({
 function OpdAttendance({ ceremony, opdId }: { ceremony: Ceremony; opdId: number }) {
   const list = useKiosk('attendance.list', { ceremonyId: ceremony.id, opdId })
   const { run, notice } = useAction()
+  const [historyOf, setHistoryOf] = useState<string | null>(null)
   return (
     <>
       {notice}
@@ -195,10 +197,19 @@ function OpdAttendance({ ceremony, opdId }: { ceremony: Ceremony; opdId: number 
           </tr>
         </thead>
         <tbody>
-          {list.data?.rows.map((r) => (
+          {list.data?.rows.map((r) => [
             <tr key={r.nip} data-testid="absence-row">
               <td className="mono">{formatNip(r.nip)}</td>
-              <td>{r.name}</td>
+              <td>
+                {r.name}{' '}
+                <button
+                  aria-expanded={historyOf === r.nip}
+                  aria-label={`Riwayat ${r.name}`}
+                  onClick={() => setHistoryOf(historyOf === r.nip ? null : r.nip)}
+                >
+                  Riwayat
+                </button>
+              </td>
               <td>
                 {STATUS_LABEL[r.status]}
                 {r.scannedAt && ` ${formatTime(r.scannedAt, ceremony.timeZone)}`}
@@ -217,8 +228,15 @@ function OpdAttendance({ ceremony, opdId }: { ceremony: Ceremony; opdId: number 
                 )}
               </td>
               <td className="muted">{r.reasonBy ?? ''}</td>
-            </tr>
-          ))}
+            </tr>,
+            historyOf === r.nip && (
+              <tr key={`${r.nip}-riwayat`}>
+                <td colSpan={5}>
+                  <PersonHistory ceremony={ceremony} nip={r.nip} />
+                </td>
+              </tr>
+            ),
+          ])}
         </tbody>
       </table>
     </>

@@ -1,0 +1,151 @@
+// The kinds of fact the log holds and the body each carries, defined once. Bodies are type
+// aliases (not interfaces) so they stay assignable to CanonicalValue; no field is optional
+// (canonical form refuses undefined): an absent value is null.
+import type { AbsenceReason } from '../../shared/attendance'
+import type { ScanSource, UnknownNipPolicy } from '../../shared/domain'
+
+/** How a scan attempt ended, as the log words it. */
+export const SCAN_RESULTS = [
+  'recorded',
+  'duplicate',
+  'unknown-recorded',
+  'unknown-refused',
+  'invalid',
+  'no-ceremony',
+] as const
+export type ScanResult = (typeof SCAN_RESULTS)[number]
+
+export type ScanBody = {
+  result: ScanResult
+  /** null for "no ceremony" (and for an invalid code with no ceremony). */
+  ceremonyId: number | null
+  source: ScanSource
+  /** The NIP read; null when the payload held none. */
+  nip: string | null
+  /** Invalid payloads only: a short digest and the length, never the payload itself. */
+  payloadSha256: string | null
+  payloadLength: number | null
+  /** The arrival row written; null when nothing was written. */
+  checkinId: number | null
+  late: boolean | null
+  /** This kiosk's arrival sequence number and the clock-back flag of the row written. */
+  kioskSeq: number | null
+  clockBack: boolean | null
+  /** Set by migration 0009 on facts that predate the log. */
+  migrated: boolean
+}
+
+export type CheckinCancelledBody = {
+  checkinId: number
+  ceremonyId: number
+  nip: string
+  reason: string
+  by: string
+  migrated: boolean
+}
+
+export type AbsenceSetBody = {
+  ceremonyId: number
+  employeeId: number
+  nip: string
+  /** null: back to "Tidak Hadir". */
+  reason: AbsenceReason | null
+  note: string
+  previousReason: AbsenceReason | null
+  previousNote: string | null
+  by: string
+  migrated: boolean
+}
+
+export type RosterImportedBody = {
+  fileName: string
+  fileSha256: string
+  added: number
+  updated: number
+  deactivated: number
+  rejected: number
+}
+
+export type CeremonyFieldsBody = {
+  ceremonyId: number
+  name: string
+  date: string
+  startTime: string
+  lateTime: string
+  timeZone: string
+  place: string
+  /** null: every OPD. */
+  opdIds: number[] | null
+  unknownPolicy: UnknownNipPolicy
+  election: string
+  migrated: boolean
+}
+
+export type CeremonyActivatedBody = { ceremonyId: number }
+
+export type IkrarStartedBody = {
+  ceremonyId: number
+  readingId: number
+  /** SHA-256 of the filled text exactly as stored with the reading. */
+  textSha256: string
+  migrated: boolean
+}
+
+export type IkrarEndedBody = { ceremonyId: number; readingId: number; migrated: boolean }
+
+export type ExportWrittenBody = {
+  ceremonyId: number
+  folder: string
+  files: { name: string; sha256: string }[]
+}
+
+/** Never the PIN or its hash: only that it was set, and whether one existed before. */
+export type PinSetBody = { replaced: boolean }
+
+/** The demo's rows removed before the first real import: the arrivals and reasons that went. */
+export type DemoRemovedBody = {
+  ceremonyIds: number[]
+  checkinIds: number[]
+  absences: { ceremonyId: number; employeeId: number }[]
+}
+
+export type LogBodies = {
+  scan: ScanBody
+  'checkin.cancelled': CheckinCancelledBody
+  'absence.set': AbsenceSetBody
+  'roster.imported': RosterImportedBody
+  'ceremony.created': CeremonyFieldsBody
+  'ceremony.changed': CeremonyFieldsBody
+  'ceremony.activated': CeremonyActivatedBody
+  'ikrar.started': IkrarStartedBody
+  'ikrar.ended': IkrarEndedBody
+  'export.written': ExportWrittenBody
+  'pin.set': PinSetBody
+  'demo.removed': DemoRemovedBody
+}
+export type LogKind = keyof LogBodies
+
+export const LOG_KINDS = [
+  'scan',
+  'checkin.cancelled',
+  'absence.set',
+  'roster.imported',
+  'ceremony.created',
+  'ceremony.changed',
+  'ceremony.activated',
+  'ikrar.started',
+  'ikrar.ended',
+  'export.written',
+  'pin.set',
+  'demo.removed',
+] as const satisfies readonly LogKind[]
+
+/** One entry as the chain hashes it. */
+export type LogEntry<K extends LogKind = LogKind> = {
+  seq: number
+  id: string
+  kind: K
+  at: string
+  kioskId: string | null
+  body: LogBodies[K]
+}

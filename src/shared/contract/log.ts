@@ -1,0 +1,34 @@
+import { z } from 'zod'
+import { call } from './define'
+
+/** One line of a person's history at a ceremony, as the log holds it. */
+export interface HistoryLine {
+  /** The log entry's sequence number: the order things happened in, whatever the clock said. */
+  seq: number
+  at: string
+  /** What happened, in Indonesian: the scan's outcome and input, a cancellation, a reason. */
+  what: string
+  /** Who: the officer who set a reason, the kiosk that scanned or cancelled. */
+  by: string
+}
+
+export interface PersonHistory {
+  nip: string
+  ceremonyId: number
+  lines: HistoryLine[]
+}
+
+export const logContract = {
+  /**
+   * Every attempt, cancellation and reason for one NIP at a ceremony (the active one unless
+   * named), with who and when: what an officer answers a dispute with.
+   */
+  'log.personHistory': call<PersonHistory>({ officer: true })(
+    z
+      .object({
+        nip: z.string().trim().min(1).max(40),
+        ceremonyId: z.number().int().positive().optional(),
+      })
+      .strict(),
+  ),
+}
