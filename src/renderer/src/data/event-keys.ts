@@ -26,8 +26,9 @@ export const EVENT_EFFECTS: { [E in EventName]: (payload: EventPayload<E>) => Ev
   }),
   'ikrar.reading': (reading) => ({
     set: { key: keys.call('ikrar.reading'), value: reading },
-    // A reading started or ended is a new line in the ceremony's log.
-    invalidate: every('ikrar.readings'),
+    // A reading started or ended is a new line in the ceremony's log, and moves the gate's
+    // count of who came after it began.
+    invalidate: every('ikrar.readings', 'checkin.dashboard'),
   }),
   'roster.changed': () => ({
     invalidate: every(
