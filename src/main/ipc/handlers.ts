@@ -8,6 +8,7 @@ import { authHandlers } from './auth'
 import { backupHandlers } from './backup'
 import { ceremonyHandlers } from './ceremony'
 import { checkinHandlers } from './checkin'
+import { declarationHandlers } from './declaration'
 import { exportHandlers } from './export'
 import { ikrarHandlers } from './ikrar'
 import { jobsHandlers } from './jobs'
@@ -33,6 +34,7 @@ export function createHandlers(ctx: KioskContext): Handlers {
       ...attendanceHandlers(ctx),
       ...exportHandlers(ctx),
       ...signerHandlers(ctx),
+      ...declarationHandlers(ctx),
       ...jobsHandlers(ctx),
     },
     officer,

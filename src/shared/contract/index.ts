@@ -5,6 +5,7 @@ import { attendanceContract } from './attendance'
 import { ceremonyContract } from './ceremony'
 import { checkinContract } from './checkin'
 import type { CallInput, CallOutput } from './define'
+import { declarationContract } from './declaration'
 import { ikrarContract } from './ikrar'
 import { jobsContract } from './jobs'
 import { exportContract } from './export'
@@ -23,6 +24,7 @@ export const contract = {
   ...attendanceContract,
   ...exportContract,
   ...signerContract,
+  ...declarationContract,
   ...jobsContract,
 }
 
