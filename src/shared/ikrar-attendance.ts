@@ -29,9 +29,6 @@ export const IKRAR_LABEL: Record<IkrarClass, string> = {
   BELUM_ADA: 'Belum ada pembacaan ikrar',
 }
 
-/** Those who did not hear a reading from its beginning: what the gate counts as "after". */
-export const AFTER_START: readonly IkrarClass[] = ['ULANG', 'SAAT', 'SETELAH', 'SETELAH_MULAI']
-
 /** How many arrivals fall in each class. */
 export type IkrarTally = Record<IkrarClass, number>
 

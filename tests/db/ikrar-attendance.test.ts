@@ -130,6 +130,40 @@ describe('ikrar attendance over the database', () => {
       'Pegawai 5': 'IKUT',
       'Pegawai 6': null,
     })
+    expect(ikrarGate(db, ceremonyId)).toEqual({ readings: 1, afterStart: 3, repledged: 0 })
+  })
+
+  it('the gate count agrees with the classes of every person, clocks run back and readings in any number', () => {
+    const { db, ceremonyId } = setup()
+    let seed = 7
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647
+    const minute = (m: number) =>
+      `${String(7 + Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
+    for (let round = 0; round < 30; round++) {
+      db.prepare('DELETE FROM checkin').run()
+      db.prepare('DELETE FROM ikrar_reading').run()
+      const seqs = new Map<string, number>()
+      for (const p of PEOPLE) {
+        if (random() < 0.15) continue
+        const kiosk = random() < 0.5 ? 'A' : 'B'
+        const seq = (seqs.get(kiosk) ?? 0) + 1
+        seqs.set(kiosk, seq)
+        scanAt(db, ceremonyId, p.nip, minute(Math.floor(random() * 90)), kiosk, seq)
+      }
+      const readings = 1 + Math.floor(random() * 3)
+      for (let r = 0; r < readings; r++) {
+        const start = Math.floor(random() * 80)
+        read(db, ceremonyId, minute(start), random() < 0.2 ? null : minute(start + 4))
+      }
+      const rows = attendanceRows(db, ceremonyId, null).filter((r) => r.ikrar !== null)
+      const after = rows.filter((r) => r.ikrar !== 'IKUT').length
+      const again = rows.filter((r) => r.ikrar === 'ULANG').length
+      expect(ikrarGate(db, ceremonyId), `putaran ${round}`).toEqual({
+        readings,
+        afterStart: after,
+        repledged: again,
+      })
+    }
   })
 
   it('puts the Ikrar column in every export and counts each class per OPD in the recap', async () => {

@@ -1,5 +1,4 @@
 import {
-  AFTER_START,
   emptyTally,
   type IkrarClass,
   type IkrarGate,
@@ -81,24 +80,42 @@ export function tallyIkrar(classes: Iterable<IkrarClass | null>): IkrarTally {
 }
 
 /**
+ * How many live expected arrivals came at or after each of two instants, by the same times as
+ * TIMED, without reading every row out: an arrival's running maximum reaches `b` exactly when
+ * its `seq` is at or past the first row of its kiosk whose own time reaches `b` (the cut).
+ */
+const COUNT_FROM = `
+  WITH expected AS (${EXPECTED_EMPLOYEES}),
+  cuts AS (
+    SELECT kiosk_id,
+      min(CASE WHEN scanned_at >= @b1 THEN seq END) AS c1,
+      min(CASE WHEN scanned_at >= @b2 THEN seq END) AS c2
+    FROM checkin WHERE ceremony_id = @ceremonyId AND seq IS NOT NULL GROUP BY kiosk_id)
+  SELECT
+    coalesce(sum(CASE WHEN c.seq IS NULL THEN c.scanned_at >= @b1 ELSE c.seq >= k.c1 END), 0) AS n1,
+    coalesce(sum(CASE WHEN c.seq IS NULL THEN c.scanned_at >= @b2 ELSE c.seq >= k.c2 END), 0) AS n2
+  FROM checkin c
+  JOIN expected x ON x.nip = c.nip
+  LEFT JOIN cuts k ON k.kiosk_id = c.kiosk_id
+  WHERE c.ceremony_id = @ceremonyId AND c.cancelled_at IS NULL`
+
+/**
  * The gate's line: of the people present (expected ones, as the gate's "hadir" counts them),
- * how many arrived after the first reading began. Nothing is read while no reading exists,
- * which is most of the scanning.
+ * how many arrived after the first reading began, and of those how many before a later one
+ * began. classifyArrival says the same per person: after the start is every class but IKUT,
+ * and ULANG is from the first start up to the latest later start. Counted in SQLite, since the
+ * gate re-reads it on every scan; nothing is read while no reading exists.
  */
 export function ikrarGate(db: Db, ceremonyId: number): IkrarGate {
   const readings = readingSpans(db, ceremonyId)
-  if (readings.length === 0) return { readings: 0, afterStart: 0, repledged: 0 }
-  const times = db
-    .prepare(
-      `WITH expected AS (${EXPECTED_EMPLOYEES}), timed AS (${TIMED})
-       SELECT t.at FROM timed t JOIN expected x ON x.nip = t.nip WHERE t.cancelled_at IS NULL`,
-    )
-    .pluck()
-    .all({ ceremonyId }) as string[]
-  const tally = tallyIkrar(times.map((at) => classifyArrival(at, readings)))
-  return {
-    readings: readings.length,
-    afterStart: AFTER_START.reduce((n, c) => n + tally[c], 0),
-    repledged: tally.ULANG,
+  const [first, ...later] = readings
+  if (!first) return { readings: 0, afterStart: 0, repledged: 0 }
+  const iso = (t: number) => new Date(t).toISOString()
+  const b1 = Date.parse(first.startedAt)
+  const b2 = Math.max(b1, ...later.map((r) => Date.parse(r.startedAt)))
+  const { n1, n2 } = db.prepare(COUNT_FROM).get({ ceremonyId, b1: iso(b1), b2: iso(b2) }) as {
+    n1: number
+    n2: number
   }
+  return { readings: readings.length, afterStart: n1, repledged: n1 - n2 }
 }
