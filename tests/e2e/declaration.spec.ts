@@ -166,7 +166,10 @@ test('who came after the ikrar began: counted at the gate and in the export Ikra
   fs.mkdirSync(usb)
   kiosk.pickExportFolder(usb)
   await page.getByRole('button', { name: 'Ekspor ke folder…' }).click()
-  await expect(page.getByRole('status').filter({ hasText: 'Ekspor selesai' })).toBeVisible()
+  // The export runs in a worker thread; on a busy machine its start alone takes seconds.
+  await expect(page.getByRole('status').filter({ hasText: 'Ekspor selesai' })).toBeVisible({
+    timeout: 30_000,
+  })
   const date = db.prepare('SELECT date FROM ceremony').pluck().get() as string
   const folder = path.join(usb, `Kehadiran Apel Netralitas ${date}`)
   const ikrarOf = async (opd: string) => {
