@@ -58,6 +58,7 @@ test('the declaration sheet: leaders ordered by the officer, every OPD head, the
   await page.reload()
   await openIkrar(page)
 
+  await page.getByRole('button', { name: 'Atur pejabat daerah…' }).click()
   const leaders = page.getByRole('form', { name: 'Pejabat daerah' })
   for (const [i, [title, name, nip]] of [
     ['Pj. Bupati Contoh', 'Dr. H. Ahmad Fauzi, M.Si.', '19740502 199311 1 001'],
@@ -183,4 +184,36 @@ test('who came after the ikrar began: counted at the gate and in the export Ikra
   }
   expect(await ikrarOf(BUDI.opd)).toBe('Ikut ikrar')
   expect(await ikrarOf(SITI.opd)).toBe('Datang saat ikrar')
+})
+
+test('locked, the ikrar screen opens without the PIN; the sheet asks for it', async ({
+  kiosk: { page, db },
+}) => {
+  seedGate(db, { people: [BUDI, SITI] })
+  db.prepare('UPDATE ceremony SET election = ?').run(ELECTION)
+  await page.reload()
+  const invoke = (channel: string, input?: unknown) =>
+    page.evaluate(
+      ([c, i]) =>
+        (
+          globalThis as unknown as { kiosk: { invoke(c: string, i: unknown): Promise<unknown> } }
+        ).kiosk.invoke(c as string, i),
+      [channel, input] as const,
+    )
+  await openIkrar(page)
+  await invoke('auth.setPin', { pin: '246810' })
+  await invoke('auth.lock')
+  // Back to the ikrar screen, as the officer comes to start the reading with the kiosk locked.
+  await page.getByRole('button', { name: 'Beranda', exact: true }).click()
+  await page.getByRole('button', { name: 'Ikrar', exact: true }).click()
+  await expect(page.getByRole('form', { name: 'Teks ikrar' })).toBeVisible()
+  const pin = page.getByRole('form', { name: 'PIN petugas' })
+  await expect(page.getByRole('button', { name: 'Lembar penandatanganan…' })).toBeVisible()
+  await expect(pin).toBeHidden()
+  await page.getByRole('button', { name: 'Lembar penandatanganan…' }).click()
+  await pin.getByLabel('PIN').fill('246810')
+  await pin.getByRole('button', { name: 'Buka kunci' }).click()
+  const sheet = page.getByRole('dialog', { name: 'Lembar penandatanganan ikrar' })
+  // No leaders yet: the heads of the two OPD of the apel.
+  await expect(sheet.getByTestId('signatory')).toHaveText([/Kepala Dinas Sosial/, /Inspektur/])
 })

@@ -10,12 +10,38 @@ import { LeaderEditor } from './LeaderEditor'
 
 /**
  * On the ikrar screen: the regional leaders, and the button that opens the printable sheet.
- * Both read through the cache; saving the leaders (a `roster.changed`) refreshes the sheet.
+ * Both need the officer (names and NIPs), so neither is read until asked for: opening the
+ * ikrar screen during the apel never brings up the PIN. Saving the leaders (a
+ * `roster.changed`) refreshes the sheet.
  */
 export function DeclarationPanel({ ceremonyId }: { ceremonyId: number }) {
-  const leaders = useKiosk('declaration.leaders')
+  const [editing, setEditing] = useState(false)
   const [open, setOpen] = useState(false)
-  // Here, not in the editor: the editor starts afresh from the saved list, the notice stays.
+  return (
+    <div className="card declaration-panel">
+      <h3>Lembar penandatanganan ikrar</h3>
+      <p className="muted">
+        Teks ikrar seperti dibacakan di apel ini, lalu tabel tanda tangan: pejabat daerah (urut
+        seperti disusun), kemudian kepala setiap OPD peserta (penanda tangan OPD diatur di Data
+        Pegawai).
+      </p>
+      {editing && <Leaders />}
+      <div className="actions">
+        <button className="primary" onClick={() => setOpen(true)}>
+          Lembar penandatanganan…
+        </button>
+        <button aria-expanded={editing} onClick={() => setEditing(!editing)}>
+          {editing ? 'Tutup daftar pejabat daerah' : 'Atur pejabat daerah…'}
+        </button>
+      </div>
+      {open && <DeclarationSheet ceremonyId={ceremonyId} onClose={() => setOpen(false)} />}
+    </div>
+  )
+}
+
+/** The stored list and its editor; the notice lives here, as the editor starts afresh on save. */
+function Leaders() {
+  const leaders = useKiosk('declaration.leaders')
   const action = useAction()
   const save = (list: RegionalLeader[]) =>
     void action.run(async () => {
@@ -23,13 +49,7 @@ export function DeclarationPanel({ ceremonyId }: { ceremonyId: number }) {
       return 'Daftar pejabat daerah disimpan.'
     })
   return (
-    <div className="card declaration-panel">
-      <h3>Lembar penandatanganan ikrar</h3>
-      <p className="muted">
-        Teks ikrar seperti dibacakan di apel ini, lalu tabel tanda tangan: pejabat daerah di bawah
-        ini (urut seperti disusun), kemudian kepala setiap OPD peserta (penanda tangan OPD diatur di
-        Data Pegawai).
-      </p>
+    <>
       {leaders.error && <Notice kind="error">{leaders.error.message}</Notice>}
       {action.notice}
       {leaders.data && (
@@ -40,13 +60,7 @@ export function DeclarationPanel({ ceremonyId }: { ceremonyId: number }) {
           busy={action.busy}
         />
       )}
-      <div className="actions">
-        <button className="primary" onClick={() => setOpen(true)}>
-          Lembar penandatanganan…
-        </button>
-      </div>
-      {open && <DeclarationSheet ceremonyId={ceremonyId} onClose={() => setOpen(false)} />}
-    </div>
+    </>
   )
 }
 
