@@ -1,4 +1,5 @@
 import type { ScanSource } from './domain'
+import type { IkrarClass } from './ikrar-attendance'
 
 /** Why an expected person did not scan, as the officer records it after the apel. */
 export const ABSENCE_REASONS = ['IZIN', 'SAKIT', 'DINAS_LUAR', 'CUTI', 'TUGAS_BELAJAR'] as const
@@ -54,6 +55,8 @@ export interface AttendanceRow {
   /** Who set the absence reason and when (UTC), shown so a change is never anonymous. */
   reasonBy: string | null
   reasonAt: string | null
+  /** The arrival against the ikrar reading(s); null: not arrived. */
+  ikrar: IkrarClass | null
 }
 
 export interface AttendanceSummary {

@@ -1,4 +1,5 @@
 import type { UnregisteredWhy } from './attendance'
+import type { IkrarGate } from './ikrar-attendance'
 import type { TimeZoneId } from './time'
 
 export const JENIS_PEGAWAI = ['PNS', 'PPPK', 'NON_ASN'] as const
@@ -198,6 +199,8 @@ export interface Dashboard {
   /** Who is still missing from the OPD asked about (empty when none was). */
   missing: { opdId: number; people: Person[] } | null
   clock: ClockStatus
+  /** How many present came after the ikrar reading began (see ikrar-attendance.ts). */
+  ikrar: IkrarGate
 }
 
 /** Whether the laptop's clock can be trusted for the times being recorded. */

@@ -122,7 +122,7 @@ function lines(sheet: ExcelJS.Worksheet): string[] {
   const out: string[] = []
   sheet.eachRow((row, n) => {
     const cells: string[] = []
-    for (let col = 1; col <= 8; col++) {
+    for (let col = 1; col <= sheet.columns.length; col++) {
       const cell = row.getCell(col)
       cells.push(cell.master === cell && cell.value !== null ? String(cell.value) : '')
     }
@@ -235,6 +235,7 @@ describe('export files', () => {
       'Status',
       'Waktu Scan (WIB)',
       'Sumber',
+      'Ikrar',
       'Keterangan',
     ])
     expect(sheet.model.merges).toEqual([])
@@ -249,7 +250,7 @@ describe('export files', () => {
         columns: { name: string }[]
       }
     }
-    expect(table).toMatchObject({ tableRef: 'A1:J7', headerRow: true, autoFilterRef: 'A1:J7' })
+    expect(table).toMatchObject({ tableRef: 'A1:K7', headerRow: true, autoFilterRef: 'A1:K7' })
     expect(table.columns.map((c) => c.name)).toEqual(
       (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1),
     )
@@ -328,15 +329,15 @@ describe('export files', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n')
     expect(lines[0]).toBe(
-      'No;NIP;Nama;Jabatan;Pangkat/Golongan;Unit Kerja;Status;Waktu Scan (WIB);Sumber;Keterangan',
+      'No;NIP;Nama;Jabatan;Pangkat/Golongan;Unit Kerja;Status;Waktu Scan (WIB);Sumber;Ikrar;Keterangan',
     )
     // 9 people on the roster plus one arrival whose NIP is on no roster.
     expect(lines).toHaveLength(11)
     expect(lines).toContain(
-      `7;${formatNip(testNip(1))};Budi Santoso;Kepala Dinas;Pembina Utama Muda, IV/c;Dinas Pendidikan;Hadir;2024-09-30 07:20:05;pemindai;`,
+      `7;${formatNip(testNip(1))};Budi Santoso;Kepala Dinas;Pembina Utama Muda, IV/c;Dinas Pendidikan;Hadir;2024-09-30 07:20:05;pemindai;Belum ada pembacaan ikrar;`,
     )
     expect(lines).toContain(
-      '1;19900101 201501 1 001;;;;;Tidak Terdaftar;2024-09-30 07:23:00;manual;NIP tidak ada di data pegawai',
+      '1;19900101 201501 1 001;;;;;Tidak Terdaftar;2024-09-30 07:23:00;manual;Belum ada pembacaan ikrar;NIP tidak ada di data pegawai',
     )
   })
 
@@ -364,10 +365,10 @@ describe('export files', () => {
       'Pukul : 07.30 WIB (terlambat setelah 07.45 WIB)',
       'Tempat : Halaman Kantor Bupati',
       '',
-      'No|Nama|NIP|Jabatan|Pangkat/Gol.|Status|Pukul|Keterangan',
+      'No|Nama|NIP|Jabatan|Pangkat/Gol.|Status|Pukul|Ikrar|Keterangan',
     ])
     expect(printed).toContain(
-      `5|Budi Santoso|${testNip(1).replace(/^(\d{8})(\d{6})(\d)(\d{3})$/, '$1 $2 $3 $4')}|Kepala Dinas|Pembina Utama Muda, IV/c|Hadir|07.20`,
+      `5|Budi Santoso|${testNip(1).replace(/^(\d{8})(\d{6})(\d)(\d{3})$/, '$1 $2 $3 $4')}|Kepala Dinas|Pembina Utama Muda, IV/c|Hadir|07.20|Belum ada pembacaan ikrar`,
     )
     expect(printed).toEqual(
       expect.arrayContaining([
@@ -380,6 +381,9 @@ describe('export files', () => {
         '|Cuti|1',
         '|Tidak Hadir (tanpa keterangan)|2',
         `|Persentase kehadiran|${2 / 6}`,
+        '|Kehadiran saat ikrar',
+        '|Belum ada pembacaan ikrar|2',
+        'Belum ada pembacaan ikrar tercatat untuk acara ini; kolom Ikrar belum dapat diisi.',
         '|||||..................., 30 September 2024',
         '|||||Mengetahui,',
         '|||||Kepala Dinas Pendidikan',
@@ -463,6 +467,7 @@ describe('export files', () => {
     // Sheet names: Excel's forbidden characters replaced, cut to 31 characters.
     expect(workbook.worksheets.map((w) => w.name)).toEqual([
       'Rekap',
+      'Rekap Ikrar',
       'Dinas Kebudayaan-Pariwisata- "B',
       'Inspektorat',
       'Dinas Pendidikan',
@@ -925,8 +930,14 @@ describe('the recap prints as a document', () => {
       titleRows: `$${header}:$${header}`,
       printArea: [`$A$1:$N$${last}`],
     })
+    expect(seen.sheets[1]).toMatchObject({
+      name: 'Rekap Ikrar',
+      orientation: 'landscape',
+      fitToWidth: 1,
+      titleRows: '$5:$5',
+    })
     // Every OPD's list sheet prints one page wide too, its header on every page.
-    for (const sheet of seen.sheets.slice(1)) {
+    for (const sheet of seen.sheets.slice(2)) {
       expect(sheet, sheet.name).toMatchObject({
         orientation: 'landscape',
         fitToWidth: 1,
@@ -983,6 +994,7 @@ describe('recap sheet names', () => {
     const seen = openpyxl(file)
     expect(seen.sheets.map((sh) => [sh.name, sh.titleRows])).toEqual([
       ['Rekap', expect.any(String)],
+      ['Rekap Ikrar', '$5:$5'],
       ['Bagian Ta\u2019mir Masjid', '$1:$1'],
     ])
   })

@@ -10,6 +10,7 @@ import { card } from '../../src/main/db/migrations/0005-card'
 import { checkinClock } from '../../src/main/db/migrations/0006-checkin-clock'
 import { signers } from '../../src/main/db/migrations/0007-signers'
 import { demoElection } from '../../src/main/db/migrations/0008-demo-election'
+import { regionalLeaders } from '../../src/main/db/migrations/0010-regional-leaders'
 import { checkin } from '../../src/main/db/migrations/0002-checkin'
 import { log } from '../../src/main/db/migrations/0009-log'
 import { verifyChain } from '../../src/main/log/chain'
@@ -469,5 +470,32 @@ describe('migration 0009 log', () => {
     const { db } = open()
     expect(db.prepare('SELECT count(*) FROM log_entry').pluck().get()).toBe(0)
     expect(verifyChain(db)).toMatchObject({ ok: true, entries: 0, head: null })
+  })
+})
+
+describe('migration regional-leaders', () => {
+  it('adds an ordered list of regional officials beside an existing database, titles required', () => {
+    const dir = tempDir()
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }))
+    const file = path.join(dir, 'k.sqlite')
+    const step = MIGRATIONS.indexOf(regionalLeaders)
+    const before = openDatabase(file, { migrations: MIGRATIONS.slice(0, step) })
+    before.prepare("INSERT INTO opd (key, name) VALUES ('inspektorat', 'Inspektorat')").run()
+    before.close()
+    const db = openDatabase(file, { migrations: MIGRATIONS.slice(0, step + 1) })
+    cleanups.push(() => db.close())
+    expect(db.prepare('SELECT name FROM opd').pluck().all()).toEqual(['Inspektorat'])
+    const add = db.prepare(
+      "INSERT INTO regional_leader (position, title, name, nip, updated_at) VALUES (?, ?, ?, ?, 'now')",
+    )
+    add.run(1, 'Pj. Bupati Contoh', 'Drs. Ahmad', '197405021993111001')
+    add.run(2, 'Sekretaris Daerah', '', '')
+    expect(() => add.run(2, 'Asisten I', '', '')).toThrow(/UNIQUE|PRIMARY/)
+    expect(() => add.run(3, '', '', '')).toThrow(/CHECK/)
+    expect(() => add.run(0, 'Asisten I', '', '')).toThrow(/CHECK/)
+    expect(() => add.run(3, 'Asisten I', '', '1974')).toThrow(/CHECK/)
+    expect(db.prepare('SELECT title FROM regional_leader ORDER BY position').pluck().all()).toEqual(
+      ['Pj. Bupati Contoh', 'Sekretaris Daerah'],
+    )
   })
 })

@@ -141,7 +141,10 @@ test('mark absence reasons, export to a folder, and read the files back', async 
   expect(byNip.get(onTime.nip)!.getCell(9).value).toBe('pemindai')
   expect(byNip.get(late.nip)!.getCell(7).value).toBe('Terlambat')
   expect(byNip.get(sick.nip)!.getCell(7).value).toBe('Sakit')
-  expect(byNip.get(sick.nip)!.getCell(10).value).toBe('Demam, surat dokter menyusul')
+  expect(byNip.get(sick.nip)!.getCell(11).value).toBe('Demam, surat dokter menyusul')
+  // Nobody read the ikrar at this apel: the column says so instead of guessing.
+  expect(byNip.get(onTime.nip)!.getCell(10).value).toBe('Belum ada pembacaan ikrar')
+  expect(byNip.get(sick.nip)!.getCell(10).value).toBe('')
   const statuses = [...byNip.values()].map((r) => r.getCell(7).value)
   expect(statuses.filter((s) => s === 'Dinas Luar')).toHaveLength(bulk)
 

@@ -92,7 +92,7 @@ test('names and notes with formula starters and markup stay plain text from impo
     expect(nameCell.type).toBe(ExcelJS.ValueType.String)
     expect(nameCell.value).toBe(name)
   }
-  const note = cells.get(PEOPLE[1]![0]!)!.getCell(10)
+  const note = cells.get(PEOPLE[1]![0]!)!.getCell(11)
   expect(note.type).toBe(ExcelJS.ValueType.String)
   expect(note.value).toBe(CMD)
 })

@@ -66,12 +66,12 @@ describe('what each event from main makes stale', () => {
     ])
   })
 
-  it('the reading event carries the reading into the cache and stales only the reading log', async () => {
+  it('the reading event carries the reading into the cache and stales the reading log and the gate count', async () => {
     const client = cacheHoldingAll()
     const reading = { readingId: 7, step: 2 } as unknown as IkrarReading
     await applyEvent(client, 'ikrar.reading', reading)
     expect(client.getQueryData(keys.call('ikrar.reading'))).toEqual(reading)
-    expect(staleAfter(client)).toEqual(['ikrar.readings'])
+    expect(staleAfter(client)).toEqual(['checkin.dashboard', 'ikrar.readings'])
     await applyEvent(client, 'ikrar.reading', null)
     expect(client.getQueryData(keys.call('ikrar.reading'))).toBeNull()
   })

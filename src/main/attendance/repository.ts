@@ -10,6 +10,7 @@ import { getCeremony } from '../ceremony/repository'
 import type { Db } from '../db/connection'
 import { UserError } from '../errors'
 import { appendEntry, kioskOf } from '../log/append'
+import { ikrarClassifier } from '../ikrar/attendance'
 import { getSetting, setSetting } from '../settings'
 
 const OFFICER_KEY = 'officer_name'
@@ -25,7 +26,7 @@ export function setOfficer(db: Db, name: string): string {
 }
 
 /** An AttendanceRow as SQLite returns it, before its status is worked out. */
-type Row = Omit<AttendanceRow, 'expected' | 'status' | 'note'> & {
+type Row = Omit<AttendanceRow, 'expected' | 'status' | 'note' | 'ikrar'> & {
   expected: number
   active: number | null
   late: number | null
@@ -75,7 +76,7 @@ function noteOf(r: Row): string {
   return `${text[0]!.toUpperCase()}${text.slice(1)}${late}`
 }
 
-function toAttendance(r: Row): AttendanceRow {
+function toAttendance(r: Row): Omit<AttendanceRow, 'ikrar'> {
   const reasonShown = r.expected === 1 && r.scannedAt === null && r.reason !== null
   return {
     employeeId: r.employeeId,
@@ -99,7 +100,11 @@ function toAttendance(r: Row): AttendanceRow {
 export function attendanceRows(db: Db, ceremonyId: number, opdId: number | null): AttendanceRow[] {
   getCeremony(db, ceremonyId)
   const rows = db.prepare(ATTENDANCE).all({ ceremonyId, opdId }) as Row[]
-  return rows.map(toAttendance)
+  const ikrar = ikrarClassifier(db, ceremonyId)
+  return rows.map((r) => ({
+    ...toAttendance(r),
+    ikrar: r.scannedAt === null ? null : ikrar(r.nip),
+  }))
 }
 
 export interface ReasonChange {

@@ -2,6 +2,7 @@ import type { Arrival, ArrivalFilter, Dashboard, OpdCount, Person } from '../../
 import { activeCeremonyId, getCeremony } from '../ceremony/repository'
 import { EXPECTED_EMPLOYEES } from '../ceremony/expected'
 import type { Db } from '../db/connection'
+import { ikrarGate } from '../ikrar/attendance'
 import { clockStatus } from './clock'
 
 const LIVE = 'c.ceremony_id = @ceremonyId AND c.cancelled_at IS NULL'
@@ -61,6 +62,7 @@ export function dashboard(
         ? null
         : { opdId: missingOpdId, people: missing(db, ceremonyId, missingOpdId) },
     clock: clock ? clockStatus(db, ceremony, clock.now, clock.kioskId) : { warning: null },
+    ikrar: ikrarGate(db, ceremonyId),
   }
 }
 

@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs'
 import { STATUS_LABEL, type AttendanceRow } from '../../shared/attendance'
 import { formatNip } from '../../shared/nip'
+import { ikrarCell } from './ikrar-summary'
 import { TIME_ZONES, wallClockDate, type TimeZoneId } from '../../shared/time'
 
 export type CellValue = string | number | Date | null
@@ -48,6 +49,7 @@ export function dataColumns(zone: TimeZoneId): DataColumn[] {
       value: (r) => (r.scannedAt ? wallClockDate(r.scannedAt, zone) : null),
     },
     { header: 'Sumber', width: 10, value: (r) => r.source ?? '' },
+    { header: 'Ikrar', width: 30, value: ikrarCell },
     { header: 'Keterangan', width: 36, value: (r) => r.note },
   ]
 }

@@ -16,6 +16,7 @@ import { writeOpdWorkbook } from './opd-workbook'
 import type { IkrarText } from '../../shared/ikrar'
 import type { Ceremony } from '../../shared/domain'
 import { writeRecapWorkbook } from './recap-workbook'
+import { readingSpans } from '../ikrar/attendance'
 import { recapSigner, signersByOpd } from './signers'
 import { RECAP_TITLE, signerOrBlank, signerTitle } from '../../shared/signer'
 
@@ -134,8 +135,9 @@ export async function exportCeremony(
   request: ExportRequest,
   onProgress: ExportProgress = () => undefined,
 ): Promise<ExportSummary> {
-  const { ceremony, rows, signers, recapBy } = db.transaction(() => ({
+  const { ceremony, rows, signers, recapBy, readings } = db.transaction(() => ({
     ceremony: getCeremony(db, request.ceremonyId),
+    readings: readingSpans(db, request.ceremonyId),
     rows: attendanceRows(db, request.ceremonyId, null),
     signers: signersByOpd(db),
     recapBy: signerOrBlank(recapSigner(db), RECAP_TITLE),
@@ -160,7 +162,14 @@ export async function exportCeremony(
     {
       name: safeFileName(`Rekap ${title}`, '.xlsx'),
       write: (tmp) =>
-        writeRecapWorkbook(tmp, { ceremony, opd, unknown, order: request.order, signer: recapBy }),
+        writeRecapWorkbook(tmp, {
+          ceremony,
+          opd,
+          unknown,
+          order: request.order,
+          signer: recapBy,
+          readings,
+        }),
     },
     {
       name: safeFileName(`${title} - Semua OPD`, '.csv'),
@@ -173,6 +182,7 @@ export async function exportCeremony(
           ceremony,
           ...o,
           ikrar: request.ikrar,
+          readings,
           signer: signerOrBlank(signers.get(o.opdId), signerTitle(o.opdName)),
         }),
     })),

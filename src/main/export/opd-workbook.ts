@@ -12,6 +12,8 @@ import type { IkrarText } from '../../shared/ikrar'
 import { formatDate, formatTime, utcToLocal } from '../../shared/time'
 import { applyStyles, dataColumns, sharedStyles } from './columns'
 import { addSignature } from './signature'
+import { ikrarCell, ikrarLines, readingsLine } from './ikrar-summary'
+import type { ReadingSpan } from '../ikrar/attendance'
 
 export interface OpdSheet {
   ceremony: Ceremony
@@ -22,6 +24,8 @@ export interface OpdSheet {
   ikrar: IkrarText | null
   /** Who signs for the OPD: as set by the officer, or the derived title with blank lines. */
   signer: Signer
+  /** The ceremony's ikrar readings, which the Ikrar column is measured against. */
+  readings: readonly ReadingSpan[]
 }
 
 const DATA_SHEET = 'Data Kehadiran'
@@ -37,9 +41,10 @@ const PRINT_COLUMNS = [
   { header: 'Pangkat/Gol.', width: 20, wrap: true },
   { header: 'Status', width: 12, wrap: true },
   { header: 'Pukul', width: 7, wrap: false },
-  { header: 'Keterangan', width: 22, wrap: true },
+  { header: 'Ikrar', width: 16, wrap: true },
+  { header: 'Keterangan', width: 20, wrap: true },
 ]
-const LAST_COL = 'H'
+const LAST_COL = String.fromCharCode(64 + PRINT_COLUMNS.length)
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
   left: { style: 'thin' },
@@ -55,8 +60,8 @@ const LINE_HEIGHT = 15
 /** A4 portrait and landscape, fitted to one page wide, margins in inches. */
 const A4 = { paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } as const
 const MARGINS = { left: 0.5, right: 0.5, top: 0.7, bottom: 0.6, header: 0.3, footer: 0.3 }
-/** Characters per printed line across A:H, to size wrapped rows (Excel does not on its own). */
-const LINE_CHARS = 120
+/** Characters per printed line across the columns, to size wrapped rows (Excel does not on its own). */
+const LINE_CHARS = 130
 
 /** The machine-readable table, header at A1, nothing merged, so it imports anywhere. */
 function addDataSheet(workbook: ExcelJS.Workbook, s: OpdSheet): void {
@@ -165,6 +170,7 @@ function addList(sheet: ExcelJS.Worksheet, s: OpdSheet): number {
       r.pangkat,
       STATUS_LABEL[r.status],
       r.scannedAt ? utcToLocal(r.scannedAt, s.ceremony.timeZone).time.replace(':', '.') : '',
+      ikrarCell(r),
       r.note,
     ]
     const row = sheet.addRow(values)
@@ -189,6 +195,14 @@ function summaryLines(sum: AttendanceSummary): [string, number][] {
   ]
 }
 
+/** Below the counts: who was there for the ikrar, and the readings it is measured against. */
+function addIkrarSummary(sheet: ExcelJS.Worksheet, s: OpdSheet): void {
+  sheet.addRow([])
+  sheet.addRow(['', 'Kehadiran saat ikrar']).getCell(2).font = { bold: true }
+  for (const [label, n] of ikrarLines(s.rows, s.readings)) sheet.addRow(['', label, n])
+  addLine(sheet, readingsLine(s.readings, s.ceremony.timeZone), { italic: true, size: 9 })
+}
+
 function addSummary(sheet: ExcelJS.Worksheet, sum: AttendanceSummary): void {
   sheet.addRow([])
   sheet.addRow(['', 'Rekapitulasi']).getCell(2).font = { bold: true }
@@ -206,6 +220,7 @@ function addPrintSheet(workbook: ExcelJS.Workbook, s: OpdSheet): void {
   if (s.ikrar) addIkrar(sheet, s.ikrar)
   const headerRow = addList(sheet, s)
   addSummary(sheet, s.summary)
+  addIkrarSummary(sheet, s)
   addSignature(sheet, s.signer, {
     day: formatDate(s.ceremony.startsAt, s.ceremony.timeZone).replace(/^[^,]+, /, ''),
     from: 'F',

@@ -13,6 +13,8 @@ import { formatDate, formatTime } from '../../shared/time'
 import { applyStyles, dataColumns, sharedStyles } from './columns'
 import { visibleText } from './file-name'
 import { addSignature } from './signature'
+import { addIkrarRecap } from './ikrar-summary'
+import type { ReadingSpan } from '../ikrar/attendance'
 
 export interface RecapOpd {
   opdName: string
@@ -28,6 +30,8 @@ export interface Recap {
   order: RecapOrder
   /** The head of BKPSDM, who signs the recap. */
   signer: Signer
+  /** The ceremony's ikrar readings, for the "Rekap Ikrar" sheet. */
+  readings: readonly ReadingSpan[]
 }
 
 type Sheet = ExcelJS.Worksheet
@@ -51,6 +55,7 @@ const PAGE_NUMBERS = '&R&8Halaman &P dari &N'
 const LINE_HEIGHT = 15
 
 const RECAP_SHEET = 'Rekap'
+const IKRAR_SHEET = 'Rekap Ikrar'
 /** Every arrival the apel did not expect, whatever the reason: the count on the gate screen. */
 const UNREGISTERED_SHEET = STATUS_LABEL.TIDAK_TERDAFTAR
 /** The recap row of arrivals with no OPD, so the column adds up to its total. */
@@ -115,7 +120,7 @@ function sortRecap(opd: readonly RecapOpd[], order: RecapOrder): RecapOpd[] {
 
 /** Excel sheet names: at most 31 characters, none of []:*?/\, unique ignoring case. */
 function sheetNames(names: readonly string[]): string[] {
-  const seen = new Set<string>([RECAP_SHEET.toLowerCase(), UNREGISTERED_SHEET.toLowerCase()])
+  const seen = new Set([RECAP_SHEET, IKRAR_SHEET, UNREGISTERED_SHEET].map((n) => n.toLowerCase()))
   return names.map((raw) => {
     const base =
       visibleText(raw)
@@ -267,6 +272,22 @@ function addListSheet(
   sheet.commit()
 }
 
+/** Who was there for the ikrar, per OPD in the recap's order: printed like the recap. */
+function addIkrarSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  ceremony: Ceremony,
+  opd: readonly RecapOpd[],
+  readings: Recap['readings'],
+): void {
+  const sheet = workbook.addWorksheet(IKRAR_SHEET, {
+    pageSetup: { ...LANDSCAPE },
+    headerFooter: { oddFooter: `&L&8${ceremony.name.replace(/&/g, '&&')}${PAGE_NUMBERS}` },
+  })
+  const header = addIkrarRecap(sheet, ceremony, opd, readings)
+  sheet.pageSetup.printTitlesRow = `${header}:${header}`
+  sheet.commit()
+}
+
 /**
  * The recap for BKPSDM: one row per OPD, then one sheet per OPD (in the same order), then
  * every "tidak terdaftar" arrival (NIP on no roster, inactive, OPD not invited). Streamed,
@@ -278,6 +299,7 @@ export async function writeRecapWorkbook(file: string, recap: Recap): Promise<vo
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true })
   workbook.creator = 'Kiosk Apel Netralitas'
   addRecapSheet(workbook, { ...recap, opd: sorted })
+  addIkrarSheet(workbook, recap.ceremony, sorted, recap.readings)
   const names = sheetNames(sorted.map((o) => o.opdName))
   sorted.forEach((o, i) => addListSheet(workbook, names[i]!, o.rows, ceremony))
   const unregistered = [

@@ -37,10 +37,10 @@ export function recapSigner(db: Db): Signer | null {
 }
 
 /** The NIP as stored (18 digits), or a refusal naming the field; empty stays empty. */
-function signerNip(raw: string): string {
+export function signerNip(raw: string, field = 'NIP penanda tangan'): string {
   if (raw.trim() === '') return ''
   const check = validateNip(raw)
-  if (!check.ok) throw new UserError('BAD_INPUT', `NIP penanda tangan: ${check.reason}.`)
+  if (!check.ok) throw new UserError('BAD_INPUT', `${field}: ${check.reason}.`)
   return check.nip
 }
 

@@ -57,6 +57,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   title: 'Jabatan penanda tangan',
   jobId: 'Pekerjaan yang dibatalkan',
   item: 'Bagian uji perangkat',
+  leaders: 'Pejabat daerah',
 }
 
 /**

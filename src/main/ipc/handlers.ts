@@ -9,6 +9,7 @@ import { authHandlers } from './auth'
 import { backupHandlers } from './backup'
 import { ceremonyHandlers } from './ceremony'
 import { checkinHandlers } from './checkin'
+import { declarationHandlers } from './declaration'
 import { exportHandlers } from './export'
 import { ikrarHandlers } from './ikrar'
 import { jobsHandlers } from './jobs'
@@ -38,6 +39,7 @@ export function createHandlers(ctx: KioskContext): Handlers {
       ...attendanceHandlers(ctx),
       ...exportHandlers(ctx),
       ...signerHandlers(ctx),
+      ...declarationHandlers(ctx),
       ...jobsHandlers(ctx),
       ...preflightHandlers(ctx),
       ...logHandlers(ctx),

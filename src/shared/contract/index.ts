@@ -5,6 +5,7 @@ import { attendanceContract } from './attendance'
 import { ceremonyContract } from './ceremony'
 import { checkinContract } from './checkin'
 import type { CallInput, CallOutput } from './define'
+import { declarationContract } from './declaration'
 import { ikrarContract } from './ikrar'
 import { jobsContract } from './jobs'
 import { preflightContract } from './preflight'
@@ -25,6 +26,7 @@ export const contract = {
   ...attendanceContract,
   ...exportContract,
   ...signerContract,
+  ...declarationContract,
   ...jobsContract,
   ...preflightContract,
   ...logContract,

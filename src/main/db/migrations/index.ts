@@ -7,6 +7,7 @@ import { checkinClock } from './0006-checkin-clock'
 import { signers } from './0007-signers'
 import { demoElection } from './0008-demo-election'
 import { log } from './0009-log'
+import { regionalLeaders } from './0010-regional-leaders'
 import type { Migration } from './types'
 
 /** In order; each step's version is its position. Never edit a step that has shipped: add one. */
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   signers,
   demoElection,
   log,
+  regionalLeaders,
 ]

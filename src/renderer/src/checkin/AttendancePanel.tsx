@@ -26,6 +26,7 @@ export function AttendancePanel({
           <span data-testid="unregistered-total">{formatCount(dash.unregistered)}</span> tidak
           terdaftar
         </div>
+        <IkrarLine gate={dash.ikrar} />
       </div>
       <div className="gate-panel opd-table">
         <table>
@@ -83,6 +84,22 @@ export function AttendancePanel({
             ))}
           </ul>
         </div>
+      )}
+    </div>
+  )
+}
+
+/** How many present arrived after the ikrar began: they are here but did not pledge with it. */
+function IkrarLine({ gate }: { gate: Dashboard['ikrar'] }) {
+  return (
+    <div className="total-sub" data-testid="ikrar-after">
+      {gate.readings === 0 ? (
+        'Ikrar: belum ada pembacaan'
+      ) : (
+        <>
+          {formatCount(gate.afterStart)} datang setelah ikrar dimulai
+          {gate.repledged > 0 && ` (${formatCount(gate.repledged)} ikut pembacaan ulang)`}
+        </>
       )}
     </div>
   )

@@ -26,8 +26,9 @@ export const EVENT_EFFECTS: { [E in EventName]: (payload: EventPayload<E>) => Ev
   }),
   'ikrar.reading': (reading) => ({
     set: { key: keys.call('ikrar.reading'), value: reading },
-    // A reading started or ended is a new line in the ceremony's log.
-    invalidate: every('ikrar.readings'),
+    // A reading started or ended is a new line in the ceremony's log, and moves the gate's
+    // count of who came after it began.
+    invalidate: every('ikrar.readings', 'checkin.dashboard', 'declaration.get'),
   }),
   'roster.changed': () => ({
     invalidate: every(
@@ -37,6 +38,9 @@ export const EVENT_EFFECTS: { [E in EventName]: (payload: EventPayload<E>) => Ev
       'roster.cardHolders',
       'roster.cardIdentity',
       'signer.list',
+      // The declaration's rows: the leaders and the OPD heads (signers, who is expected).
+      'declaration.leaders',
+      'declaration.get',
       // Who is expected, and the names shown, come from the roster.
       'checkin.dashboard',
       'checkin.findPerson',
@@ -51,6 +55,7 @@ export const EVENT_EFFECTS: { [E in EventName]: (payload: EventPayload<E>) => Ev
       'attendance.list',
       'ikrar.get',
       'ikrar.readings',
+      'declaration.get',
     ),
   }),
   'auth.changed': () => ({ invalidate: every('auth.status') }),

@@ -14,6 +14,7 @@ import { Notice } from '../components/Notice'
 import { keys } from '../data/keys'
 import { useAction, useKiosk } from '../data/query'
 import { PointList } from '../ikrar/PointList'
+import { DeclarationPanel } from '../ikrar/DeclarationSheet'
 
 const fieldsOf = (c: IkrarCopy): IkrarFields => ({
   instansi: c.instansi,
@@ -82,6 +83,7 @@ export function IkrarScreen() {
         }
       />
       <ReadingLog records={readings.data ?? []} ceremony={ceremony} />
+      <DeclarationPanel ceremonyId={ceremony.id} />
     </section>
   )
 }
