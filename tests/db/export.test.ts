@@ -20,6 +20,7 @@ import { readRosterFile } from '../../src/main/roster/import'
 import { readTableFile } from '../../src/main/roster/table-file'
 import { checkIn, seedApel, testNip, type Person } from '../fixtures/attendance'
 import { tempDb } from '../fixtures/temp-db'
+import { testSigning } from '../fixtures/signing'
 
 const cleanups: (() => void)[] = []
 afterEach(() => cleanups.splice(0).forEach((c) => c()))
@@ -101,6 +102,7 @@ async function exported(s: Setup, options: { order?: 'name' | 'rate'; ikrar?: bo
           closing: 'Demikian ikrar ini kami buat dan laksanakan dengan penuh integritas.',
         }
       : null,
+    signing: testSigning(),
   })
   return result
 }
@@ -183,6 +185,7 @@ describe('export files', () => {
     expect(result.files).toEqual([
       `Rekap ${TITLE}.xlsx`,
       `${TITLE} - Semua OPD.csv`,
+      `${TITLE} - Semua OPD.csv.keaslian.json`,
       `${TITLE} - Dinas Kebudayaan-Pariwisata- Bidang Seni.xlsx`,
       `${TITLE} - Dinas Pendidikan.xlsx`,
       `${TITLE} - Inspektorat.xlsx`,
@@ -394,7 +397,7 @@ describe('export files', () => {
     const { folder } = await exported(s)
     const file = path.join(folder, `${TITLE} - Dinas Pendidikan.xlsx`)
     const workbook = await open(file)
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Cetak', 'Data Kehadiran'])
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Cetak', 'Data Kehadiran', 'Keaslian'])
     expect(workbook.views[0]).toMatchObject({ activeTab: 0, firstSheet: 0 })
     const data = workbook.getWorksheet('Data Kehadiran')!
     expect(data.pageSetup).toMatchObject({
@@ -429,6 +432,7 @@ describe('export files', () => {
         fitToPage: true,
         titleRows: '$1:$1',
       }),
+      expect.objectContaining({ name: 'Keaslian', orientation: 'portrait', fitToWidth: 1 }),
     ])
     // Wide enough, or wrapped: the longest pangkat is not cut off at the column's edge.
     const print = workbook.getWorksheet('Cetak')!
@@ -467,6 +471,7 @@ describe('export files', () => {
       'Inspektorat',
       'Dinas Pendidikan',
       'Tidak Terdaftar',
+      'Keaslian',
     ])
     const recap = workbook.getWorksheet('Rekap')!
     const rows: ExcelJS.CellValue[][] = []
@@ -581,7 +586,7 @@ describe('export files', () => {
     expect(child.stdout, child.stderr).toBe('selesai\n')
     const folder = path.join(t.dir, TITLE)
     const files = fs.readdirSync(folder)
-    expect(files).toHaveLength(40 + 3)
+    expect(files).toHaveLength(40 + 4)
     expect(new Set(files.map((f) => f.toLowerCase())).size).toBe(files.length)
     expect((await checkExport(folder)).complete).toBe(true)
   }, 60_000)
@@ -597,11 +602,12 @@ describe('export files', () => {
       folder: path.join(s.dir, 'usb'),
       order: 'name',
       ikrar: null,
+      signing: testSigning(),
     }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(UserError)
     expect((error as UserError).code).toBe('EXPORT_INCOMPLETE')
     expect((error as UserError).message).toBe(
-      `Gagal menyimpan berkas "${blocked}": sudah ada folder bernama sama; pindahkan atau ganti nama folder itu. Berkas lama dengan nama itu (bila ada) tidak berubah. Ekspor belum lengkap: 1 dari 5 berkas belum ditulis ("${blocked}"). Ulangi ekspor setelah masalahnya diatasi.`,
+      `Gagal menyimpan berkas "${blocked}": sudah ada folder bernama sama; pindahkan atau ganti nama folder itu. Berkas lama dengan nama itu (bila ada) tidak berubah. Ekspor belum lengkap: 1 dari 6 berkas belum ditulis ("${blocked}"). Ulangi ekspor setelah masalahnya diatasi.`,
     )
     expect(fs.readdirSync(folder).filter((f) => f.endsWith('.tmp'))).toEqual([])
     expect(await checkExport(folder)).toMatchObject({ complete: false, missing: [MANIFEST] })
@@ -612,7 +618,13 @@ describe('export files', () => {
     const file = path.join(s.dir, 'berkas-biasa')
     fs.writeFileSync(file, 'x')
     await expect(
-      exportCeremony(s.db, { ceremonyId: s.ceremonyId, folder: file, order: 'name', ikrar: null }),
+      exportCeremony(s.db, {
+        ceremonyId: s.ceremonyId,
+        folder: file,
+        order: 'name',
+        ikrar: null,
+        signing: testSigning(),
+      }),
     ).rejects.toThrow(
       `Gagal membuat folder "${path.join(file, TITLE)}": sebagian jalurnya adalah berkas, bukan folder; pilih folder lain.`,
     )
@@ -630,6 +642,7 @@ describe('export files', () => {
       folder: path.join(s.dir, 'usb'),
       order: 'name',
       ikrar: null,
+      signing: testSigning(),
     })
     expect(fs.readdirSync(folder).sort()).toEqual([...files, 'catatan petugas.txt'].sort())
     expect((await checkExport(folder)).complete).toBe(true)
@@ -655,7 +668,13 @@ describe('export onto a real full or read-only disk', () => {
     if (!unmount) return t.skip()
     cleanups.unshift(unmount)
     await expect(
-      exportCeremony(s.db, { ceremonyId: s.ceremonyId, folder: disk, order: 'name', ikrar: null }),
+      exportCeremony(s.db, {
+        ceremonyId: s.ceremonyId,
+        folder: disk,
+        order: 'name',
+        ikrar: null,
+        signing: testSigning(),
+      }),
     ).rejects.toThrow(
       `Gagal membuat folder "${path.join(disk, TITLE)}": disk atau flashdisk itu hanya-baca (kunci tulisnya aktif?); pilih folder lain.`,
     )
@@ -673,6 +692,7 @@ describe('export onto a real full or read-only disk', () => {
       folder: disk,
       order: 'name',
       ikrar: null,
+      signing: testSigning(),
     }).catch((e: unknown) => e)) as UserError
     expect(error.code).toBe('EXPORT_INCOMPLETE')
     expect(error.message).toMatch(/^Gagal menyimpan berkas ".+": penyimpanan penuh; /)
@@ -680,8 +700,8 @@ describe('export onto a real full or read-only disk', () => {
     const written = fs.readdirSync(folder)
     expect(written.filter((f) => f.endsWith('.tmp'))).toEqual([])
     expect(written).not.toContain(MANIFEST)
-    const notWritten = error.message.match(/(\d+) dari 5 berkas belum ditulis/)
-    expect(Number(notWritten?.[1])).toBe(5 - written.length)
+    const notWritten = error.message.match(/(\d+) dari 6 berkas belum ditulis/)
+    expect(Number(notWritten?.[1])).toBe(6 - written.length)
     expect(await checkExport(folder)).toMatchObject({ complete: false })
   })
 })
@@ -723,6 +743,7 @@ describe('an export killed partway', () => {
       folder: usb,
       order: 'name',
       ikrar: null,
+      signing: testSigning(),
     })
     expect(fs.readdirSync(folder).sort()).toEqual([...files].sort())
     expect(await checkExport(folder)).toEqual({ complete: true, missing: [], changed: [] })
@@ -809,6 +830,7 @@ describe('who signs', () => {
       folder: t.dir,
       order: 'name',
       ikrar: null,
+      signing: testSigning(),
     })
     for (const [name, title] of KINDS) {
       const workbook = await open(path.join(folder, `${TITLE} - ${name}.xlsx`))
@@ -926,7 +948,7 @@ describe('the recap prints as a document', () => {
       printArea: [`$A$1:$N$${last}`],
     })
     // Every OPD's list sheet prints one page wide too, its header on every page.
-    for (const sheet of seen.sheets.slice(1)) {
+    for (const sheet of seen.sheets.slice(1).filter((sh) => sh.name !== 'Keaslian')) {
       expect(sheet, sheet.name).toMatchObject({
         orientation: 'landscape',
         fitToWidth: 1,
@@ -978,12 +1000,14 @@ describe('recap sheet names', () => {
       folder: t.dir,
       order: 'name',
       ikrar: null,
+      signing: testSigning(),
     })
     const file = path.join(folder, `Rekap ${TITLE}.xlsx`)
     const seen = openpyxl(file)
     expect(seen.sheets.map((sh) => [sh.name, sh.titleRows])).toEqual([
       ['Rekap', expect.any(String)],
       ['Bagian Ta\u2019mir Masjid', '$1:$1'],
+      ['Keaslian', null],
     ])
   })
 })
@@ -1007,6 +1031,7 @@ describe('the recap printed by LibreOffice', () => {
       folder: db.dir,
       order: 'name',
       ikrar: null,
+      signing: testSigning(),
     })
     // "Print the recap sheet": keep only that sheet (openpyxl keeps its print setup), then print.
     const only = path.join(db.dir, 'rekap-saja.xlsx')

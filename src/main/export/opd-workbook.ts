@@ -12,6 +12,8 @@ import type { IkrarText } from '../../shared/ikrar'
 import { formatDate, formatTime, utcToLocal } from '../../shared/time'
 import { applyStyles, dataColumns, sharedStyles } from './columns'
 import { addSignature } from './signature'
+import { addKeaslianSheet, keaslianFooter } from './keaslian'
+import type { Seal } from '../keys/seal'
 
 export interface OpdSheet {
   ceremony: Ceremony
@@ -22,6 +24,8 @@ export interface OpdSheet {
   ikrar: IkrarText | null
   /** Who signs for the OPD: as set by the officer, or the derived title with blank lines. */
   signer: Signer
+  /** The signed canonical rows: the "Keaslian" sheet and the print sheet's footer code. */
+  seal: Seal
 }
 
 const DATA_SHEET = 'Data Kehadiran'
@@ -219,8 +223,9 @@ function addPrintSheet(workbook: ExcelJS.Workbook, s: OpdSheet): void {
     printTitlesRow: `${headerRow}:${headerRow}`,
     margins: MARGINS,
   }
-  // The title is on the sheet itself; the footer names the OPD on every page.
-  sheet.headerFooter = { oddFooter: pageHeaderFooter(s).oddFooter }
+  // The title is on the sheet itself; the footer names the OPD on every page, and carries the
+  // code and key fingerprint the signed paper anchors.
+  sheet.headerFooter = { oddFooter: `${pageHeaderFooter(s).oddFooter}${keaslianFooter(s.seal)}` }
 }
 
 /**
@@ -232,6 +237,7 @@ export async function writeOpdWorkbook(file: string, s: OpdSheet): Promise<void>
   workbook.creator = 'Kiosk Apel Netralitas'
   addPrintSheet(workbook, s)
   addDataSheet(workbook, s)
+  addKeaslianSheet(workbook, s.seal)
   workbook.views = [
     { activeTab: 0, firstSheet: 0, x: 0, y: 0, width: 20000, height: 12000, visibility: 'visible' },
   ]

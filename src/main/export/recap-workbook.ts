@@ -13,6 +13,8 @@ import { formatDate, formatTime } from '../../shared/time'
 import { applyStyles, dataColumns, sharedStyles } from './columns'
 import { visibleText } from './file-name'
 import { addSignature } from './signature'
+import { addKeaslianSheet, keaslianFooter } from './keaslian'
+import type { Seal } from '../keys/seal'
 
 export interface RecapOpd {
   opdName: string
@@ -28,6 +30,8 @@ export interface Recap {
   order: RecapOrder
   /** The head of BKPSDM, who signs the recap. */
   signer: Signer
+  /** Every row of the ceremony, signed: the "Keaslian" sheet and the recap's footer code. */
+  seal: Seal
 }
 
 type Sheet = ExcelJS.Worksheet
@@ -182,7 +186,7 @@ function addRecapSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, recap: Reca
   const sheet = workbook.addWorksheet(RECAP_SHEET, {
     pageSetup: { ...LANDSCAPE },
     headerFooter: {
-      oddFooter: `&L&8${ceremony.name.replace(/&/g, '&&')}${PAGE_NUMBERS}`,
+      oddFooter: `&L&8${ceremony.name.replace(/&/g, '&&')}${PAGE_NUMBERS}${keaslianFooter(recap.seal)}`,
     },
   })
   sheet.columns = WIDTHS.map((width) => ({ width }))
@@ -285,5 +289,6 @@ export async function writeRecapWorkbook(file: string, recap: Recap): Promise<vo
     ...unknown,
   ]
   if (unregistered.length) addListSheet(workbook, UNREGISTERED_SHEET, unregistered, ceremony)
+  addKeaslianSheet(workbook, recap.seal)
   await workbook.commit()
 }

@@ -15,7 +15,15 @@ export function exportHandlers(ctx: KioskContext): HandlersFor<keyof typeof expo
       if (!folder) return null
       // The print sheets carry the text as it was last read at this apel; never read, none.
       const ikrar = listReadings(ctx.db, ceremonyId).at(-1)?.text ?? null
-      const summary = await runExportJob(jobsOf(ctx), ctx.db, { ceremonyId, folder, order, ikrar })
+      // chainHead: the log's head once the log exists (src/main/log/chain.ts), wired at merge.
+      const signing = { key: ctx.key, chainHead: null, at: ctx.now().toISOString() }
+      const summary = await runExportJob(jobsOf(ctx), ctx.db, {
+        ceremonyId,
+        folder,
+        order,
+        ikrar,
+        signing,
+      })
       await backUpInJob(ctx, 'ekspor')
       return summary
     },
