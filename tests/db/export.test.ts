@@ -21,6 +21,7 @@ import { readTableFile } from '../../src/main/roster/table-file'
 import { checkIn, seedApel, testNip, type Person } from '../fixtures/attendance'
 import { tempDb } from '../fixtures/temp-db'
 import { testSigning } from '../fixtures/signing'
+import { SOFFICE, needsSoffice } from '../fixtures/other-programs'
 
 const cleanups: (() => void)[] = []
 afterEach(() => cleanups.splice(0).forEach((c) => c()))
@@ -959,8 +960,6 @@ describe('the recap prints as a document', () => {
   })
 })
 
-const SOFFICE = spawnSync('which', ['soffice'], { encoding: 'utf8' }).stdout.trim()
-
 /** LibreOffice headless converting `file` into `out`, with a private profile for parallel runs. */
 function soffice(dir: string, args: string[], file: string, out: string): void {
   const r = spawnSync(
@@ -976,16 +975,6 @@ function soffice(dir: string, args: string[], file: string, out: string): void {
     { encoding: 'utf8', timeout: 120_000 },
   )
   expect(r.status, r.stderr).toBe(0)
-}
-
-/** Skips, with the reason printed, where LibreOffice is not installed. */
-function needsSoffice(t: { skip(): void }): boolean {
-  if (SOFFICE) return true
-  console.log(
-    '[dilewati] soffice (LibreOffice) tidak terpasang: apt-get install libreoffice-calc-nogui',
-  )
-  t.skip()
-  return false
 }
 
 describe('recap sheet names', () => {

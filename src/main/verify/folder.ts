@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import type { FileCheck } from '../../shared/contract/authenticity'
+import { MANIFEST, manifestSignatureHolds, readManifest, type Manifest } from '../export/manifest'
+import { verifyCsv } from './csv'
+import { judgeSeal, unreadable, type VerifyOptions } from './judge'
+import { verifyWorkbook } from './workbook'
+
+async function sha256(file: string): Promise<string> {
+  const hash = createHash('sha256')
+  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer)
+  return hash.digest('hex')
+}
+
+export interface FolderCheck {
+  manifest: Manifest | null
+  files: FileCheck[]
+}
+
+/** The manifest's own check: its signature over every file's digest. */
+function manifestCheck(manifest: Manifest, options: VerifyOptions): FileCheck {
+  const seal = manifest.keaslian
+  if (!seal) {
+    return unreadable(
+      MANIFEST,
+      'Daftar berkas',
+      `${MANIFEST} tidak bertanda tangan (ekspor dari versi kiosk sebelum tanda tangan digital).`,
+    )
+  }
+  return judgeSeal(
+    MANIFEST,
+    'Daftar berkas',
+    {
+      publicKey: seal.kunciPublik,
+      signedAt: seal.waktu,
+      signature: seal.tandaTangan,
+      rows: manifest.berkas,
+    },
+    manifestSignatureHolds(manifest),
+    options,
+    () => [],
+  )
+}
+
+/** One listed file: the same bytes as signed, or (re-saved, edited) its content checked. */
+async function listedFile(
+  folder: string,
+  entry: Manifest['berkas'][number],
+  options: VerifyOptions,
+): Promise<FileCheck> {
+  const file = path.join(folder, entry.nama)
+  if (!fs.existsSync(file)) {
+    return {
+      ...unreadable(entry.nama, 'Berkas', ''),
+      verdict: 'diubah',
+      findings: [`Berkas ${entry.nama} hilang dari folder.`],
+    }
+  }
+  const same = (await sha256(file)) === entry.sha256
+  const content = entry.nama.endsWith('.xlsx')
+    ? same && !options.fullContent
+      ? null
+      : await verifyWorkbook(file, options)
+    : entry.nama.endsWith('.csv')
+      ? same && !options.fullContent
+        ? null
+        : await verifyCsv(file, options)
+      : null
+  if (content) {
+    const resaved = !same && content.verdict === 'asli'
+    return resaved
+      ? {
+          ...content,
+          note: 'Isi sama dengan yang ditandatangani; berkasnya disimpan ulang (SHA-256 berbeda dari daftar berkas).',
+        }
+      : content
+  }
+  const sealOfCsv = entry.nama.endsWith('.keaslian.json')
+  const what = sealOfCsv ? 'Keaslian CSV' : entry.nama.endsWith('.csv') ? 'CSV' : 'Buku kerja'
+  return {
+    name: entry.nama,
+    verdict: same ? 'asli' : 'diubah',
+    what,
+    signedBy: null,
+    code: null,
+    rows: null,
+    findings: same
+      ? []
+      : [`Berkas ${entry.nama} berubah sesudah ekspor (SHA-256 berbeda dari daftar berkas).`],
+    note: same
+      ? 'Sama persis (SHA-256) dengan berkas yang tercantum di daftar bertanda tangan.'
+      : null,
+  }
+}
+
+/** Workbooks and CSVs in the folder that the signed manifest does not list. */
+function unlisted(folder: string, manifest: Manifest): FileCheck[] {
+  const listed = new Set(manifest.berkas.map((b) => b.nama))
+  return fs
+    .readdirSync(folder)
+    .filter((n) => !listed.has(n) && n !== MANIFEST && /\.(xlsx|csv)$/i.test(n))
+    .map((n) => ({
+      ...unreadable(n, 'Berkas', ''),
+      verdict: 'diubah' as const,
+      findings: [
+        `Berkas ${n} tidak tercantum di daftar berkas yang ditandatangani (ditambahkan sesudah ekspor).`,
+      ],
+    }))
+}
+
+/**
+ * An export folder: the manifest's signature, each file's SHA-256 against it, then the content
+ * of every workbook or CSV whose bytes changed (re-saved with the same content is Asli). Every
+ * file must be signed with the manifest's key.
+ */
+export async function verifyFolder(
+  folder: string,
+  options: VerifyOptions = {},
+): Promise<FolderCheck> {
+  const manifest = readManifest(folder)
+  if (!manifest) {
+    return {
+      manifest: null,
+      files: [
+        unreadable(
+          MANIFEST,
+          'Daftar berkas',
+          `Folder ini tidak punya ${MANIFEST} yang terbaca: bukan folder ekspor, atau ekspornya belum lengkap.`,
+        ),
+      ],
+    }
+  }
+  const head = manifestCheck(manifest, options)
+  const key = manifest.keaslian?.kunciPublik
+  const inner: VerifyOptions = { ...options, expectedKey: options.expectedKey ?? key }
+  const files: FileCheck[] = [head]
+  for (const entry of manifest.berkas) files.push(await listedFile(folder, entry, inner))
+  files.push(...unlisted(folder, manifest))
+  return { manifest, files }
+}
