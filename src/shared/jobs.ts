@@ -1,5 +1,5 @@
 /** Heavy work that runs off the scan path, one of a kind at a time. */
-export const JOB_KINDS = ['export', 'roster-preview', 'backup', 'restore-check'] as const
+export const JOB_KINDS = ['export', 'roster-preview', 'backup', 'restore-check', 'verify'] as const
 export type JobKind = (typeof JOB_KINDS)[number]
 
 /** How far one job is, for the progress bar; `label` says in Indonesian what is happening. */

@@ -20,6 +20,8 @@ import {
 } from '../fixtures/other-programs'
 import { testKey, testSigning } from '../fixtures/signing'
 import { tempDb } from '../fixtures/temp-db'
+import { NO_DIALOGS } from '../fixtures/context'
+import { kioskTable } from '../fixtures/kiosk-table'
 
 const cleanups: (() => void)[] = []
 afterEach(() => cleanups.splice(0).forEach((c) => c()))
@@ -316,6 +318,35 @@ describe('the CSV', () => {
     const report = await verifyPath(path.join(folder, CSV_FILE))
     expect(report.verdict).toBe('tidak-terbaca')
   })
+})
+
+describe('Periksa keaslian berkas, through the handler table', () => {
+  it('checks what the officer picks in a verify job, and says this kiosk signed it', async () => {
+    const folder = await exportedFolder()
+    const k = kioskTable({
+      ...NO_DIALOGS,
+      chooseVerifyFolder: async () => folder,
+      openVerifyFile: async () => path.join(folder, CSV_FILE),
+    })
+    cleanups.push(k.cleanup)
+    expect(await k.call('authenticity.key')).toEqual({
+      ok: true,
+      value: { fingerprint: fingerprintOf(testKey().publicKey), publicKey: testKey().publicKey },
+    })
+    const picked = await k.call('authenticity.verify', { pick: 'folder' })
+    expect(picked).toMatchObject({
+      ok: true,
+      value: { verdict: 'asli', folder: true, signedBy: { ownKiosk: true }, chainHead: null },
+    })
+    const csv = await k.call('authenticity.verify', { pick: 'file' })
+    expect(csv).toMatchObject({ ok: true, value: { verdict: 'asli', folder: false } })
+    const none = kioskTable()
+    cleanups.push(none.cleanup)
+    expect(await none.call('authenticity.verify', { pick: 'file' })).toEqual({
+      ok: true,
+      value: null,
+    })
+  }, 60_000)
 })
 
 describe('npm run verify', () => {

@@ -4,6 +4,7 @@ import { OfficerLock } from '../auth/officer-lock'
 import type { KioskContext } from '../context'
 import { appHandlers } from './app'
 import { attendanceHandlers } from './attendance'
+import { authenticityHandlers } from './authenticity'
 import { authHandlers } from './auth'
 import { backupHandlers } from './backup'
 import { ceremonyHandlers } from './ceremony'
@@ -34,6 +35,7 @@ export function createHandlers(ctx: KioskContext): Handlers {
       ...exportHandlers(ctx),
       ...signerHandlers(ctx),
       ...jobsHandlers(ctx),
+      ...authenticityHandlers(ctx),
     },
     officer,
   )

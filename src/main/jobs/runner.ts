@@ -14,6 +14,7 @@ const KIND_NAME: Record<JobKind, string> = {
   'roster-preview': 'Pembacaan berkas data pegawai',
   backup: 'Pembuatan cadangan',
   'restore-check': 'Pemeriksaan cadangan',
+  verify: 'Pemeriksaan keaslian',
 }
 
 export interface RunnerOptions {

@@ -9,6 +9,8 @@ import { checkDatabaseFile, createBackup } from '../backup/backups'
 import type { Db } from '../db/connection'
 import { exportCeremony, type ExportRequest } from '../export/export'
 import { previewRoster, readRosterFile } from '../roster/import'
+import type { AuthenticityReport } from '../../shared/contract/authenticity'
+import { verifyPath } from '../verify/verify'
 import type { Report } from './protocol'
 
 export interface RosterPreviewResult {
@@ -25,6 +27,8 @@ export interface TaskIo {
   'roster-preview': { input: { file: string }; output: RosterPreviewResult }
   backup: { input: { dbPath: string; reason: string; now: string }; output: Backup }
   'restore-check': { input: { file: string; label: string }; output: null }
+  /** A workbook, CSV or export folder; `ownKey`: this kiosk's public key, to say "kiosk ini". */
+  verify: { input: { target: string; ownKey: string }; output: AuthenticityReport }
 }
 
 type Task<K extends JobKind> = (
@@ -55,5 +59,9 @@ export const TASKS: { [K in JobKind]: Task<K> } = {
     report(0, null, `Memeriksa cadangan ${label}`)
     checkDatabaseFile(file, label)
     return null
+  },
+  verify: async (_db, { target, ownKey }, report) => {
+    report(0, null, `Memeriksa ${path.basename(target)}`)
+    return verifyPath(target, { ownKey, progress: report })
   },
 }

@@ -135,7 +135,10 @@ export async function verifyFolder(
   const key = manifest.keaslian?.kunciPublik
   const inner: VerifyOptions = { ...options, expectedKey: options.expectedKey ?? key }
   const files: FileCheck[] = [head]
-  for (const entry of manifest.berkas) files.push(await listedFile(folder, entry, inner))
+  for (const [i, entry] of manifest.berkas.entries()) {
+    options.progress?.(i, manifest.berkas.length, `Memeriksa ${entry.nama}`)
+    files.push(await listedFile(folder, entry, inner))
+  }
   files.push(...unlisted(folder, manifest))
   return { manifest, files }
 }

@@ -13,6 +13,8 @@ export interface VerifyOptions {
   expectedKey?: string
   /** Check each workbook's content even where its SHA-256 matches the manifest (slower). */
   fullContent?: boolean
+  /** Files checked of a folder's total, and which, in Indonesian. */
+  progress?: (done: number, total: number, label: string) => void
 }
 
 export function signedBy(publicKey: string, at: string, options: VerifyOptions): SignedBy {

@@ -1,4 +1,5 @@
 import { appContract } from './app'
+import { authenticityContract } from './authenticity'
 import { authContract } from './auth'
 import { backupContract } from './backup'
 import { attendanceContract } from './attendance'
@@ -24,6 +25,7 @@ export const contract = {
   ...exportContract,
   ...signerContract,
   ...jobsContract,
+  ...authenticityContract,
 }
 
 export type Contract = typeof contract

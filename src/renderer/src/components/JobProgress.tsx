@@ -9,6 +9,7 @@ const ABOUT: Record<JobKind, string> = {
   'roster-preview': 'Kemajuan pembacaan berkas',
   backup: 'Kemajuan pembuatan cadangan',
   'restore-check': 'Kemajuan pemeriksaan cadangan',
+  verify: 'Kemajuan pemeriksaan keaslian',
 }
 
 /**

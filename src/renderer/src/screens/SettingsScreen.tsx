@@ -1,6 +1,7 @@
 import type { Backup } from '../../../shared/domain'
 import { formatCount } from '../../../shared/format'
 import { api } from '../api'
+import { AuthenticityPanel } from '../components/AuthenticityPanel'
 import { CardIdentitySetting } from '../components/CardIdentitySetting'
 import { MirrorSetting } from '../components/MirrorSetting'
 import { Notice } from '../components/Notice'
@@ -81,6 +82,7 @@ export function SettingsScreen() {
         </table>
       </div>
       <RecapSignerCard />
+      <AuthenticityPanel />
       <MirrorSetting />
       <CardIdentitySetting />
       <SetPinCard
