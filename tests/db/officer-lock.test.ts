@@ -234,6 +234,7 @@ describe('the officer PIN', () => {
       'attendance.setOfficer',
       'attendance.setReason',
       'attendance.setReasonForOpd',
+      'authenticity.verify',
       'backup.create',
       'backup.list',
       'backup.restore',

@@ -284,6 +284,19 @@ describe('the export folder', () => {
     )
   })
 
+  it('never follows a manifest entry outside the folder', async () => {
+    const folder = await exportedFolder()
+    const file = path.join(folder, MANIFEST)
+    const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as Manifest
+    manifest.berkas.push({ nama: '../../../../../dev/zero', ukuran: 1, sha256: '0'.repeat(64) })
+    fs.writeFileSync(file, JSON.stringify(manifest))
+    const report = await verifyPath(folder)
+    expect(report.verdict).toBe('diubah')
+    expect(findings(report)).toContain(
+      'Daftar berkas menyebut nama berkas yang tidak sah: "../../../../../dev/zero".',
+    )
+  })
+
   it('is unreadable without a manifest', async () => {
     const folder = await exportedFolder()
     fs.rmSync(path.join(folder, MANIFEST))

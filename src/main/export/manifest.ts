@@ -149,10 +149,19 @@ export async function writeManifest(
   return MANIFEST
 }
 
-export function readManifest(folder: string): Manifest | null {
+/** A manifest from its text; null for anything that is not one. */
+export function parseManifest(text: string): Manifest | null {
   try {
-    const parsed = JSON.parse(fs.readFileSync(path.join(folder, MANIFEST), 'utf8')) as Manifest
+    const parsed = JSON.parse(text) as Manifest
     return Array.isArray(parsed.berkas) ? parsed : null
+  } catch {
+    return null
+  }
+}
+
+function readManifest(folder: string): Manifest | null {
+  try {
+    return parseManifest(fs.readFileSync(path.join(folder, MANIFEST), 'utf8'))
   } catch {
     return null
   }

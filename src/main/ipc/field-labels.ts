@@ -54,6 +54,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   filter: 'Saringan daftar',
   title: 'Jabatan penanda tangan',
   jobId: 'Pekerjaan yang dibatalkan',
+  pick: 'Berkas atau folder yang diperiksa',
 }
 
 /**

@@ -29,11 +29,13 @@ function timeOf(text: string, zone: TimeZoneId): FoundRow['time'] {
   return { utcMs }
 }
 
-function readSeal(file: string): Seal | string {
+async function readSeal(file: string): Promise<Seal | string> {
   let parsed: Partial<CsvSealFile>
   try {
-    parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<CsvSealFile>
-  } catch {
+    const bytes = await readRegularFile(file, path.basename(file))
+    parsed = JSON.parse(bytes.toString('utf8')) as Partial<CsvSealFile>
+  } catch (error) {
+    if (error instanceof UserError) return error.message
     return 'berkas keaslian rusak atau bukan JSON'
   }
   const seal = parsed.segel
@@ -80,7 +82,7 @@ export async function verifyCsv(file: string, options: VerifyOptions = {}): Prom
       `Berkas keaslian "${csvSealName(name)}" tidak ada di samping ${name}: tanpa itu CSV tidak dapat diperiksa.`,
     )
   }
-  const seal = readSeal(sealFile)
+  const seal = await readSeal(sealFile)
   if (typeof seal === 'string') return unreadable(name, 'CSV', `${csvSealName(name)}: ${seal}.`)
   let text: string
   try {

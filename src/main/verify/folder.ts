@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { FileCheck } from '../../shared/contract/authenticity'
-import { MANIFEST, manifestSignatureHolds, readManifest, type Manifest } from '../export/manifest'
+import { formatCount } from '../../shared/format'
+import { MANIFEST, manifestSignatureHolds, parseManifest, type Manifest } from '../export/manifest'
+import { UserError } from '../errors'
+import { readRegularFile } from '../roster/table-file'
 import { verifyCsv } from './csv'
 import { judgeSeal, unreadable, type VerifyOptions } from './judge'
 import { verifyWorkbook } from './workbook'
@@ -11,6 +14,33 @@ async function sha256(file: string): Promise<string> {
   const hash = createHash('sha256')
   for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer)
   return hash.digest('hex')
+}
+
+/** A file name with no folder in it: a manifest never points outside its own folder. */
+const PLAIN_NAME = /^[^/\\]+$/
+/** Far above any export (60 OPD make 64 files), far below what would hold up a check. */
+const MAX_LISTED = 5000
+
+function changed(name: string, why: string): FileCheck {
+  return { ...unreadable(name, 'Berkas', why), verdict: 'diubah' }
+}
+
+/** The folder's manifest, or why it cannot be read (absent, too big, not one). */
+async function manifestIn(folder: string): Promise<Manifest | string> {
+  const none = `Folder ini tidak punya ${MANIFEST} yang terbaca: bukan folder ekspor, atau ekspornya belum lengkap.`
+  let bytes: Buffer
+  try {
+    bytes = await readRegularFile(path.join(folder, MANIFEST), MANIFEST)
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error
+    return error.code === 'FILE_MISSING' ? none : error.message
+  }
+  const manifest = parseManifest(bytes.toString('utf8'))
+  if (!manifest) return none
+  if (manifest.berkas.length > MAX_LISTED) {
+    return `${MANIFEST} mencantumkan ${formatCount(manifest.berkas.length)} berkas (batas ${formatCount(MAX_LISTED)}): bukan daftar ekspor kiosk.`
+  }
+  return manifest
 }
 
 export interface FolderCheck {
@@ -49,13 +79,17 @@ async function listedFile(
   entry: Manifest['berkas'][number],
   options: VerifyOptions,
 ): Promise<FileCheck> {
+  if (typeof entry.nama !== 'string' || !PLAIN_NAME.test(entry.nama) || entry.nama === '..') {
+    return changed(
+      String(entry.nama),
+      `Daftar berkas menyebut nama berkas yang tidak sah: "${String(entry.nama)}".`,
+    )
+  }
   const file = path.join(folder, entry.nama)
-  if (!fs.existsSync(file)) {
-    return {
-      ...unreadable(entry.nama, 'Berkas', ''),
-      verdict: 'diubah',
-      findings: [`Berkas ${entry.nama} hilang dari folder.`],
-    }
+  const stat = fs.statSync(file, { throwIfNoEntry: false })
+  if (stat && !stat.isFile()) return changed(entry.nama, `${entry.nama} bukan berkas biasa.`)
+  if (!stat) {
+    return changed(entry.nama, `Berkas ${entry.nama} hilang dari folder.`)
   }
   const same = (await sha256(file)) === entry.sha256
   const content = entry.nama.endsWith('.xlsx')
@@ -100,13 +134,12 @@ function unlisted(folder: string, manifest: Manifest): FileCheck[] {
   return fs
     .readdirSync(folder)
     .filter((n) => !listed.has(n) && n !== MANIFEST && /\.(xlsx|csv)$/i.test(n))
-    .map((n) => ({
-      ...unreadable(n, 'Berkas', ''),
-      verdict: 'diubah' as const,
-      findings: [
+    .map((n) =>
+      changed(
+        n,
         `Berkas ${n} tidak tercantum di daftar berkas yang ditandatangani (ditambahkan sesudah ekspor).`,
-      ],
-    }))
+      ),
+    )
 }
 
 /**
@@ -118,18 +151,9 @@ export async function verifyFolder(
   folder: string,
   options: VerifyOptions = {},
 ): Promise<FolderCheck> {
-  const manifest = readManifest(folder)
-  if (!manifest) {
-    return {
-      manifest: null,
-      files: [
-        unreadable(
-          MANIFEST,
-          'Daftar berkas',
-          `Folder ini tidak punya ${MANIFEST} yang terbaca: bukan folder ekspor, atau ekspornya belum lengkap.`,
-        ),
-      ],
-    }
+  const manifest = await manifestIn(folder)
+  if (typeof manifest === 'string') {
+    return { manifest: null, files: [unreadable(MANIFEST, 'Daftar berkas', manifest)] }
   }
   const head = manifestCheck(manifest, options)
   const key = manifest.keaslian?.kunciPublik

@@ -31,7 +31,11 @@ function Result({ report }: { report: AuthenticityReport }) {
   return (
     <div aria-label="Hasil pemeriksaan keaslian" role="group">
       <Notice kind={report.verdict === 'asli' ? 'ok' : 'error'}>{report.summary}</Notice>
-      <p className="muted">{report.target}</p>
+      <p className="muted">
+        {report.target}
+        {report.chainHead &&
+          ` · kepala rantai log saat ekspor #${report.chainHead.seq} ${report.chainHead.hash.slice(0, 16)}…`}
+      </p>
       <ul className="authenticity-files">
         {report.files.map((f) => (
           <FileResult key={f.name} file={f} />
