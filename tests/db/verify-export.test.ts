@@ -15,6 +15,7 @@ import { checkIn, seedApel, testNip, type Person } from '../fixtures/attendance'
 import {
   libreOfficeResave,
   needsSoffice,
+  openpyxlFooter,
   openpyxlEdit,
   type SheetEdit,
 } from '../fixtures/other-programs'
@@ -103,6 +104,13 @@ describe('a fresh export', () => {
       const one = await verifyPath(path.join(folder, name))
       expect(one.verdict, `${name}: ${findings(one).join('\n')}`).toBe('asli')
       expect(one.files[0]!.code).toMatch(/^[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/)
+      if (name === CSV_FILE) continue
+      // The paper the head signs carries the same code and the kiosk's fingerprint.
+      const footer = openpyxlFooter(path.join(folder, name), name === OPD_FILE ? 'Cetak' : 'Rekap')
+      expect(footer.center).toBe(
+        `Kode keaslian ${one.files[0]!.code} · ${fingerprintOf(testKey().publicKey)}`,
+      )
+      expect(footer.right).toContain('Halaman &P dari &N')
     }
   })
 

@@ -61,14 +61,26 @@ const EXPLANATION = [
 
 /** Text cells throughout: no program turns a NIP, a key or a time into a number or a date. */
 const TEXT: Partial<ExcelJS.Style> = { numFmt: '@', alignment: { vertical: 'top', wrapText: true } }
+/** Its own object: exceljs sets a cell's font on the style object it holds, shared or not. */
+const BOLD_TEXT: Partial<ExcelJS.Style> = { ...TEXT, font: { bold: true } }
 
 function addTextRow(sheet: ExcelJS.Worksheet, values: string[], bold = false): void {
   const row = sheet.addRow(values)
-  values.forEach((_, i) => {
-    const cell = row.getCell(i + 1)
-    cell.style = TEXT
-    if (bold) cell.font = { bold: true }
-  })
+  values.forEach((_, i) => (row.getCell(i + 1).style = bold ? BOLD_TEXT : TEXT))
+  row.commit()
+}
+
+const WIDTHS = [26, 62, 22, 10, 40]
+/** Characters per line across all five columns, to size a merged paragraph's row. */
+const LINE_CHARS = WIDTHS.reduce((n, w) => n + w, 0) - 10
+const LINE_HEIGHT = 15
+
+/** A paragraph across the sheet's width (merged: people read it, the verifier does not). */
+function addParagraph(sheet: ExcelJS.Worksheet, text: string): void {
+  const row = sheet.addRow([text])
+  row.getCell(1).style = TEXT
+  row.height = LINE_HEIGHT * Math.ceil(text.length / LINE_CHARS)
+  sheet.mergeCells(`A${row.number}:E${row.number}`)
   row.commit()
 }
 
@@ -89,9 +101,9 @@ export function addKeaslianSheet(
       fitToHeight: 0,
     },
   })
-  sheet.columns = [{ width: 24 }, { width: 60 }, { width: 22 }, { width: 10 }, { width: 40 }]
+  sheet.columns = WIDTHS.map((width) => ({ width }))
   addTextRow(sheet, ['KEASLIAN BERKAS'], true)
-  for (const text of EXPLANATION) addTextRow(sheet, [text])
+  for (const text of EXPLANATION) addParagraph(sheet, text)
   addTextRow(sheet, [])
   const L = KEASLIAN_LABELS
   const fields: [string, string][] = [
@@ -116,9 +128,17 @@ export function addKeaslianSheet(
   ;(sheet as { commit?: () => void }).commit?.()
 }
 
-/** The centre of a print sheet's footer: the code and the key the paper anchors. */
-export function keaslianFooter(seal: Seal): string {
-  return `&C&7Kode keaslian ${verificationCodeOf(seal.signature)} · ${sealFingerprint(seal).replace(/&/g, '&&')}`
+/**
+ * A print sheet's footer with the code and the key the paper anchors in its centre section,
+ * placed before the right section ("&R…"): readers such as openpyxl expect left, centre, right.
+ */
+export function withKeaslianFooter(footer: string, seal: Seal): string {
+  const centre = `&C&7Kode keaslian ${verificationCodeOf(seal.signature)} · ${sealFingerprint(seal)}`
+  // The right section holds only page numbers: its "&R" is the last one (a name's "&" is "&&").
+  const right = footer.lastIndexOf('&R')
+  return right < 0
+    ? `${footer}${centre}`
+    : `${footer.slice(0, right)}${centre}${footer.slice(right)}`
 }
 
 /** The CSV's detached seal, beside it: a CSV has no room for a sheet. */

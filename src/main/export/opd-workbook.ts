@@ -12,7 +12,7 @@ import type { IkrarText } from '../../shared/ikrar'
 import { formatDate, formatTime, utcToLocal } from '../../shared/time'
 import { applyStyles, dataColumns, sharedStyles } from './columns'
 import { addSignature } from './signature'
-import { addKeaslianSheet, keaslianFooter } from './keaslian'
+import { addKeaslianSheet, withKeaslianFooter } from './keaslian'
 import type { Seal } from '../keys/seal'
 
 export interface OpdSheet {
@@ -225,7 +225,7 @@ function addPrintSheet(workbook: ExcelJS.Workbook, s: OpdSheet): void {
   }
   // The title is on the sheet itself; the footer names the OPD on every page, and carries the
   // code and key fingerprint the signed paper anchors.
-  sheet.headerFooter = { oddFooter: `${pageHeaderFooter(s).oddFooter}${keaslianFooter(s.seal)}` }
+  sheet.headerFooter = { oddFooter: withKeaslianFooter(pageHeaderFooter(s).oddFooter!, s.seal) }
 }
 
 /**

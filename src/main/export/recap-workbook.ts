@@ -13,7 +13,7 @@ import { formatDate, formatTime } from '../../shared/time'
 import { applyStyles, dataColumns, sharedStyles } from './columns'
 import { visibleText } from './file-name'
 import { addSignature } from './signature'
-import { addKeaslianSheet, keaslianFooter } from './keaslian'
+import { addKeaslianSheet, withKeaslianFooter } from './keaslian'
 import type { Seal } from '../keys/seal'
 
 export interface RecapOpd {
@@ -186,7 +186,10 @@ function addRecapSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, recap: Reca
   const sheet = workbook.addWorksheet(RECAP_SHEET, {
     pageSetup: { ...LANDSCAPE },
     headerFooter: {
-      oddFooter: `&L&8${ceremony.name.replace(/&/g, '&&')}${PAGE_NUMBERS}${keaslianFooter(recap.seal)}`,
+      oddFooter: withKeaslianFooter(
+        `&L&8${ceremony.name.replace(/&/g, '&&')}${PAGE_NUMBERS}`,
+        recap.seal,
+      ),
     },
   })
   sheet.columns = WIDTHS.map((width) => ({ width }))
