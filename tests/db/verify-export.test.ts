@@ -4,11 +4,11 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { setOfficer, setReason } from '../../src/main/attendance/repository'
 import { exportCeremony } from '../../src/main/export/export'
-import { csvSealName } from '../../src/main/export/keaslian'
+import { csvSealName, type Signing } from '../../src/main/export/keaslian'
 import { MANIFEST, manifestSignedBytes, type Manifest } from '../../src/main/export/manifest'
 import { createKey } from '../../src/main/keys/kiosk-key'
 import { fingerprintOf, signBytes, type KioskKey } from '../../src/main/keys/signature'
-import { verifyPath } from '../../src/main/verify/verify'
+import { reportLines, verifyPath } from '../../src/main/verify/verify'
 import type { AuthenticityReport } from '../../src/shared/contract/authenticity'
 import { formatNip } from '../../src/shared/nip'
 import { checkIn, seedApel, testNip, type Person } from '../fixtures/attendance'
@@ -45,7 +45,10 @@ const ABSENT = testNip(3)
 const PRESENT = testNip(1)
 
 /** A real export: two scanned, one late, one reason with a formula-like note, one stranger. */
-async function exportedFolder(key: KioskKey = testKey()): Promise<string> {
+async function exportedFolder(
+  key: KioskKey = testKey(),
+  chainHead: Signing['chainHead'] = null,
+): Promise<string> {
   const t = tempDb()
   cleanups.push(t.cleanup)
   const ceremony = seedApel(t.db, PEOPLE)
@@ -71,7 +74,7 @@ async function exportedFolder(key: KioskKey = testKey()): Promise<string> {
     folder: usb,
     order: 'name',
     ikrar: null,
-    signing: testSigning(key, new Date('2024-09-30T03:10:00Z')),
+    signing: { ...testSigning(key, new Date('2024-09-30T03:10:00Z')), chainHead },
   })
   return folder
 }
@@ -290,6 +293,19 @@ describe('the export folder', () => {
         'Berkas Tambahan.xlsx tidak tercantum di daftar berkas yang ditandatangani (ditambahkan sesudah ekspor).',
       ]),
     )
+  })
+
+  it('carries the log chain head it was given, signed, and shows it', async () => {
+    const head = { seq: 42, hash: 'ab'.repeat(32) }
+    const folder = await exportedFolder(testKey(), head)
+    const report = await verifyPath(folder)
+    expect(report).toMatchObject({ verdict: 'asli', chainHead: head })
+    expect(reportLines(report)).toContain(`Kepala rantai log kiosk saat ekspor: #42 ${head.hash}`)
+    const file = path.join(folder, MANIFEST)
+    const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as Manifest
+    manifest.keaslian!.kepalaRantai = { seq: 41, hash: head.hash }
+    fs.writeFileSync(file, JSON.stringify(manifest))
+    expect((await verifyPath(folder)).verdict).toBe('diubah')
   })
 
   it('never follows a manifest entry outside the folder', async () => {
