@@ -328,6 +328,15 @@ describe('the export folder', () => {
     expect(report.verdict).toBe('tidak-terbaca')
     expect(findings(report)[0]).toMatch(/tidak punya Daftar Berkas Ekspor\.json/)
   })
+
+  it('points to the export inside when the officer picks the stick it is on', async () => {
+    const folder = await exportedFolder()
+    const report = await verifyPath(path.dirname(folder))
+    expect(report.verdict).toBe('tidak-terbaca')
+    expect(findings(report)).toEqual([
+      `Folder ini bukan folder ekspor, tetapi berisi folder ekspor: "${TITLE}". Pilih folder itu.`,
+    ])
+  })
 })
 
 describe('the CSV', () => {

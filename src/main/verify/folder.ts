@@ -26,8 +26,23 @@ function changed(name: string, why: string): FileCheck {
 }
 
 /** The folder's manifest, or why it cannot be read (absent, too big, not one). */
+/** Export folders one level down: an officer often picks the stick instead of the export on it. */
+function exportsInside(folder: string): string[] {
+  try {
+    return fs
+      .readdirSync(folder, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && fs.existsSync(path.join(folder, d.name, MANIFEST)))
+      .map((d) => d.name)
+  } catch {
+    return []
+  }
+}
+
 async function manifestIn(folder: string): Promise<Manifest | string> {
-  const none = `Folder ini tidak punya ${MANIFEST} yang terbaca: bukan folder ekspor, atau ekspornya belum lengkap.`
+  const inside = exportsInside(folder)
+  const none = inside.length
+    ? `Folder ini bukan folder ekspor, tetapi berisi folder ekspor: ${inside.map((n) => `"${n}"`).join(', ')}. Pilih folder itu.`
+    : `Folder ini tidak punya ${MANIFEST} yang terbaca: bukan folder ekspor, atau ekspornya belum lengkap.`
   let bytes: Buffer
   try {
     bytes = await readRegularFile(path.join(folder, MANIFEST), MANIFEST)
