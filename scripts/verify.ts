@@ -16,7 +16,7 @@ async function main(): Promise<number> {
     return EXIT_CODE['tidak-terbaca']
   }
   if (key !== undefined) {
-    console.log(`Kunci yang diharapkan: ${key.startsWith('KIOSK-') ? key : fingerprintOf(key)}`)
+    console.log(`Kunci yang diharapkan: ${/^\s*kiosk/i.test(key) ? key : fingerprintOf(key)}`)
   }
   const report = await verifyPath(target, { expectedKey: key })
   for (const line of reportLines(report)) console.log(line)

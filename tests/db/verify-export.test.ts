@@ -279,6 +279,12 @@ describe('the export folder', () => {
     expect(findings(expected)[0]).toContain(
       `Ditandatangani kunci ${fingerprintOf(other.publicKey)}`,
     )
+    // Typed from the paper: case, spacing and separators do not matter.
+    const typed = fingerprintOf(other.publicKey)
+      .toLowerCase()
+      .replace(' · ', ' ')
+      .replace(/-/g, ' ')
+    expect((await verifyPath(forged, { expectedKey: typed })).verdict).toBe('asli')
   })
 
   it('names a file removed, and a workbook added after the export', async () => {

@@ -46,12 +46,24 @@ export function capped(findings: readonly string[]): string[] {
   return [...findings.slice(0, LISTED), `… dan ${formatCount(rest)} perbedaan lainnya.`]
 }
 
+/** A fingerprint as typed from paper: case, spaces, dots and dashes do not matter. */
+const fingerprintDigits = (f: string) =>
+  f
+    .toUpperCase()
+    .replace(/^\s*KIOSK/, '')
+    .replace(/[^0-9A-F]/g, '')
+
+const isFingerprint = (key: string) => /^\s*kiosk/i.test(key)
+
 /** The key a signature must be by, when one is expected, as a finding; null when it is fine. */
 export function wrongKey(publicKey: string, options: VerifyOptions): string | null {
   const expected = options.expectedKey
   const fingerprint = fingerprintOf(publicKey)
-  if (!expected || expected === publicKey || expected === fingerprint) return null
-  const wanted = expected.startsWith('KIOSK-') ? expected : fingerprintOf(expected)
+  if (!expected || expected === publicKey) return null
+  if (isFingerprint(expected) && fingerprintDigits(expected) === fingerprintDigits(fingerprint)) {
+    return null
+  }
+  const wanted = isFingerprint(expected) ? expected.trim() : fingerprintOf(expected)
   return `Ditandatangani kunci ${fingerprint}, bukan kunci ${wanted} yang diharapkan.`
 }
 
