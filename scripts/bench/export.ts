@@ -13,6 +13,7 @@ import { applyRoster } from '../../src/main/roster/repository'
 import { median, runChild } from './child'
 import { peakRssMb, type BenchRow } from './table'
 import { PILKADA_2024 } from '../../tests/fixtures/ceremony'
+import { testSigning } from '../../tests/fixtures/signing'
 
 const EMPLOYEES = 20_000
 const COLUMNS = 10
@@ -64,7 +65,13 @@ async function measure(mode: string, dbFile: string, ceremonyId: number, out: st
   const cpuStart = process.cpuUsage()
   if (mode === 'export') {
     const db = openDatabase(dbFile)
-    await exportCeremony(db, { ceremonyId, folder: out, order: 'rate', ikrar: null })
+    await exportCeremony(db, {
+      ceremonyId,
+      folder: out,
+      order: 'rate',
+      ikrar: null,
+      signing: testSigning(),
+    })
     db.close()
   } else {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({

@@ -3,6 +3,7 @@
 import { activeCeremonyId } from '../../src/main/ceremony/repository'
 import { openDatabase } from '../../src/main/db/connection'
 import { exportCeremony } from '../../src/main/export/export'
+import { testSigning } from '../../tests/fixtures/signing'
 
 const [file, folder] = process.argv.slice(2)
 const db = openDatabase(file!)
@@ -13,4 +14,5 @@ void exportCeremony(db, {
   folder: folder!,
   order: 'name',
   ikrar: null,
+  signing: testSigning(),
 }).then(() => process.stdout.write(`done ${Math.round(performance.now() - started)}\n`))

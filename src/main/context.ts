@@ -1,12 +1,15 @@
 import type { Db } from './db/connection'
 import type { EventHub } from './events'
 import type { DisplayFacts } from './preflight/display'
+import type { KioskKey } from './keys/signature'
 
 /** Everything a handler may touch. Side effects that need Electron come in as callbacks. */
 export interface KioskContext {
   db: Db
   dbPath: string
   kioskId: string
+  /** This installation's signing key (src/main/keys): every export is signed with it. */
+  key: KioskKey
   /** The better-sqlite3 binding the main connection uses; job workers open theirs with it. */
   nativeBinding?: string
   /** Something the officer must hear about from start-up, such as a damaged file moved aside. */
@@ -39,6 +42,10 @@ export interface KioskContext {
     openRosterFile(): Promise<string | null>
     /** Absolute path of the folder to export into, or null when cancelled. */
     chooseExportFolder(): Promise<string | null>
+    /** A workbook or CSV to check for authenticity, or null when cancelled. */
+    openVerifyFile?(): Promise<string | null>
+    /** An export folder to check for authenticity, or null when cancelled. */
+    chooseVerifyFolder?(): Promise<string | null>
   }
   /** Whether a projector window shows the ikrar reading; absent where there is none (tests). */
   presenterShown?(): boolean

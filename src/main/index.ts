@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, screen } from 'electron'
+import { app, BrowserWindow, dialog, safeStorage, screen, type OpenDialogOptions } from 'electron'
 import fs from 'node:fs'
 import path from 'node:path'
 import { applyStagedRestore } from './backup/backups'
@@ -11,6 +11,7 @@ import { forwardEvents, registerHandlers } from './ipc/register'
 import { resolveDbPath } from './paths'
 import { getFlag, KIOSK_MODE_KEY, START_AT_LOGIN_KEY } from './settings'
 import { installationId } from './installation'
+import { KEY_FILE, loadOrCreateKey, sealedFileStore, type LoadedKey } from './keys/kiosk-key'
 import { appOrigin } from './window/app-page'
 import { registerAppScheme, serveApp } from './window/app-protocol'
 import { displaysMirrored } from './window/displays'
@@ -53,16 +54,37 @@ function openLockedDown(db: OpenedDatabase['db']) {
   return { kiosk, launch }
 }
 
+/** The first path the officer picked in an open dialog over the focused window, or null. */
+async function pickPath(options: OpenDialogOptions): Promise<string | null> {
+  const win = BrowserWindow.getFocusedWindow()
+  const result = win
+    ? await dialog.showOpenDialog(win, options)
+    : await dialog.showOpenDialog(options)
+  return result.canceled ? null : (result.filePaths[0] ?? null)
+}
+
+/**
+ * The signing key beside installation.json, sealed by the OS (DPAPI, Keychain, libsecret).
+ * Where the OS has no secret store, it is kept unsealed rather than the kiosk refusing to start.
+ */
+function signingKey(): LoadedKey {
+  const file = path.join(app.getPath('userData'), KEY_FILE)
+  const sealer = safeStorage.isEncryptionAvailable() ? safeStorage : undefined
+  return loadOrCreateKey(sealedFileStore(file, sealer))
+}
+
 function start(): void {
   const dbPath = resolveDbPath(process.argv, process.env, app.getPath('userData'))
   let opened: OpenedDatabase
   let lock: WriterLock | undefined
   let restored = false
   let kioskId: string
+  let key: LoadedKey
   let nativeBinding: string | undefined
   try {
     // The installation's id, kept beside the default database: a copied file keeps no identity.
     kioskId = installationId(app.getPath('userData'))
+    key = signingKey()
     nativeBinding = electronNativeBinding()
     // Before a staged restore replaces the file: another kiosk may be writing to it.
     lock = lockDatabaseFile(dbPath, { nativeBinding })
@@ -80,38 +102,44 @@ function start(): void {
     db,
     dbPath,
     kioskId,
+    key: key.key,
     nativeBinding,
-    startupNotice: movedAside
-      ? `Berkas basis data rusak dan sudah dipindahkan ke ${movedAside} (tidak dihapus). Kiosk memakai berkas baru.`
-      : restored
-        ? 'Cadangan sudah dipulihkan. Keadaan sebelum pemulihan tersimpan sebagai cadangan "sebelum-pemulihan".'
-        : undefined,
+    startupNotice:
+      [
+        movedAside
+          ? `Berkas basis data rusak dan sudah dipindahkan ke ${movedAside} (tidak dihapus). Kiosk memakai berkas baru.`
+          : restored
+            ? 'Cadangan sudah dipulihkan. Keadaan sebelum pemulihan tersimpan sebagai cadangan "sebelum-pemulihan".'
+            : null,
+        key.notice,
+      ]
+        .filter(Boolean)
+        .join(' ') || undefined,
     now: () => new Date(),
     events: new EventHub(),
     dialogs: {
-      openRosterFile: async () => {
-        const win = BrowserWindow.getFocusedWindow()
-        const options = {
+      openRosterFile: () =>
+        pickPath({
           title: 'Pilih berkas data pegawai',
-          properties: ['openFile' as const],
+          properties: ['openFile'],
           filters: [{ name: 'Data pegawai (Excel atau CSV)', extensions: ['xlsx', 'csv'] }],
-        }
-        const result = win
-          ? await dialog.showOpenDialog(win, options)
-          : await dialog.showOpenDialog(options)
-        return result.canceled ? null : (result.filePaths[0] ?? null)
-      },
-      chooseExportFolder: async () => {
-        const options = {
+        }),
+      chooseExportFolder: () =>
+        pickPath({
           title: 'Pilih folder tujuan ekspor (misalnya flashdisk)',
-          properties: ['openDirectory' as const, 'createDirectory' as const],
-        }
-        const win = BrowserWindow.getFocusedWindow()
-        const result = win
-          ? await dialog.showOpenDialog(win, options)
-          : await dialog.showOpenDialog(options)
-        return result.canceled ? null : (result.filePaths[0] ?? null)
-      },
+          properties: ['openDirectory', 'createDirectory'],
+        }),
+      openVerifyFile: () =>
+        pickPath({
+          title: 'Pilih berkas ekspor yang akan diperiksa keasliannya',
+          properties: ['openFile'],
+          filters: [{ name: 'Berkas ekspor (Excel atau CSV)', extensions: ['xlsx', 'csv'] }],
+        }),
+      chooseVerifyFolder: () =>
+        pickPath({
+          title: 'Pilih folder ekspor yang akan diperiksa',
+          properties: ['openDirectory'],
+        }),
     },
     presenterShown: () => presenter?.shown() ?? false,
     displaysMirrored: () => displaysMirrored(screen.getAllDisplays()),

@@ -5,6 +5,7 @@ export const JOB_KINDS = [
   'backup',
   'restore-check',
   'integrity-check',
+  'verify',
 ] as const
 export type JobKind = (typeof JOB_KINDS)[number]
 

@@ -16,6 +16,7 @@ import { testContext } from '../fixtures/context'
 import { applyRoster, listOpd } from '../../src/main/roster/repository'
 import { tempDb } from '../fixtures/temp-db'
 import { rosterRow } from '../fixtures/roster-row'
+import { testSigning } from '../fixtures/signing'
 
 let db: Db
 let dir: string
@@ -392,6 +393,7 @@ describe('tidak terdaftar: one count everywhere', () => {
       folder: path.join(dir, 'usb'),
       order: 'name',
       ikrar: null,
+      signing: testSigning(),
     })
     const recap = await recapTotals(path.join(out.folder, out.files[0]!))
     const csv = fs

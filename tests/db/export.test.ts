@@ -20,6 +20,8 @@ import { readRosterFile } from '../../src/main/roster/import'
 import { readTableFile } from '../../src/main/roster/table-file'
 import { checkIn, seedApel, testNip, type Person } from '../fixtures/attendance'
 import { tempDb } from '../fixtures/temp-db'
+import { testSigning } from '../fixtures/signing'
+import { SOFFICE, needsSoffice } from '../fixtures/other-programs'
 
 const cleanups: (() => void)[] = []
 afterEach(() => cleanups.splice(0).forEach((c) => c()))
@@ -101,6 +103,7 @@ async function exported(s: Setup, options: { order?: 'name' | 'rate'; ikrar?: bo
           closing: 'Demikian ikrar ini kami buat dan laksanakan dengan penuh integritas.',
         }
       : null,
+    signing: testSigning(),
   })
   return result
 }
@@ -183,6 +186,7 @@ describe('export files', () => {
     expect(result.files).toEqual([
       `Rekap ${TITLE}.xlsx`,
       `${TITLE} - Semua OPD.csv`,
+      `${TITLE} - Semua OPD.csv.keaslian.json`,
       `${TITLE} - Dinas Kebudayaan-Pariwisata- Bidang Seni.xlsx`,
       `${TITLE} - Dinas Pendidikan.xlsx`,
       `${TITLE} - Inspektorat.xlsx`,
@@ -398,7 +402,7 @@ describe('export files', () => {
     const { folder } = await exported(s)
     const file = path.join(folder, `${TITLE} - Dinas Pendidikan.xlsx`)
     const workbook = await open(file)
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Cetak', 'Data Kehadiran'])
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Cetak', 'Data Kehadiran', 'Keaslian'])
     expect(workbook.views[0]).toMatchObject({ activeTab: 0, firstSheet: 0 })
     const data = workbook.getWorksheet('Data Kehadiran')!
     expect(data.pageSetup).toMatchObject({
@@ -433,6 +437,7 @@ describe('export files', () => {
         fitToPage: true,
         titleRows: '$1:$1',
       }),
+      expect.objectContaining({ name: 'Keaslian', orientation: 'portrait', fitToWidth: 1 }),
     ])
     // Wide enough, or wrapped: the longest pangkat is not cut off at the column's edge.
     const print = workbook.getWorksheet('Cetak')!
@@ -472,6 +477,7 @@ describe('export files', () => {
       'Inspektorat',
       'Dinas Pendidikan',
       'Tidak Terdaftar',
+      'Keaslian',
     ])
     const recap = workbook.getWorksheet('Rekap')!
     const rows: ExcelJS.CellValue[][] = []
@@ -586,7 +592,7 @@ describe('export files', () => {
     expect(child.stdout, child.stderr).toBe('selesai\n')
     const folder = path.join(t.dir, TITLE)
     const files = fs.readdirSync(folder)
-    expect(files).toHaveLength(40 + 3)
+    expect(files).toHaveLength(40 + 4)
     expect(new Set(files.map((f) => f.toLowerCase())).size).toBe(files.length)
     expect((await checkExport(folder)).complete).toBe(true)
   }, 60_000)
@@ -602,11 +608,12 @@ describe('export files', () => {
       folder: path.join(s.dir, 'usb'),
       order: 'name',
       ikrar: null,
+      signing: testSigning(),
     }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(UserError)
     expect((error as UserError).code).toBe('EXPORT_INCOMPLETE')
     expect((error as UserError).message).toBe(
-      `Gagal menyimpan berkas "${blocked}": sudah ada folder bernama sama; pindahkan atau ganti nama folder itu. Berkas lama dengan nama itu (bila ada) tidak berubah. Ekspor belum lengkap: 1 dari 5 berkas belum ditulis ("${blocked}"). Ulangi ekspor setelah masalahnya diatasi.`,
+      `Gagal menyimpan berkas "${blocked}": sudah ada folder bernama sama; pindahkan atau ganti nama folder itu. Berkas lama dengan nama itu (bila ada) tidak berubah. Ekspor belum lengkap: 1 dari 6 berkas belum ditulis ("${blocked}"). Ulangi ekspor setelah masalahnya diatasi.`,
     )
     expect(fs.readdirSync(folder).filter((f) => f.endsWith('.tmp'))).toEqual([])
     expect(await checkExport(folder)).toMatchObject({ complete: false, missing: [MANIFEST] })
@@ -617,7 +624,13 @@ describe('export files', () => {
     const file = path.join(s.dir, 'berkas-biasa')
     fs.writeFileSync(file, 'x')
     await expect(
-      exportCeremony(s.db, { ceremonyId: s.ceremonyId, folder: file, order: 'name', ikrar: null }),
+      exportCeremony(s.db, {
+        ceremonyId: s.ceremonyId,
+        folder: file,
+        order: 'name',
+        ikrar: null,
+        signing: testSigning(),
+      }),
     ).rejects.toThrow(
       `Gagal membuat folder "${path.join(file, TITLE)}": sebagian jalurnya adalah berkas, bukan folder; pilih folder lain.`,
     )
@@ -635,6 +648,7 @@ describe('export files', () => {
       folder: path.join(s.dir, 'usb'),
       order: 'name',
       ikrar: null,
+      signing: testSigning(),
     })
     expect(fs.readdirSync(folder).sort()).toEqual([...files, 'catatan petugas.txt'].sort())
     expect((await checkExport(folder)).complete).toBe(true)
@@ -660,7 +674,13 @@ describe('export onto a real full or read-only disk', () => {
     if (!unmount) return t.skip()
     cleanups.unshift(unmount)
     await expect(
-      exportCeremony(s.db, { ceremonyId: s.ceremonyId, folder: disk, order: 'name', ikrar: null }),
+      exportCeremony(s.db, {
+        ceremonyId: s.ceremonyId,
+        folder: disk,
+        order: 'name',
+        ikrar: null,
+        signing: testSigning(),
+      }),
     ).rejects.toThrow(
       `Gagal membuat folder "${path.join(disk, TITLE)}": disk atau flashdisk itu hanya-baca (kunci tulisnya aktif?); pilih folder lain.`,
     )
@@ -678,6 +698,7 @@ describe('export onto a real full or read-only disk', () => {
       folder: disk,
       order: 'name',
       ikrar: null,
+      signing: testSigning(),
     }).catch((e: unknown) => e)) as UserError
     expect(error.code).toBe('EXPORT_INCOMPLETE')
     expect(error.message).toMatch(/^Gagal menyimpan berkas ".+": penyimpanan penuh; /)
@@ -685,8 +706,8 @@ describe('export onto a real full or read-only disk', () => {
     const written = fs.readdirSync(folder)
     expect(written.filter((f) => f.endsWith('.tmp'))).toEqual([])
     expect(written).not.toContain(MANIFEST)
-    const notWritten = error.message.match(/(\d+) dari 5 berkas belum ditulis/)
-    expect(Number(notWritten?.[1])).toBe(5 - written.length)
+    const notWritten = error.message.match(/(\d+) dari 6 berkas belum ditulis/)
+    expect(Number(notWritten?.[1])).toBe(6 - written.length)
     expect(await checkExport(folder)).toMatchObject({ complete: false })
   })
 })
@@ -728,6 +749,7 @@ describe('an export killed partway', () => {
       folder: usb,
       order: 'name',
       ikrar: null,
+      signing: testSigning(),
     })
     expect(fs.readdirSync(folder).sort()).toEqual([...files].sort())
     expect(await checkExport(folder)).toEqual({ complete: true, missing: [], changed: [] })
@@ -814,6 +836,7 @@ describe('who signs', () => {
       folder: t.dir,
       order: 'name',
       ikrar: null,
+      signing: testSigning(),
     })
     for (const [name, title] of KINDS) {
       const workbook = await open(path.join(folder, `${TITLE} - ${name}.xlsx`))
@@ -937,7 +960,7 @@ describe('the recap prints as a document', () => {
       titleRows: '$5:$5',
     })
     // Every OPD's list sheet prints one page wide too, its header on every page.
-    for (const sheet of seen.sheets.slice(2)) {
+    for (const sheet of seen.sheets.slice(2).filter((sh) => sh.name !== 'Keaslian')) {
       expect(sheet, sheet.name).toMatchObject({
         orientation: 'landscape',
         fitToWidth: 1,
@@ -947,8 +970,6 @@ describe('the recap prints as a document', () => {
     }
   })
 })
-
-const SOFFICE = spawnSync('which', ['soffice'], { encoding: 'utf8' }).stdout.trim()
 
 /** LibreOffice headless converting `file` into `out`, with a private profile for parallel runs. */
 function soffice(dir: string, args: string[], file: string, out: string): void {
@@ -967,16 +988,6 @@ function soffice(dir: string, args: string[], file: string, out: string): void {
   expect(r.status, r.stderr).toBe(0)
 }
 
-/** Skips, with the reason printed, where LibreOffice is not installed. */
-function needsSoffice(t: { skip(): void }): boolean {
-  if (SOFFICE) return true
-  console.log(
-    '[dilewati] soffice (LibreOffice) tidak terpasang: apt-get install libreoffice-calc-nogui',
-  )
-  t.skip()
-  return false
-}
-
 describe('recap sheet names', () => {
   it('drops invisible characters and keeps an apostrophe from breaking the print titles', async () => {
     const t = tempDb()
@@ -989,6 +1000,7 @@ describe('recap sheet names', () => {
       folder: t.dir,
       order: 'name',
       ikrar: null,
+      signing: testSigning(),
     })
     const file = path.join(folder, `Rekap ${TITLE}.xlsx`)
     const seen = openpyxl(file)
@@ -996,6 +1008,7 @@ describe('recap sheet names', () => {
       ['Rekap', expect.any(String)],
       ['Rekap Ikrar', '$5:$5'],
       ['Bagian Ta\u2019mir Masjid', '$1:$1'],
+      ['Keaslian', null],
     ])
   })
 })
@@ -1019,6 +1032,7 @@ describe('the recap printed by LibreOffice', () => {
       folder: db.dir,
       order: 'name',
       ikrar: null,
+      signing: testSigning(),
     })
     // "Print the recap sheet": keep only that sheet (openpyxl keeps its print setup), then print.
     const only = path.join(db.dir, 'rekap-saja.xlsx')

@@ -11,6 +11,7 @@ import { recordReadingEnd, recordReadingStart } from '../../src/main/ikrar/repos
 import type { IkrarText } from '../../src/shared/ikrar'
 import { checkIn, seedApel, testNip, type Person } from '../fixtures/attendance'
 import { tempDb } from '../fixtures/temp-db'
+import { testSigning } from '../fixtures/signing'
 
 const cleanups: (() => void)[] = []
 afterEach(() => cleanups.splice(0).forEach((c) => c()))
@@ -180,6 +181,7 @@ describe('ikrar attendance over the database', () => {
       folder: dir,
       order: 'name',
       ikrar: null,
+      signing: testSigning(),
     })
     const title = 'Kehadiran Apel Netralitas 2024-09-30'
 

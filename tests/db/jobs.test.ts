@@ -20,6 +20,7 @@ import { testContext } from '../fixtures/context'
 import type { Behaviour } from '../fixtures/job-worker'
 import { tempDb, tempDir } from '../fixtures/temp-db'
 import { UserError } from '../../src/main/errors'
+import { testSigning } from '../fixtures/signing'
 
 const cleanups: (() => void)[] = []
 afterEach(() => cleanups.splice(0).forEach((c) => c()))
@@ -169,7 +170,10 @@ describe('the job runner', () => {
 async function workbookText(file: string): Promise<string> {
   const workbook = new ExcelJS.Workbook()
   await workbook.xlsx.readFile(file)
+  // The Keaslian sheet carries the export's own time and signature; its rows are the
+  // verifier tests' business.
   return workbook.worksheets
+    .filter((sheet) => sheet.name !== 'Keaslian')
     .map((sheet) => {
       const rows: string[] = [sheet.name]
       sheet.eachRow((row) => rows.push(JSON.stringify(row.values)))
@@ -217,11 +221,12 @@ describe('heavy calls through the handler table, in workers', () => {
       folder: path.join(out, 'thread'),
       order: 'name',
       ikrar: null,
+      signing: testSigning(),
     })
     expect(viaWorker.files).toEqual(inThread.files)
-    expect(viaWorker.files).toHaveLength(12 + 3)
+    expect(viaWorker.files).toHaveLength(12 + 4)
     expect((await checkExport(viaWorker.folder)).complete).toBe(true)
-    for (const name of inThread.files.filter((f) => f !== MANIFEST)) {
+    for (const name of inThread.files.filter((f) => f !== MANIFEST && !f.endsWith('.json'))) {
       const [a, b] = [viaWorker.folder, inThread.folder].map((d) => path.join(d, name))
       if (name.endsWith('.csv')) expect(fs.readFileSync(a!)).toEqual(fs.readFileSync(b!))
       else expect(await workbookText(a!), name).toBe(await workbookText(b!))
@@ -230,7 +235,7 @@ describe('heavy calls through the handler table, in workers', () => {
     const exportEvents = k.seen.filter((p) => p.kind === 'export')
     const done = exportEvents.map((p) => p.done)
     expect(done).toEqual([...done].sort((x, y) => x - y))
-    expect(exportEvents.at(-1)).toMatchObject({ state: 'done', done: 14, total: 14 })
+    expect(exportEvents.at(-1)).toMatchObject({ state: 'done', done: 15, total: 15 })
     expect(exportEvents.some((p) => p.label.startsWith('Menulis Rekap Kehadiran'))).toBe(true)
     expect(k.seen.at(-1)).toMatchObject({ kind: 'backup', state: 'done' })
     expect(fs.readdirSync(backupDir(k.file)).some((f) => f.endsWith('-ekspor.sqlite'))).toBe(true)
@@ -283,7 +288,13 @@ describe('heavy calls through the handler table, in workers', () => {
       dbPath: k.file,
       spawn: (start) => startTsWorker(CRASHING_EXPORT, start),
     })
-    const request = { ceremonyId: k.ceremonyId, folder: out, order: 'name' as const, ikrar: null }
+    const request = {
+      ceremonyId: k.ceremonyId,
+      folder: out,
+      order: 'name' as const,
+      ikrar: null,
+      signing: testSigning(),
+    }
     const error = await failure(runExportJob(runner, k.db, request))
     expect(error.code).toBe('JOB_CRASHED')
     expect(error.message).toContain('Ekspor berhenti tiba-tiba (kode keluar 7)')

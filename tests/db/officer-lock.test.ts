@@ -236,6 +236,7 @@ describe('the officer PIN', () => {
       'attendance.setOfficer',
       'attendance.setReason',
       'attendance.setReasonForOpd',
+      'authenticity.verify',
       'backup.create',
       'backup.list',
       'backup.restore',

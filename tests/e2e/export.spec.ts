@@ -111,10 +111,10 @@ test('mark absence reasons, export to a folder, and read the files back', async 
   await page.getByRole('button', { name: 'Ekspor ke folder…' }).click()
   const folder = path.join(usb, `Kehadiran Apel Netralitas ${ceremony.date}`)
   await expect(page.getByRole('status').filter({ hasText: 'Ekspor selesai' })).toHaveText(
-    `Ekspor selesai: 43 berkas di ${folder}`,
+    `Ekspor selesai: 44 berkas di ${folder}`,
   )
-  // 40 OPD, the recap, the CSV, and the manifest written last.
-  await expect(page.getByLabel('Berkas hasil ekspor').getByRole('listitem')).toHaveCount(43)
+  // 40 OPD, the recap, the CSV and its seal, and the manifest written last.
+  await expect(page.getByLabel('Berkas hasil ekspor').getByRole('listitem')).toHaveCount(44)
 
   const workbook = new ExcelJS.Workbook()
   await workbook.xlsx.readFile(

@@ -6,6 +6,7 @@ import { openDatabase, type Db } from '../../src/main/db/connection'
 import { EventHub } from '../../src/main/events'
 import { createHandlers } from '../../src/main/ipc/handlers'
 import { installationId } from '../../src/main/installation'
+import { fileKeyStore, loadOrCreateKey } from '../../src/main/keys/kiosk-key'
 import { tempDir } from '../fixtures/temp-db'
 import { bridge } from './bridge'
 import { serveRenderer } from './static-server'
@@ -18,6 +19,8 @@ export interface Kiosk {
   pickRosterFile(file: string | null): void
   /** The folder the next "choose folder" dialog returns. */
   pickExportFolder(folder: string | null): void
+  /** The file or folder the next "periksa keaslian" dialog returns. */
+  pickVerifyTarget(target: string | null): void
   /** Console errors and page errors seen so far: a test ends with none. */
   errors: string[]
   /** Another window of the app (e.g. the projector's, hash "#presenter") on the same handlers. */
@@ -54,10 +57,18 @@ export const test = base.extend<KioskFixtures, { rendererUrl: string }>({
     const db = openDatabase(dbPath)
     let nextFile: string | null = null
     let nextFolder: string | null = null
+    let nextVerify: string | null = null
+    const takeVerify = async () => {
+      const target = nextVerify
+      nextVerify = null
+      return target
+    }
     const ctx: KioskContext = {
       db,
       dbPath,
       kioskId: installationId(dir),
+      // The harness's key store: a key file in the test's own folder.
+      key: loadOrCreateKey(fileKeyStore(dir)).key,
       now: () => new Date(),
       events: new EventHub(),
       dialogs: {
@@ -71,6 +82,8 @@ export const test = base.extend<KioskFixtures, { rendererUrl: string }>({
           nextFolder = null
           return folder
         },
+        openVerifyFile: takeVerify,
+        chooseVerifyFolder: takeVerify,
       },
       presenterShown: () => presenterShown,
     }
@@ -103,6 +116,7 @@ export const test = base.extend<KioskFixtures, { rendererUrl: string }>({
         return other
       },
       pickExportFolder: (f) => (nextFolder = f),
+      pickVerifyTarget: (f) => (nextVerify = f),
       calls: (channel, p) =>
         called.filter((c) => c.channel === channel && (!p || c.page === p)).length,
     }

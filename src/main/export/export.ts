@@ -17,6 +17,7 @@ import type { IkrarText } from '../../shared/ikrar'
 import type { Ceremony } from '../../shared/domain'
 import { writeRecapWorkbook } from './recap-workbook'
 import { readingSpans } from '../ikrar/attendance'
+import { csvSealJson, csvSealName, sealRows, type Signing } from './keaslian'
 import { recapSigner, signersByOpd } from './signers'
 import { RECAP_TITLE, signerOrBlank, signerTitle } from '../../shared/signer'
 
@@ -27,6 +28,8 @@ export interface ExportRequest {
   order: RecapOrder
   /** The ikrar read at this apel, or null to leave it off the print sheet. */
   ikrar: IkrarText | null
+  /** Every file is signed with it (plain data: it crosses into the export's worker thread). */
+  signing: Signing
 }
 
 /** Rows by OPD, in the list's order (already sorted by OPD name); no OPD: NIP on no roster. */
@@ -158,6 +161,9 @@ export async function exportCeremony(
     opd.map((o) => `${title} - ${o.opdName}`),
     '.xlsx',
   )
+  const seal = (scope: string, list: readonly AttendanceRow[]) =>
+    sealRows(request.signing, ceremony, scope, list)
+  const csvName = safeFileName(`${title} - Semua OPD`, '.csv')
   const files: PlannedFile[] = [
     {
       name: safeFileName(`Rekap ${title}`, '.xlsx'),
@@ -169,11 +175,16 @@ export async function exportCeremony(
           order: request.order,
           signer: recapBy,
           readings,
+          seal: seal('Rekap', rows),
         }),
     },
     {
-      name: safeFileName(`${title} - Semua OPD`, '.csv'),
+      name: csvName,
       write: (tmp) => fs.promises.writeFile(tmp, attendanceCsv(rows, ceremony.timeZone), 'utf8'),
+    },
+    {
+      name: csvSealName(csvName),
+      write: (tmp) => fs.promises.writeFile(tmp, csvSealJson(csvName, seal('CSV', rows)), 'utf8'),
     },
     ...opd.map((o, i) => ({
       name: names[i]!,
@@ -184,6 +195,7 @@ export async function exportCeremony(
           ikrar: request.ikrar,
           readings,
           signer: signerOrBlank(signers.get(o.opdId), signerTitle(o.opdName)),
+          seal: seal(`OPD ${o.opdName}`, o.rows),
         }),
     })),
   ]
@@ -193,6 +205,7 @@ export async function exportCeremony(
     folder,
     ceremony,
     files.map((f) => f.name),
+    request.signing,
   )
   return { folder, files: [...files.map((f) => f.name), manifest] }
 }

@@ -4,7 +4,10 @@ import path from 'node:path'
 import type { Ceremony } from '../../shared/domain'
 import { fsError } from '../fs-errors'
 import { TEMP_FILE } from '../durable-file'
+import { canonicalJson } from '../keys/canonical-json'
+import { fingerprintOf, signBytes, verifyBytes } from '../keys/signature'
 import { writeAtomic } from './atomic'
+import type { Signing } from './keaslian'
 
 /**
  * Written last, after every other file of an export is on disk: its presence says the set is
@@ -19,12 +22,68 @@ export interface ManifestEntry {
   sha256: string
 }
 
+export const MANIFEST_FORMAT = 'kiosk-apel-daftar-berkas/1'
+
+/** The manifest's signature and what it vouches for (docs/keaslian.md). */
+export interface ManifestSeal {
+  format: typeof MANIFEST_FORMAT
+  acaraId: number
+  /** The kiosk log's head at export (sequence and hash), null before the log existed. */
+  kepalaRantai: { seq: number; hash: string } | null
+  /** Ed25519 public key, 32 raw bytes in base64. */
+  kunciPublik: string
+  sidikKunci: string
+  /** UTC instant of the export. */
+  waktu: string
+  /** Ed25519 over the canonical JSON of the whole manifest without this field. */
+  tandaTangan: string
+}
+
 /** Keys in Indonesian: an OPD head who opens the file reads it. */
 export interface Manifest {
   keterangan: string
   acara: string
   tanggal: string
   berkas: ManifestEntry[]
+  /** Absent only in exports made before signing existed. */
+  keaslian?: ManifestSeal
+}
+
+/** The bytes a manifest's signature covers: all of it but the signature itself. */
+export function manifestSignedBytes(manifest: Manifest): Buffer {
+  const { keaslian, ...rest } = manifest
+  const { tandaTangan: _signature, ...seal } = keaslian ?? ({} as Partial<ManifestSeal>)
+  return canonicalJson({ ...rest, keaslian: seal })
+}
+
+/** Whether the manifest carries a signature that holds for the public key it names. */
+export function manifestSignatureHolds(manifest: Manifest): boolean {
+  const seal = manifest.keaslian
+  if (!seal || typeof seal.kunciPublik !== 'string' || typeof seal.tandaTangan !== 'string') {
+    return false
+  }
+  return verifyBytes(seal.kunciPublik, manifestSignedBytes(manifest), seal.tandaTangan)
+}
+
+function signManifest(
+  manifest: Omit<Manifest, 'keaslian'>,
+  signing: Signing,
+  ceremonyId: number,
+): Manifest {
+  const unsigned: Manifest = {
+    ...manifest,
+    keaslian: {
+      format: MANIFEST_FORMAT,
+      acaraId: ceremonyId,
+      kepalaRantai: signing.chainHead,
+      kunciPublik: signing.key.publicKey,
+      sidikKunci: fingerprintOf(signing.key.publicKey),
+      waktu: signing.at,
+      tandaTangan: '',
+    },
+  }
+  const signature = signBytes(signing.key, manifestSignedBytes(unsigned))
+  return { ...unsigned, keaslian: { ...unsigned.keaslian!, tandaTangan: signature } }
 }
 
 export interface ExportCheck {
@@ -69,27 +128,41 @@ export async function clearUnfinished(folder: string): Promise<string[]> {
 /** Hashes the files as they landed on disk and writes the manifest; returns its name. */
 export async function writeManifest(
   folder: string,
-  ceremony: Pick<Ceremony, 'name' | 'date'>,
+  ceremony: Pick<Ceremony, 'id' | 'name' | 'date'>,
   names: readonly string[],
+  signing: Signing,
 ): Promise<string> {
   const berkas: ManifestEntry[] = []
   for (const name of names) berkas.push(await entryFor(folder, name))
-  const manifest: Manifest = {
-    keterangan: `Ekspor lengkap: ${berkas.length} berkas. Berkas yang ukuran atau SHA-256-nya berbeda dari daftar ini telah berubah sesudah ekspor.`,
-    acara: ceremony.name,
-    tanggal: ceremony.date,
-    berkas,
-  }
+  const manifest = signManifest(
+    {
+      keterangan: `Ekspor lengkap: ${berkas.length} berkas. Berkas yang ukuran atau SHA-256-nya berbeda dari daftar ini telah berubah sesudah ekspor. Daftar ini ditandatangani kiosk (bagian "keaslian"); periksa dengan "npm run verify -- <folder>".`,
+      acara: ceremony.name,
+      tanggal: ceremony.date,
+      berkas,
+    },
+    signing,
+    ceremony.id,
+  )
   await writeAtomic(path.join(folder, MANIFEST), (tmp) =>
     fs.promises.writeFile(tmp, `${JSON.stringify(manifest, null, 2)}\n`, 'utf8'),
   )
   return MANIFEST
 }
 
+/** A manifest from its text; null for anything that is not one. */
+export function parseManifest(text: string): Manifest | null {
+  try {
+    const parsed = JSON.parse(text) as Manifest
+    return Array.isArray(parsed.berkas) ? parsed : null
+  } catch {
+    return null
+  }
+}
+
 function readManifest(folder: string): Manifest | null {
   try {
-    const parsed = JSON.parse(fs.readFileSync(path.join(folder, MANIFEST), 'utf8')) as Manifest
-    return Array.isArray(parsed.berkas) ? parsed : null
+    return parseManifest(fs.readFileSync(path.join(folder, MANIFEST), 'utf8'))
   } catch {
     return null
   }

@@ -14,6 +14,8 @@ import { applyStyles, dataColumns, sharedStyles } from './columns'
 import { addSignature } from './signature'
 import { ikrarCell, ikrarLines, readingsLine } from './ikrar-summary'
 import type { ReadingSpan } from '../ikrar/attendance'
+import { addKeaslianSheet, withKeaslianFooter } from './keaslian'
+import type { Seal } from '../keys/seal'
 
 export interface OpdSheet {
   ceremony: Ceremony
@@ -26,6 +28,8 @@ export interface OpdSheet {
   signer: Signer
   /** The ceremony's ikrar readings, which the Ikrar column is measured against. */
   readings: readonly ReadingSpan[]
+  /** The signed canonical rows: the "Keaslian" sheet and the print sheet's footer code. */
+  seal: Seal
 }
 
 const DATA_SHEET = 'Data Kehadiran'
@@ -234,8 +238,9 @@ function addPrintSheet(workbook: ExcelJS.Workbook, s: OpdSheet): void {
     printTitlesRow: `${headerRow}:${headerRow}`,
     margins: MARGINS,
   }
-  // The title is on the sheet itself; the footer names the OPD on every page.
-  sheet.headerFooter = { oddFooter: pageHeaderFooter(s).oddFooter }
+  // The title is on the sheet itself; the footer names the OPD on every page, and carries the
+  // code and key fingerprint the signed paper anchors.
+  sheet.headerFooter = { oddFooter: withKeaslianFooter(pageHeaderFooter(s).oddFooter!, s.seal) }
 }
 
 /**
@@ -247,6 +252,7 @@ export async function writeOpdWorkbook(file: string, s: OpdSheet): Promise<void>
   workbook.creator = 'Kiosk Apel Netralitas'
   addPrintSheet(workbook, s)
   addDataSheet(workbook, s)
+  addKeaslianSheet(workbook, s.seal)
   workbook.views = [
     { activeTab: 0, firstSheet: 0, x: 0, y: 0, width: 20000, height: 12000, visibility: 'visible' },
   ]

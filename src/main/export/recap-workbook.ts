@@ -15,6 +15,8 @@ import { visibleText } from './file-name'
 import { addSignature } from './signature'
 import { addIkrarRecap } from './ikrar-summary'
 import type { ReadingSpan } from '../ikrar/attendance'
+import { addKeaslianSheet, withKeaslianFooter } from './keaslian'
+import type { Seal } from '../keys/seal'
 
 export interface RecapOpd {
   opdName: string
@@ -32,6 +34,8 @@ export interface Recap {
   signer: Signer
   /** The ceremony's ikrar readings, for the "Rekap Ikrar" sheet. */
   readings: readonly ReadingSpan[]
+  /** Every row of the ceremony, signed: the "Keaslian" sheet and the recap's footer code. */
+  seal: Seal
 }
 
 type Sheet = ExcelJS.Worksheet
@@ -187,7 +191,10 @@ function addRecapSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, recap: Reca
   const sheet = workbook.addWorksheet(RECAP_SHEET, {
     pageSetup: { ...LANDSCAPE },
     headerFooter: {
-      oddFooter: `&L&8${ceremony.name.replace(/&/g, '&&')}${PAGE_NUMBERS}`,
+      oddFooter: withKeaslianFooter(
+        `&L&8${ceremony.name.replace(/&/g, '&&')}${PAGE_NUMBERS}`,
+        recap.seal,
+      ),
     },
   })
   sheet.columns = WIDTHS.map((width) => ({ width }))
@@ -307,5 +314,6 @@ export async function writeRecapWorkbook(file: string, recap: Recap): Promise<vo
     ...unknown,
   ]
   if (unregistered.length) addListSheet(workbook, UNREGISTERED_SHEET, unregistered, ceremony)
+  addKeaslianSheet(workbook, recap.seal)
   await workbook.commit()
 }

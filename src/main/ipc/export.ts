@@ -2,6 +2,7 @@ import type { exportContract } from '../../shared/contract/export'
 import type { KioskContext } from '../context'
 import { listReadings } from '../ikrar/repository'
 import { logExport } from '../export/log-export'
+import { chainHead } from '../log/chain'
 import { backUpInJob } from '../jobs/backup'
 import { runExportJob } from '../jobs/export'
 import { jobsOf } from '../jobs/runner'
@@ -16,7 +17,15 @@ export function exportHandlers(ctx: KioskContext): HandlersFor<keyof typeof expo
       if (!folder) return null
       // The print sheets carry the text as it was last read at this apel; never read, none.
       const ikrar = listReadings(ctx.db, ceremonyId).at(-1)?.text ?? null
-      const summary = await runExportJob(jobsOf(ctx), ctx.db, { ceremonyId, folder, order, ikrar })
+      // The manifest signs the log's head as it stands when the export starts.
+      const signing = { key: ctx.key, chainHead: chainHead(ctx.db), at: ctx.now().toISOString() }
+      const summary = await runExportJob(jobsOf(ctx), ctx.db, {
+        ceremonyId,
+        folder,
+        order,
+        ikrar,
+        signing,
+      })
       // The worker's connection is read-only: the export's log entry is written here, before
       // the backup, so the backup holds it too.
       await logExport(ctx.db, { ceremonyId, summary, at: ctx.now() })

@@ -58,6 +58,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   jobId: 'Pekerjaan yang dibatalkan',
   item: 'Bagian uji perangkat',
   leaders: 'Pejabat daerah',
+  pick: 'Berkas atau folder yang diperiksa',
 }
 
 /**

@@ -5,6 +5,7 @@ import type { KioskContext } from '../context'
 import { attachKiosk } from '../log/append'
 import { appHandlers } from './app'
 import { attendanceHandlers } from './attendance'
+import { authenticityHandlers } from './authenticity'
 import { authHandlers } from './auth'
 import { backupHandlers } from './backup'
 import { ceremonyHandlers } from './ceremony'
@@ -43,6 +44,7 @@ export function createHandlers(ctx: KioskContext): Handlers {
       ...jobsHandlers(ctx),
       ...preflightHandlers(ctx),
       ...logHandlers(ctx),
+      ...authenticityHandlers(ctx),
     },
     officer,
   )

@@ -15,6 +15,7 @@ const KIND_NAME: Record<JobKind, string> = {
   backup: 'Pembuatan cadangan',
   'restore-check': 'Pemeriksaan cadangan',
   'integrity-check': 'Pemeriksaan basis data',
+  verify: 'Pemeriksaan keaslian',
 }
 
 export interface RunnerOptions {

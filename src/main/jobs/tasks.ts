@@ -12,6 +12,8 @@ import { exportCeremony, type ExportRequest } from '../export/export'
 import { checkIntegrity } from '../preflight/database'
 import { sha256 } from '../export/manifest'
 import { previewRoster, readRosterFile } from '../roster/import'
+import type { AuthenticityReport } from '../../shared/contract/authenticity'
+import { verifyPath } from '../verify/verify'
 import type { Report } from './protocol'
 
 export interface RosterPreviewResult {
@@ -31,6 +33,8 @@ export interface TaskIo {
   backup: { input: { dbPath: string; reason: string; now: string }; output: Backup }
   'restore-check': { input: { file: string; label: string }; output: null }
   'integrity-check': { input: null; output: PreflightResult }
+  /** A workbook, CSV or export folder; `ownKey`: this kiosk's public key, to say "kiosk ini". */
+  verify: { input: { target: string; ownKey: string }; output: AuthenticityReport }
 }
 
 type Task<K extends JobKind> = (
@@ -66,5 +70,9 @@ export const TASKS: { [K in JobKind]: Task<K> } = {
   'integrity-check': async (db, _input, report) => {
     report(0, null, 'Memeriksa keutuhan basis data')
     return checkIntegrity(db)
+  },
+  verify: async (_db, { target, ownKey }, report) => {
+    report(0, null, `Memeriksa ${path.basename(target)}`)
+    return verifyPath(target, { ownKey, progress: report })
   },
 }

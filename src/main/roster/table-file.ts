@@ -72,7 +72,7 @@ const notRegular = (name: string, stat: fs.Stats) =>
  * is refused from stat() without being opened (opening a FIFO waits for a writer forever);
  * the open itself is non-blocking and re-checked, for a path swapped in between.
  */
-async function readRegularFile(file: string, name: string): Promise<Buffer> {
+export async function readRegularFile(file: string, name: string): Promise<Buffer> {
   const stat = await fs.promises.stat(file).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EACCES' || error.code === 'EPERM') {
       throw new UserError('FILE_DENIED', `Berkas ${name} tidak boleh dibaca (izin ditolak).`)

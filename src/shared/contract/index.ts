@@ -1,4 +1,5 @@
 import { appContract } from './app'
+import { authenticityContract } from './authenticity'
 import { authContract } from './auth'
 import { backupContract } from './backup'
 import { attendanceContract } from './attendance'
@@ -30,6 +31,7 @@ export const contract = {
   ...jobsContract,
   ...preflightContract,
   ...logContract,
+  ...authenticityContract,
 }
 
 export type Contract = typeof contract

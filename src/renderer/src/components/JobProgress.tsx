@@ -10,6 +10,7 @@ const ABOUT: Record<JobKind, string> = {
   backup: 'Kemajuan pembuatan cadangan',
   'restore-check': 'Kemajuan pemeriksaan cadangan',
   'integrity-check': 'Kemajuan pemeriksaan basis data',
+  verify: 'Kemajuan pemeriksaan keaslian',
 }
 
 /**

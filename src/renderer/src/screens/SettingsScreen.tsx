@@ -1,6 +1,7 @@
 import type { Backup } from '../../../shared/domain'
 import { formatCount } from '../../../shared/format'
 import { api } from '../api'
+import { AuthenticityPanel } from '../components/AuthenticityPanel'
 import { CardIdentitySetting } from '../components/CardIdentitySetting'
 import { LockdownSetting } from '../components/LockdownSetting'
 import { MirrorSetting } from '../components/MirrorSetting'
@@ -89,6 +90,7 @@ export function SettingsScreen({ openPreflight }: { openPreflight?: () => void }
         </table>
       </div>
       <RecapSignerCard />
+      <AuthenticityPanel />
       <MirrorSetting />
       <CardIdentitySetting />
       <LockdownSetting />

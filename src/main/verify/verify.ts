@@ -1,0 +1,130 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import {
+  VERDICT_LABEL,
+  type AuthenticityReport,
+  type FileCheck,
+  type SignedBy,
+  type Verdict,
+} from '../../shared/contract/authenticity'
+import { formatCount } from '../../shared/format'
+import { verifyCsv } from './csv'
+import { verifyFolder } from './folder'
+import { unreadable, type VerifyOptions } from './judge'
+import { verifyWorkbook } from './workbook'
+
+export type { VerifyOptions } from './judge'
+
+/** A changed file outweighs an unreadable one: the set as a whole is then not authentic. */
+function overall(files: readonly FileCheck[]): Verdict {
+  if (files.some((f) => f.verdict === 'diubah')) return 'diubah'
+  if (files.some((f) => f.verdict === 'tidak-terbaca')) return 'tidak-terbaca'
+  return 'asli'
+}
+
+/** "30 September 2024 pukul 07.45 UTC": when a file was signed, unambiguous for any reader. */
+export function signedWhen(at: string): string {
+  const d = new Date(at)
+  if (Number.isNaN(d.getTime())) return at
+  const date = d.toLocaleDateString('id-ID', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  })
+  return `${date} pukul ${d.toISOString().slice(11, 16).replace(':', '.')} UTC`
+}
+
+function summaryOf(
+  verdict: Verdict,
+  signer: SignedBy | null,
+  files: readonly FileCheck[],
+  folder: boolean,
+) {
+  const label = VERDICT_LABEL[verdict]
+  const who = signer
+    ? ` Ditandatangani ${signer.ownKiosk ? 'kiosk ini' : 'kiosk'} ${signer.fingerprint}, ${signedWhen(signer.at)}.`
+    : ''
+  if (!folder) return `${label}.${who}`
+  const changed = files.filter((f) => f.verdict !== 'asli').length
+  const detail =
+    verdict === 'asli'
+      ? ` ${formatCount(files.length)} berkas diperiksa, semua asli.`
+      : ` ${formatCount(changed)} dari ${formatCount(files.length)} berkas tidak asli atau tidak terbaca.`
+  return `${label}.${detail}${who}`
+}
+
+async function verifyFile(file: string, options: VerifyOptions): Promise<FileCheck> {
+  const name = path.basename(file)
+  if (/\.xlsx$/i.test(name)) return verifyWorkbook(file, options)
+  if (/\.csv$/i.test(name)) return verifyCsv(file, options)
+  if (/\.csv\.keaslian\.json$/i.test(name))
+    return verifyCsv(file.replace(/\.keaslian\.json$/i, ''), options)
+  return unreadable(
+    name,
+    'Berkas',
+    `Berkas ${name} bukan buku kerja (.xlsx), CSV, atau folder ekspor.`,
+  )
+}
+
+/** A workbook, a CSV or an export folder, checked; never throws for what the file holds. */
+export async function verifyPath(
+  target: string,
+  options: VerifyOptions = {},
+): Promise<AuthenticityReport> {
+  const stat = fs.statSync(target, { throwIfNoEntry: false })
+  if (!stat) {
+    const files = [unreadable(path.basename(target), 'Berkas', `${target} tidak ditemukan.`)]
+    return report(target, false, files, null)
+  }
+  if (stat.isDirectory()) {
+    const { manifest, files } = await verifyFolder(target, options)
+    return report(
+      target,
+      true,
+      files,
+      manifest?.keaslian?.kepalaRantai ?? null,
+      manifest?.acara ?? null,
+    )
+  }
+  const file = await verifyFile(target, options)
+  return report(target, false, [file], null)
+}
+
+function report(
+  target: string,
+  folder: boolean,
+  files: FileCheck[],
+  chainHead: AuthenticityReport['chainHead'],
+  ceremony: string | null = null,
+): AuthenticityReport {
+  const verdict = overall(files)
+  const signedBy = files.find((f) => f.signedBy)?.signedBy ?? null
+  return {
+    target,
+    verdict,
+    summary: summaryOf(verdict, signedBy, files, folder),
+    folder,
+    signedBy,
+    ceremony,
+    chainHead,
+    files,
+  }
+}
+
+/** The report as lines for a terminal: the summary, then each file that is not plainly Asli. */
+export function reportLines(r: AuthenticityReport): string[] {
+  const lines = [`${r.target}`, r.summary]
+  if (r.chainHead)
+    lines.push(`Kepala rantai log kiosk saat ekspor: #${r.chainHead.seq} ${r.chainHead.hash}`)
+  for (const f of r.files) {
+    const code = f.code ? ` (kode keaslian ${f.code})` : ''
+    lines.push(`- ${f.name}: ${VERDICT_LABEL[f.verdict]}${code}`)
+    if (f.note) lines.push(`    ${f.note}`)
+    for (const finding of f.findings) lines.push(`    ${finding}`)
+  }
+  return lines
+}
+
+/** The CLI's exit status: 0 authentic, 1 changed, 2 unreadable. */
+export const EXIT_CODE: Record<Verdict, number> = { asli: 0, diubah: 1, 'tidak-terbaca': 2 }

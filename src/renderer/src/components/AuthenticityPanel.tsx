@@ -1,0 +1,87 @@
+import { useState } from 'react'
+import {
+  VERDICT_LABEL,
+  type AuthenticityReport,
+  type FileCheck,
+} from '../../../shared/contract/authenticity'
+import { api } from '../api'
+import { useAction, useKiosk } from '../data/query'
+import { JobProgress } from './JobProgress'
+import { Notice } from './Notice'
+
+/** One file's line: verdict, what it is, then each difference or why it could not be read. */
+function FileResult({ file }: { file: FileCheck }) {
+  return (
+    <li data-testid="authenticity-file" data-verdict={file.verdict}>
+      <strong>{VERDICT_LABEL[file.verdict]}</strong>: {file.name}
+      {file.code && <span className="muted"> (kode keaslian {file.code})</span>}
+      {file.note && <div className="muted">{file.note}</div>}
+      {file.findings.length > 0 && (
+        <ul>
+          {file.findings.map((f, i) => (
+            <li key={i}>{f}</li>
+          ))}
+        </ul>
+      )}
+    </li>
+  )
+}
+
+function Result({ report }: { report: AuthenticityReport }) {
+  return (
+    <div aria-label="Hasil pemeriksaan keaslian" role="group">
+      <Notice kind={report.verdict === 'asli' ? 'ok' : 'error'}>{report.summary}</Notice>
+      <p className="muted">
+        {report.target}
+        {report.chainHead &&
+          ` · kepala rantai log saat ekspor #${report.chainHead.seq} ${report.chainHead.hash.slice(0, 16)}…`}
+      </p>
+      <ul className="authenticity-files">
+        {report.files.map((f) => (
+          <FileResult key={f.name} file={f} />
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+/**
+ * Pengaturan's "Keaslian" card: this kiosk's key fingerprint (the one every printed daftar
+ * hadir carries), and "Periksa keaslian berkas" for a workbook, a CSV or an export folder,
+ * checked in a worker so the gate keeps scanning.
+ */
+export function AuthenticityPanel() {
+  const key = useKiosk('authenticity.key')
+  const action = useAction()
+  const [report, setReport] = useState<AuthenticityReport | null>(null)
+  const check = (pick: 'file' | 'folder') =>
+    action.run(async () => {
+      const result = await api('authenticity.verify', { pick })
+      if (result) setReport(result)
+      return null
+    })
+  return (
+    <div className="card" role="group" aria-label="Keaslian berkas">
+      <h2>Keaslian berkas</h2>
+      <p>
+        Sidik kunci kiosk ini:{' '}
+        <strong data-testid="kiosk-fingerprint">{key.data?.fingerprint ?? '…'}</strong>
+      </p>
+      <p className="muted">
+        Setiap berkas ekspor ditandatangani dengan kunci ini, dan sidiknya tercetak di kaki halaman
+        daftar hadir. Berkas yang diubah sesudah ekspor terlihat saat diperiksa.
+      </p>
+      <div className="toolbar">
+        <button disabled={action.busy} onClick={() => void check('file')}>
+          Periksa keaslian berkas…
+        </button>
+        <button disabled={action.busy} onClick={() => void check('folder')}>
+          Periksa folder ekspor…
+        </button>
+      </div>
+      <JobProgress kind="verify" />
+      {action.notice}
+      {report && <Result report={report} />}
+    </div>
+  )
+}
