@@ -54,6 +54,12 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   filter: 'Saringan daftar',
   title: 'Jabatan penanda tangan',
   jobId: 'Pekerjaan yang dibatalkan',
+  subheading: 'Baris pemilihan di bawah judul',
+  statement: 'Kalimat pernyataan',
+  sanction: 'Kalimat sanksi',
+  meterai: 'Kotak meterai',
+  onScreen: 'Pakta dinyatakan di layar saat kehadiran',
+  only: 'Pilihan formulir',
 }
 
 /**

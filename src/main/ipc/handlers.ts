@@ -11,6 +11,7 @@ import { checkinHandlers } from './checkin'
 import { exportHandlers } from './export'
 import { ikrarHandlers } from './ikrar'
 import { jobsHandlers } from './jobs'
+import { paktaHandlers } from './pakta'
 import { rosterHandlers } from './roster'
 import { signerHandlers } from './signer'
 
@@ -34,6 +35,7 @@ export function createHandlers(ctx: KioskContext): Handlers {
       ...exportHandlers(ctx),
       ...signerHandlers(ctx),
       ...jobsHandlers(ctx),
+      ...paktaHandlers(ctx),
     },
     officer,
   )

@@ -7,6 +7,7 @@ import { checkinContract } from './checkin'
 import type { CallInput, CallOutput } from './define'
 import { ikrarContract } from './ikrar'
 import { jobsContract } from './jobs'
+import { paktaContract } from './pakta'
 import { exportContract } from './export'
 import { rosterContract } from './roster'
 import { signerContract } from './signer'
@@ -24,6 +25,7 @@ export const contract = {
   ...exportContract,
   ...signerContract,
   ...jobsContract,
+  ...paktaContract,
 }
 
 export type Contract = typeof contract

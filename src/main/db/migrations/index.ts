@@ -6,6 +6,7 @@ import { card } from './0005-card'
 import { checkinClock } from './0006-checkin-clock'
 import { signers } from './0007-signers'
 import { demoElection } from './0008-demo-election'
+import { pakta } from './0011-pakta'
 import type { Migration } from './types'
 
 /** In order; each step's version is its position. Never edit a step that has shipped: add one. */
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   checkinClock,
   signers,
   demoElection,
+  pakta,
 ]

@@ -41,6 +41,8 @@ export const EVENT_EFFECTS: { [E in EventName]: (payload: EventPayload<E>) => Ev
       'checkin.dashboard',
       'checkin.findPerson',
       'attendance.list',
+      'pakta.tracking',
+      'pakta.outstanding',
     ),
   }),
   'ceremony.changed': () => ({
@@ -51,7 +53,13 @@ export const EVENT_EFFECTS: { [E in EventName]: (payload: EventPayload<E>) => Ev
       'attendance.list',
       'ikrar.get',
       'ikrar.readings',
+      // The election and the place the forms print come from the ceremony.
+      'pakta.get',
+      'pakta.tracking',
     ),
+  }),
+  'pakta.changed': () => ({
+    invalidate: every('pakta.get', 'pakta.tracking', 'pakta.outstanding'),
   }),
   'auth.changed': () => ({ invalidate: every('auth.status') }),
   // Progress is shown by the job's own component as it arrives; it names no cached answer.
