@@ -134,6 +134,14 @@ export interface PaktaOutstanding {
   issuedAt: string | null
 }
 
+/** The first characters of every pakta form's QR (see main's pakta/payload.ts). */
+export const PAKTA_PREFIX = 'PAKTA1:'
+
+/** Whether a scanned text is meant to be a pakta form, whatever else may be wrong with it. */
+export function looksLikePaktaForm(payload: string): boolean {
+  return payload.trim().toUpperCase().startsWith(PAKTA_PREFIX)
+}
+
 export function paktaParts(t: PaktaText): string[] {
   return [t.heading, t.subheading, t.opening, t.statement, ...t.points, t.sanction, t.closing]
 }

@@ -1,7 +1,11 @@
+import ExcelJS from 'exceljs'
+import fs from 'node:fs'
+import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { setOfficer } from '../../src/main/attendance/repository'
 import { createCeremony, setActiveCeremony } from '../../src/main/ceremony/repository'
 import type { Db } from '../../src/main/db/connection'
+import { exportCeremony } from '../../src/main/export/export'
 import { issueForms, type FormRequest } from '../../src/main/pakta/forms'
 import { decodeForm, encodeForm, formSecret } from '../../src/main/pakta/payload'
 import { receivePakta } from '../../src/main/pakta/receipt'
@@ -254,5 +258,92 @@ describe('a returned pakta', () => {
     expect(paktaOutstanding(db, ceremonyId, sosial)).toEqual([
       expect.objectContaining({ nip: BUDI, issuedAt: AT.toISOString() }),
     ])
+  })
+})
+
+describe('the exports of a ceremony that uses the pakta', () => {
+  async function exportTo(dir: string, db: Db, ceremonyId: number) {
+    const folder = path.join(dir, 'usb')
+    fs.mkdirSync(folder, { recursive: true })
+    const result = await exportCeremony(db, { ceremonyId, folder, order: 'name', ikrar: null })
+    const read = async (name: string) => {
+      const workbook = new ExcelJS.Workbook()
+      await workbook.xlsx.readFile(
+        path.join(
+          result.folder,
+          result.files.find((f) => f.includes(name))!,
+        ),
+      )
+      return workbook
+    }
+    return { result, read }
+  }
+  const table = (sheet: ExcelJS.Worksheet) => {
+    const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1)
+    const rows: Record<string, ExcelJS.CellValue>[] = []
+    sheet.eachRow((row, n) => {
+      if (n === 1) return
+      const values = (row.values as ExcelJS.CellValue[]).slice(1)
+      rows.push(Object.fromEntries(header.map((h, i) => [String(h), values[i] ?? null])))
+    })
+    return rows
+  }
+
+  it('carry a Pakta column in every table and the counts per OPD in the recap', async () => {
+    const { db, dir, ceremonyId } = setup()
+    const forms = issueForms(db, AT, all(ceremonyId)).forms
+    receive(db, forms.find((f) => f.nip === SITI)!.payload)
+    const { result, read } = await exportTo(dir, db, ceremonyId)
+
+    const sosial = await read('Dinas Sosial')
+    const rows = table(sosial.getWorksheet('Data Kehadiran')!)
+    expect(rows.map((r) => [r.Nama, r.Pakta])).toEqual([
+      ['Budi Santoso', 'Belum'],
+      ['Siti Aminah', 'Diterima'],
+    ])
+    // 07.40 WIB as the wall clock, a date a spreadsheet sorts.
+    expect(rows[1]!['Pakta Diterima (WIB)']).toEqual(new Date('2024-09-30T07:40:00.000Z'))
+
+    const recap = await read('Rekap')
+    expect(recap.worksheets.map((w) => w.name).slice(0, 2)).toEqual(['Rekap', 'Rekap Pakta'])
+    expect(table(recap.getWorksheet('Rekap Pakta')!)).toEqual([
+      expect.objectContaining({
+        OPD: 'Dinas Sosial',
+        'Jumlah ASN': 2,
+        'Sudah Mengembalikan': 1,
+        Belum: 1,
+        '% Pakta': 0.5,
+      }),
+      expect.objectContaining({
+        OPD: 'Inspektorat',
+        'Jumlah ASN': 1,
+        'Sudah Mengembalikan': 0,
+        Belum: 1,
+      }),
+      expect.objectContaining({
+        OPD: 'Jumlah',
+        'Jumlah ASN': 3,
+        'Sudah Mengembalikan': 1,
+        Belum: 2,
+      }),
+    ])
+    const csv = fs.readFileSync(
+      path.join(
+        result.folder,
+        result.files.find((f) => f.endsWith('.csv'))!,
+      ),
+      'utf8',
+    )
+    expect(csv.split('\r\n')[0]).toMatch(/;Keterangan;Pakta;Pakta Diterima \(WIB\)$/)
+    expect(csv).toMatch(/Siti Aminah;.*;Diterima;2024-09-30 07:40:00/)
+  })
+
+  it('carry no pakta at all for a ceremony that never printed a form', async () => {
+    const { db, dir, ceremonyId } = setup()
+    const { read } = await exportTo(dir, db, ceremonyId)
+    const recap = await read('Rekap')
+    expect(recap.worksheets.map((w) => w.name)).not.toContain('Rekap Pakta')
+    const header = (await read('Dinas Sosial')).getWorksheet('Data Kehadiran')!.getRow(1).values
+    expect(header).not.toContain('Pakta')
   })
 })

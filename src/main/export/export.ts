@@ -15,7 +15,9 @@ import { clearUnfinished, writeManifest } from './manifest'
 import { writeOpdWorkbook } from './opd-workbook'
 import type { IkrarText } from '../../shared/ikrar'
 import type { Ceremony } from '../../shared/domain'
+import { paktaColumns } from './pakta'
 import { writeRecapWorkbook } from './recap-workbook'
+import { paktaExport } from '../pakta/tracking'
 import { recapSigner, signersByOpd } from './signers'
 import { RECAP_TITLE, signerOrBlank, signerTitle } from '../../shared/signer'
 
@@ -134,11 +136,12 @@ export async function exportCeremony(
   request: ExportRequest,
   onProgress: ExportProgress = () => undefined,
 ): Promise<ExportSummary> {
-  const { ceremony, rows, signers, recapBy } = db.transaction(() => ({
+  const { ceremony, rows, signers, recapBy, pakta } = db.transaction(() => ({
     ceremony: getCeremony(db, request.ceremonyId),
     rows: attendanceRows(db, request.ceremonyId, null),
     signers: signersByOpd(db),
     recapBy: signerOrBlank(recapSigner(db), RECAP_TITLE),
+    pakta: paktaExport(db, request.ceremonyId),
   }))()
   if (rows.length === 0) {
     throw new UserError(
@@ -151,6 +154,7 @@ export async function exportCeremony(
   await makeFolder(folder)
   await clearUnfinished(folder)
   const { opd, unknown } = groupByOpd(rows)
+  const extra = pakta ? paktaColumns(pakta, ceremony.timeZone) : []
 
   const names = uniqueNames(
     opd.map((o) => `${title} - ${o.opdName}`),
@@ -160,11 +164,19 @@ export async function exportCeremony(
     {
       name: safeFileName(`Rekap ${title}`, '.xlsx'),
       write: (tmp) =>
-        writeRecapWorkbook(tmp, { ceremony, opd, unknown, order: request.order, signer: recapBy }),
+        writeRecapWorkbook(tmp, {
+          ceremony,
+          opd,
+          unknown,
+          order: request.order,
+          signer: recapBy,
+          pakta: pakta && { columns: extra, tracking: pakta.tracking },
+        }),
     },
     {
       name: safeFileName(`${title} - Semua OPD`, '.csv'),
-      write: (tmp) => fs.promises.writeFile(tmp, attendanceCsv(rows, ceremony.timeZone), 'utf8'),
+      write: (tmp) =>
+        fs.promises.writeFile(tmp, attendanceCsv(rows, ceremony.timeZone, extra), 'utf8'),
     },
     ...opd.map((o, i) => ({
       name: names[i]!,
@@ -174,6 +186,7 @@ export async function exportCeremony(
           ...o,
           ikrar: request.ikrar,
           signer: signerOrBlank(signers.get(o.opdId), signerTitle(o.opdName)),
+          extra,
         }),
     })),
   ]

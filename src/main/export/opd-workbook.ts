@@ -10,7 +10,7 @@ import { formatNip } from '../../shared/nip'
 import type { Signer } from '../../shared/signer'
 import type { IkrarText } from '../../shared/ikrar'
 import { formatDate, formatTime, utcToLocal } from '../../shared/time'
-import { applyStyles, dataColumns, sharedStyles } from './columns'
+import { applyStyles, dataColumns, sharedStyles, type DataColumn } from './columns'
 import { addSignature } from './signature'
 
 export interface OpdSheet {
@@ -22,6 +22,8 @@ export interface OpdSheet {
   ikrar: IkrarText | null
   /** Who signs for the OPD: as set by the officer, or the derived title with blank lines. */
   signer: Signer
+  /** Columns after the attendance ones (the pakta's), as export/pakta.ts gives them. */
+  extra?: readonly DataColumn[]
 }
 
 const DATA_SHEET = 'Data Kehadiran'
@@ -61,7 +63,7 @@ const LINE_CHARS = 120
 /** The machine-readable table, header at A1, nothing merged, so it imports anywhere. */
 function addDataSheet(workbook: ExcelJS.Workbook, s: OpdSheet): void {
   const sheet = workbook.addWorksheet(DATA_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] })
-  const columns = dataColumns(s.ceremony.timeZone)
+  const columns = dataColumns(s.ceremony.timeZone, s.extra)
   sheet.addTable({
     name: DATA_TABLE,
     ref: 'A1',

@@ -1,5 +1,6 @@
 import type { checkinContract } from '../../shared/contract/checkin'
 import type { ScanOutcome } from '../../shared/domain'
+import { looksLikePaktaForm } from '../../shared/pakta'
 import { dashboard } from '../checkin/dashboard'
 import { gateDashboard, GateSearch } from '../checkin/gate-search'
 import { cancelCheckin, recordScan } from '../checkin/record'
@@ -8,6 +9,9 @@ import { activeCeremonyId } from '../ceremony/repository'
 import type { KioskContext } from '../context'
 import type { HandlersFor } from './handlers'
 
+const PAKTA_AT_GATE =
+  'Ini formulir pakta integritas, bukan kartu NIP. Untuk menerimanya, buka layar Pakta dan nyalakan mode Pakta diterima.'
+
 export function checkinHandlers(ctx: KioskContext): HandlersFor<keyof typeof checkinContract> {
   const gate = new GateSearch(() => ctx.now().getTime())
   return {
@@ -15,6 +19,7 @@ export function checkinHandlers(ctx: KioskContext): HandlersFor<keyof typeof che
       const picked = source === 'manual' ? gate.redeem(payload) : payload
       if (picked === null)
         return { kind: 'invalid', reason: 'Hasil pencarian sudah lama; cari nama itu lagi.' }
+      if (looksLikePaktaForm(picked)) return { kind: 'invalid', reason: PAKTA_AT_GATE }
       const outcome = recordScan(ctx.db, {
         payload: picked,
         source,

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import { looksLikePaktaForm, PAKTA_PREFIX } from '../../shared/pakta'
 import type { Db } from '../db/connection'
 import { getSetting, setSetting } from '../settings'
 
@@ -12,7 +13,6 @@ import { getSetting, setSetting } from '../settings'
  *   another ceremony's or another person's) needs the secret, which never leaves main. A copy of
  *   the database (backup, flashdisk) keeps the secret, so its forms stay valid there.
  */
-const PREFIX = 'PAKTA1'
 const MAC_HEX = 12
 const SHAPE = /^PAKTA1:(\d{1,9}):(\d{1,9}):([0-9A-Z]{1,13}):([0-9A-F]{12})$/
 const SECRET_KEY = 'pakta_secret'
@@ -51,20 +51,15 @@ function mac(secret: Buffer, body: string): string {
 }
 
 export function encodeForm(form: FormIdentity, secret: Buffer): string {
-  const body = `${PREFIX}:${form.ceremonyId}:${form.formId}:${nipToBase36(form.nip)}`
+  const body = `${PAKTA_PREFIX}${form.ceremonyId}:${form.formId}:${nipToBase36(form.nip)}`
   return `${body}:${mac(secret, body)}`
-}
-
-/** Whether a scanned text is meant to be a pakta form (whatever else is wrong with it). */
-export function looksLikeForm(payload: string): boolean {
-  return payload.trim().toUpperCase().startsWith(`${PREFIX}:`)
 }
 
 export function decodeForm(payload: string, secret: Buffer): DecodedForm {
   // A scanner with caps lock on, or a phone app, may send it in lower case.
   const text = payload.trim().toUpperCase()
   const match = SHAPE.exec(text)
-  if (!match) return { ok: false, why: looksLikeForm(text) ? 'forged' : 'shape' }
+  if (!match) return { ok: false, why: looksLikePaktaForm(text) ? 'forged' : 'shape' }
   const [, ceremony, formId, nip36, given] = match as unknown as [
     string,
     string,

@@ -1,6 +1,7 @@
 import type { PaktaOutstanding, PaktaTracking } from '../../shared/pakta'
 import { getCeremony } from '../ceremony/repository'
 import type { Db } from '../db/connection'
+import type { PaktaExport } from '../export/pakta'
 import { PAKTA_SIGNERS } from './forms'
 
 /**
@@ -47,6 +48,23 @@ export function paktaOutstanding(
        ORDER BY o.name COLLATE NOCASE, e.name COLLATE NOCASE, e.id`,
     )
     .all({ ceremonyId, opdId }) as PaktaOutstanding[]
+}
+
+/**
+ * What an export reports of the pakta: who returned it when, and the counts per OPD. null for
+ * a ceremony that never printed a form nor took one in: its exports carry no pakta at all,
+ * rather than a column of "Belum" for a pakta nobody was asked to sign.
+ */
+export function paktaExport(db: Db, ceremonyId: number): PaktaExport | null {
+  const used = db
+    .prepare(
+      `SELECT EXISTS (SELECT 1 FROM pakta_form WHERE ceremony_id = @ceremonyId)
+         OR EXISTS (SELECT 1 FROM pakta_receipt WHERE ceremony_id = @ceremonyId)`,
+    )
+    .pluck()
+    .get({ ceremonyId })
+  if (!used) return null
+  return { received: paktaReceivedByNip(db, ceremonyId), tracking: paktaTracking(db, ceremonyId) }
 }
 
 /** Received pakta by NIP (UTC instant), for the exports' Pakta column. */

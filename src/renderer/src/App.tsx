@@ -12,6 +12,7 @@ import { CheckinScreen } from './screens/CheckinScreen'
 import { ExportScreen } from './screens/ExportScreen'
 import { HomeScreen } from './screens/HomeScreen'
 import { IkrarScreen } from './screens/IkrarScreen'
+import { PaktaScreen } from './screens/PaktaScreen'
 import { RosterScreen } from './screens/RosterScreen'
 import { SettingsScreen } from './screens/SettingsScreen'
 
@@ -21,6 +22,7 @@ const SCREENS = {
   pegawai: 'Data Pegawai',
   acara: 'Acara',
   ikrar: 'Ikrar',
+  pakta: 'Pakta',
   ekspor: 'Ekspor',
   pengaturan: 'Pengaturan',
   kamera: 'Kamera',
@@ -88,6 +90,7 @@ export function App() {
         {screen === 'pegawai' && <RosterScreen />}
         {screen === 'acara' && <CeremonyScreen />}
         {screen === 'ikrar' && !reading && <IkrarScreen />}
+        {screen === 'pakta' && <PaktaScreen />}
         {screen === 'ekspor' && <ExportScreen />}
         {screen === 'pengaturan' && <SettingsScreen />}
         {screen === 'kamera' && <CameraSettingsScreen />}

@@ -13,6 +13,11 @@ export class GateHub {
   private readonly queue: ScanQueue<ShownOutcome>
   /** Set by the scanner test while it is open: bursts go there and nothing is recorded. */
   diversion: ((burst: Burst) => void) | null = null
+  /**
+   * A mode other than check-in ("Pakta diterima"): while set, every scan from every input goes
+   * to it instead, through the same queue. Only a screen that shows its results sets it.
+   */
+  private mode: ((scan: QueuedScan) => Promise<ShownOutcome>) | null = null
 
   constructor(
     handle: (scan: QueuedScan) => Promise<ShownOutcome>,
@@ -27,7 +32,7 @@ export class GateHub {
     },
   ) {
     this.queue = new ScanQueue(
-      handle,
+      (scan) => (this.mode ?? handle)(scan),
       (outcome, scan) => this.announce(outcome, scan),
       undefined,
       undefined,
@@ -69,6 +74,11 @@ export class GateHub {
 
   gateOpen(): boolean {
     return this.listeners.size > 0
+  }
+
+  /** Scans go to `handle` from now on; null: back to check-in. */
+  setMode(handle: ((scan: QueuedScan) => Promise<ShownOutcome>) | null): void {
+    this.mode = handle
   }
 
   divert(take: ((burst: Burst) => void) | null): void {
