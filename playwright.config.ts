@@ -2,7 +2,7 @@ import { defineConfig } from '@playwright/test'
 import { CHROMIUM_ARGS, chromiumPath } from './tests/e2e/browser'
 
 /** Specs whose browser decodes a fake camera's video. */
-const CAMERA = /(checkin-camera|camera-settings|checkin-hard-.*)\.spec\.ts/
+const CAMERA = /(checkin-camera|camera-settings|checkin-hard-.*|pakta-camera)\.spec\.ts/
 
 export default defineConfig({
   testDir: 'tests/e2e',
