@@ -3,7 +3,9 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { decodeForm, formSecret } from '../../src/main/pakta/payload'
+import { OUTCOME_LOOKS } from '../../src/renderer/src/checkin/outcome'
 import { formatNip } from '../../src/shared/nip'
+import { contrast, deltaE, parseCssColour, seenLab, VISIONS, type Vision } from './colour'
 import { expect, test } from './fixtures'
 import { SIGNERS, seedPakta } from './pakta-people'
 import { decodeQr } from './qr-decode'
@@ -217,4 +219,42 @@ print(json.dumps({
       [SIGNERS[1].name, 'Belum'],
     ],
   })
+})
+
+test('the received-pakta look is a colour of its own beside every other outcome, for colour-blind eyes too', async ({
+  kiosk: { page },
+}) => {
+  // Every look's banner as the stylesheet paints it, read from real elements.
+  const painted = await page.evaluate(
+    (looks) => {
+      const g = globalThis as unknown as {
+        document: { createElement(t: string): { className: string; remove(): void } } & {
+          body: { append(e: unknown): void }
+        }
+        getComputedStyle(e: unknown): { backgroundColor: string; color: string }
+      }
+      return looks.map((look) => {
+        const el = g.document.createElement('div')
+        el.className = `outcome outcome-${look}`
+        g.document.body.append(el)
+        const { backgroundColor, color } = g.getComputedStyle(el)
+        el.remove()
+        return { look, background: backgroundColor, text: color }
+      })
+    },
+    [...OUTCOME_LOOKS, 'ready'],
+  )
+  const pakta = painted.find((p) => p.look === 'pakta')!
+  expect(contrast(parseCssColour(pakta.background), parseCssColour(pakta.text))).toBeGreaterThan(
+    4.5,
+  )
+  for (const vision of Object.keys(VISIONS) as Vision[]) {
+    for (const other of painted.filter((p) => p.look !== 'pakta')) {
+      const d = deltaE(
+        seenLab(parseCssColour(pakta.background), vision),
+        seenLab(parseCssColour(other.background), vision),
+      )
+      expect(d, `pakta / ${other.look} (${vision})`).toBeGreaterThan(15)
+    }
+  }
 })
