@@ -8,7 +8,7 @@ import type { Db } from '../../src/main/db/connection'
 import { exportCeremony } from '../../src/main/export/export'
 import { issueForms, type FormRequest } from '../../src/main/pakta/forms'
 import { decodeForm, encodeForm, formSecret } from '../../src/main/pakta/payload'
-import { receivePakta } from '../../src/main/pakta/receipt'
+import { receivePakta, receivePaktaByHand } from '../../src/main/pakta/receipt'
 import { getPaktaCopy, savePaktaCopy } from '../../src/main/pakta/repository'
 import { listPaktaTemplates } from '../../src/main/pakta/templates'
 import { paktaOutstanding, paktaReceivedByNip, paktaTracking } from '../../src/main/pakta/tracking'
@@ -238,6 +238,36 @@ describe('a returned pakta', () => {
     // The other ceremony's form is taken once that ceremony is the active one.
     setActiveCeremony(db, other.id)
     expect(why(otherForm.payload)).toBe('pakta-received')
+  })
+
+  it('is refused while no officer is named to receive it, and taken once one is', () => {
+    const { db, ceremonyId } = setup()
+    const budi = formOf(db, ceremonyId, BUDI)
+    db.prepare("DELETE FROM setting WHERE key = 'officer_name'").run()
+    expect(receive(db, budi.payload)).toMatchObject({ kind: 'pakta-refused', why: 'no-officer' })
+    setOfficer(db, 'Rina (BKPSDM)')
+    expect(receive(db, budi.payload).kind).toBe('pakta-received')
+  })
+
+  it('is marked by hand from the list (a torn QR) as manual, once, and never for someone not asked', () => {
+    const { db, ceremonyId } = setup()
+    const budi = formOf(db, ceremonyId, BUDI)
+    const byHand = (employeeId: number) =>
+      receivePaktaByHand(db, { ceremonyId, employeeId, kioskId: 'K1', now: AT })
+    expect(byHand(budi.employeeId).kind).toBe('pakta-received')
+    expect(byHand(budi.employeeId).kind).toBe('pakta-duplicate')
+    expect(receive(db, budi.payload).kind).toBe('pakta-duplicate')
+    const opd = listOpd(db).find((o) => o.name === 'Dinas Sosial')!
+    const staff = addNonAsn(db, AT, {
+      name: 'Tenaga Kontrak',
+      opdId: opd.id,
+      jabatan: '',
+      pangkat: '',
+    })
+    expect(byHand(staff.id)).toMatchObject({ kind: 'pakta-refused', why: 'not-on-roster' })
+    expect(db.prepare('SELECT nip, form_id, source FROM pakta_receipt').all()).toEqual([
+      { nip: BUDI, form_id: budi.formId, source: 'manual' },
+    ])
   })
 
   it('is counted per OPD, and the reminder list names who is outstanding', () => {

@@ -86,25 +86,61 @@ export function receivePakta(db: Db, scan: ReturnedForm): PaktaOutcome {
       if (form.ceremonyId !== active) return refuse('other-ceremony')
       const person = signer(db, active, row.employee_id, row.nip)
       if (!person) return refuse('not-on-roster')
-      const officer = getOfficer(db)
-      if (!officer) return refuse('no-officer', person)
-      const at = scan.now.toISOString()
-      const receipt: PaktaReceipt = {
+      return takeIn(db, person, {
         ceremonyId: active,
         employeeId: row.employee_id,
-        nip: row.nip,
         formId: form.formId,
-        receivedAt: at,
-        receivedBy: officer,
-        kioskId: scan.kioskId,
         source: scan.source,
-      }
-      if (recordPaktaReceipt(db, receipt)) return { kind: 'pakta-received', person, at }
-      const firstAt = db
-        .prepare('SELECT received_at FROM pakta_receipt WHERE ceremony_id = ? AND employee_id = ?')
+        kioskId: scan.kioskId,
+        now: scan.now,
+      })
+    })
+    .immediate()
+}
+
+interface TakeIn {
+  ceremonyId: number
+  employeeId: number
+  formId: number | null
+  source: ScanSource
+  kioskId: string
+  now: Date
+}
+
+/** Records a decided pakta as received by the officer on duty, or says it already was. */
+function takeIn(db: Db, person: Person, t: TakeIn): PaktaOutcome {
+  const officer = getOfficer(db)
+  if (!officer) return refuse('no-officer', person)
+  const at = t.now.toISOString()
+  const { now: _now, ...facts } = t
+  const receipt: PaktaReceipt = { ...facts, nip: person.nip, receivedAt: at, receivedBy: officer }
+  if (recordPaktaReceipt(db, receipt)) return { kind: 'pakta-received', person, at }
+  const firstAt = db
+    .prepare('SELECT received_at FROM pakta_receipt WHERE ceremony_id = ? AND employee_id = ?')
+    .pluck()
+    .get(t.ceremonyId, t.employeeId) as string
+  return { kind: 'pakta-duplicate', person, firstAt }
+}
+
+/**
+ * The officer marks a pakta received by hand: a signed form whose QR is torn or smudged, read
+ * from the reminder list. Recorded as "manual", with the person's form when one was printed.
+ */
+export function receivePaktaByHand(
+  db: Db,
+  r: { ceremonyId: number; employeeId: number; kioskId: string; now: Date },
+): PaktaOutcome {
+  return db
+    .transaction((): PaktaOutcome => {
+      const nip = db.prepare('SELECT nip FROM employee WHERE id = ?').pluck().get(r.employeeId) as
+        string | undefined
+      const person = nip === undefined ? null : signer(db, r.ceremonyId, r.employeeId, nip)
+      if (!person) return refuse('not-on-roster')
+      const formId = db
+        .prepare('SELECT id FROM pakta_form WHERE ceremony_id = ? AND employee_id = ?')
         .pluck()
-        .get(active, row.employee_id) as string
-      return { kind: 'pakta-duplicate', person, firstAt }
+        .get(r.ceremonyId, r.employeeId) as number | undefined
+      return takeIn(db, person, { ...r, formId: formId ?? null, source: 'manual' })
     })
     .immediate()
 }

@@ -59,6 +59,10 @@ export const paktaContract = {
       .object({ payload: z.string().max(MAX_PAYLOAD_LENGTH), source: z.enum(SCAN_SOURCES) })
       .strict(),
   ),
+  /** A signed form whose QR cannot be read, marked received by the officer from the list. */
+  'pakta.markReceived': call<PaktaOutcome>({ officer: true, changes: ['pakta.changed'] })(
+    ceremony.extend({ employeeId: id }).strict(),
+  ),
   /** Counts only: received and expected per OPD. */
   'pakta.tracking': call<PaktaTracking>()(ceremony),
   /** Who has not returned it (one OPD, or all): the reminder list, names and NIPs. */

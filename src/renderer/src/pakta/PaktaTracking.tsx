@@ -115,17 +115,36 @@ export function PaktaTracking({ tracking }: { tracking: Tracking }) {
                   {r.name} <span className="mono muted">{formatNip(r.nip)}</span>
                   {!opd && <span className="muted"> · {r.opdName}</span>}
                 </span>
-                <button
-                  aria-label={`Formulir ${r.name}`}
-                  onClick={() =>
-                    print(
-                      { employeeId: r.employeeId, opdId: null, query: '', only: 'semua' },
-                      r.name,
-                    )
-                  }
-                >
-                  Formulir
-                </button>
+                <span className="row-actions">
+                  <button
+                    aria-label={`Tandai pakta ${r.name} diterima`}
+                    title="Formulir sudah ditandatangani tetapi QR-nya tidak terbaca"
+                    disabled={action.busy}
+                    onClick={() =>
+                      action.run(async () => {
+                        const o = await api('pakta.markReceived', {
+                          ceremonyId,
+                          employeeId: r.employeeId,
+                        })
+                        if (o.kind === 'pakta-refused') throw new Error(o.reason)
+                        return `Pakta ${r.name} ditandai diterima (manual).`
+                      })
+                    }
+                  >
+                    Tandai diterima
+                  </button>
+                  <button
+                    aria-label={`Formulir ${r.name}`}
+                    onClick={() =>
+                      print(
+                        { employeeId: r.employeeId, opdId: null, query: '', only: 'semua' },
+                        r.name,
+                      )
+                    }
+                  >
+                    Formulir
+                  </button>
+                </span>
               </li>
             ))}
           </ul>
