@@ -36,11 +36,6 @@ export interface PaktaCopy extends PaktaText {
   place: string
   /** Leaves a box for a meterai beside the signature, where the region asks for one. */
   meterai: boolean
-  /**
-   * The ceremony chose to take the pakta as an acknowledgement on screen at check-in instead
-   * of on paper (off unless it chose so). Recorded with the copy, so the choice is the ceremony's.
-   */
-  onScreen: boolean
   /** null: nothing saved yet, this is the default template for the ceremony. */
   updatedAt: string | null
 }

@@ -158,7 +158,7 @@ describe('pakta forms', () => {
       place: 'Banyuwangi',
       meterai: true,
     })
-    expect(saved).toMatchObject({ place: 'Banyuwangi', meterai: true, onScreen: false })
+    expect(saved).toMatchObject({ place: 'Banyuwangi', meterai: true })
     expect(issueForms(db, AT, all(ceremonyId)).text.points).toEqual([
       'Satu butir saja untuk Apel Netralitas ASN Pilkada Serentak 2024.',
     ])

@@ -58,7 +58,6 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   statement: 'Kalimat pernyataan',
   sanction: 'Kalimat sanksi',
   meterai: 'Kotak meterai',
-  onScreen: 'Pakta dinyatakan di layar saat kehadiran',
   only: 'Pilihan formulir',
 }
 

@@ -25,7 +25,6 @@ interface CopyRow {
   closing: string
   place: string
   meterai: number
-  on_screen: number
   updated_at: string
 }
 
@@ -42,7 +41,6 @@ function toCopy(row: CopyRow): PaktaCopy {
     closing: row.closing,
     place: row.place,
     meterai: row.meterai === 1,
-    onScreen: row.on_screen === 1,
     updatedAt: row.updated_at,
   }
 }
@@ -65,7 +63,6 @@ function freshCopy(db: Db, ceremonyId: number): PaktaCopy {
     templateId: id,
     place: lastPlace(db),
     meterai: false,
-    onScreen: false,
     updatedAt: null,
   }
 }
@@ -95,21 +92,20 @@ export function savePaktaCopy(
   const { templateId } = getPaktaCopy(db, ceremonyId)
   db.prepare(
     `INSERT INTO ceremony_pakta (ceremony_id, template_id, heading, subheading, opening, statement,
-       points, sanction, closing, place, meterai, on_screen, updated_at)
+       points, sanction, closing, place, meterai, updated_at)
      VALUES (@ceremonyId, @templateId, @heading, @subheading, @opening, @statement, @points,
-       @sanction, @closing, @place, @meterai, @onScreen, @updatedAt)
+       @sanction, @closing, @place, @meterai, @updatedAt)
      ON CONFLICT(ceremony_id) DO UPDATE SET heading = excluded.heading,
        subheading = excluded.subheading, opening = excluded.opening,
        statement = excluded.statement, points = excluded.points, sanction = excluded.sanction,
        closing = excluded.closing, place = excluded.place, meterai = excluded.meterai,
-       on_screen = excluded.on_screen, updated_at = excluded.updated_at`,
+       updated_at = excluded.updated_at`,
   ).run({
     ...fields,
     ceremonyId,
     templateId,
     points: JSON.stringify(fields.points),
     meterai: fields.meterai ? 1 : 0,
-    onScreen: fields.onScreen ? 1 : 0,
     updatedAt: now.toISOString(),
   })
   return getPaktaCopy(db, ceremonyId)

@@ -29,7 +29,6 @@ export const paktaFields = z
     closing: line(1000).min(1, 'Kalimat penutup wajib diisi'),
     place: line(100),
     meterai: z.boolean(),
-    onScreen: z.boolean(),
   })
   .strict()
 export type PaktaFields = z.infer<typeof paktaFields>

@@ -6,8 +6,7 @@ export const pakta: Migration = {
   name: 'pakta',
   sql: `
     -- A ceremony's own copy of the pakta integritas template, placeholders kept. No row: the
-    -- ceremony prints the default template. on_screen: the ceremony chose acknowledgement on
-    -- screen at check-in instead of paper (off unless chosen).
+    -- ceremony prints the default template.
     CREATE TABLE ceremony_pakta (
       ceremony_id INTEGER PRIMARY KEY REFERENCES ceremony(id) ON DELETE CASCADE,
       template_id TEXT NOT NULL,
@@ -21,7 +20,6 @@ export const pakta: Migration = {
       closing TEXT NOT NULL,
       place TEXT NOT NULL DEFAULT '',
       meterai INTEGER NOT NULL DEFAULT 0 CHECK (meterai IN (0, 1)),
-      on_screen INTEGER NOT NULL DEFAULT 0 CHECK (on_screen IN (0, 1)),
       updated_at TEXT NOT NULL
     ) STRICT;
 

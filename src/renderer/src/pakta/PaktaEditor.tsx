@@ -12,7 +12,7 @@ const fieldsOf = ({
   ...f
 }: PaktaCopy): PaktaFields => f
 
-type TextField = Exclude<keyof PaktaFields, 'points' | 'meterai' | 'onScreen'>
+type TextField = Exclude<keyof PaktaFields, 'points' | 'meterai'>
 const TEXT_FIELDS: [TextField, string][] = [
   ['heading', 'Judul'],
   ['subheading', 'Baris di bawah judul (pemilihan)'],
@@ -75,15 +75,6 @@ export function PaktaEditor({ copy }: { copy: PaktaCopy }) {
             onChange={(e) => set('meterai', e.target.checked)}
           />{' '}
           Kotak meterai di samping tanda tangan
-        </label>
-        <label>
-          <input
-            type="checkbox"
-            checked={draft.onScreen}
-            onChange={(e) => set('onScreen', e.target.checked)}
-          />{' '}
-          Acara ini memilih pakta dinyatakan di layar saat kehadiran, bukan di kertas (dicatat
-          sebagai pilihan acara)
         </label>
         <div className="actions">
           <button className="primary" disabled={action.busy}>
