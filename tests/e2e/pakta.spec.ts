@@ -45,7 +45,7 @@ async function openPakta(page: Page) {
 async function startReceiving(page: Page, officer = 'Rina (BKPSDM)') {
   await page.getByLabel('Nama petugas penerima').fill(officer)
   await page.getByRole('button', { name: 'Mulai menerima pakta' }).click()
-  await expect(page.getByTestId('pakta-mode')).toBeVisible()
+  await expect(page.getByTestId('pakta-mode')).toContainText(`Penerima: ${officer}`)
 }
 
 test('a pakta batch prints to PDF one whole A4 page per ASN, and every QR names its own person', async ({

@@ -7,6 +7,7 @@ import { OutcomeBanner } from '../checkin/OutcomeBanner'
 import type { ShownOutcome } from '../checkin/outcome'
 import type { QueuedScan } from '../checkin/scan-queue'
 import { playOutcome } from '../checkin/sounds'
+import { keys } from '../data/keys'
 import { useAction, useKiosk } from '../data/query'
 
 /** How long an outcome stays before the banner is ready again. */
@@ -59,7 +60,7 @@ export function ReceiveMode({ zone, ceremonyName }: { zone: TimeZoneId; ceremony
       if (name.trim() !== officer.data) await api('attendance.setOfficer', { name })
       setOn(true)
       return null
-    })
+    }, [keys.call('attendance.officer')])
 
   if (!on) {
     return (
