@@ -25,8 +25,8 @@ export interface FormRequest {
   only: PaktaSelection
 }
 
-/** A person's form before it has its id and QR. */
-type SignerRow = Omit<PaktaForm, 'formId' | 'payload'>
+/** A person's form before it has its QR; formId null: none printed yet. */
+type SignerRow = Omit<PaktaForm, 'formId' | 'payload'> & { formId: number | null }
 
 function selectSigners(db: Db, r: FormRequest): SignerRow[] {
   const { clause, params } = rosterWhere({
@@ -41,10 +41,11 @@ function selectSigners(db: Db, r: FormRequest): SignerRow[] {
   return db
     .prepare(
       `SELECT e.id AS employeeId, e.nip, e.name, e.pangkat, e.jabatan, o.name AS opdName,
-         p.received_at AS receivedAt
+         p.received_at AS receivedAt, f.id AS formId
        FROM (${PAKTA_SIGNERS}) AS e
        JOIN opd o ON o.id = e.opd_id
        LEFT JOIN pakta_receipt p ON p.ceremony_id = @ceremonyId AND p.employee_id = e.id
+       LEFT JOIN pakta_form f ON f.ceremony_id = @ceremonyId AND f.employee_id = e.id
        ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
        ORDER BY o.name COLLATE NOCASE, e.name COLLATE NOCASE, e.id`,
     )
@@ -66,27 +67,15 @@ export function issueForms(db: Db, now: Date, request: FormRequest): PaktaBatch 
       const people = selectSigners(db, request)
       const issue = db.prepare(
         `INSERT INTO pakta_form (ceremony_id, employee_id, nip, issued_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (ceremony_id, employee_id) DO NOTHING`,
-      )
-      const find = db.prepare(
-        'SELECT id, nip FROM pakta_form WHERE ceremony_id = ? AND employee_id = ?',
+         RETURNING id`,
       )
       const stamp = now.toISOString()
-      return people.map((p): PaktaForm => {
-        issue.run(ceremony.id, p.employeeId, p.nip, stamp)
-        let form = find.get(ceremony.id, p.employeeId) as { id: number; nip: string }
-        // The NIP was corrected on the roster since: the old form names the old NIP, so a
-        // fresh form replaces it (the QR is bound to the NIP it printed).
-        if (form.nip !== p.nip) {
-          db.prepare('UPDATE pakta_form SET nip = ?, issued_at = ? WHERE id = ?').run(
-            p.nip,
-            stamp,
-            form.id,
-          )
-          form = { id: form.id, nip: p.nip }
-        }
-        const payload = encodeForm({ ceremonyId: ceremony.id, formId: form.id, nip: p.nip }, secret)
-        return { formId: form.id, ...p, payload }
+      // A person's NIP never changes on the roster (a new NIP is a new person), so a form
+      // once made keeps naming the right NIP.
+      return people.map(({ formId, ...p }): PaktaForm => {
+        const id = formId ?? (issue.pluck().get(ceremony.id, p.employeeId, p.nip, stamp) as number)
+        const payload = encodeForm({ ceremonyId: ceremony.id, formId: id, nip: p.nip }, secret)
+        return { formId: id, ...p, payload }
       })
     })
     .immediate()
