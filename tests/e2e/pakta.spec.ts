@@ -3,8 +3,10 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { decodeForm, formSecret } from '../../src/main/pakta/payload'
+import { applyRoster } from '../../src/main/roster/repository'
 import { OUTCOME_LOOKS } from '../../src/renderer/src/checkin/outcome'
 import { formatNip } from '../../src/shared/nip'
+import { rosterRow } from '../fixtures/roster-row'
 import { contrast, deltaE, parseCssColour, seenLab, VISIONS, type Vision } from './colour'
 import { expect, test } from './fixtures'
 import { SIGNERS, seedPakta } from './pakta-people'
@@ -267,4 +269,39 @@ test('the received-pakta look is a colour of its own beside every other outcome,
       expect(d, `pakta / ${other.look} (${vision})`).toBeGreaterThan(15)
     }
   }
+})
+
+test('more forms than one print job holds are printed in parts, each whole', async ({ kiosk }) => {
+  const { page, db } = kiosk
+  const { ceremonyId } = seedPakta(db)
+  // 517 more ASN in one OPD: 520 forms, parts of 500 and 20.
+  const nipFor = (i: number) =>
+    `19${String(700101 + (i % 28)).slice(0, 6)}2005011${String(100 + Math.floor(i / 28)).padStart(3, '0')}`
+  applyRoster(
+    db,
+    [
+      ...SIGNERS.map((p) => rosterRow(p.nip, p.name, p.opd)),
+      ...Array.from({ length: 517 }, (_, i) =>
+        rosterRow(nipFor(i), `Pegawai ${String(i).padStart(3, '0')}`, 'Dinas Pendidikan'),
+      ),
+    ],
+    new Date(),
+  )
+  await openPakta(page)
+  await expect(page.getByTestId('pakta-total')).toContainText('dari 520 ASN')
+  await page.getByRole('button', { name: 'Cetak formulir pakta…' }).click()
+  const sheet = page.getByRole('dialog', { name: 'Cetak formulir pakta' })
+  await expect(sheet.getByTestId('pakta-part')).toHaveText('Bagian 1 dari 2: formulir 1–500')
+  await expect(sheet.getByRole('button', { name: 'Cetak…' })).toBeEnabled({ timeout: 60_000 })
+  await expect(sheet.getByTestId('pakta-form')).toHaveCount(500)
+  await sheet.getByRole('button', { name: 'Bagian berikutnya' }).click()
+  await expect(sheet.getByTestId('pakta-part')).toHaveText('Bagian 2 dari 2: formulir 501–520')
+  await expect(sheet.getByTestId('pakta-form')).toHaveCount(20)
+  // Every person once across the parts, each with their own form.
+  expect(
+    db
+      .prepare('SELECT count(DISTINCT employee_id) FROM pakta_form WHERE ceremony_id = ?')
+      .pluck()
+      .get(ceremonyId),
+  ).toBe(520)
 })

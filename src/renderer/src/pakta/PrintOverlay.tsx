@@ -10,6 +10,7 @@ export function PrintOverlay({
   label,
   title,
   summary,
+  nav,
   ready = true,
   onClose,
   children,
@@ -17,6 +18,8 @@ export function PrintOverlay({
   label: string
   title: string
   summary: ReactNode
+  /** Between the heading and the buttons: which part of a long job this is. */
+  nav?: ReactNode
   ready?: boolean
   onClose: () => void
   children: ReactNode
@@ -30,6 +33,7 @@ export function PrintOverlay({
             {summary}
           </span>
         </div>
+        {nav}
         <div className="actions">
           <button className="primary" disabled={!ready} onClick={() => window.print()}>
             Cetak…
