@@ -3,6 +3,7 @@ import { formatCount } from '../../../shared/format'
 import { formatNip } from '../../../shared/nip'
 import type { PaktaBatch, PaktaForm, PaktaText } from '../../../shared/pakta'
 import { chunks } from '../roster/chunks'
+import { PartNav } from '../roster/PartNav'
 import { QUIET_ZONE } from '../roster/qr-path'
 import { usePreparedPages, type WithQr } from '../roster/useCardPages'
 import { PrintOverlay } from './PrintOverlay'
@@ -34,20 +35,15 @@ export function PaktaSheet({
 }) {
   const parts = useMemo(() => chunks(batch.forms, MAX_FORMS_PER_PRINT), [batch.forms])
   const [part, setPart] = useState(0)
-  const from = part * MAX_FORMS_PER_PRINT
-  const nav = parts.length > 1 && (
-    <div className="cards-parts">
-      <button disabled={part === 0} onClick={() => setPart(part - 1)}>
-        Bagian sebelumnya
-      </button>
-      <span data-testid="pakta-part">
-        Bagian {part + 1} dari {parts.length}: formulir {formatCount(from + 1)}–
-        {formatCount(from + parts[part]!.length)}
-      </span>
-      <button disabled={part === parts.length - 1} onClick={() => setPart(part + 1)}>
-        Bagian berikutnya
-      </button>
-    </div>
+  const nav = (
+    <PartNav
+      part={part}
+      parts={parts}
+      size={MAX_FORMS_PER_PRINT}
+      noun="formulir"
+      testId="pakta-part"
+      onPart={setPart}
+    />
   )
   return (
     <PartSheet
