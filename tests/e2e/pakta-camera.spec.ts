@@ -37,6 +37,9 @@ test('a returned form held to the camera in "Pakta diterima" mode is counted onc
   expect(forms.find((f) => f.nip === BUDI.nip)?.payload).toBe(BUDI_FORM)
 
   await page.reload()
+  // The kiosk opens on the gate, whose camera starts at once: leaving before it is live makes
+  // Chromium log an interrupted play() (the gate's own race, not the pakta's).
+  await expect(page.locator('.camera-frame')).toHaveAttribute('data-live', 'true')
   await page.getByRole('button', { name: 'Pakta', exact: true }).click()
   await page.getByLabel('Nama petugas penerima').fill('Rina (BKPSDM)')
   await page.getByRole('button', { name: 'Mulai menerima pakta' }).click()
