@@ -18,6 +18,8 @@ export class GateHub {
    * to it instead, through the same queue. Only a screen that shows its results sets it.
    */
   private mode: ((scan: QueuedScan) => Promise<ShownOutcome>) | null = null
+  /** The mode each waiting scan was made in: a scan queued before a switch keeps its own. */
+  private readonly routes = new WeakMap<QueuedScan, (scan: QueuedScan) => Promise<ShownOutcome>>()
 
   constructor(
     handle: (scan: QueuedScan) => Promise<ShownOutcome>,
@@ -32,7 +34,7 @@ export class GateHub {
     },
   ) {
     this.queue = new ScanQueue(
-      (scan) => (this.mode ?? handle)(scan),
+      (scan) => (this.routes.get(scan) ?? handle)(scan),
       (outcome, scan) => this.announce(outcome, scan),
       undefined,
       undefined,
@@ -49,7 +51,13 @@ export class GateHub {
   }
 
   push(scan: QueuedScan): void {
+    if (this.mode) this.routes.set(scan, this.mode)
     this.queue.push(scan)
+  }
+
+  /** Resolves when every scan pushed so far has been handled. */
+  idle(): Promise<unknown> {
+    return this.queue.idle()
   }
 
   /** Tells whoever shows results: a scan's outcome, or an arrival that changed (registered). */
