@@ -22,10 +22,12 @@ export const SIGNERS = [
   },
   {
     nip: '197405021993111001',
-    name: 'Budi Santoso',
+    // The longest identity rows seen on real forms: the page must still hold them whole.
+    name: 'Dr. Raden Mas Budi Santoso Sukmawijaya Adiningrat, S.H., M.Hum., M.Si.',
     opd: 'Inspektorat',
-    pangkat: 'Pembina, IV/a',
-    jabatan: 'Inspektur Pembantu',
+    pangkat: 'Pembina Utama Muda, IV/c',
+    jabatan:
+      'Inspektur Pembantu Wilayah II pada Inspektorat Daerah, merangkap Pejabat Pengelola Informasi dan Dokumentasi',
   },
 ] as const
 

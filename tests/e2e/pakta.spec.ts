@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { decodeForm, formSecret } from '../../src/main/pakta/payload'
+import { getPaktaCopy, savePaktaCopy } from '../../src/main/pakta/repository'
 import { applyRoster } from '../../src/main/roster/repository'
 import { OUTCOME_LOOKS } from '../../src/renderer/src/checkin/outcome'
 import { formatNip } from '../../src/shared/nip'
@@ -63,17 +64,20 @@ test('a pakta batch prints to PDF one whole A4 page per ASN, and every QR names 
   await expect(sheet.getByRole('button', { name: 'Cetak…' })).toBeEnabled()
   const forms = sheet.getByTestId('pakta-form')
   await expect(forms).toHaveCount(3)
+  // Every form fits its page: no warning above the sheet.
+  await expect(sheet.getByRole('alert')).toHaveCount(0)
   // Empty roster fields print as a line to write on, filled ones as they are.
   await expect(forms.nth(0)).toContainText('Pangkat/Golongan:....')
   await expect(forms.nth(1)).toContainText('Penata, III/c')
 
-  // Cut-free: in print, every form's content ends inside its own page, above the margin.
+  // Cut-free: in print, every form's content ends inside its own page, 10 mm clear of its
+  // bottom edge (past any printer's unprintable margin).
   await page.emulateMedia({ media: 'print' })
   const overflow = await forms.evaluateAll((pages) =>
     pages.map((p) => {
       const box = p.getBoundingClientRect()
       const bottom = Math.max(...[...p.children].map((c) => c.getBoundingClientRect().bottom))
-      return { fits: bottom <= box.bottom - 20, height: Math.round(box.height) }
+      return { fits: bottom <= box.bottom - (10 / 25.4) * 96, height: Math.round(box.height) }
     }),
   )
   expect(
@@ -304,4 +308,23 @@ test('more forms than one print job holds are printed in parts, each whole', asy
       .pluck()
       .get(ceremonyId),
   ).toBe(520)
+})
+
+test('a text too long for one A4 page is said before printing, not found cut on paper', async ({
+  kiosk,
+}) => {
+  const { page, db } = kiosk
+  const { ceremonyId } = seedPakta(db)
+  const { ceremonyId: _c, templateId: _t, updatedAt: _u, ...fields } = getPaktaCopy(db, ceremonyId)
+  savePaktaCopy(db, new Date(), ceremonyId, {
+    ...fields,
+    points: Array.from({ length: 20 }, (_, i) => `${fields.points[i % fields.points.length]}`),
+  })
+  await openPakta(page)
+  await page.getByLabel('Formulir untuk').selectOption('semua')
+  await page.getByRole('button', { name: 'Cetak formulir pakta…' }).click()
+  const sheet = page.getByRole('dialog', { name: 'Cetak formulir pakta' })
+  await expect(sheet.getByRole('alert')).toHaveText(
+    /^3 formulir tidak muat di satu halaman A4 .*persingkat teks pakta/,
+  )
 })

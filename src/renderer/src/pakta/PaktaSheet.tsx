@@ -1,9 +1,10 @@
-import { memo, useMemo, useState, type ReactNode } from 'react'
+import { memo, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { formatCount } from '../../../shared/format'
 import { formatNip } from '../../../shared/nip'
 import type { PaktaBatch, PaktaForm, PaktaText } from '../../../shared/pakta'
 import { chunks } from '../roster/chunks'
 import { PartNav } from '../roster/PartNav'
+import { Notice } from '../components/Notice'
 import { QUIET_ZONE } from '../roster/qr-path'
 import { usePreparedPages, type WithQr } from '../roster/useCardPages'
 import { PrintOverlay } from './PrintOverlay'
@@ -73,6 +74,7 @@ function PartSheet({
 }) {
   const { pages, total } = usePreparedPages(forms, FORMS_PER_PAGE, formText)
   const ready = pages.length === total
+  const tooLong = useTooLongForms(ready)
   return (
     <PrintOverlay
       label="Cetak formulir pakta"
@@ -82,7 +84,17 @@ function PartSheet({
           ? ''
           : ` · menyiapkan halaman ${formatCount(pages.length)} dari ${formatCount(total)}…`
       }`}
-      nav={nav}
+      nav={
+        <>
+          {nav}
+          {tooLong > 0 && (
+            <Notice kind="error">
+              {formatCount(tooLong)} formulir tidak muat di satu halaman A4 (teks pakta atau data
+              pegawainya terlalu panjang): persingkat teks pakta acara ini sebelum mencetak.
+            </Notice>
+          )}
+        </>
+      }
       ready={ready}
       onClose={onClose}
     >
@@ -91,6 +103,33 @@ function PartSheet({
       ))}
     </PrintOverlay>
   )
+}
+
+/** Room a printer cannot print on, at the bottom of the sheet: the form must end above it. */
+const BOTTOM_CLEAR_MM = 10
+const PX_PER_MM = 96 / 25.4
+
+/**
+ * How many forms run past their page once all are laid out: the text is the officer's to
+ * edit (up to 30 points) and names and posts can be long, so a form that would be cut off by
+ * the page is said before it is printed, never found on paper.
+ */
+function useTooLongForms(ready: boolean): number {
+  const [count, setCount] = useState(0)
+  useEffect(() => {
+    if (!ready) return
+    // Measured once the last pages are painted.
+    const frame = requestAnimationFrame(() => {
+      const pages = [...document.querySelectorAll<HTMLElement>('[data-testid="pakta-form"]')]
+      const over = pages.filter((page) => {
+        const limit = page.getBoundingClientRect().bottom - BOTTOM_CLEAR_MM * PX_PER_MM
+        return [...page.children].some((c) => c.getBoundingClientRect().bottom > limit)
+      })
+      setCount(over.length)
+    })
+    return () => cancelAnimationFrame(frame)
+  }, [ready])
+  return count
 }
 
 /** One person's form; memoised so that preparing page 200 does not redraw pages 1 to 199. */
