@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test'
 import { CHROMIUM_ARGS, chromiumPath } from './tests/e2e/browser'
 
 /** Specs whose browser decodes a fake camera's video. */
-const CAMERA = /(checkin-camera|camera-settings|preflight-camera|checkin-hard-.*)\.spec\.ts/
+const CAMERA =
+  /(checkin-camera|camera-settings|preflight-camera|checkin-hard-.*|pakta-camera)\.spec\.ts/
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -71,6 +71,11 @@ export function formatTime(iso: string, zone: TimeZoneId): string {
 
 /** "Senin, 30 September 2024" */
 export function formatDate(iso: string, zone: TimeZoneId): string {
+  return `${HARI[utcToLocal(iso, zone).weekday]}, ${formatDay(iso, zone)}`
+}
+
+/** "30 September 2024": the date under a signature, after the place. */
+export function formatDay(iso: string, zone: TimeZoneId): string {
   const p = utcToLocal(iso, zone)
-  return `${HARI[p.weekday]}, ${p.day} ${BULAN[p.month - 1]} ${p.year}`
+  return `${p.day} ${BULAN[p.month - 1]} ${p.year}`
 }

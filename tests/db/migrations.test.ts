@@ -11,6 +11,7 @@ import { checkinClock } from '../../src/main/db/migrations/0006-checkin-clock'
 import { signers } from '../../src/main/db/migrations/0007-signers'
 import { demoElection } from '../../src/main/db/migrations/0008-demo-election'
 import { regionalLeaders } from '../../src/main/db/migrations/0010-regional-leaders'
+import { pakta } from '../../src/main/db/migrations/0011-pakta'
 import { checkin } from '../../src/main/db/migrations/0002-checkin'
 import { log } from '../../src/main/db/migrations/0009-log'
 import { verifyChain } from '../../src/main/log/chain'
@@ -337,29 +338,38 @@ describe('migration 0007 signers', () => {
   })
 })
 
+/**
+ * A database made up to the step before `step` with one OPD, one employee and one ceremony in
+ * it, then taken through `step`: how an existing kiosk meets a new migration.
+ */
+function upToWithOneOfEach(step: (typeof MIGRATIONS)[number]) {
+  const dir = tempDir()
+  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }))
+  const file = path.join(dir, 'k.sqlite')
+  const at = MIGRATIONS.indexOf(step)
+  const before = openDatabase(file, { migrations: MIGRATIONS.slice(0, at) })
+  before.prepare("INSERT INTO opd (key, name) VALUES ('inspektorat', 'Inspektorat')").run()
+  before
+    .prepare(
+      "INSERT INTO employee (nip, name, opd_id, jenis, updated_at) VALUES ('197405021993111001', 'A', 1, 'PNS', 'now')",
+    )
+    .run()
+  before
+    .prepare(
+      `INSERT INTO ceremony (name, date, start_time, late_time, starts_at, late_at, time_zone,
+       all_opd, unknown_policy, created_at)
+       VALUES ('Apel', '2024-09-30', '07:30', '07:45', 'x', 'x', 'Asia/Jakarta', 1, 'review', 'now')`,
+    )
+    .run()
+  before.close()
+  const db = openDatabase(file, { migrations: MIGRATIONS.slice(0, at + 1) })
+  cleanups.push(() => db.close())
+  return db
+}
+
 describe('migration 0008 demo-election', () => {
   it('marks rows made before it as real, with no election named, and takes only 0 or 1', () => {
-    const dir = tempDir()
-    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }))
-    const file = path.join(dir, 'k.sqlite')
-    const step = MIGRATIONS.indexOf(demoElection)
-    const before = openDatabase(file, { migrations: MIGRATIONS.slice(0, step) })
-    before.prepare("INSERT INTO opd (key, name) VALUES ('inspektorat', 'Inspektorat')").run()
-    before
-      .prepare(
-        "INSERT INTO employee (nip, name, opd_id, jenis, updated_at) VALUES ('197405021993111001', 'A', 1, 'PNS', 'now')",
-      )
-      .run()
-    before
-      .prepare(
-        `INSERT INTO ceremony (name, date, start_time, late_time, starts_at, late_at, time_zone,
-         all_opd, unknown_policy, created_at)
-         VALUES ('Apel', '2024-09-30', '07:30', '07:45', 'x', 'x', 'Asia/Jakarta', 1, 'review', 'now')`,
-      )
-      .run()
-    before.close()
-    const db = openDatabase(file, { migrations: MIGRATIONS.slice(0, step + 1) })
-    cleanups.push(() => db.close())
+    const db = upToWithOneOfEach(demoElection)
     expect(db.prepare('SELECT demo FROM employee').pluck().get()).toBe(0)
     expect(db.prepare('SELECT demo FROM opd').pluck().get()).toBe(0)
     expect(db.prepare('SELECT demo, election FROM ceremony').get()).toEqual({
@@ -497,5 +507,33 @@ describe('migration regional-leaders', () => {
     expect(db.prepare('SELECT title FROM regional_leader ORDER BY position').pluck().all()).toEqual(
       ['Pj. Bupati Contoh', 'Sekretaris Daerah'],
     )
+  })
+})
+
+describe('migration 0011 pakta', () => {
+  it('adds pakta copies, forms and receipts to an existing database: one form and one receipt per person per ceremony', () => {
+    const db = upToWithOneOfEach(pakta)
+    const form = db.prepare(
+      "INSERT INTO pakta_form (ceremony_id, employee_id, nip, issued_at) VALUES (1, 1, '197405021993111001', 'now')",
+    )
+    form.run()
+    expect(() => form.run()).toThrow(/UNIQUE/)
+    const receipt = db.prepare(
+      `INSERT INTO pakta_receipt (ceremony_id, employee_id, nip, form_id, source, received_at,
+         received_by, kiosk_id) VALUES (1, 1, '197405021993111001', 1, ?, 'now', 'Rina', 'K')`,
+    )
+    expect(() => receipt.run('faks')).toThrow(/CHECK/)
+    receipt.run('kamera')
+    expect(() => receipt.run('pemindai')).toThrow(/UNIQUE/)
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO ceremony_pakta (ceremony_id, template_id, heading, subheading, opening,
+             statement, points, sanction, closing, updated_at)
+           VALUES (1, 't', 'h', '', 'o', 's', '[]', 's', 'c', 'now')`,
+        )
+        .run(),
+    ).toThrow(/CHECK/)
+    expect(db.prepare('SELECT count(*) FROM ceremony_pakta').pluck().get()).toBe(0)
   })
 })

@@ -303,4 +303,23 @@ describe('GateHub: the app-wide queue', () => {
       { kind: 'invalid', reason: 'next' },
     ])
   })
+
+  it('sends every scan to a mode while one is set, in the same order, and to check-in again after', async () => {
+    const kinds: string[] = []
+    const hub = new GateHub(async (s) => ({ kind: 'invalid', reason: `hadir ${s.payload}` }), {
+      unheard: (o) => kinds.push(o.kind === 'invalid' ? o.reason : o.kind),
+      onGateChange: () => {},
+      openRegister: () => {},
+      onDivertChange: () => {},
+    })
+    hub.push({ payload: '1', source: 'pemindai' })
+    hub.setMode(async (s) => ({ kind: 'invalid', reason: `pakta ${s.payload}` }))
+    hub.push({ payload: '2', source: 'kamera' })
+    hub.push({ payload: '3', source: 'pemindai' })
+    await hub.idle()
+    hub.setMode(null)
+    hub.push({ payload: '4', source: 'pemindai' })
+    await new Promise((r) => setTimeout(r, 0))
+    expect(kinds).toEqual(['hadir 1', 'pakta 2', 'pakta 3', 'hadir 4'])
+  })
 })

@@ -23,7 +23,7 @@ export const SCAN_TIME_FORMAT = 'dd/mm/yyyy hh:mm:ss'
  * The machine-readable attendance table: the same columns, in this order, in the per-OPD data
  * sheet, the recap's OPD sheets and the CSV. "Unit Kerja" lets the roster import read it back.
  */
-export function dataColumns(zone: TimeZoneId): DataColumn[] {
+export function dataColumns(zone: TimeZoneId, extra: readonly DataColumn[] = []): DataColumn[] {
   return [
     { header: 'No', width: 6, value: (_r, i) => i + 1 },
     {
@@ -51,6 +51,8 @@ export function dataColumns(zone: TimeZoneId): DataColumn[] {
     { header: 'Sumber', width: 10, value: (r) => r.source ?? '' },
     { header: 'Ikrar', width: 30, value: ikrarCell },
     { header: 'Keterangan', width: 36, value: (r) => r.note },
+    // Facts kept beside attendance (the pakta), each given by its own module.
+    ...extra,
   ]
 }
 

@@ -1,6 +1,6 @@
 import type { AttendanceRow } from '../../shared/attendance'
 import type { TimeZoneId } from '../../shared/time'
-import { dataColumns, type CellValue } from './columns'
+import { dataColumns, type CellValue, type DataColumn } from './columns'
 
 /** What makes Excel, LibreOffice or Google Sheets read a CSV field as a formula (OWASP). */
 const FORMULA_START = /^[=+\-@\t\r]/
@@ -25,8 +25,12 @@ function csvDateTime(d: Date): string {
 }
 
 /** UTF-8 with a byte-order mark and ";" between fields, as Excel set to Indonesian opens it. */
-export function attendanceCsv(rows: readonly AttendanceRow[], zone: TimeZoneId): string {
-  const columns = dataColumns(zone)
+export function attendanceCsv(
+  rows: readonly AttendanceRow[],
+  zone: TimeZoneId,
+  extra: readonly DataColumn[] = [],
+): string {
+  const columns = dataColumns(zone, extra)
   const lines = [
     columns.map((c) => csvField(c.header)).join(';'),
     ...rows.map((r, i) => columns.map((c) => csvField(c.csv ? c.csv(r) : c.value(r, i))).join(';')),

@@ -15,9 +15,11 @@ import { clearUnfinished, writeManifest } from './manifest'
 import { writeOpdWorkbook } from './opd-workbook'
 import type { IkrarText } from '../../shared/ikrar'
 import type { Ceremony } from '../../shared/domain'
+import { paktaColumns } from './pakta'
 import { writeRecapWorkbook } from './recap-workbook'
 import { readingSpans } from '../ikrar/attendance'
 import { csvSealJson, csvSealName, sealRows, type Signing } from './keaslian'
+import { paktaExport } from '../pakta/tracking'
 import { recapSigner, signersByOpd } from './signers'
 import { RECAP_TITLE, signerOrBlank, signerTitle } from '../../shared/signer'
 
@@ -138,12 +140,13 @@ export async function exportCeremony(
   request: ExportRequest,
   onProgress: ExportProgress = () => undefined,
 ): Promise<ExportSummary> {
-  const { ceremony, rows, signers, recapBy, readings } = db.transaction(() => ({
+  const { ceremony, rows, signers, recapBy, readings, pakta } = db.transaction(() => ({
     ceremony: getCeremony(db, request.ceremonyId),
     readings: readingSpans(db, request.ceremonyId),
     rows: attendanceRows(db, request.ceremonyId, null),
     signers: signersByOpd(db),
     recapBy: signerOrBlank(recapSigner(db), RECAP_TITLE),
+    pakta: paktaExport(db, request.ceremonyId),
   }))()
   if (rows.length === 0) {
     throw new UserError(
@@ -156,6 +159,7 @@ export async function exportCeremony(
   await makeFolder(folder)
   await clearUnfinished(folder)
   const { opd, unknown } = groupByOpd(rows)
+  const extra = pakta ? paktaColumns(pakta, ceremony.timeZone) : []
 
   const names = uniqueNames(
     opd.map((o) => `${title} - ${o.opdName}`),
@@ -176,11 +180,13 @@ export async function exportCeremony(
           signer: recapBy,
           readings,
           seal: seal('Rekap', rows),
+          pakta: pakta && { columns: extra, tracking: pakta.tracking },
         }),
     },
     {
       name: csvName,
-      write: (tmp) => fs.promises.writeFile(tmp, attendanceCsv(rows, ceremony.timeZone), 'utf8'),
+      write: (tmp) =>
+        fs.promises.writeFile(tmp, attendanceCsv(rows, ceremony.timeZone, extra), 'utf8'),
     },
     {
       name: csvSealName(csvName),
@@ -196,6 +202,7 @@ export async function exportCeremony(
           readings,
           signer: signerOrBlank(signers.get(o.opdId), signerTitle(o.opdName)),
           seal: seal(`OPD ${o.opdName}`, o.rows),
+          extra,
         }),
     })),
   ]

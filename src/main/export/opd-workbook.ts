@@ -10,7 +10,7 @@ import { formatNip } from '../../shared/nip'
 import type { Signer } from '../../shared/signer'
 import type { IkrarText } from '../../shared/ikrar'
 import { formatDate, formatTime, utcToLocal } from '../../shared/time'
-import { applyStyles, dataColumns, sharedStyles } from './columns'
+import { applyStyles, dataColumns, sharedStyles, type DataColumn } from './columns'
 import { addSignature } from './signature'
 import { ikrarCell, ikrarLines, readingsLine } from './ikrar-summary'
 import type { ReadingSpan } from '../ikrar/attendance'
@@ -30,6 +30,8 @@ export interface OpdSheet {
   readings: readonly ReadingSpan[]
   /** The signed canonical rows: the "Keaslian" sheet and the print sheet's footer code. */
   seal: Seal
+  /** Columns after the attendance ones (the pakta's), as export/pakta.ts gives them. */
+  extra?: readonly DataColumn[]
 }
 
 const DATA_SHEET = 'Data Kehadiran'
@@ -70,7 +72,7 @@ const LINE_CHARS = 130
 /** The machine-readable table, header at A1, nothing merged, so it imports anywhere. */
 function addDataSheet(workbook: ExcelJS.Workbook, s: OpdSheet): void {
   const sheet = workbook.addWorksheet(DATA_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] })
-  const columns = dataColumns(s.ceremony.timeZone)
+  const columns = dataColumns(s.ceremony.timeZone, s.extra)
   sheet.addTable({
     name: DATA_TABLE,
     ref: 'A1',

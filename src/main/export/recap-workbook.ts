@@ -10,7 +10,9 @@ import type { RecapOrder } from '../../shared/contract/export'
 import type { Ceremony } from '../../shared/domain'
 import type { Signer } from '../../shared/signer'
 import { formatDate, formatTime } from '../../shared/time'
-import { applyStyles, dataColumns, sharedStyles } from './columns'
+import type { PaktaTracking } from '../../shared/pakta'
+import { applyStyles, dataColumns, sharedStyles, type DataColumn } from './columns'
+import { addPaktaRecapSheet, PAKTA_SHEET } from './pakta'
 import { visibleText } from './file-name'
 import { addSignature } from './signature'
 import { addIkrarRecap } from './ikrar-summary'
@@ -36,6 +38,8 @@ export interface Recap {
   readings: readonly ReadingSpan[]
   /** Every row of the ceremony, signed: the "Keaslian" sheet and the recap's footer code. */
   seal: Seal
+  /** The pakta's columns and counts (export/pakta.ts); absent: none. */
+  pakta?: { columns: readonly DataColumn[]; tracking: PaktaTracking } | null
 }
 
 type Sheet = ExcelJS.Worksheet
@@ -124,7 +128,9 @@ function sortRecap(opd: readonly RecapOpd[], order: RecapOrder): RecapOpd[] {
 
 /** Excel sheet names: at most 31 characters, none of []:*?/\, unique ignoring case. */
 function sheetNames(names: readonly string[]): string[] {
-  const seen = new Set([RECAP_SHEET, IKRAR_SHEET, UNREGISTERED_SHEET].map((n) => n.toLowerCase()))
+  const seen = new Set<string>(
+    [RECAP_SHEET, IKRAR_SHEET, UNREGISTERED_SHEET, PAKTA_SHEET].map((n) => n.toLowerCase()),
+  )
   return names.map((raw) => {
     const base =
       visibleText(raw)
@@ -256,8 +262,9 @@ function addListSheet(
   name: string,
   rows: readonly AttendanceRow[],
   ceremony: Ceremony,
+  extra: readonly DataColumn[] = [],
 ): void {
-  const columns = dataColumns(ceremony.timeZone)
+  const columns = dataColumns(ceremony.timeZone, extra)
   const sheet = workbook.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: 1 }],
     pageSetup: { ...LANDSCAPE, printTitlesRow: '1:1' },
@@ -307,13 +314,16 @@ export async function writeRecapWorkbook(file: string, recap: Recap): Promise<vo
   workbook.creator = 'Kiosk Apel Netralitas'
   addRecapSheet(workbook, { ...recap, opd: sorted })
   addIkrarSheet(workbook, recap.ceremony, sorted, recap.readings)
+  // Beside the attendance recap: "berapa ASN sudah menandatangani pakta" is asked with it.
+  if (recap.pakta) addPaktaRecapSheet(workbook, recap.pakta.tracking)
   const names = sheetNames(sorted.map((o) => o.opdName))
-  sorted.forEach((o, i) => addListSheet(workbook, names[i]!, o.rows, ceremony))
+  const extra = recap.pakta?.columns ?? []
+  sorted.forEach((o, i) => addListSheet(workbook, names[i]!, o.rows, ceremony, extra))
   const unregistered = [
     ...sorted.flatMap((o) => o.rows.filter((r) => r.status === 'TIDAK_TERDAFTAR')),
     ...unknown,
   ]
-  if (unregistered.length) addListSheet(workbook, UNREGISTERED_SHEET, unregistered, ceremony)
+  if (unregistered.length) addListSheet(workbook, UNREGISTERED_SHEET, unregistered, ceremony, extra)
   addKeaslianSheet(workbook, recap.seal)
   await workbook.commit()
 }

@@ -1,11 +1,15 @@
 import type { checkinContract } from '../../shared/contract/checkin'
 import type { ScanOutcome } from '../../shared/domain'
+import { looksLikePaktaForm } from '../../shared/pakta'
 import { dashboard } from '../checkin/dashboard'
 import { gateDashboard, GateSearch } from '../checkin/gate-search'
 import { cancelCheckin, decideScan, refuseScan, warmScan } from '../checkin/record'
 import { registerArrival } from '../checkin/register'
 import type { KioskContext } from '../context'
 import type { HandlersFor } from './handlers'
+
+const PAKTA_AT_GATE =
+  'Ini formulir pakta integritas, bukan kartu NIP. Untuk menerimanya, buka layar Pakta dan nyalakan mode Pakta diterima.'
 
 export function checkinHandlers(ctx: KioskContext): HandlersFor<keyof typeof checkinContract> {
   const gate = new GateSearch(() => ctx.now().getTime())
@@ -17,6 +21,7 @@ export function checkinHandlers(ctx: KioskContext): HandlersFor<keyof typeof che
       const scan = { payload: picked ?? payload, source, kioskId: ctx.kioskId, now: ctx.now() }
       if (picked === null)
         return refuseScan(ctx.db, scan, 'Hasil pencarian sudah lama; cari nama itu lagi.')
+      if (looksLikePaktaForm(picked)) return refuseScan(ctx.db, scan, PAKTA_AT_GATE)
       const { outcome, ceremonyId } = decideScan(ctx.db, scan)
       if (ceremonyId !== null && isNewArrival(outcome))
         ctx.events.emit('checkin.changed', { ceremonyId })

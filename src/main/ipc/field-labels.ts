@@ -59,6 +59,11 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   item: 'Bagian uji perangkat',
   leaders: 'Pejabat daerah',
   pick: 'Berkas atau folder yang diperiksa',
+  subheading: 'Baris pemilihan di bawah judul',
+  statement: 'Kalimat pernyataan',
+  sanction: 'Kalimat sanksi',
+  meterai: 'Kotak meterai',
+  only: 'Pilihan formulir',
 }
 
 /**

@@ -16,6 +16,7 @@ import { ikrarHandlers } from './ikrar'
 import { jobsHandlers } from './jobs'
 import { preflightHandlers } from './preflight'
 import { logHandlers } from './log'
+import { paktaHandlers } from './pakta'
 import { rosterHandlers } from './roster'
 import { signerHandlers } from './signer'
 
@@ -45,6 +46,7 @@ export function createHandlers(ctx: KioskContext): Handlers {
       ...preflightHandlers(ctx),
       ...logHandlers(ctx),
       ...authenticityHandlers(ctx),
+      ...paktaHandlers(ctx),
     },
     officer,
   )

@@ -13,6 +13,7 @@ import { ExportScreen } from './screens/ExportScreen'
 import { HomeScreen } from './screens/HomeScreen'
 import { IkrarScreen } from './screens/IkrarScreen'
 import { PreflightScreen } from './screens/PreflightScreen'
+import { PaktaScreen } from './screens/PaktaScreen'
 import { RosterScreen } from './screens/RosterScreen'
 import { SettingsScreen } from './screens/SettingsScreen'
 
@@ -22,6 +23,7 @@ const SCREENS = {
   pegawai: 'Data Pegawai',
   acara: 'Acara',
   ikrar: 'Ikrar',
+  pakta: 'Pakta',
   ekspor: 'Ekspor',
   pengaturan: 'Pengaturan',
   kamera: 'Kamera',
@@ -90,6 +92,7 @@ export function App() {
         {screen === 'pegawai' && <RosterScreen />}
         {screen === 'acara' && <CeremonyScreen openPreflight={() => setScreen('uji')} />}
         {screen === 'ikrar' && !reading && <IkrarScreen />}
+        {screen === 'pakta' && <PaktaScreen />}
         {screen === 'ekspor' && <ExportScreen />}
         {screen === 'pengaturan' && <SettingsScreen openPreflight={() => setScreen('uji')} />}
         {screen === 'kamera' && <CameraSettingsScreen />}

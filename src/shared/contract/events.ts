@@ -20,6 +20,8 @@ export const events = {
   'ceremony.changed': event<null>(),
   /** The officer unlocked, locked, or the lock timed out. */
   'auth.changed': event<null>(),
+  /** A pakta copy was saved, forms were issued or a returned pakta was received. */
+  'pakta.changed': event<null>(),
   /** A heavy job's progress, from start to its end state. */
   'job.progress': event<JobProgress>(),
 }

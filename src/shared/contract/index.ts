@@ -11,6 +11,7 @@ import { ikrarContract } from './ikrar'
 import { jobsContract } from './jobs'
 import { preflightContract } from './preflight'
 import { logContract } from './log'
+import { paktaContract } from './pakta'
 import { exportContract } from './export'
 import { rosterContract } from './roster'
 import { signerContract } from './signer'
@@ -32,6 +33,7 @@ export const contract = {
   ...preflightContract,
   ...logContract,
   ...authenticityContract,
+  ...paktaContract,
 }
 
 export type Contract = typeof contract

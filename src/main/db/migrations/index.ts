@@ -8,6 +8,7 @@ import { signers } from './0007-signers'
 import { demoElection } from './0008-demo-election'
 import { log } from './0009-log'
 import { regionalLeaders } from './0010-regional-leaders'
+import { pakta } from './0011-pakta'
 import type { Migration } from './types'
 
 /** In order; each step's version is its position. Never edit a step that has shipped: add one. */
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   demoElection,
   log,
   regionalLeaders,
+  pakta,
 ]

@@ -53,6 +53,13 @@ const ICONS: Record<IconName, ReactNode> = {
       <path d="M5 22h50M18 4v12M42 4v12M22 32l16 16M38 32L22 48" />
     </>
   ),
+  // A sheet with its corner folded and a tick: a signed form taken in.
+  pakta: (
+    <>
+      <path d="M12 4h26l12 12v40H12z" />
+      <path d="M38 4v12h12M20 36l7 7 14-15" />
+    </>
+  ),
   failed: (
     <>
       <ellipse cx="30" cy="13" rx="22" ry="8" />
@@ -81,11 +88,14 @@ export function OutcomeBanner({
   zone,
   ceremony,
   children,
+  ready = 'Tunjukkan QR NIP ke kamera',
 }: {
   outcome: ShownOutcome | null
   zone: TimeZoneId
   ceremony: string
   children?: ReactNode
+  /** What the idle banner asks for (another mode asks for another code). */
+  ready?: string
 }) {
   if (!outcome) {
     return (
@@ -93,7 +103,9 @@ export function OutcomeBanner({
         <OutcomeIcon name="ready" />
         <div className="outcome-text">
           <div className="outcome-title">SIAP MEMINDAI</div>
-          <div className="outcome-detail">Tunjukkan QR NIP ke kamera · {ceremony}</div>
+          <div className="outcome-detail">
+            {ready} · {ceremony}
+          </div>
         </div>
       </div>
     )

@@ -13,6 +13,13 @@ export class GateHub {
   private readonly queue: ScanQueue<ShownOutcome>
   /** Set by the scanner test while it is open: bursts go there and nothing is recorded. */
   diversion: ((burst: Burst) => void) | null = null
+  /**
+   * A mode other than check-in ("Pakta diterima"): while set, every scan from every input goes
+   * to it instead, through the same queue. Only a screen that shows its results sets it.
+   */
+  private mode: ((scan: QueuedScan) => Promise<ShownOutcome>) | null = null
+  /** The mode each waiting scan was made in: a scan queued before a switch keeps its own. */
+  private readonly routes = new WeakMap<QueuedScan, (scan: QueuedScan) => Promise<ShownOutcome>>()
 
   constructor(
     handle: (scan: QueuedScan) => Promise<ShownOutcome>,
@@ -27,7 +34,7 @@ export class GateHub {
     },
   ) {
     this.queue = new ScanQueue(
-      handle,
+      (scan) => (this.routes.get(scan) ?? handle)(scan),
       (outcome, scan) => this.announce(outcome, scan),
       undefined,
       undefined,
@@ -44,7 +51,13 @@ export class GateHub {
   }
 
   push(scan: QueuedScan): void {
+    if (this.mode) this.routes.set(scan, this.mode)
     this.queue.push(scan)
+  }
+
+  /** Resolves when every scan pushed so far has been handled. */
+  idle(): Promise<unknown> {
+    return this.queue.idle()
   }
 
   /** Tells whoever shows results: a scan's outcome, or an arrival that changed (registered). */
@@ -69,6 +82,11 @@ export class GateHub {
 
   gateOpen(): boolean {
     return this.listeners.size > 0
+  }
+
+  /** Scans go to `handle` from now on; null: back to check-in. */
+  setMode(handle: ((scan: QueuedScan) => Promise<ShownOutcome>) | null): void {
+    this.mode = handle
   }
 
   divert(take: ((burst: Burst) => void) | null): void {

@@ -1,10 +1,11 @@
 import { UNREGISTERED_WHY } from '../../../shared/attendance'
 import type { RecordedOutcome, ScanOutcome } from '../../../shared/domain'
 import { formatNip } from '../../../shared/nip'
+import type { PaktaOutcome } from '../../../shared/pakta'
 import { formatTime, type TimeZoneId } from '../../../shared/time'
 
-/** What the screen shows: a scan's outcome, or a failure to record it at all. */
-export type ShownOutcome = ScanOutcome | { kind: 'failed'; reason: string }
+/** What the screen shows: a scan's outcome (check-in or pakta), or a failure to record it at all. */
+export type ShownOutcome = ScanOutcome | PaktaOutcome | { kind: 'failed'; reason: string }
 export type OutcomeKind = ShownOutcome['kind']
 
 /**
@@ -22,6 +23,7 @@ export const OUTCOME_LOOKS = [
   'invalid',
   'no-ceremony',
   'failed',
+  'pakta',
 ] as const
 export type OutcomeLook = (typeof OUTCOME_LOOKS)[number]
 
@@ -90,5 +92,37 @@ export function describeOutcome(o: ShownOutcome, zone: TimeZoneId): OutcomeView 
       }
     case 'failed':
       return { look: 'failed', title: 'GAGAL MENYIMPAN', detail: `${o.reason} Pindai ulang.` }
+    case 'pakta-received':
+    case 'pakta-duplicate':
+    case 'pakta-refused':
+      return describePakta(o, zone)
+  }
+}
+
+/** A returned pakta form: its own look when taken in; "already" and refusals as at the gate. */
+function describePakta(o: PaktaOutcome, zone: TimeZoneId): OutcomeView {
+  const who = o.person ? { name: o.person.name, nip: formatNip(o.person.nip) } : {}
+  switch (o.kind) {
+    case 'pakta-received':
+      return {
+        look: 'pakta',
+        title: 'PAKTA DITERIMA',
+        ...who,
+        detail: `${o.person.opdName} · diterima pukul ${formatTime(o.at, zone)}`,
+      }
+    case 'pakta-duplicate':
+      return {
+        look: 'duplicate',
+        title: 'PAKTA SUDAH DITERIMA',
+        ...who,
+        detail: `${o.person.opdName} · sudah diterima pukul ${formatTime(o.firstAt, zone)}, tidak dicatat ulang`,
+      }
+    case 'pakta-refused':
+      return {
+        look: o.why === 'nip-card' || o.why === 'not-pakta' ? 'invalid' : 'refused',
+        title: o.why === 'nip-card' ? 'INI KARTU NIP, BUKAN FORMULIR PAKTA' : 'PAKTA DITOLAK',
+        ...who,
+        detail: o.reason,
+      }
   }
 }

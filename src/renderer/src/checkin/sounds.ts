@@ -17,6 +17,14 @@ const TONES: Record<OutcomeKind, [number, number][]> = {
     [200, 250],
     [150, 400],
   ],
+  // Three rising notes: a paper taken in, never mistaken for an arrival's two.
+  'pakta-received': [
+    [660, 90],
+    [880, 90],
+    [1175, 160],
+  ],
+  'pakta-duplicate': [[660, 220]],
+  'pakta-refused': [[220, 350]],
 }
 
 let audio: AudioContext | null = null
@@ -44,7 +52,8 @@ export function playOutcome(kind: OutcomeKind): void {
     for (const [freq, ms] of TONES[kind]) {
       const osc = context.createOscillator()
       const gain = context.createGain()
-      osc.type = kind === 'invalid' || kind === 'failed' ? 'square' : 'sine'
+      osc.type =
+        kind === 'invalid' || kind === 'failed' || kind === 'pakta-refused' ? 'square' : 'sine'
       osc.frequency.value = freq
       gain.gain.setValueAtTime(0.25, t)
       gain.gain.exponentialRampToValueAtTime(0.001, t + ms / 1000)

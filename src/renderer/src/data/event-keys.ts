@@ -45,6 +45,8 @@ export const EVENT_EFFECTS: { [E in EventName]: (payload: EventPayload<E>) => Ev
       'checkin.dashboard',
       'checkin.findPerson',
       'attendance.list',
+      'pakta.tracking',
+      'pakta.outstanding',
     ),
   }),
   'ceremony.changed': () => ({
@@ -56,7 +58,13 @@ export const EVENT_EFFECTS: { [E in EventName]: (payload: EventPayload<E>) => Ev
       'ikrar.get',
       'ikrar.readings',
       'declaration.get',
+      // The election and the place the forms print come from the ceremony.
+      'pakta.get',
+      'pakta.tracking',
     ),
+  }),
+  'pakta.changed': () => ({
+    invalidate: every('pakta.get', 'pakta.tracking', 'pakta.outstanding'),
   }),
   'auth.changed': () => ({ invalidate: every('auth.status') }),
   // Progress is shown by the job's own component as it arrives; it names no cached answer.

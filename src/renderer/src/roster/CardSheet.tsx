@@ -7,6 +7,7 @@ import type { CardIdentity } from '../../../shared/contract/roster'
 import { api } from '../api'
 import { useAction, useKiosk } from '../data/query'
 import { chunks } from './chunks'
+import { PartNav } from './PartNav'
 import { QUIET_ZONE } from './qr-path'
 import { useCardPages, type PreparedCard } from './useCardPages'
 
@@ -27,21 +28,17 @@ export function CardSheet({ title, holders, onClose }: Props) {
   const parts = useMemo(() => chunks(holders, MAX_CARDS_PER_PRINT), [holders])
   const [part, setPart] = useState(0)
   const [markedParts, setMarkedParts] = useState<ReadonlySet<number>>(new Set())
-  const from = part * MAX_CARDS_PER_PRINT
-  const nav = parts.length > 1 && (
-    <div className="cards-parts">
-      <button disabled={part === 0} onClick={() => setPart(part - 1)}>
-        Bagian sebelumnya
-      </button>
-      <span data-testid="cards-part">
-        Bagian {part + 1} dari {parts.length}: kartu {formatCount(from + 1)}–
-        {formatCount(from + parts[part]!.length)}
-        {markedParts.has(part) && ' (sudah ditandai)'}
-      </span>
-      <button disabled={part === parts.length - 1} onClick={() => setPart(part + 1)}>
-        Bagian berikutnya
-      </button>
-    </div>
+  const nav = (
+    <PartNav
+      part={part}
+      parts={parts}
+      size={MAX_CARDS_PER_PRINT}
+      noun="kartu"
+      testId="cards-part"
+      onPart={setPart}
+    >
+      {markedParts.has(part) && ' (sudah ditandai)'}
+    </PartNav>
   )
   return createPortal(
     <div className="cards-print" role="dialog" aria-label="Cetak kartu QR">

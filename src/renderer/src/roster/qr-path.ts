@@ -11,7 +11,7 @@ export interface QrPath {
 }
 
 /**
- * The QR code for a card as one SVG path. Level Q (25% may be lost) so a worn or folded card
+ * The QR code for a card (or a pakta form) as one SVG path. Level Q (25% may be lost) so a worn or folded card
  * still reads; 18 digits and NA-000001 both still fit the smallest code (21 x 21), which keeps
  * modules large on a 38 mm square. Built here rather than as an image so the printer gets
  * vector squares and the sheet has no image to wait for.
