@@ -18,6 +18,7 @@ import { PILKADA_2024 } from '../fixtures/ceremony'
 import { rosterRow } from '../fixtures/roster-row'
 import { tempDb } from '../fixtures/temp-db'
 import { testSigning } from '../fixtures/signing'
+import { verifyChain } from '../../src/main/log/chain'
 
 const cleanups: (() => void)[] = []
 afterEach(() => cleanups.splice(0).forEach((c) => c()))
@@ -195,6 +196,25 @@ describe('a returned pakta', () => {
       }),
     ])
     expect(paktaReceivedByNip(db, ceremonyId)).toEqual(new Map([[BUDI, AT.toISOString()]]))
+    // The receipt is a fact in the signed log; the repeat is not a second one.
+    const logged = db
+      .prepare("SELECT at, kiosk_id AS kioskId, body FROM log_entry WHERE kind = 'pakta.received'")
+      .all() as { at: string; kioskId: string; body: string }[]
+    expect(logged.map((e) => ({ ...e, body: JSON.parse(e.body) }))).toEqual([
+      {
+        at: AT.toISOString(),
+        kioskId: 'K1',
+        body: {
+          ceremonyId,
+          employeeId: budi.employeeId,
+          nip: BUDI,
+          formId: budi.formId,
+          source: 'pemindai',
+          by: 'Rina (BKPSDM)',
+        },
+      },
+    ])
+    expect(verifyChain(db)).toMatchObject({ ok: true })
   })
 
   it('refuses a NIP card, another code, a tampered form, another ceremony’s form and a person off the roster', () => {
@@ -342,7 +362,11 @@ describe('the exports of a ceremony that uses the pakta', () => {
     expect(rows[1]!['Pakta Diterima (WIB)']).toEqual(new Date('2024-09-30T07:40:00.000Z'))
 
     const recap = await read('Rekap')
-    expect(recap.worksheets.map((w) => w.name).slice(0, 2)).toEqual(['Rekap', 'Rekap Pakta'])
+    expect(recap.worksheets.map((w) => w.name).slice(0, 3)).toEqual([
+      'Rekap',
+      'Rekap Ikrar',
+      'Rekap Pakta',
+    ])
     expect(table(recap.getWorksheet('Rekap Pakta')!)).toEqual([
       expect.objectContaining({
         OPD: 'Dinas Sosial',

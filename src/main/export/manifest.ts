@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { Ceremony } from '../../shared/domain'
 import { fsError } from '../fs-errors'
 import { TEMP_FILE } from '../durable-file'
-import { canonicalJson } from '../keys/canonical-json'
+import { canonicalJson, type CanonicalValue } from '../log/canonical'
 import { fingerprintOf, signBytes, verifyBytes } from '../keys/signature'
 import { writeAtomic } from './atomic'
 import type { Signing } from './keaslian'
@@ -49,11 +49,18 @@ export interface Manifest {
   keaslian?: ManifestSeal
 }
 
-/** The bytes a manifest's signature covers: all of it but the signature itself. */
+/**
+ * The bytes a manifest's signature covers: all of it but the signature itself, in the log's one
+ * canonical form. Throws on what that form refuses (a float, say): no manifest this kiosk signed
+ * holds one.
+ */
 export function manifestSignedBytes(manifest: Manifest): Buffer {
   const { keaslian, ...rest } = manifest
   const { tandaTangan: _signature, ...seal } = keaslian ?? ({} as Partial<ManifestSeal>)
-  return canonicalJson({ ...rest, keaslian: seal })
+  return Buffer.from(
+    canonicalJson({ ...rest, keaslian: seal } as unknown as CanonicalValue),
+    'utf8',
+  )
 }
 
 /** Whether the manifest carries a signature that holds for the public key it names. */
@@ -62,7 +69,11 @@ export function manifestSignatureHolds(manifest: Manifest): boolean {
   if (!seal || typeof seal.kunciPublik !== 'string' || typeof seal.tandaTangan !== 'string') {
     return false
   }
-  return verifyBytes(seal.kunciPublik, manifestSignedBytes(manifest), seal.tandaTangan)
+  try {
+    return verifyBytes(seal.kunciPublik, manifestSignedBytes(manifest), seal.tandaTangan)
+  } catch {
+    return false
+  }
 }
 
 function signManifest(

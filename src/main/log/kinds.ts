@@ -109,6 +109,16 @@ export type DemoRemovedBody = {
   absences: { ceremonyId: number; employeeId: number }[]
 }
 
+/** A signed pakta form taken in; `formId` null: marked by hand (its QR unreadable). */
+export type PaktaReceivedBody = {
+  ceremonyId: number
+  employeeId: number
+  nip: string
+  formId: number | null
+  source: ScanSource
+  by: string
+}
+
 export type LogBodies = {
   scan: ScanBody
   'checkin.cancelled': CheckinCancelledBody
@@ -122,6 +132,7 @@ export type LogBodies = {
   'export.written': ExportWrittenBody
   'pin.set': PinSetBody
   'demo.removed': DemoRemovedBody
+  'pakta.received': PaktaReceivedBody
 }
 export type LogKind = keyof LogBodies
 
@@ -138,6 +149,7 @@ export const LOG_KINDS = [
   'export.written',
   'pin.set',
   'demo.removed',
+  'pakta.received',
 ] as const satisfies readonly LogKind[]
 
 /** One entry as the chain hashes it. */

@@ -11,6 +11,7 @@ import { activeCeremonyId } from '../ceremony/repository'
 import type { Db } from '../db/connection'
 import { PAKTA_SIGNERS } from './forms'
 import { decodeForm, formSecret } from './payload'
+import { appendEntry } from '../log/append'
 
 export interface ReturnedForm {
   payload: string
@@ -27,9 +28,9 @@ const refuse = (why: PaktaRefusal, person: Person | null = null): PaktaOutcome =
 })
 
 /**
- * Writes one pakta receipt: the only place a pakta becomes "received". The signed log's entry
- * for it belongs here too, in the same transaction, once that log exists. Returns false when
- * this person's pakta was already in (the unique index decides, not a read before the write).
+ * Writes one pakta receipt and its log entry: the only place a pakta becomes "received". Runs
+ * inside the caller's transaction. Returns false when this person's pakta was already in (the
+ * unique index decides, not a read before the write); a repeat is not a new fact.
  */
 export function recordPaktaReceipt(db: Db, receipt: PaktaReceipt): boolean {
   const { changes } = db
@@ -40,7 +41,15 @@ export function recordPaktaReceipt(db: Db, receipt: PaktaReceipt): boolean {
        ON CONFLICT (ceremony_id, employee_id) DO NOTHING`,
     )
     .run(receipt)
-  return changes === 1
+  if (changes === 0) return false
+  const { ceremonyId, employeeId, nip, formId, source, receivedBy, receivedAt, kioskId } = receipt
+  appendEntry(db, {
+    kind: 'pakta.received',
+    at: receivedAt,
+    kioskId,
+    body: { ceremonyId, employeeId, nip, formId, source, by: receivedBy },
+  })
+  return true
 }
 
 interface FormRow {
