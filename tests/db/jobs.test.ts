@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3'
 import ExcelJS from 'exceljs'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -11,7 +12,10 @@ import { invoke } from '../../src/main/ipc/invoke'
 import { runExportJob } from '../../src/main/jobs/export'
 import { JobRunner } from '../../src/main/jobs/runner'
 import { startTsWorker } from '../../src/main/jobs/start-worker'
-import { backupDir } from '../../src/main/backup/backups'
+import { backupDir, listBackups } from '../../src/main/backup/backups'
+import { applyRoster } from '../../src/main/roster/repository'
+import { addCeremony } from '../fixtures/ceremony'
+import { scheduledScans } from '../fixtures/scheduled-scans'
 import type { JobProgress } from '../../src/shared/jobs'
 import { demoRoster } from '../../src/main/roster/demo'
 import { previewRoster, readRosterFile } from '../../src/main/roster/import'
@@ -340,5 +344,73 @@ describe('heavy calls through the handler table, in workers', () => {
       ok: false,
       error: { code: 'FILE_EMPTY', message: 'Berkas kosong.csv kosong.' },
     })
+  })
+})
+
+describe('automatic backups, in a worker', () => {
+  /** 20,000 people in 60 OPD with today's apel active, behind a handler table over the file. */
+  function crowd() {
+    const t = tempDb()
+    cleanups.push(t.cleanup)
+    applyRoster(t.db, demoRoster(20_000, 60), new Date('2024-09-29T10:00:00Z'))
+    addCeremony(t.db, { name: 'Apel kemarin' })
+    const today = addCeremony(t.db, { name: 'Apel hari ini' })
+    const ctx = testContext({ db: t.db, dbPath: t.file })
+    const seen: JobProgress[] = []
+    ctx.events.listen((name, payload) => {
+      if (name === 'job.progress') seen.push(payload as JobProgress)
+    })
+    const nips = t.db.prepare('SELECT nip FROM employee').pluck().all() as string[]
+    return { ...t, ctx, handlers: createHandlers(ctx), today, nips, seen }
+  }
+
+  it('answers scans promptly while the backup of a 20,000-person ceremony activation runs', async () => {
+    const c = crowd()
+    const activating = invoke(c.handlers, 'ceremony.setActive', { id: c.today.id })
+    const { latencies } = await scheduledScans(c.handlers, c.nips, {
+      everyMs: 20,
+      until: activating,
+    })
+    expect(await activating).toMatchObject({ ok: true, value: { id: c.today.id, active: true } })
+    const max = Math.max(...latencies)
+    console.info(
+      `scan during ceremony-activation backup: max ${Math.round(max)} ms over ${latencies.length} scans`,
+    )
+    // The backup ran as a job, and scans were answered while it did.
+    expect(c.seen.filter((p) => p.state !== 'running')).toMatchObject([
+      { kind: 'backup', state: 'done' },
+    ])
+    expect(latencies.length).toBeGreaterThanOrEqual(3)
+    // Generous for a shared 2-core machine; idle scans take a few ms.
+    expect(max).toBeLessThan(150)
+    const [backup] = listBackups(c.file)
+    expect(backup).toMatchObject({ reason: `acara-${c.today.id}` })
+    const copy = new Database(path.join(backupDir(c.file), backup!.name), { readonly: true })
+    expect(copy.prepare('SELECT COUNT(*) FROM employee').pluck().get()).toBe(20_000)
+    copy.close()
+  })
+
+  it("queues the officer's own backup behind an automatic one instead of refusing it", async () => {
+    const c = crowd()
+    const activating = invoke(c.handlers, 'ceremony.setActive', { id: c.today.id })
+    await firstProgress(c.seen, (p) => p.kind === 'backup')
+    const manual = await invoke(c.handlers, 'backup.create', undefined)
+    expect(manual).toMatchObject({ ok: true, value: { reason: 'manual' } })
+    expect((await activating).ok).toBe(true)
+    expect(listBackups(c.file).map((b) => b.reason)).toEqual(['manual', `acara-${c.today.id}`])
+    expect(c.seen.filter((p) => p.state !== 'running').map((p) => p.state)).toEqual([
+      'done',
+      'done',
+    ])
+  })
+
+  it('logs a failed automatic backup and still activates the ceremony', async () => {
+    const c = crowd()
+    // A file where the backup folder should be: the copy cannot be written.
+    fs.writeFileSync(backupDir(c.file), 'bukan folder')
+    const activating = await invoke(c.handlers, 'ceremony.setActive', { id: c.today.id })
+    expect(activating).toMatchObject({ ok: true, value: { active: true } })
+    expect(c.seen.at(-1)).toMatchObject({ kind: 'backup', state: 'failed' })
+    expect(c.seen.at(-1)!.label).toContain('cadangan')
   })
 })

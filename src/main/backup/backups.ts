@@ -1,8 +1,7 @@
 import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Backup, Ceremony } from '../../shared/domain'
-import type { KioskContext } from '../context'
+import type { Backup } from '../../shared/domain'
 import type { Db } from '../db/connection'
 import { MIGRATIONS } from '../db/migrations'
 import { syncFolderSync, writeDurable } from '../durable-file'
@@ -53,28 +52,6 @@ export async function createBackup(
   }
   prune(dir, name)
   return describe(dir, name)!
-}
-
-/**
- * The automatic backups (a ceremony becoming active, an export): a failed copy is logged,
- * never a reason to stop what the officer is doing.
- */
-export async function backUpQuietly(
-  ctx: Pick<KioskContext, 'db' | 'dbPath' | 'now'>,
-  reason: string,
-): Promise<void> {
-  await createBackup(ctx.db, ctx.dbPath, reason, ctx.now()).catch((e: unknown) =>
-    console.error('[cadangan]', e),
-  )
-}
-
-/** A ceremony that becomes the gate's active one starts with a backup. */
-export async function backUpIfActive<C extends Pick<Ceremony, 'id' | 'active'>>(
-  ctx: Pick<KioskContext, 'db' | 'dbPath' | 'now'>,
-  ceremony: C,
-): Promise<C> {
-  if (ceremony.active) await backUpQuietly(ctx, `acara-${ceremony.id}`)
-  return ceremony
 }
 
 type Listed = Backup & { seq: number }
