@@ -97,14 +97,21 @@ export function stagedRestorePath(dbPath: string): string {
 
 /** The heavy steps of a restore, which the app runs in worker threads (src/main/jobs). */
 export interface RestoreSteps {
-  check(file: string, label: string): Promise<unknown>
+  /** Copies the chosen backup `source` to `copy` and checks the copy. */
+  copyAndCheck(source: string, copy: string, label: string): Promise<unknown>
   backUp(db: Db, dbPath: string, reason: string, now: Date): Promise<unknown>
 }
 
-const inThread: RestoreSteps = {
-  check: async (file, label) => checkDatabaseFile(file, label),
-  backUp: createBackup,
+/**
+ * The restore's first step: exactly the bytes that will be restored are checked, in the copy;
+ * the backup itself is only ever read.
+ */
+export async function copyAndCheck(source: string, copy: string, label: string): Promise<void> {
+  await fs.promises.copyFile(source, copy)
+  checkDatabaseFile(copy, label)
 }
+
+const inThread: RestoreSteps = { copyAndCheck, backUp: createBackup }
 
 /**
  * Stages a backup to replace the live database at the next start (the app restarts at once),
@@ -123,11 +130,9 @@ export async function stageRestore(
   const source = path.join(backupDir(dbPath), name)
   const staged = stagedRestorePath(dbPath)
   try {
-    // The check reads the copy, exactly the bytes that will be restored; the backup itself
-    // is only ever read. The copy is staged only once it passed and the current data is saved.
+    // The copy is staged only once it passed and the current data is saved.
     await writeDurable(staged, async (temp) => {
-      await fs.promises.copyFile(source, temp)
-      await steps.check(temp, name)
+      await steps.copyAndCheck(source, temp, name)
       await steps.backUp(db, dbPath, 'sebelum-pemulihan', now)
     })
   } catch (error) {

@@ -5,7 +5,7 @@ import type { Backup, ImportPreview } from '../../shared/domain'
 import type { ExportSummary } from '../../shared/contract/export'
 import { formatCount } from '../../shared/format'
 import type { JobKind } from '../../shared/jobs'
-import { checkDatabaseFile, createBackup } from '../backup/backups'
+import { copyAndCheck, createBackup } from '../backup/backups'
 import type { Db } from '../db/connection'
 import { exportCeremony, type ExportRequest } from '../export/export'
 import { previewRoster, readRosterFile } from '../roster/import'
@@ -24,7 +24,7 @@ export interface TaskIo {
   export: { input: ExportRequest; output: ExportSummary }
   'roster-preview': { input: { file: string }; output: RosterPreviewResult }
   backup: { input: { dbPath: string; reason: string; now: string }; output: Backup }
-  'restore-check': { input: { file: string; label: string }; output: null }
+  'restore-check': { input: { source: string; copy: string; label: string }; output: null }
 }
 
 type Task<K extends JobKind> = (
@@ -51,9 +51,9 @@ export const TASKS: { [K in JobKind]: Task<K> } = {
     report(0, null, 'Membuat cadangan basis data')
     return createBackup(db, dbPath, reason, new Date(now))
   },
-  'restore-check': async (_db, { file, label }, report) => {
-    report(0, null, `Memeriksa cadangan ${label}`)
-    checkDatabaseFile(file, label)
+  'restore-check': async (_db, { source, copy, label }, report) => {
+    report(0, null, `Menyalin dan memeriksa cadangan ${label}`)
+    await copyAndCheck(source, copy, label)
     return null
   },
 }
