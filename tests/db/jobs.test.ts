@@ -16,6 +16,8 @@ import { backupDir, listBackups } from '../../src/main/backup/backups'
 import { applyRoster } from '../../src/main/roster/repository'
 import { addCeremony } from '../fixtures/ceremony'
 import { scheduledScans } from '../fixtures/scheduled-scans'
+import { writeCsv, writeXlsx } from '../fixtures/roster-files'
+import type { ImportPreview } from '../../src/shared/domain'
 import type { JobProgress } from '../../src/shared/jobs'
 import { demoRoster } from '../../src/main/roster/demo'
 import { previewRoster, readRosterFile } from '../../src/main/roster/import'
@@ -412,5 +414,79 @@ describe('automatic backups, in a worker', () => {
     expect(activating).toMatchObject({ ok: true, value: { active: true } })
     expect(c.seen.at(-1)).toMatchObject({ kind: 'backup', state: 'failed' })
     expect(c.seen.at(-1)!.label).toContain('cadangan')
+  })
+})
+
+describe('rows read, while a roster file is read', () => {
+  const ROSTER = demoRoster(20_000, 60)
+  const table = [
+    ['NIP', 'Nama', 'Unit Kerja', 'Jabatan'],
+    ...ROSTER.map((r) => [r.nip, r.name, r.opdName, r.jabatan]),
+  ]
+
+  /** The roster-preview job's progress for one file, each with when it reached main. */
+  async function previewEvents(file: string) {
+    const k = kiosk(tempDir())
+    const at: number[] = []
+    k.ctx.events.listen((name, payload) => {
+      if (name === 'job.progress' && (payload as JobProgress).kind === 'roster-preview')
+        at.push(performance.now())
+    })
+    k.ctx.dialogs.openRosterFile = async () => file
+    const preview = await invoke(k.handlers, 'roster.chooseImportFile', undefined)
+    const { toAdd, toUpdate, unchanged } = (preview as { value: ImportPreview }).value
+    expect(toAdd + toUpdate + unchanged).toBe(20_000)
+    const events = k.seen.filter((p) => p.kind === 'roster-preview')
+    const spread = Math.round(at.at(-2)! - at[1]!)
+    console.info(`${path.basename(file)}: ${events.length} events over ${spread} ms`)
+    return events.map((p) => [p.done, p.total, p.label] as const)
+  }
+
+  /** The reports of one step: every 2,000 rows, counted up, not one per row. */
+  const step = (events: (readonly [number, number | null, string])[], label: string) =>
+    events.filter(([, , l]) => l === label).map(([done, total]) => [done, total])
+
+  it('reports a 20,000-row .xlsx every 2,000 rows: found by the check, then parsed', async () => {
+    const file = path.join(tempDir(), 'Data Pegawai.xlsx')
+    cleanups.push(() => fs.rmSync(path.dirname(file), { recursive: true, force: true }))
+    await writeXlsx(file, table, { textColumns: [0] })
+    const events = await previewEvents(file)
+    const found = events.filter(([, , l]) => l.startsWith('Memeriksa berkas Data Pegawai.xlsx:'))
+    expect(found.map(([done]) => done)).toEqual(
+      [2, 4, 6, 8, 10, 12, 14, 16, 18, 20].map((n) => n * 1000),
+    )
+    expect(found[1]![2]).toBe('Memeriksa berkas Data Pegawai.xlsx: 4.000 baris ditemukan')
+    const opening = events.findIndex(
+      ([, , l]) => l === 'Membuka lembar kerja berkas Data Pegawai.xlsx',
+    )
+    expect(opening).toBeGreaterThan(events.indexOf(found.at(-1)!))
+    const parsed = step(events, 'Memeriksa NIP, nama dan unit kerja tiap baris')
+    expect(parsed).toEqual([2, 4, 6, 8, 10, 12, 14, 16, 18].map((n) => [n * 1000, 20_000]))
+    expect(events.at(-2)).toEqual([
+      20_000,
+      20_000,
+      '20.000 baris terbaca; membandingkan dengan data pegawai',
+    ])
+    expect(events.length).toBeLessThan(30)
+  })
+
+  it('reports a 20,000-row CSV every 2,000 records as papaparse reads them, then parsed', async () => {
+    const file = path.join(tempDir(), 'Data Pegawai.csv')
+    cleanups.push(() => fs.rmSync(path.dirname(file), { recursive: true, force: true }))
+    writeCsv(
+      file,
+      table.map((r, i) => (i ? [`'${r[0]}`, ...r.slice(1)] : r)),
+    )
+    const events = await previewEvents(file)
+    const read = step(events, 'Membaca baris berkas Data Pegawai.csv')
+    expect(read).toEqual([2, 4, 6, 8, 10, 12, 14, 16, 18, 20].map((n) => [n * 1000, 20_001]))
+    const parsed = step(events, 'Memeriksa NIP, nama dan unit kerja tiap baris')
+    expect(parsed).toHaveLength(9)
+    expect(
+      events.indexOf(events.find(([, , l]) => l.startsWith('Memeriksa NIP'))!),
+    ).toBeGreaterThan(
+      events.findIndex(([done, , l]) => l.startsWith('Membaca baris') && done === 20_000),
+    )
+    expect(events.length).toBeLessThan(30)
   })
 })

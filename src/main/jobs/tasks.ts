@@ -9,6 +9,7 @@ import { copyAndCheck, createBackup } from '../backup/backups'
 import type { Db } from '../db/connection'
 import { exportCeremony, type ExportRequest } from '../export/export'
 import { previewRoster, readRosterFile } from '../roster/import'
+import type { ReadStep } from '../roster/read-progress'
 import type { Report } from './protocol'
 
 export interface RosterPreviewResult {
@@ -33,6 +34,14 @@ type Task<K extends JobKind> = (
   report: Report,
 ) => Promise<TaskIo[K]['output']>
 
+/** What the officer reads under the bar at each step of reading a roster file. */
+const READ_STEP: Record<ReadStep, (fileName: string, rows: number) => string> = {
+  checking: (f, rows) => `Memeriksa berkas ${f}: ${formatCount(rows)} baris ditemukan`,
+  opening: (f) => `Membuka lembar kerja berkas ${f}`,
+  reading: (f) => `Membaca baris berkas ${f}`,
+  parsing: () => 'Memeriksa NIP, nama dan unit kerja tiap baris',
+}
+
 export const TASKS: { [K in JobKind]: Task<K> } = {
   export: (db, input, report) => {
     report(0, null, 'Membaca data kehadiran')
@@ -41,7 +50,9 @@ export const TASKS: { [K in JobKind]: Task<K> } = {
   'roster-preview': async (db, { file }, report) => {
     const fileName = path.basename(file)
     report(0, null, `Membaca berkas ${fileName}`)
-    const parsed = await readRosterFile(file)
+    const parsed = await readRosterFile(file, (step, rows, total) =>
+      report(rows, total, READ_STEP[step](fileName, rows)),
+    )
     const rows = parsed.rows.length + parsed.rejected.length
     report(rows, rows, `${formatCount(rows)} baris terbaca; membandingkan dengan data pegawai`)
     const preview = previewRoster(db, parsed, fileName)

@@ -4,12 +4,13 @@ import type { ImportPreview } from '../../shared/domain'
 import type { Db } from '../db/connection'
 import { UserError } from '../errors'
 import { parseRoster, type ParsedRoster } from './parse-roster'
+import type { ReadProgress } from './read-progress'
 import { diffRoster } from './repository'
 import { readTableFile } from './table-file'
 
-export async function readRosterFile(file: string): Promise<ParsedRoster> {
+export async function readRosterFile(file: string, progress?: ReadProgress): Promise<ParsedRoster> {
   const fileName = path.basename(file)
-  const parsed = parseRoster(await readTableFile(file), fileName)
+  const parsed = parseRoster(await readTableFile(file, progress), fileName, progress)
   if ('error' in parsed) throw new UserError('ROSTER_HEADER', parsed.error)
   return parsed
 }
