@@ -6,6 +6,7 @@ import { openDatabase, type Db } from '../../src/main/db/connection'
 import { EventHub } from '../../src/main/events'
 import { createHandlers } from '../../src/main/ipc/handlers'
 import { installationId } from '../../src/main/installation'
+import { movingClock } from '../fixtures/moving-clock'
 import { tempDir } from '../fixtures/temp-db'
 import { bridge } from './bridge'
 import { serveRenderer } from './static-server'
@@ -24,6 +25,8 @@ export interface Kiosk {
   openWindow(hash: string): Promise<Page>
   /** How many times `page` (every page when absent) has called `channel` so far. */
   calls(channel: string, page?: Page): number
+  /** Moves main's monotonic clock forward, firing its timers that fall due (the officer lock's). */
+  advanceMonotonic(ms: number): void
 }
 
 /**
@@ -54,11 +57,14 @@ export const test = base.extend<KioskFixtures, { rendererUrl: string }>({
     const db = openDatabase(dbPath)
     let nextFile: string | null = null
     let nextFolder: string | null = null
+    const clock = movingClock()
     const ctx: KioskContext = {
       db,
       dbPath,
       kioskId: installationId(dir),
       now: () => new Date(),
+      monotonicMs: clock.monotonicMs,
+      afterMs: clock.afterMs,
       events: new EventHub(),
       dialogs: {
         openRosterFile: async () => {
@@ -103,6 +109,7 @@ export const test = base.extend<KioskFixtures, { rendererUrl: string }>({
         return other
       },
       pickExportFolder: (f) => (nextFolder = f),
+      advanceMonotonic: clock.advance,
       calls: (channel, p) =>
         called.filter((c) => c.channel === channel && (!p || c.page === p)).length,
     }

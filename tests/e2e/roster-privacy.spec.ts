@@ -31,3 +31,30 @@ test('locked, Data Pegawai shows no name or NIP until the PIN is given', async (
   await expect(page.getByTestId('roster-total')).toHaveText('3 pegawai')
   await expect(page.getByRole('cell', { name: '19740502 199311 1 001' })).toBeVisible()
 })
+
+test('when the unlock runs out, the list leaves the screen by itself', async ({ kiosk }) => {
+  const { page, db } = kiosk
+  seedGate(db)
+  await page.reload()
+  await setFirstPin(page)
+  await page.getByRole('button', { name: 'Data Pegawai' }).first().click()
+  await expect(page.getByTestId('roster-total')).toHaveText('3 pegawai')
+  const screen = page.locator('main')
+  await expect(screen).toContainText(BUDI.name)
+  const reads = kiosk.calls('roster.search', page)
+
+  // Five idle minutes on main's monotonic clock: its timer fires, nobody clicks anything.
+  kiosk.advanceMonotonic(5 * 60_000)
+  await expect(page.getByTestId('lock-state')).toHaveText('Terkunci')
+  for (const p of [BUDI, SITI]) {
+    await expect(screen).not.toContainText(p.name)
+    await expect(screen).not.toContainText(p.nip.slice(0, 8))
+  }
+  // The list was read again and refused: the PIN is asked for; declined, the screen says locked.
+  expect(kiosk.calls('roster.search', page)).toBeGreaterThan(reads)
+  const dialog = page.getByRole('form', { name: 'PIN petugas' })
+  await expect(dialog.getByLabel('PIN')).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('roster-locked')).toContainText('Data pegawai terkunci')
+  await expect(page.getByTestId('roster-total')).toHaveText('0 pegawai')
+})

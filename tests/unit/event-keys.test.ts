@@ -2,7 +2,7 @@ import { QueryClient, type QueryKey } from '@tanstack/query-core'
 import { describe, expect, it } from 'vitest'
 import { applyEvent, EVENT_EFFECTS } from '../../src/renderer/src/data/event-keys'
 import { keys } from '../../src/renderer/src/data/keys'
-import { CHANNELS, EVENT_NAMES, type Channel } from '../../src/shared/contract'
+import { CHANNELS, contract, EVENT_NAMES, type Channel } from '../../src/shared/contract'
 import type { IkrarReading } from '../../src/shared/ikrar'
 
 /** Answers a window might hold: a real cache, each answer stored under the key factory's key. */
@@ -105,10 +105,23 @@ describe('what each event from main makes stale', () => {
     ])
   })
 
-  it('the lock changing stales only the lock state; job progress stales nothing', async () => {
+  it('the lock changing stales the lock state and drops every answer read under the PIN; job progress stales nothing', async () => {
     const client = cacheHoldingAll()
     await applyEvent(client, 'auth.changed', null)
     expect(staleAfter(client)).toEqual(['auth.status'])
+    const dropped = HELD.filter((key) => client.getQueryData(key) === undefined).map((k) => k[0])
+    expect(dropped.sort()).toEqual([
+      'attendance.list',
+      'attendance.list',
+      'backup.list',
+      'roster.search',
+      'signer.list',
+    ])
+    // Exactly the answers of calls the contract guards.
+    for (const key of HELD) {
+      const guarded = contract[key[0] as Channel].officer
+      expect(client.getQueryData(key) === undefined, String(key[0])).toBe(guarded)
+    }
     const other = cacheHoldingAll()
     await applyEvent(other, 'job.progress', null as never)
     expect(staleAfter(other)).toEqual([])
