@@ -1,4 +1,4 @@
-import { QueryClient, type QueryKey } from '@tanstack/query-core'
+import { QueryClient, QueryObserver, type QueryKey } from '@tanstack/query-core'
 import { describe, expect, it } from 'vitest'
 import { applyEvent, EVENT_EFFECTS } from '../../src/renderer/src/data/event-keys'
 import { keys } from '../../src/renderer/src/data/keys'
@@ -125,5 +125,32 @@ describe('what each event from main makes stale', () => {
     const other = cacheHoldingAll()
     await applyEvent(other, 'job.progress', null as never)
     expect(staleAfter(other)).toEqual([])
+  })
+
+  it('re-reads a guarded answer on screen at once, inside the unprompted wrapper the app passes', async () => {
+    const client = new QueryClient()
+    let unprompted = false
+    const quietly = <T>(start: () => T): T => {
+      unprompted = true
+      try {
+        return start()
+      } finally {
+        unprompted = false
+      }
+    }
+    const reads: boolean[] = []
+    const observer = new QueryObserver(client, {
+      queryKey: keys.call('signer.list'),
+      queryFn: async () => {
+        reads.push(unprompted)
+        return { signers: [] }
+      },
+    })
+    const stop = observer.subscribe(() => undefined)
+    await expect.poll(() => observer.getCurrentResult().status).toBe('success')
+    await applyEvent(client, 'auth.changed', null, quietly)
+    stop()
+    // Once on screen (a prompt may ask), once after the lock changed (none may).
+    expect(reads).toEqual([false, true])
   })
 })

@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query'
 import { EVENT_NAMES } from '../../../shared/contract/events'
-import { subscribe } from '../api'
+import { subscribe, withoutPinPrompt } from '../api'
 import { applyEvent } from './event-keys'
 
 export function createKioskClient(): QueryClient {
@@ -21,7 +21,7 @@ export function createKioskClient(): QueryClient {
 /** Applies each of main's events to the cache as it arrives; returns the unsubscribe. */
 export function followEvents(client: QueryClient): () => void {
   const stops = EVENT_NAMES.map((name) =>
-    subscribe(name, (payload) => void applyEvent(client, name, payload)),
+    subscribe(name, (payload) => void applyEvent(client, name, payload, withoutPinPrompt)),
   )
   return () => stops.forEach((stop) => stop())
 }

@@ -65,22 +65,27 @@ export const EVENT_EFFECTS: { [E in EventName]: (payload: EventPayload<E>) => Ev
     ),
   }),
   // Locked (by the officer or by the timeout) or unlocked: what was read under the PIN goes,
-  // and is read again, now refused (the PIN prompt) or allowed.
+  // and is read again, now refused or allowed.
   'auth.changed': () => ({ invalidate: every('auth.status'), reset: GUARDED }),
   // Progress is shown by the job's own component as it arrives; it names no cached answer.
   'job.progress': () => ({ invalidate: [] }),
 }
 
-/** One event from main, applied to the cache as EVENT_EFFECTS says. */
+/**
+ * One event from main, applied to the cache as EVENT_EFFECTS says. `unprompted` starts the
+ * re-reads of reset answers (the app's: with the PIN prompt off, see api.ts).
+ */
 export async function applyEvent<E extends EventName>(
   client: QueryClient,
   name: E,
   payload: EventPayload<E>,
+  unprompted: <T>(start: () => T) => T = (start) => start(),
 ): Promise<void> {
   const effect = EVENT_EFFECTS[name](payload)
   if (effect.set) client.setQueryData(effect.set.key, effect.set.value)
   await Promise.all([
-    ...(effect.reset ?? []).map((queryKey) => client.resetQueries({ queryKey })),
+    // Re-read without the PIN prompt: locked, the screen says so and offers "Buka kunci".
+    ...(effect.reset ?? []).map((queryKey) => unprompted(() => client.resetQueries({ queryKey }))),
     ...effect.invalidate.map((queryKey) => client.invalidateQueries({ queryKey })),
   ])
 }
