@@ -383,8 +383,9 @@ describe('automatic backups, in a worker', () => {
       { kind: 'backup', state: 'done' },
     ])
     expect(latencies.length).toBeGreaterThanOrEqual(3)
-    // Generous for a shared 2-core machine; idle scans take a few ms.
-    expect(max).toBeLessThan(150)
+    // Generous: quiet, scans here wait 10-30 ms; on this shared 2-core machine at load 7-11
+    // even idle scans were seen waiting up to 265 ms (the bench's `scan idle, max`).
+    expect(max).toBeLessThan(300)
     const [backup] = listBackups(c.file)
     expect(backup).toMatchObject({ reason: `acara-${c.today.id}` })
     const copy = new Database(path.join(backupDir(c.file), backup!.name), { readonly: true })
