@@ -4,8 +4,10 @@
  * window).
  */
 
-/** checking: the .xlsx guard's pass over the sheet XML; opening: exceljs builds the workbook
- * (no rows to count); reading: CSV records; parsing: table rows turned into roster rows. */
+/**
+ * checking: the .xlsx guard's pass over the sheet XML; opening: exceljs builds the workbook
+ * (no rows to count); reading: CSV records; parsing: table rows turned into roster rows.
+ */
 export type ReadStep = 'checking' | 'opening' | 'reading' | 'parsing'
 
 /** `rows` seen so far in this step, of `total` when it is known. */
