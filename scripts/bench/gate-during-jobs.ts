@@ -11,6 +11,7 @@ import { createHandlers, type Handlers } from '../../src/main/ipc/handlers'
 import { invoke } from '../../src/main/ipc/invoke'
 import { addCeremony } from '../../tests/fixtures/ceremony'
 import { testContext } from '../../tests/fixtures/context'
+import { scheduledScans } from '../../tests/fixtures/scheduled-scans'
 import { seed } from './export'
 import { writeRosterXlsx } from './roster'
 import { percentile, type BenchRow } from './table'
@@ -31,43 +32,16 @@ interface Scans {
   busy: number
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-/**
- * Scans one NIP after another on the schedule until `until` settles (or `count` scans when
- * there is none). Each must be recorded: a refused scan would measure nothing.
- */
-async function scheduledScans(
+/** The bench's figures of one phase of scans. */
+async function phase(
   handlers: Handlers,
   nips: string[],
   until: Promise<unknown> | null,
 ): Promise<Scans> {
-  let finished = until === null
-  void until?.finally(() => (finished = true))
-  const latencies: number[] = []
-  const loop = performance.eventLoopUtilization()
-  const start = performance.now()
-  for (let i = 0; until ? !finished : i < IDLE_SCANS; i++) {
-    const due = start + i * EVERY_MS
-    const wait = due - performance.now()
-    if (wait > 0) await sleep(wait)
-    const nip = nips.pop()
-    if (!nip) throw new Error('ran out of people to scan')
-    const result = await invoke(handlers, 'checkin.scan', { payload: nip, source: 'pemindai' })
-    if (!result.ok || (result.value as { kind: string }).kind !== 'recorded') {
-      throw new Error(JSON.stringify(result))
-    }
-    latencies.push(performance.now() - due)
-  }
-  if (until) await until
-  const { utilization } = performance.eventLoopUtilization(loop)
+  const plan = until ? { everyMs: EVERY_MS, until } : { everyMs: EVERY_MS, count: IDLE_SCANS }
+  const { latencies, busy } = await scheduledScans(handlers, nips, plan)
   const sorted = latencies.sort((a, b) => a - b)
-  return {
-    max: sorted.at(-1) ?? NaN,
-    p95: percentile(sorted, 95),
-    count: sorted.length,
-    busy: utilization,
-  }
+  return { max: sorted.at(-1) ?? NaN, p95: percentile(sorted, 95), count: sorted.length, busy }
 }
 
 async function mustSucceed(call: Promise<{ ok: boolean }>, what: string): Promise<void> {
@@ -94,17 +68,17 @@ export default async function gateDuringJobsBench(): Promise<BenchRow[]> {
       dialogs: { chooseExportFolder: async () => out, openRosterFile: async () => rosterFile },
     })
     const handlers = createHandlers(ctx)
-    const idle = await scheduledScans(handlers, nips, null)
+    const idle = await phase(handlers, nips, null)
     const exporting = mustSucceed(
       invoke(handlers, 'export.run', { ceremonyId: exported, order: 'rate' }),
       'export',
     )
-    const duringExport = await scheduledScans(handlers, nips, exporting)
+    const duringExport = await phase(handlers, nips, exporting)
     const previewing = mustSucceed(
       invoke(handlers, 'roster.chooseImportFile', undefined),
       'preview',
     )
-    const duringPreview = await scheduledScans(handlers, nips, previewing)
+    const duringPreview = await phase(handlers, nips, previewing)
     db.close()
     const ms = (x: number) => `${Math.round(x)} ms`
     const figure = (s: Scans) =>

@@ -23,6 +23,11 @@ export interface KioskContext {
    * timeouts that a clock change must neither skip nor stretch. Defaults to performance.now().
    */
   monotonicMs?(): number
+  /**
+   * Calls `fire` once `ms` have passed on the monotonicMs clock; returns the cancel. Defaults
+   * to an unref'd setTimeout. Given with monotonicMs, so a test that moves one moves both.
+   */
+  afterMs?(ms: number, fire: () => void): () => void
   /** The desktop shell, absent when the renderer runs in a browser (tests). */
   shell?: {
     leaveKiosk(): void

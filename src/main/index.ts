@@ -6,6 +6,7 @@ import type { KioskContext } from './context'
 import { EventHub } from './events'
 import { openKioskDatabase, type OpenedDatabase } from './db/connection'
 import { lockDatabaseFile, type WriterLock } from './db/writer-lock'
+import { reannounceReading } from './ipc/deliver'
 import { createHandlers } from './ipc/handlers'
 import { forwardEvents, registerHandlers } from './ipc/register'
 import { resolveDbPath } from './paths'
@@ -184,10 +185,7 @@ function start(): void {
   const isAppFrame = (url: string) => isAppUrl(url, origin)
   const handlers = createHandlers(ctx)
   registerHandlers(handlers, isAppFrame)
-  announceReading = () =>
-    void Promise.resolve(handlers['ikrar.reading'](undefined)).then(
-      (reading) => reading && ctx.events.emit('ikrar.reading', reading),
-    )
+  announceReading = () => void reannounceReading(handlers, ctx.events)
   forwardEvents(ctx.events, isAppFrame)
   app.on('before-quit', closeDatabase)
 }

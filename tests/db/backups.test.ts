@@ -10,7 +10,9 @@ import {
   checkDatabaseFile,
   createBackup,
   listBackups,
+  stagedRestorePath,
 } from '../../src/main/backup/backups'
+import type { JobProgress } from '../../src/shared/jobs'
 import { openDatabase } from '../../src/main/db/connection'
 import { MIGRATIONS } from '../../src/main/db/migrations'
 import type { KioskContext } from '../../src/main/context'
@@ -203,15 +205,37 @@ describe('checking a backup before restoring it', () => {
 })
 
 describe('restoring a backup', () => {
+  /** Every job progress event from now on. */
+  function jobEvents(): JobProgress[] {
+    const seen: JobProgress[] = []
+    ctx.events.listen((name, payload) => {
+      if (name === 'job.progress') seen.push(payload as JobProgress)
+    })
+    return seen
+  }
+  /** What a restore may leave beside the live database: the staged copy, or a temporary file. */
+  const leftovers = () =>
+    fs.readdirSync(path.dirname(ctx.dbPath)).filter((f) => f.includes('.pulih'))
+
   it('stages the copy, keeps the state it replaces, and puts it in place at the next start', async () => {
     await invoke(handlers, 'ceremony.create', ceremony)
     const before = listBackups(ctx.dbPath)[0]!
     await invoke(handlers, 'ceremony.create', { ...ceremony, name: 'Apel kedua' })
+    const jobs = jobEvents()
     expect(await invoke(handlers, 'backup.restore', { name: before.name })).toEqual({
       ok: true,
       value: { restarting: false },
     })
     expect(listBackups(ctx.dbPath)[0]!.reason).toBe('sebelum-pemulihan')
+    // Copy and check ran in a worker, then the backup of the state it replaces, in another.
+    expect(jobs.filter((p) => p.state !== 'running').map((p) => [p.kind, p.state])).toEqual([
+      ['restore-check', 'done'],
+      ['backup', 'done'],
+    ])
+    expect(jobs.map((p) => p.label)).toContain(`Menyalin dan memeriksa cadangan ${before.name}`)
+    const staged = stagedRestorePath(ctx.dbPath)
+    expect(sha256(staged)).toBe(sha256(path.join(backupDir(ctx.dbPath), before.name)))
+    expect(leftovers()).toEqual([path.basename(staged)])
     expect(names()).toEqual(['Apel', 'Apel kedua']) // nothing swapped under the open database
 
     ctx.db.close()
@@ -219,6 +243,22 @@ describe('restoring a backup', () => {
     ctx.db = openDatabase(ctx.dbPath)
     expect(names()).toEqual(['Apel'])
     expect(applyStagedRestore(ctx.dbPath)).toBe(false)
+  })
+
+  it('a restore stopped while its copy is made stages nothing and leaves no half-copy', async () => {
+    await invoke(handlers, 'ceremony.create', ceremony)
+    const [backup] = listBackups(ctx.dbPath)
+    const stop = ctx.events.listen((name, payload) => {
+      const p = payload as JobProgress
+      if (name === 'job.progress' && p.kind === 'restore-check' && p.state === 'running')
+        void invoke(handlers, 'job.cancel', { jobId: p.jobId })
+    })
+    const result = await invoke(handlers, 'backup.restore', { name: backup!.name })
+    stop()
+    expect(result).toMatchObject({ ok: false, error: { code: 'JOB_CANCELLED' } })
+    expect((result as { error: { message: string } }).error.message).toContain('dibatalkan')
+    expect(leftovers()).toEqual([])
+    expect(listBackups(ctx.dbPath)).toHaveLength(1)
   })
 
   it('refuses a name that is not one of the backups', async () => {

@@ -48,9 +48,14 @@ describe('main announces what changed', () => {
     )
     const { result, heard: events } = await announced('app.loadDemo')
     expect(result).toMatchObject({ ok: true })
-    expect(events).toEqual([
+    // The demo's apel becomes the active one, so its automatic backup's job reports too.
+    expect(events.filter(([name]) => name !== 'job.progress')).toEqual([
       ['roster.changed', null],
       ['ceremony.changed', null],
+    ])
+    expect(events.filter(([name]) => name === 'job.progress').at(-1)).toEqual([
+      'job.progress',
+      expect.objectContaining({ kind: 'backup', state: 'done' }),
     ])
   })
 

@@ -47,15 +47,24 @@ describe('the built app', () => {
   it('runs a job from the bundle over a real kiosk database', async () => {
     const t = tempDb()
     try {
+      // Closed: its last writes are in the file, not only in the WAL beside it.
+      t.db.close()
+      const copy = path.join(t.dir, 'salinan.sqlite')
       const seen = await runBuilt({
         task: 'restore-check',
-        input: { file: t.file, label: 'kiosk.sqlite' },
+        input: { source: t.file, copy, label: 'kiosk.sqlite' },
         dbPath: t.file,
       })
       expect(seen).toEqual([
-        { type: 'progress', done: 0, total: null, label: 'Memeriksa cadangan kiosk.sqlite' },
+        {
+          type: 'progress',
+          done: 0,
+          total: null,
+          label: 'Menyalin dan memeriksa cadangan kiosk.sqlite',
+        },
         { type: 'done', value: null },
       ])
+      expect(fs.readFileSync(copy)).toEqual(fs.readFileSync(t.file))
     } finally {
       t.cleanup()
     }

@@ -7,6 +7,7 @@ import { EventHub } from '../../src/main/events'
 import { createHandlers } from '../../src/main/ipc/handlers'
 import { installationId } from '../../src/main/installation'
 import { fileKeyStore, loadOrCreateKey } from '../../src/main/keys/kiosk-key'
+import { movingClock } from '../fixtures/moving-clock'
 import { tempDir } from '../fixtures/temp-db'
 import { bridge } from './bridge'
 import { serveRenderer } from './static-server'
@@ -27,6 +28,8 @@ export interface Kiosk {
   openWindow(hash: string): Promise<Page>
   /** How many times `page` (every page when absent) has called `channel` so far. */
   calls(channel: string, page?: Page): number
+  /** Moves main's monotonic clock forward, firing its timers that fall due (the officer lock's). */
+  advanceMonotonic(ms: number): void
 }
 
 /**
@@ -63,6 +66,7 @@ export const test = base.extend<KioskFixtures, { rendererUrl: string }>({
       nextVerify = null
       return target
     }
+    const clock = movingClock()
     const ctx: KioskContext = {
       db,
       dbPath,
@@ -70,6 +74,8 @@ export const test = base.extend<KioskFixtures, { rendererUrl: string }>({
       // The harness's key store: a key file in the test's own folder.
       key: loadOrCreateKey(fileKeyStore(dir)).key,
       now: () => new Date(),
+      monotonicMs: clock.monotonicMs,
+      afterMs: clock.afterMs,
       events: new EventHub(),
       dialogs: {
         openRosterFile: async () => {
@@ -117,6 +123,7 @@ export const test = base.extend<KioskFixtures, { rendererUrl: string }>({
       },
       pickExportFolder: (f) => (nextFolder = f),
       pickVerifyTarget: (f) => (nextVerify = f),
+      advanceMonotonic: clock.advance,
       calls: (channel, p) =>
         called.filter((c) => c.channel === channel && (!p || c.page === p)).length,
     }

@@ -256,6 +256,9 @@ test('the longest shipped point fills 1366x768 and 3840x2160 without overflowing
   await page.getByLabel('Template').selectOption({ label: title })
   if (LONGEST.template !== TEMPLATE.id) {
     await page.getByRole('button', { name: 'Ganti dengan template ini' }).click()
+    // Started before main's answer re-keys the editor, the reading would save the old draft
+    // (the previous template's text) over the switch: under load that click came first.
+    await expect(page.getByText(`Sekarang: ${title}`)).toBeVisible()
   }
   await startReading(page)
   for (let i = 0; i < LONGEST.step; i++) await page.keyboard.press('PageDown')

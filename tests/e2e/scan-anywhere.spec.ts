@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import type { KioskBridge } from '../../src/shared/contract'
 import { formatNip } from '../../src/shared/nip'
 import { expect, test } from './fixtures'
 import { BUDI, RINA, seedGate, SITI, STRANGER } from './people'
@@ -248,4 +249,49 @@ test('a NIP keyed by hand into the manual box and Enter is recorded, as manual',
   await expect(search).toHaveValue('')
   expect(liveCheckins(db)).toEqual([{ nip: BUDI.nip, source: 'manual' }])
   expect(errors).toEqual([])
+})
+
+interface AudioSeen {
+  contexts: number
+  /** The context's state as each tone was made. */
+  tones: string[]
+}
+
+/** Counts every audio context the page makes, and each tone started, with its context's state. */
+const AUDIO_WATCH = `(() => {
+  const seen = { contexts: 0, tones: [] }
+  window.audioSeen = seen
+  const Real = window.AudioContext
+  window.AudioContext = class extends Real {
+    constructor(options) { super(options); seen.contexts += 1 }
+    createOscillator() { seen.tones.push(this.state); return super.createOscillator() }
+  }
+})()`
+
+test('off the gate screen the sound is ready before the first scan, and that scan beeps on it', async ({
+  kiosk: { page, db },
+}) => {
+  await page.addInitScript({ content: AUDIO_WATCH })
+  const seen = () =>
+    page.evaluate(() => (globalThis as unknown as { audioSeen: AudioSeen }).audioSeen)
+  seedGate(db)
+  // Opened on the home screen: no ceremony is active yet, so the gate screen never mounts.
+  db.prepare("DELETE FROM setting WHERE key = 'active_ceremony_id'").run()
+  await page.reload()
+  await nav(page, 'Data Pegawai')
+  await expect(page.getByTestId('roster-total')).toHaveText('3 pegawai')
+  expect(await seen()).toEqual({ contexts: 0, tones: [] })
+  // The officer makes the apel active (another window could have): scans are listened for.
+  const id = db.prepare('SELECT id FROM ceremony').pluck().get() as number
+  await page.evaluate(
+    (id) =>
+      (globalThis as unknown as { kiosk: KioskBridge }).kiosk.invoke('ceremony.setActive', { id }),
+    id,
+  )
+  await expect.poll(seen).toEqual({ contexts: 1, tones: [] })
+
+  await scanWithKeyboardScanner(page, BUDI.nip)
+  await expect(page.getByTestId('scan-overlay')).toHaveAttribute('data-kind', 'recorded')
+  // The recorded sound's two tones, on that one context, running.
+  expect(await seen()).toEqual({ contexts: 1, tones: ['running', 'running'] })
 })

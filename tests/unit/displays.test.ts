@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { displaysMirrored, presenterDisplay } from '../../src/main/window/displays'
+import { displaysMirrored, presenterDisplay, presenterMove } from '../../src/main/window/displays'
 
 const display = (id: number, width: number, height: number, x = 0) => ({
   id,
@@ -42,5 +42,24 @@ describe('a mirrored screen', () => {
     expect(displaysMirrored([laptop, display(2, 1920, 1080, 1366)])).toBe(false)
     expect(displaysMirrored([laptop])).toBe(false)
     expect(displaysMirrored([])).toBe(false)
+  })
+})
+
+describe('what a display change does to the projector window', () => {
+  it('opens one when a second display appears, and tells both windows', () => {
+    expect(presenterMove(null, 2)).toEqual({ close: false, open: true, announce: true })
+  })
+
+  it('closes it when that display goes (or mirrors), and tells both windows', () => {
+    expect(presenterMove(2, null)).toEqual({ close: true, open: false, announce: true })
+  })
+
+  it('moves it to the new target display: one closed, one opened, one announcement', () => {
+    expect(presenterMove(2, 3)).toEqual({ close: true, open: true, announce: true })
+  })
+
+  it('changes nothing and says nothing while the target stays where the window is', () => {
+    expect(presenterMove(2, 2)).toEqual({ close: false, open: false, announce: false })
+    expect(presenterMove(null, null)).toEqual({ close: false, open: false, announce: false })
   })
 })

@@ -1,8 +1,8 @@
-import { QueryClient, type QueryKey } from '@tanstack/query-core'
+import { QueryClient, QueryObserver, type QueryKey } from '@tanstack/query-core'
 import { describe, expect, it } from 'vitest'
 import { applyEvent, EVENT_EFFECTS } from '../../src/renderer/src/data/event-keys'
 import { keys } from '../../src/renderer/src/data/keys'
-import { CHANNELS, EVENT_NAMES, type Channel } from '../../src/shared/contract'
+import { CHANNELS, contract, EVENT_NAMES, type Channel } from '../../src/shared/contract'
 import type { IkrarReading } from '../../src/shared/ikrar'
 
 /** Answers a window might hold: a real cache, each answer stored under the key factory's key. */
@@ -105,12 +105,52 @@ describe('what each event from main makes stale', () => {
     ])
   })
 
-  it('the lock changing stales only the lock state; job progress stales nothing', async () => {
+  it('the lock changing stales the lock state and drops every answer read under the PIN; job progress stales nothing', async () => {
     const client = cacheHoldingAll()
     await applyEvent(client, 'auth.changed', null)
     expect(staleAfter(client)).toEqual(['auth.status'])
+    const dropped = HELD.filter((key) => client.getQueryData(key) === undefined).map((k) => k[0])
+    expect(dropped.sort()).toEqual([
+      'attendance.list',
+      'attendance.list',
+      'backup.list',
+      'roster.search',
+      'signer.list',
+    ])
+    // Exactly the answers of calls the contract guards.
+    for (const key of HELD) {
+      const guarded = contract[key[0] as Channel].officer
+      expect(client.getQueryData(key) === undefined, String(key[0])).toBe(guarded)
+    }
     const other = cacheHoldingAll()
     await applyEvent(other, 'job.progress', null as never)
     expect(staleAfter(other)).toEqual([])
+  })
+
+  it('re-reads a guarded answer on screen at once, inside the unprompted wrapper the app passes', async () => {
+    const client = new QueryClient()
+    let unprompted = false
+    const quietly = <T>(start: () => T): T => {
+      unprompted = true
+      try {
+        return start()
+      } finally {
+        unprompted = false
+      }
+    }
+    const reads: boolean[] = []
+    const observer = new QueryObserver(client, {
+      queryKey: keys.call('signer.list'),
+      queryFn: async () => {
+        reads.push(unprompted)
+        return { signers: [] }
+      },
+    })
+    const stop = observer.subscribe(() => undefined)
+    await expect.poll(() => observer.getCurrentResult().status).toBe('success')
+    await applyEvent(client, 'auth.changed', null, quietly)
+    stop()
+    // Once on screen (a prompt may ask), once after the lock changed (none may).
+    expect(reads).toEqual([false, true])
   })
 })

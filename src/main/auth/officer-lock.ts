@@ -51,6 +51,13 @@ function parseLimit(raw: string | null): StoredLimit {
   return { failures: FREE_TRIES, leftMs: MAX_WAIT_MS, at: '' }
 }
 
+/** A pending expiry must never keep the process (or a test run) alive. */
+function realTimer(ms: number, fire: () => void): () => void {
+  const timer = setTimeout(fire, ms)
+  timer.unref?.()
+  return () => clearTimeout(timer)
+}
+
 /**
  * The officer PIN: stored only as a salted scrypt hash; a correct PIN unlocks officer calls for
  * a few minutes; wrong ones make the next try wait longer. Until a PIN is set (first run) the
@@ -68,13 +75,15 @@ export class OfficerLock {
   private limitSeenAt = 0
   private readonly mono: () => number
   /** Wakes when the unlock should have run out, so every window hears the lock close by itself. */
-  private expiry: ReturnType<typeof setTimeout> | null = null
+  private expiry: (() => void) | null = null
+  private readonly afterMs: NonNullable<KioskContext['afterMs']>
 
   constructor(
-    private readonly ctx: Pick<KioskContext, 'db' | 'now' | 'monotonicMs'> &
+    private readonly ctx: Pick<KioskContext, 'db' | 'now' | 'monotonicMs' | 'afterMs'> &
       Partial<Pick<KioskContext, 'events'>>,
   ) {
     this.mono = ctx.monotonicMs ?? (() => performance.now())
+    this.afterMs = ctx.afterMs ?? realTimer
   }
 
   status(): OfficerStatus {
@@ -155,18 +164,16 @@ export class OfficerLock {
    */
   private arm(ms: number): void {
     this.disarm()
-    this.expiry = setTimeout(() => {
+    this.expiry = this.afterMs(ms, () => {
       this.expiry = null
       const left = this.unlockedUntil - this.mono()
       if (left > 0) this.arm(left)
       else this.ctx.events?.emit('auth.changed', null)
-    }, ms)
-    // A pending expiry must never keep the process (or a test run) alive.
-    this.expiry.unref?.()
+    })
   }
 
   private disarm(): void {
-    if (this.expiry !== null) clearTimeout(this.expiry)
+    this.expiry?.()
     this.expiry = null
   }
 

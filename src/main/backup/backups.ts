@@ -1,8 +1,7 @@
 import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Backup, Ceremony } from '../../shared/domain'
-import type { KioskContext } from '../context'
+import type { Backup } from '../../shared/domain'
 import type { Db } from '../db/connection'
 import { MIGRATIONS } from '../db/migrations'
 import { syncFolderSync, writeDurable } from '../durable-file'
@@ -55,28 +54,6 @@ export async function createBackup(
   return describe(dir, name)!
 }
 
-/**
- * The automatic backups (a ceremony becoming active, an export): a failed copy is logged,
- * never a reason to stop what the officer is doing.
- */
-export async function backUpQuietly(
-  ctx: Pick<KioskContext, 'db' | 'dbPath' | 'now'>,
-  reason: string,
-): Promise<void> {
-  await createBackup(ctx.db, ctx.dbPath, reason, ctx.now()).catch((e: unknown) =>
-    console.error('[cadangan]', e),
-  )
-}
-
-/** A ceremony that becomes the gate's active one starts with a backup. */
-export async function backUpIfActive<C extends Pick<Ceremony, 'id' | 'active'>>(
-  ctx: Pick<KioskContext, 'db' | 'dbPath' | 'now'>,
-  ceremony: C,
-): Promise<C> {
-  if (ceremony.active) await backUpQuietly(ctx, `acara-${ceremony.id}`)
-  return ceremony
-}
-
 type Listed = Backup & { seq: number }
 
 function describe(dir: string, name: string): Listed | null {
@@ -120,14 +97,21 @@ export function stagedRestorePath(dbPath: string): string {
 
 /** The heavy steps of a restore, which the app runs in worker threads (src/main/jobs). */
 export interface RestoreSteps {
-  check(file: string, label: string): Promise<unknown>
+  /** Copies the chosen backup `source` to `copy` and checks the copy. */
+  copyAndCheck(source: string, copy: string, label: string): Promise<unknown>
   backUp(db: Db, dbPath: string, reason: string, now: Date): Promise<unknown>
 }
 
-const inThread: RestoreSteps = {
-  check: async (file, label) => checkDatabaseFile(file, label),
-  backUp: createBackup,
+/**
+ * The restore's first step: exactly the bytes that will be restored are checked, in the copy;
+ * the backup itself is only ever read.
+ */
+export async function copyAndCheck(source: string, copy: string, label: string): Promise<void> {
+  await fs.promises.copyFile(source, copy)
+  checkDatabaseFile(copy, label)
 }
+
+const inThread: RestoreSteps = { copyAndCheck, backUp: createBackup }
 
 /**
  * Stages a backup to replace the live database at the next start (the app restarts at once),
@@ -146,11 +130,9 @@ export async function stageRestore(
   const source = path.join(backupDir(dbPath), name)
   const staged = stagedRestorePath(dbPath)
   try {
-    // The check reads the copy, exactly the bytes that will be restored; the backup itself
-    // is only ever read. The copy is staged only once it passed and the current data is saved.
+    // The copy is staged only once it passed and the current data is saved.
     await writeDurable(staged, async (temp) => {
-      await fs.promises.copyFile(source, temp)
-      await steps.check(temp, name)
+      await steps.copyAndCheck(source, temp, name)
       await steps.backUp(db, dbPath, 'sebelum-pemulihan', now)
     })
   } catch (error) {

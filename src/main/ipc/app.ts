@@ -1,4 +1,4 @@
-import { backUpIfActive } from '../backup/backups'
+import { backUpIfActive } from '../jobs/backup'
 import type { appContract, Lockdown } from '../../shared/contract/app'
 import { activeCeremonyId } from '../ceremony/repository'
 import type { KioskContext } from '../context'

@@ -6,9 +6,10 @@ import { jobsOf } from '../jobs/runner'
 import type { HandlersFor } from './handlers'
 
 export function backupHandlers(ctx: KioskContext): HandlersFor<keyof typeof backupContract> {
-  // The integrity check and the copy read the whole database: both run in worker threads.
+  // The copies and the integrity check read whole databases: all run in worker threads.
   const inWorkers: RestoreSteps = {
-    check: (file, label) => jobsOf(ctx).run('restore-check', { file, label }),
+    copyAndCheck: (source, copy, label) =>
+      jobsOf(ctx).run('restore-check', { source, copy, label }),
     backUp: (_db, _dbPath, reason) => backUpInWorker(ctx, reason),
   }
   return {

@@ -1,5 +1,5 @@
 import type { ceremonyContract } from '../../shared/contract/ceremony'
-import { backUpIfActive } from '../backup/backups'
+import { backUpIfActive } from '../jobs/backup'
 import {
   createCeremony,
   duplicateCeremony,

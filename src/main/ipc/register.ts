@@ -1,6 +1,7 @@
 import { ipcMain, webContents } from 'electron'
-import { CHANNELS, eventChannel } from '../../shared/contract'
+import { CHANNELS } from '../../shared/contract'
 import type { EventHub } from '../events'
+import { deliverEvent } from './deliver'
 import type { Handlers } from './handlers'
 import { invoke } from './invoke'
 
@@ -20,11 +21,7 @@ export function registerHandlers(handlers: Handlers, isAppFrame: (url: string) =
 
 /** Every event goes to every window showing the app's own page (kiosk and projector), no other. */
 export function forwardEvents(events: EventHub, isAppFrame: (url: string) => boolean): () => void {
-  return events.listen((name, payload) => {
-    for (const contents of webContents.getAllWebContents()) {
-      if (!contents.isDestroyed() && isAppFrame(contents.getURL())) {
-        contents.send(eventChannel(name), payload)
-      }
-    }
-  })
+  return events.listen((name, payload) =>
+    deliverEvent(webContents.getAllWebContents(), isAppFrame, name, payload),
+  )
 }

@@ -6,7 +6,7 @@ import type { ExportSummary } from '../../shared/contract/export'
 import { formatCount } from '../../shared/format'
 import type { JobKind } from '../../shared/jobs'
 import type { PreflightResult } from '../../shared/contract/preflight'
-import { checkDatabaseFile, createBackup } from '../backup/backups'
+import { copyAndCheck, createBackup } from '../backup/backups'
 import type { Db } from '../db/connection'
 import { exportCeremony, type ExportRequest } from '../export/export'
 import { checkIntegrity } from '../preflight/database'
@@ -14,6 +14,7 @@ import { sha256 } from '../export/manifest'
 import { previewRoster, readRosterFile } from '../roster/import'
 import type { AuthenticityReport } from '../../shared/contract/authenticity'
 import { verifyPath } from '../verify/verify'
+import type { ReadStep } from '../roster/read-progress'
 import type { Report } from './protocol'
 
 export interface RosterPreviewResult {
@@ -31,7 +32,7 @@ export interface TaskIo {
   export: { input: ExportRequest; output: ExportSummary }
   'roster-preview': { input: { file: string }; output: RosterPreviewResult }
   backup: { input: { dbPath: string; reason: string; now: string }; output: Backup }
-  'restore-check': { input: { file: string; label: string }; output: null }
+  'restore-check': { input: { source: string; copy: string; label: string }; output: null }
   'integrity-check': { input: null; output: PreflightResult }
   /** A workbook, CSV or export folder; `ownKey`: this kiosk's public key, to say "kiosk ini". */
   verify: { input: { target: string; ownKey: string }; output: AuthenticityReport }
@@ -43,6 +44,14 @@ type Task<K extends JobKind> = (
   report: Report,
 ) => Promise<TaskIo[K]['output']>
 
+/** What the officer reads under the bar at each step of reading a roster file. */
+const READ_STEP: Record<ReadStep, (fileName: string, rows: number) => string> = {
+  checking: (f, rows) => `Memeriksa berkas ${f}: ${formatCount(rows)} baris ditemukan`,
+  opening: (f) => `Membuka lembar kerja berkas ${f}`,
+  reading: (f) => `Membaca baris berkas ${f}`,
+  parsing: () => 'Memeriksa NIP, nama dan unit kerja tiap baris',
+}
+
 export const TASKS: { [K in JobKind]: Task<K> } = {
   export: (db, input, report) => {
     report(0, null, 'Membaca data kehadiran')
@@ -52,7 +61,9 @@ export const TASKS: { [K in JobKind]: Task<K> } = {
     const fileName = path.basename(file)
     report(0, null, `Membaca berkas ${fileName}`)
     const fileSha256 = await sha256(file)
-    const parsed = await readRosterFile(file)
+    const parsed = await readRosterFile(file, (step, rows, total) =>
+      report(rows, total, READ_STEP[step](fileName, rows)),
+    )
     const rows = parsed.rows.length + parsed.rejected.length
     report(rows, rows, `${formatCount(rows)} baris terbaca; membandingkan dengan data pegawai`)
     const preview = previewRoster(db, parsed, fileName)
@@ -62,9 +73,9 @@ export const TASKS: { [K in JobKind]: Task<K> } = {
     report(0, null, 'Membuat cadangan basis data')
     return createBackup(db, dbPath, reason, new Date(now))
   },
-  'restore-check': async (_db, { file, label }, report) => {
-    report(0, null, `Memeriksa cadangan ${label}`)
-    checkDatabaseFile(file, label)
+  'restore-check': async (_db, { source, copy, label }, report) => {
+    report(0, null, `Menyalin dan memeriksa cadangan ${label}`)
+    await copyAndCheck(source, copy, label)
     return null
   },
   'integrity-check': async (db, _input, report) => {

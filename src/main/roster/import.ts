@@ -6,12 +6,13 @@ import { UserError } from '../errors'
 import { appendEntry } from '../log/append'
 import { parseRoster, type ParsedRoster } from './parse-roster'
 import { removeDemo as removeDemoData } from './demo-mode'
+import type { ReadProgress } from './read-progress'
 import { applyRoster, diffRoster } from './repository'
 import { readTableFile } from './table-file'
 
-export async function readRosterFile(file: string): Promise<ParsedRoster> {
+export async function readRosterFile(file: string, progress?: ReadProgress): Promise<ParsedRoster> {
   const fileName = path.basename(file)
-  const parsed = parseRoster(await readTableFile(file), fileName)
+  const parsed = parseRoster(await readTableFile(file, progress), fileName, progress)
   if ('error' in parsed) throw new UserError('ROSTER_HEADER', parsed.error)
   return parsed
 }

@@ -3,6 +3,7 @@ import { FIELD_MAX, type LimitedField } from '../../shared/field-limits'
 import { formatCount } from '../../shared/format'
 import { validateNip } from '../../shared/nip'
 import { opdKey, tidyOpdName } from './opd-key'
+import { rowReporter, type ReadProgress } from './read-progress'
 import { columnLetter } from './sheet-limits'
 import type { Cell, Sheet } from './table-file'
 
@@ -132,7 +133,11 @@ function lostDigits(cell: Cell): string | null {
   return null
 }
 
-export function parseRoster(sheets: Sheet[], fileName: string): ParsedRoster | { error: string } {
+export function parseRoster(
+  sheets: Sheet[],
+  fileName: string,
+  progress?: ReadProgress,
+): ParsedRoster | { error: string } {
   const headed = sheets.map((sheet) => ({ sheet, header: findHeader(sheet) }))
   // A sheet with a Unit Kerja column wins over an earlier one without (a printed list first).
   const found =
@@ -160,7 +165,10 @@ export function parseRoster(sheets: Sheet[], fileName: string): ParsedRoster | {
   const held = new Set<string>()
   const headerCells = sheet.rows[header.index]!.cells
   const spellings = new Map<string, Set<string>>()
-  for (const { row, cells } of sheet.rows.slice(header.index + 1)) {
+  const body = sheet.rows.slice(header.index + 1)
+  const parsed = rowReporter(progress, 'parsing', body.length)
+  for (const [i, { row, cells }] of body.entries()) {
+    parsed(i)
     const nipCell = get(cells, 'nip')
     const nipText = nipCell.text.trim()
     const name = clean(get(cells, 'name').text)

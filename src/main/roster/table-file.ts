@@ -4,6 +4,7 @@ import path from 'node:path'
 import Papa from 'papaparse'
 import { formatCount } from '../../shared/format'
 import { UserError } from '../errors'
+import { rowReporter, type ReadProgress } from './read-progress'
 import { MAX_SHEET_ITEMS, beyondRoster, refuseSheet } from './sheet-limits'
 import { checkXlsxBuffer, notXlsx } from './xlsx-guard'
 
@@ -37,12 +38,12 @@ const MAX_BYTES = 30 * 1024 * 1024
  * and no more than MAX_SHEET_ITEMS cells (CSV) or XML elements and merged cells (.xlsx, see
  * xlsx-guard) are ever built, each inside a roster's reach (sheet-limits).
  */
-export async function readTableFile(file: string): Promise<Sheet[]> {
+export async function readTableFile(file: string, progress?: ReadProgress): Promise<Sheet[]> {
   const name = path.basename(file)
   const ext = path.extname(file).toLowerCase()
   const bytes = await readRegularFile(file, name)
-  if (ext === '.csv' || ext === '.txt') return [readCsv(bytes, name)]
-  if (ext === '.xlsx') return readXlsx(bytes, name)
+  if (ext === '.csv' || ext === '.txt') return [readCsv(bytes, name, progress)]
+  if (ext === '.xlsx') return readXlsx(bytes, name, progress)
   if (ext === '.xls') {
     throw new UserError(
       'XLS_OLD',
@@ -134,21 +135,29 @@ function decode(bytes: Buffer): string {
 /** Enough lines for papaparse to guess the separator, never the whole of a one-line file. */
 const GUESS_CHARS = 64 * 1024
 
-function readCsv(bytes: Buffer, name: string): Sheet {
+function readCsv(bytes: Buffer, name: string, progress?: ReadProgress): Sheet {
   const text = decode(bytes)
   const delimiter = Papa.parse<string[]>(text.slice(0, GUESS_CHARS), {
     delimitersToGuess: [';', ',', '\t'],
     preview: 20,
   }).meta.delimiter
-  checkCsvShape(text, delimiter, name)
-  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false })
+  const lines = checkCsvShape(text, delimiter, name)
   const rows: SheetRow[] = []
-  parsed.data.forEach((fields, i) => {
-    const cells = new Map<number, Cell>()
-    fields.forEach((text, col) => {
-      if (text !== '') cells.set(col, { text, kind: 'text' })
-    })
-    if (cells.size) rows.push({ row: i + 1, cells })
+  const recordsRead = rowReporter(progress, 'reading', lines)
+  let record = 0
+  // Record by record, so the rows read are told while the file is read.
+  Papa.parse<string[]>(text, {
+    delimiter,
+    skipEmptyLines: false,
+    step: ({ data: fields }) => {
+      record += 1
+      const cells = new Map<number, Cell>()
+      fields.forEach((text, col) => {
+        if (text !== '') cells.set(col, { text, kind: 'text' })
+      })
+      if (cells.size) rows.push({ row: record, cells })
+      recordsRead(record)
+    },
   })
   return { name: null, rows }
 }
@@ -156,9 +165,10 @@ function readCsv(bytes: Buffer, name: string): Sheet {
 /**
  * Before papaparse builds anything: every separator and line break makes a field, so their
  * count bounds what it will build; and no field with text may lie outside a roster's reach.
- * Quoted separators count too, which only errs on the safe side.
+ * Quoted separators count too, which only errs on the safe side. Returns the lines counted:
+ * the records the file holds, or a few more where a quoted field spans lines.
  */
-function checkCsvShape(text: string, delimiter: string, name: string): void {
+function checkCsvShape(text: string, delimiter: string, name: string): number {
   const separator = delimiter.charCodeAt(0)
   let row = 1
   let column = 0
@@ -184,11 +194,14 @@ function checkCsvShape(text: string, delimiter: string, name: string): void {
       )
     }
   }
+  return row - 1
 }
 
 /** Parsed from the bytes already read and checked; only cells present are visited. */
-async function readXlsx(bytes: Buffer, name: string): Promise<Sheet[]> {
-  await checkXlsxBuffer(bytes, name)
+async function readXlsx(bytes: Buffer, name: string, progress?: ReadProgress): Promise<Sheet[]> {
+  await checkXlsxBuffer(bytes, name, progress)
+  // exceljs builds the whole workbook in one call, with nothing to count while it does.
+  progress?.('opening', 0, null)
   const workbook = new ExcelJS.Workbook()
   try {
     // exceljs types its Buffer as an ArrayBuffer; at run time it takes Node's Buffer as is.

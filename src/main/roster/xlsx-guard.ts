@@ -1,6 +1,7 @@
 import unzipper from 'unzipper'
 import { formatCount } from '../../shared/format'
 import { UserError } from '../errors'
+import { rowReporter, type ReadProgress } from './read-progress'
 import {
   EXCEL_COLUMNS,
   EXCEL_ROWS,
@@ -34,7 +35,11 @@ export const notXlsx = (name: string) =>
  * declares less than it holds, and reads the positions the XML claims (see PartScan).
  * Memory stays at one chunk whatever the file claims.
  */
-export async function checkXlsxBuffer(bytes: Buffer, name: string): Promise<void> {
+export async function checkXlsxBuffer(
+  bytes: Buffer,
+  name: string,
+  progress?: ReadProgress,
+): Promise<void> {
   const directory = await unzipper.Open.buffer(bytes).catch(() => {
     throw notXlsx(name)
   })
@@ -61,7 +66,7 @@ export async function checkXlsxBuffer(bytes: Buffer, name: string): Promise<void
       )
     }
   }
-  const budget = { items: 0, merges: 0 }
+  const budget = { items: 0, merges: 0, rows: 0, rowsSeen: rowReporter(progress, 'checking', null) }
   for (const f of files) await checkPart(f, name, budget)
 }
 
@@ -99,6 +104,9 @@ const MAX_TAG_CHARS = 256 * 1024
 interface Budget {
   items: number
   merges: number
+  /** Rows met in every sheet so far, and who hears of them. */
+  rows: number
+  rowsSeen: (rows: number) => void
 }
 
 /**
@@ -169,6 +177,7 @@ class PartScan {
       else if (element === 'row') {
         this.number(attribute(attributes!, 'r'), EXCEL_ROWS)
         this.rowReach = 0
+        this.budget.rowsSeen(++this.budget.rows)
       } else if (element === 'col') {
         this.number(attribute(attributes!, 'min'), EXCEL_COLUMNS)
         this.number(attribute(attributes!, 'max'), EXCEL_COLUMNS)

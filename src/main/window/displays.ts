@@ -33,3 +33,18 @@ export function presenterDisplay<D extends DisplayInfo>(
 export function displaysMirrored(displays: readonly DisplayInfo[]): boolean {
   return displays.some((a, i) => displays.slice(i + 1).some((b) => overlap(a.bounds, b.bounds)))
 }
+
+/**
+ * What a display change does to the projector window, from the display it is on (null: none)
+ * and the display it should be on (presenterDisplay): a window on any other display closes, a
+ * missing one opens on the target, and whenever a window came or went both windows must be
+ * told (the reading is announced again), since whether it shows the reading has changed.
+ */
+export function presenterMove(
+  onDisplay: number | null,
+  target: number | null,
+): { close: boolean; open: boolean; announce: boolean } {
+  const close = onDisplay !== null && onDisplay !== target
+  const open = target !== null && (onDisplay === null || close)
+  return { close, open, announce: close || open }
+}

@@ -1,6 +1,6 @@
 import { BrowserWindow, screen } from 'electron'
 import { PRELOAD, showAppPage } from './app-page'
-import { presenterDisplay } from './displays'
+import { presenterDisplay, presenterMove } from './displays'
 import { kioskWebPreferences } from './security'
 
 /** The same page as the kiosk, told by its hash to show only the reading (PresenterScreen). */
@@ -38,17 +38,15 @@ export function followPresenterDisplay(
 
   const sync = () => {
     if (kiosk.isDestroyed()) return
-    const before = presenter
     const kioskDisplay = screen.getDisplayMatching(kiosk.getBounds()).id
     const target = presenterDisplay(screen.getAllDisplays(), kioskDisplay)
-    if (presenter && presenter.displayId !== target?.id) {
-      if (!presenter.win.isDestroyed()) presenter.win.destroy()
-      presenter = null
-    }
-    if (!presenter && target) {
+    const move = presenterMove(presenter?.displayId ?? null, target?.id ?? null)
+    if (move.close && presenter && !presenter.win.isDestroyed()) presenter.win.destroy()
+    if (move.close) presenter = null
+    if (move.open && target) {
       presenter = { win: openPresenterWindow(target.bounds), displayId: target.id }
     }
-    if (presenter !== before) onChange()
+    if (move.announce) onChange()
   }
 
   // Each listed separately: Electron types each event's listener on its own.

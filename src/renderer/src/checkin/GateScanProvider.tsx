@@ -7,7 +7,7 @@ import type { ShownOutcome } from './outcome'
 import { isEditingForm, isTextField, removeLeakedKeys } from './scan-target'
 import { ScanOverlay, type OverlayItem } from './ScanOverlay'
 import { RegisterDialog } from './RegisterDialog'
-import { playOutcome } from './sounds'
+import { playOutcome, prepareSounds } from './sounds'
 
 const Context = createContext<GateHub | null>(null)
 
@@ -61,6 +61,16 @@ export function GateScanProvider({
   )
 
   const listening = activeCeremonyId !== null || gateOpen || diverted
+  // Scans heard on another screen beep too: the audio context is made once listening starts,
+  // when the page is next idle (making it holds the page 50-190 ms), not by the first outcome,
+  // whose sound would wait for it or be lost. On the gate screen CameraPanel makes it once its
+  // camera is live. Electron plays audio without a user gesture (its default autoplay policy);
+  // a context that starts suspended anyway is resumed by playOutcome.
+  useEffect(() => {
+    if (!listening || gateOpen) return
+    const idle = requestIdleCallback(() => prepareSounds(), { timeout: 1000 })
+    return () => cancelIdleCallback(idle)
+  }, [listening, gateOpen])
   useEffect(() => {
     if (!listening) return
     const wedge = new KeyboardWedge((burst) => {

@@ -1,5 +1,11 @@
 import type { QueryClient, QueryKey } from '@tanstack/query-core'
-import type { Channel, EventName, EventPayload } from '../../../shared/contract'
+import {
+  CHANNELS,
+  contract,
+  type Channel,
+  type EventName,
+  type EventPayload,
+} from '../../../shared/contract'
 import { keys } from './keys'
 
 /** What one event from main does to the cache. */
@@ -8,9 +14,14 @@ export interface EventEffect {
   invalidate: QueryKey[]
   /** An answer the event carries itself: put in the cache as is, no call needed. */
   set?: { key: QueryKey; value: unknown }
+  /** Answers that must leave the screen at once: dropped, then re-read if on screen. */
+  reset?: QueryKey[]
 }
 
 const every = (...channels: Channel[]) => channels.map(keys.channel)
+
+/** What only the officer may see (the contract marks the call): a lock takes it off the screen. */
+const GUARDED = every(...CHANNELS.filter((c) => contract[c].officer))
 
 /**
  * The one place that says which cached answers each of main's events makes stale. A screen
@@ -66,18 +77,28 @@ export const EVENT_EFFECTS: { [E in EventName]: (payload: EventPayload<E>) => Ev
   'pakta.changed': () => ({
     invalidate: every('pakta.get', 'pakta.tracking', 'pakta.outstanding'),
   }),
-  'auth.changed': () => ({ invalidate: every('auth.status') }),
+  // Locked (by the officer or by the timeout) or unlocked: what was read under the PIN goes,
+  // and is read again, now refused or allowed.
+  'auth.changed': () => ({ invalidate: every('auth.status'), reset: GUARDED }),
   // Progress is shown by the job's own component as it arrives; it names no cached answer.
   'job.progress': () => ({ invalidate: [] }),
 }
 
-/** One event from main, applied to the cache as EVENT_EFFECTS says. */
+/**
+ * One event from main, applied to the cache as EVENT_EFFECTS says. `unprompted` starts the
+ * re-reads of reset answers (the app's: with the PIN prompt off, see api.ts).
+ */
 export async function applyEvent<E extends EventName>(
   client: QueryClient,
   name: E,
   payload: EventPayload<E>,
+  unprompted: <T>(start: () => T) => T = (start) => start(),
 ): Promise<void> {
   const effect = EVENT_EFFECTS[name](payload)
   if (effect.set) client.setQueryData(effect.set.key, effect.set.value)
-  await Promise.all(effect.invalidate.map((queryKey) => client.invalidateQueries({ queryKey })))
+  await Promise.all([
+    // Re-read without the PIN prompt: locked, the screen says so and offers "Buka kunci".
+    ...(effect.reset ?? []).map((queryKey) => unprompted(() => client.resetQueries({ queryKey }))),
+    ...effect.invalidate.map((queryKey) => client.invalidateQueries({ queryKey })),
+  ])
 }

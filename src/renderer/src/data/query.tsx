@@ -10,7 +10,8 @@ import { useEffect, useState, type ReactNode } from 'react'
 import type { Channel, Input, Output } from '../../../shared/contract'
 import { api } from '../api'
 import { Notice } from '../components/Notice'
-import { createKioskClient, followEvents } from './client'
+import { followEvents } from './client'
+import { createKioskClient } from './kiosk-client'
 import { keys } from './keys'
 
 /** The cache every screen of this window reads through, kept true by main's events. */
