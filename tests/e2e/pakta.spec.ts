@@ -223,7 +223,7 @@ print(json.dumps({
   )
   expect(read.status, read.stderr).toBe(0)
   expect(JSON.parse(read.stdout)).toEqual({
-    sheets: ['Rekap', 'Rekap Pakta', 'Dinas Sosial', 'Inspektorat'],
+    sheets: ['Rekap', 'Rekap Ikrar', 'Rekap Pakta', 'Dinas Sosial', 'Inspektorat', 'Keaslian'],
     pakta: [
       ['Dinas Sosial', 1, 1],
       ['Inspektorat', 1, 0],

@@ -98,6 +98,23 @@ export function cameraScanner(elementId: string, resolution: Resolution): CodeSc
   }
 }
 
+/**
+ * html5-qrcode starts its video with a `play()` it never awaits. When the officer leaves the
+ * screen while the camera is still starting, the browser rejects that play because the video
+ * left the page: harmless (the camera is being stopped), but an unhandled rejection. Only that
+ * rejection is silenced; every other one still surfaces.
+ */
+function ignoreInterruptedPlay(event: PromiseRejectionEvent): void {
+  const reason: unknown = event.reason
+  if (
+    reason instanceof DOMException &&
+    reason.name === 'AbortError' &&
+    /play\(\)/.test(reason.message)
+  )
+    event.preventDefault()
+}
+window.addEventListener('unhandledrejection', ignoreInterruptedPlay)
+
 /** html5-qrcode's camera layer alone: it opens the stream and renders the video; we decode it. */
 async function startWithZxing(
   element: HTMLElement,
