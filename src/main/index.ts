@@ -134,7 +134,10 @@ function start(): void {
         pickPath({
           title: 'Pilih berkas ekspor yang akan diperiksa keasliannya',
           properties: ['openFile'],
-          filters: [{ name: 'Berkas ekspor (Excel atau CSV)', extensions: ['xlsx', 'csv'] }],
+          filters: [
+            { name: 'Berkas ekspor (Excel atau CSV)', extensions: ['xlsx', 'csv'] },
+            { name: 'Cadangan basis data kiosk', extensions: ['sqlite'] },
+          ],
         }),
       chooseVerifyFolder: () =>
         pickPath({

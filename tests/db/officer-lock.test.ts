@@ -254,6 +254,7 @@ describe('the officer PIN', () => {
       'ikrar.save',
       'ikrar.setMirror',
       'log.personHistory',
+      'log.signHead',
       'pakta.forms',
       'pakta.markReceived',
       'pakta.outstanding',

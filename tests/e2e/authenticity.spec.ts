@@ -58,4 +58,16 @@ test('Pengaturan shows the kiosk key and checks an export folder and a changed w
   await expect(result.getByTestId('authenticity-file')).toContainText(
     `NIP ${formatNip(nip)}: status "Tidak Hadir" menjadi "Hadir".`,
   )
+
+  // The kiosk's own log: signed at the export, then on request, and checked whole in a worker.
+  await panel.getByRole('button', { name: 'Tandatangani log sekarang' }).click()
+  await expect(panel.getByRole('status').last()).toHaveText(
+    /^(Kepala rantai log \(entri nomor [\d.]+\) ditandatangani oleh KIOSK-|Tidak ada entri baru)/,
+  )
+  await panel.getByRole('button', { name: 'Periksa log kiosk ini' }).click()
+  await expect(result.getByRole('status')).toHaveText(
+    new RegExp(`^Asli\\. Ditandatangani kiosk ini ${fingerprint}`),
+    slow,
+  )
+  await expect(result.getByTestId('authenticity-file')).toContainText('Log basis data utuh')
 })

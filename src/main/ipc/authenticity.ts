@@ -15,7 +15,12 @@ export function authenticityHandlers(
     'authenticity.verify': async ({ pick }) => {
       // Told before the dialog, not after the officer has picked.
       jobsOf(ctx).ensureIdle('verify')
-      const choose = pick === 'file' ? ctx.dialogs.openVerifyFile : ctx.dialogs.chooseVerifyFolder
+      const choose = {
+        file: ctx.dialogs.openVerifyFile,
+        folder: ctx.dialogs.chooseVerifyFolder,
+        // Read by the worker's own read-only connection while the gate goes on writing.
+        database: async () => ctx.dbPath,
+      }[pick]
       const target = choose ? await choose() : null
       if (!target) return null
       // Off the scan path: reading a recap of 20,000 rows would hold up the gate.

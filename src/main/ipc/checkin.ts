@@ -5,6 +5,7 @@ import { dashboard } from '../checkin/dashboard'
 import { gateDashboard, GateSearch } from '../checkin/gate-search'
 import { cancelCheckin, decideScan, refuseScan, warmScan } from '../checkin/record'
 import { registerArrival } from '../checkin/register'
+import { periodicHeadSigner } from '../log/signed-head'
 import type { KioskContext } from '../context'
 import type { HandlersFor } from './handlers'
 
@@ -15,6 +16,10 @@ export function checkinHandlers(ctx: KioskContext): HandlersFor<keyof typeof che
   const gate = new GateSearch(() => ctx.now().getTime())
   // Compiled now, not on the first scan, which would otherwise wait for it at the gate.
   warmScan(ctx.db, ctx.kioskId)
+  const signNowAndThen = periodicHeadSigner(ctx.db, ctx.key, ctx.kioskId, {
+    monotonicMs: ctx.monotonicMs ?? (() => performance.now()),
+    now: ctx.now,
+  })
   return {
     'checkin.scan': ({ payload, source }) => {
       const picked = source === 'manual' ? gate.redeem(payload) : payload
@@ -25,6 +30,7 @@ export function checkinHandlers(ctx: KioskContext): HandlersFor<keyof typeof che
       const { outcome, ceremonyId } = decideScan(ctx.db, scan)
       if (ceremonyId !== null && isNewArrival(outcome))
         ctx.events.emit('checkin.changed', { ceremonyId })
+      signNowAndThen()
       return outcome
     },
     'checkin.findPerson': ({ query, limit }) => gate.find(ctx.db, query, limit),

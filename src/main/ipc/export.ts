@@ -3,6 +3,7 @@ import type { KioskContext } from '../context'
 import { listReadings } from '../ikrar/repository'
 import { logExport } from '../export/log-export'
 import { chainHead } from '../log/chain'
+import { signHead } from '../log/signed-head'
 import { backUpInJob } from '../jobs/backup'
 import { runExportJob } from '../jobs/export'
 import { jobsOf } from '../jobs/runner'
@@ -26,9 +27,10 @@ export function exportHandlers(ctx: KioskContext): HandlersFor<keyof typeof expo
         ikrar,
         signing,
       })
-      // The worker's connection is read-only: the export's log entry is written here, before
-      // the backup, so the backup holds it too.
+      // The worker's connection is read-only: the export's log entry is written here, then the
+      // head that now includes it is signed, both before the backup, so the backup holds them.
       await logExport(ctx.db, { ceremonyId, summary, at: ctx.now() })
+      signHead(ctx.db, ctx.key, { reason: 'ekspor', at: ctx.now(), kioskId: ctx.kioskId })
       await backUpInJob(ctx, 'ekspor')
       return summary
     },

@@ -2,7 +2,9 @@ import { formatCount } from '../../shared/format'
 import type { Db } from '../db/connection'
 import { GENESIS_HASH, entryHash } from './append'
 import { canonicalJson, type CanonicalValue } from './canonical'
-import type { LogEntry, LogKind } from './kinds'
+import type { HeadSignedBody, LogEntry, LogKind } from './kinds'
+import { fingerprintOf } from '../keys/signature'
+import { signedHeadProblem } from './signed-head'
 
 /** The last entry of the chain: what a signed manifest or a signed head vouches for. */
 export function chainHead(db: Db): { seq: number; hash: string } | null {
@@ -18,8 +20,24 @@ export interface ChainBreak {
   problem: string
 }
 
+/** The last signed head the chain holds: which entry, when, and by which key. */
+export interface SignedHead {
+  seq: number
+  at: string
+  fingerprint: string
+  publicKey: string
+}
+
 export type ChainCheck =
-  | { ok: true; entries: number; head: { seq: number; hash: string } | null; message: string }
+  | {
+      ok: true
+      entries: number
+      head: { seq: number; hash: string } | null
+      /** The last signed head; entries after it are not yet vouched for by a signature. */
+      signed: SignedHead | null
+      unsigned: number
+      message: string
+    }
   | { ok: false; entries: number; broken: ChainBreak; message: string }
 
 interface Row {
@@ -61,7 +79,25 @@ function problemOf(row: Row, expectedSeq: number, prevHash: string): string | nu
   if (entryHash(prevHash, entry) !== row.hash) {
     return 'hash tidak cocok dengan isinya: entri ini diubah sesudah dicatat, atau dipalsukan'
   }
+  if (row.kind === 'head.signed')
+    return signedHeadProblem(body as HeadSignedBody, row.seq, prevHash)
   return null
+}
+
+function signedHeadOf(row: Row): SignedHead {
+  const { publicKey } = JSON.parse(row.body) as HeadSignedBody
+  return { seq: row.seq, at: row.at, fingerprint: fingerprintOf(publicKey), publicKey }
+}
+
+function okMessage(entries: number, signed: SignedHead | null): string {
+  const whole = `Log basis data utuh: ${formatCount(entries)} entri, semua hash cocok.`
+  if (!signed) return `${whole} Belum ada kepala rantai yang ditandatangani.`
+  const after = entries - signed.seq
+  const tail =
+    after === 0
+      ? 'tidak ada entri sesudahnya'
+      : `${formatCount(after)} entri sesudahnya belum ditandatangani`
+  return `${whole} Ditandatangani terakhir di entri nomor ${formatCount(signed.seq)} oleh ${signed.fingerprint} (${tail}).`
 }
 
 /**
@@ -73,6 +109,7 @@ export function verifyChain(db: Db): ChainCheck {
   return db.transaction((): ChainCheck => {
     let prevHash = GENESIS_HASH
     let expected = 1
+    let signed: SignedHead | null = null
     const rows = db
       .prepare('SELECT * FROM log_entry ORDER BY seq')
       .iterate() as IterableIterator<Row>
@@ -88,6 +125,7 @@ export function verifyChain(db: Db): ChainCheck {
           message: `Log basis data rusak di entri nomor ${formatCount(row.seq)} (id ${row.id}): ${problem}. ${formatCount(expected - 1)} entri sebelumnya utuh.`,
         }
       }
+      if (row.kind === 'head.signed') signed = signedHeadOf(row)
       prevHash = row.hash
       expected++
     }
@@ -96,7 +134,9 @@ export function verifyChain(db: Db): ChainCheck {
       ok: true,
       entries,
       head: chainHead(db),
-      message: `Log basis data utuh: ${formatCount(entries)} entri, semua hash cocok.`,
+      signed,
+      unsigned: entries - (signed?.seq ?? 0),
+      message: okMessage(entries, signed),
     }
   })()
 }

@@ -119,6 +119,20 @@ export type PaktaReceivedBody = {
   by: string
 }
 
+/** Why the head was signed: an export, every few minutes while scans arrive, or on request. */
+export type HeadSigningReason = 'ekspor' | 'berkala' | 'permintaan'
+
+/** The chain's head before this entry, signed with the installation's key (log/signed-head.ts). */
+export type HeadSignedBody = {
+  headSeq: number
+  headHash: string
+  /** Ed25519 public key, 32 raw bytes in base64. */
+  publicKey: string
+  /** Ed25519 over headSignedBytes, base64. */
+  signature: string
+  reason: HeadSigningReason
+}
+
 export type LogBodies = {
   scan: ScanBody
   'checkin.cancelled': CheckinCancelledBody
@@ -133,6 +147,7 @@ export type LogBodies = {
   'pin.set': PinSetBody
   'demo.removed': DemoRemovedBody
   'pakta.received': PaktaReceivedBody
+  'head.signed': HeadSignedBody
 }
 export type LogKind = keyof LogBodies
 
@@ -150,6 +165,7 @@ export const LOG_KINDS = [
   'pin.set',
   'demo.removed',
   'pakta.received',
+  'head.signed',
 ] as const satisfies readonly LogKind[]
 
 /** One entry as the chain hashes it. */

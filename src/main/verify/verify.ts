@@ -9,6 +9,7 @@ import {
 } from '../../shared/contract/authenticity'
 import { formatCount } from '../../shared/format'
 import { verifyCsv } from './csv'
+import { isSqliteFile, verifyDatabase } from './database'
 import { verifyFolder } from './folder'
 import { unreadable, type VerifyOptions } from './judge'
 import { verifyWorkbook } from './workbook'
@@ -56,6 +57,7 @@ function summaryOf(
 
 async function verifyFile(file: string, options: VerifyOptions): Promise<FileCheck> {
   const name = path.basename(file)
+  if (isSqliteFile(file)) return verifyDatabase(file, options)
   if (/\.xlsx$/i.test(name)) return verifyWorkbook(file, options)
   if (/\.csv$/i.test(name)) return verifyCsv(file, options)
   if (/\.csv\.keaslian\.json$/i.test(name))
@@ -63,11 +65,11 @@ async function verifyFile(file: string, options: VerifyOptions): Promise<FileChe
   return unreadable(
     name,
     'Berkas',
-    `Berkas ${name} bukan buku kerja (.xlsx), CSV, atau folder ekspor.`,
+    `Berkas ${name} bukan buku kerja (.xlsx), CSV, basis data kiosk, atau folder ekspor.`,
   )
 }
 
-/** A workbook, a CSV or an export folder, checked; never throws for what the file holds. */
+/** A workbook, a CSV, a kiosk database or an export folder, checked; never throws for what it holds. */
 export async function verifyPath(
   target: string,
   options: VerifyOptions = {},

@@ -61,10 +61,11 @@ export const authenticityContract = {
   /** This kiosk's signing key: what Pengaturan shows and the printed sheets carry. */
   'authenticity.key': call<KioskKeyInfo>()(z.undefined()),
   /**
-   * Asks main for a workbook or CSV (`file`) or an export folder (`folder`), then checks it in
-   * a worker; null when the officer cancels the dialog.
+   * Asks main for a workbook, CSV or database backup (`file`) or an export folder (`folder`),
+   * or takes this kiosk's own database (`database`), then checks it in a worker; null when the
+   * officer cancels the dialog.
    */
   'authenticity.verify': call<AuthenticityReport | null>({ officer: true })(
-    z.object({ pick: z.enum(['file', 'folder']) }).strict(),
+    z.object({ pick: z.enum(['file', 'folder', 'database']) }).strict(),
   ),
 }

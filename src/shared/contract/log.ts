@@ -18,7 +18,16 @@ export interface PersonHistory {
   lines: HistoryLine[]
 }
 
+/** A head just signed: which entry, and the key that signed it. */
+export interface SignedHeadInfo {
+  seq: number
+  hash: string
+  fingerprint: string
+}
+
 export const logContract = {
+  /** Signs the log's head now (on request); null when nothing new was logged since the last. */
+  'log.signHead': call<SignedHeadInfo | null>({ officer: true })(z.undefined()),
   /**
    * Every attempt, cancellation and reason for one NIP at a ceremony (the active one unless
    * named), with who and when: what an officer answers a dispute with.

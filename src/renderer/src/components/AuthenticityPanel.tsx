@@ -4,6 +4,7 @@ import {
   type AuthenticityReport,
   type FileCheck,
 } from '../../../shared/contract/authenticity'
+import { formatCount } from '../../../shared/format'
 import { api } from '../api'
 import { useAction, useKiosk } from '../data/query'
 import { JobProgress } from './JobProgress'
@@ -54,11 +55,18 @@ export function AuthenticityPanel() {
   const key = useKiosk('authenticity.key')
   const action = useAction()
   const [report, setReport] = useState<AuthenticityReport | null>(null)
-  const check = (pick: 'file' | 'folder') =>
+  const check = (pick: 'file' | 'folder' | 'database') =>
     action.run(async () => {
       const result = await api('authenticity.verify', { pick })
       if (result) setReport(result)
       return null
+    })
+  const signHead = () =>
+    action.run(async () => {
+      const head = await api('log.signHead')
+      return head
+        ? `Kepala rantai log (entri nomor ${formatCount(head.seq)}) ditandatangani oleh ${head.fingerprint}.`
+        : 'Tidak ada entri baru sejak tanda tangan terakhir.'
     })
   return (
     <div className="card" role="group" aria-label="Keaslian berkas">
@@ -69,7 +77,8 @@ export function AuthenticityPanel() {
       </p>
       <p className="muted">
         Setiap berkas ekspor ditandatangani dengan kunci ini, dan sidiknya tercetak di kaki halaman
-        daftar hadir. Berkas yang diubah sesudah ekspor terlihat saat diperiksa.
+        daftar hadir. Berkas yang diubah sesudah ekspor terlihat saat diperiksa. Log kiosk
+        ditandatangani di setiap ekspor dan tiap beberapa menit selama ada pindaian.
       </p>
       <div className="toolbar">
         <button disabled={action.busy} onClick={() => void check('file')}>
@@ -77,6 +86,12 @@ export function AuthenticityPanel() {
         </button>
         <button disabled={action.busy} onClick={() => void check('folder')}>
           Periksa folder ekspor…
+        </button>
+        <button disabled={action.busy} onClick={() => void check('database')}>
+          Periksa log kiosk ini
+        </button>
+        <button disabled={action.busy} onClick={() => void signHead()}>
+          Tandatangani log sekarang
         </button>
       </div>
       <JobProgress kind="verify" />
