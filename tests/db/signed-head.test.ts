@@ -80,15 +80,7 @@ describe('the signed head', () => {
     k.db.exec('DROP TRIGGER log_entry_no_update; DROP TRIGGER log_entry_no_delete')
     // Someone changes a scan's source and recomputes every hash from there: the chain holds,
     // the signature over the old head does not.
-    const rows = k.db.prepare('SELECT * FROM log_entry ORDER BY seq').all() as {
-      seq: number
-      id: string
-      kind: LogEntry['kind']
-      at: string
-      kiosk_id: string | null
-      body: string
-      prev_hash: string
-    }[]
+    const rows = k.db.prepare('SELECT * FROM log_entry ORDER BY seq').all() as LogRow[]
     const target = rows.find((r) => r.kind === 'scan' && r.body.includes(NIPS[1]!))!
     let prev = rows[target.seq - 2]!.prev_hash
     const update = k.db.prepare(
@@ -163,14 +155,18 @@ describe('the signed head', () => {
 
 const CLI = path.resolve(__dirname, '../../scripts/verify.ts')
 
-function toEntry(row: {
+/** A log_entry row as SQLite gives it back. */
+interface LogRow {
   seq: number
   id: string
   kind: LogEntry['kind']
   at: string
   kiosk_id: string | null
   body: string
-}): LogEntry {
+  prev_hash: string
+}
+
+function toEntry(row: Omit<LogRow, 'prev_hash'>): LogEntry {
   return {
     seq: row.seq,
     id: row.id,
