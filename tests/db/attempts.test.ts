@@ -1,4 +1,6 @@
 import fs from 'node:fs'
+import path from 'node:path'
+import ExcelJS from 'exceljs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { addCeremony } from '../fixtures/ceremony'
 import { PILKADA_2024 } from '../fixtures/ceremony'
@@ -100,6 +102,39 @@ describe("a ceremony's scan attempts, from the log", () => {
     const dash = (answer as { value: Dashboard }).value
     expect(dash.attempts).toEqual({ invalid: 4, duplicate: 4, refused: 2 })
     expect(dash.present).toBe(2)
+  })
+
+  it("the export's recap lists them per OPD and per hour in Percobaan Pindai", async () => {
+    const { k, ceremonyId } = await morning()
+    const answer = await k.call('export.run', { ceremonyId, order: 'name' })
+    expect(answer).toMatchObject({ ok: true })
+    const { folder, files } = (answer as { value: { folder: string; files: string[] } }).value
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.readFile(
+      path.join(
+        folder,
+        files.find((f) => f.startsWith('Rekap '))!,
+      ),
+    )
+    expect(workbook.worksheets.map((w) => w.name)).toContain('Percobaan Pindai')
+    const sheet = workbook.getWorksheet('Percobaan Pindai')!
+    const rows: unknown[][] = []
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)))
+    const header = ['Tercatat', 'Tercatat, Tidak Terdaftar', 'Pindai Ulang', 'Kode Tidak Valid']
+    expect(rows.slice(3)).toEqual([
+      ['No', 'OPD', ...header, 'Ditolak', 'Jumlah Percobaan'],
+      [1, 'Dinas Sosial', 1, 0, 2, 0, 0, 3],
+      [2, 'Inspektorat', 1, 0, 2, 0, 0, 3],
+      [3, 'Tanpa OPD', 0, 1, 0, 4, 2, 7],
+      [undefined, 'JUMLAH', 2, 1, 4, 4, 2, 13],
+      ['No', 'Jam', ...header, 'Ditolak', 'Jumlah Percobaan'],
+      [1, '07.00–07.59 WIB', 1, 1, 1, 2, 0, 5],
+      [2, '08.00–08.59 WIB', 1, 0, 3, 2, 2, 8],
+      [undefined, 'JUMLAH', 2, 1, 4, 4, 2, 13],
+    ])
+    expect(rows[1]).toEqual([PILKADA_2024.name])
+    // The export is itself logged after it, not counted in it: attempts are scans only.
+    expect(ceremonyAttempts(k.ctx.db, ceremonyId, 'Asia/Jakarta').total.recorded).toBe(2)
   })
 
   it('stays fast on a 20,000-attempt log', () => {
