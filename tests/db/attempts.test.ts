@@ -137,6 +137,37 @@ describe("a ceremony's scan attempts, from the log", () => {
     expect(ceremonyAttempts(k.ctx.db, ceremonyId, 'Asia/Jakarta').total.recorded).toBe(2)
   })
 
+  it("a ceremony given the removed demo's id does not inherit the demo's attempts", async () => {
+    const exportTo = tempDir()
+    const { k, call, scan, importRoster } = sessionTable(exportTo)
+    cleanups.push(k.cleanup, () => fs.rmSync(exportTo, { recursive: true, force: true }))
+    await call('app.loadDemo')
+    await scan('bukan NIP')
+    await scan('12345')
+    const demo = await call<{ ceremony: { id: number } }>('checkin.dashboard', {
+      missingOpdId: null,
+      recent: 1,
+    })
+    expect(demo.ceremony).toBeDefined()
+    const dashboardOf = () =>
+      call<Dashboard>('checkin.dashboard', { missingOpdId: null, recent: 1 })
+    expect((await dashboardOf()).attempts.invalid).toBe(2)
+    await call('auth.setPin', { pin: '135790' })
+    await call('app.removeDemo')
+    await importRoster([[BUDI, 'Budi Santoso', 'Inspektorat']])
+    const real = await call<{ id: number }>('ceremony.create', PILKADA_2024)
+    await call('ceremony.setActive', { id: real.id })
+    // SQLite gave the new ceremony the demo's id: what this test is about.
+    expect(real.id).toBe(demo.ceremony.id)
+    expect((await dashboardOf()).attempts).toEqual({ invalid: 0, duplicate: 0, refused: 0 })
+    expect(ceremonyAttempts(k.ctx.db, real.id, 'Asia/Jakarta').total).toEqual(noAttempts())
+    await scan('bukan NIP')
+    expect((await dashboardOf()).attempts.invalid).toBe(1)
+    expect(ceremonyAttempts(k.ctx.db, real.id, 'Asia/Jakarta').total).toEqual(
+      counts({ invalid: 1 }),
+    )
+  })
+
   it('stays fast on a 20,000-attempt log', () => {
     const t = tempDb()
     cleanups.push(t.cleanup)

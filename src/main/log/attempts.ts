@@ -29,6 +29,13 @@ export interface CeremonyAttempts {
   perOpd: OpdAttempts[]
 }
 
+/**
+ * The last entry before this ceremony's id was given out: only the demo's removal deletes a
+ * ceremony, and SQLite may hand its id to the next one; the demo's scans are not its attempts.
+ */
+const SINCE = `SELECT coalesce(max(d.seq), 0) FROM log_entry d, json_each(d.body, '$.ceremonyIds') j
+  WHERE d.kind = 'demo.removed' AND j.value = @ceremonyId`
+
 const ceremonyScans = `FROM log_entry l
   WHERE l.kind = 'scan' AND json_extract(l.body, '$.ceremonyId') = @ceremonyId`
 
@@ -42,19 +49,20 @@ const statements = perDb((db: Db) => ({
     `SELECT s.result, s.hour, e.opd_id AS opdId, o.name AS opdName, count(*) AS n
      FROM (SELECT json_extract(l.body, '$.result') AS result,
              strftime('%Y-%m-%d %H', l.at, @shift) AS hour, json_extract(l.body, '$.nip') AS nip
-           ${ceremonyScans}) s
+           ${ceremonyScans} AND l.seq > (${SINCE})) s
      LEFT JOIN employee e ON e.nip = s.nip LEFT JOIN opd o ON o.id = e.opd_id
      GROUP BY s.result, s.hour, e.opd_id`,
   ),
   head: db.prepare('SELECT coalesce(max(seq), 0) FROM log_entry').pluck(),
+  since: db.prepare(SINCE).pluck(),
   /** The gate's few numbers over the entries after `after`, without the roster or the hours. */
   byResult: db.prepare(
     `SELECT json_extract(l.body, '$.result') AS result, count(*) AS n ${ceremonyScans}
        AND l.seq > @after AND l.seq <= @upTo
      GROUP BY result`,
   ),
-  /** Per ceremony: the counts so far and the last entry they cover. */
-  seen: new Map<number, { upTo: number; counts: ResultCounts }>(),
+  /** Per ceremony: the counts so far, the entries they cover (after `since`, up to `upTo`). */
+  seen: new Map<number, { since: number; upTo: number; counts: ResultCounts }>(),
 }))
 interface Group {
   result: ScanResult
@@ -117,10 +125,12 @@ export function gateAttempts(db: Db, ceremonyId: number): GateAttempts {
   // Inside someone's transaction the entries may yet roll back: count them, remember nothing.
   const remember = !db.inTransaction
   const counts = db.transaction(() => {
-    const known = (remember && q.seen.get(ceremonyId)) || { upTo: 0, counts: noAttempts() }
+    const since = q.since.get({ ceremonyId }) as number
+    const cached = remember ? q.seen.get(ceremonyId) : undefined
+    const known = cached?.since === since ? cached : { since, upTo: since, counts: noAttempts() }
     const upTo = q.head.get() as number
     const rows = q.byResult.all({ ceremonyId, after: known.upTo, upTo }) as Group[]
-    const next = { upTo, counts: { ...known.counts } }
+    const next = { since, upTo, counts: { ...known.counts } }
     for (const r of rows) next.counts[r.result] += r.n
     if (remember) q.seen.set(ceremonyId, next)
     return next.counts
