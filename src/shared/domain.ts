@@ -201,6 +201,16 @@ export interface Dashboard {
   clock: ClockStatus
   /** How many present came after the ikrar reading began (see ikrar-attendance.ts). */
   ikrar: IkrarGate
+  /** Scan attempts that recorded no arrival, from the log (src/main/log/attempts.ts). */
+  attempts: GateAttempts
+}
+
+/** The gate's count of attempts that were not arrivals: codes with no NIP, repeats, refusals. */
+export interface GateAttempts {
+  invalid: number
+  duplicate: number
+  /** NIPs not on the roster, refused by the ceremony's policy. */
+  refused: number
 }
 
 /** Whether the laptop's clock can be trusted for the times being recorded. */

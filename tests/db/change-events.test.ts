@@ -68,19 +68,19 @@ describe('main announces what changed', () => {
     expect(malformed.heard).toEqual([])
   })
 
-  it('an arrival, from any input, and its cancelling name the ceremony; a duplicate does not', async () => {
+  it('an arrival, from any input, and its cancelling name the ceremony; a duplicate or junk is only an attempt', async () => {
     applyRoster(ctx.db, [rosterRow(BUDI, 'Budi', 'Inspektorat')], new Date())
     const ceremony = addCeremony(ctx.db)
     const first = await announced('checkin.scan', { payload: BUDI, source: 'kamera' })
     expect(first.heard).toEqual([['checkin.changed', { ceremonyId: ceremony.id }]])
     const again = await announced('checkin.scan', { payload: BUDI, source: 'manual' })
     expect(again.result).toMatchObject({ ok: true, value: { kind: 'duplicate' } })
-    expect(again.heard).toEqual([])
+    expect(again.heard).toEqual([['checkin.attempted', { ceremonyId: ceremony.id }]])
     const stranger = await announced('checkin.scan', { payload: SITI, source: 'pemindai' })
     expect(stranger.result).toMatchObject({ ok: true, value: { kind: 'unknown', recorded: true } })
     expect(stranger.heard).toEqual([['checkin.changed', { ceremonyId: ceremony.id }]])
     const invalid = await announced('checkin.scan', { payload: 'bukan NIP', source: 'pemindai' })
-    expect(invalid.heard).toEqual([])
+    expect(invalid.heard).toEqual([['checkin.attempted', { ceremonyId: ceremony.id }]])
 
     const checkinId = (first.result as { value: { checkinId: number } }).value.checkinId
     const undo = await announced('checkin.undo', { checkinId, reason: 'salah orang' })

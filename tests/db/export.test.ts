@@ -477,6 +477,7 @@ describe('export files', () => {
       'Inspektorat',
       'Dinas Pendidikan',
       'Tidak Terdaftar',
+      'Percobaan Pindai',
       'Keaslian',
     ])
     const recap = workbook.getWorksheet('Rekap')!
@@ -959,8 +960,16 @@ describe('the recap prints as a document', () => {
       fitToWidth: 1,
       titleRows: '$5:$5',
     })
+    expect(seen.sheets.at(-2)).toMatchObject({
+      name: 'Percobaan Pindai',
+      orientation: 'landscape',
+      fitToWidth: 1,
+      titleRows: '$5:$5',
+    })
     // Every OPD's list sheet prints one page wide too, its header on every page.
-    for (const sheet of seen.sheets.slice(2).filter((sh) => sh.name !== 'Keaslian')) {
+    const lists = seen.sheets.slice(2, -2)
+    expect(lists.map((sh) => sh.name)).not.toContain('Keaslian')
+    for (const sheet of lists) {
       expect(sheet, sheet.name).toMatchObject({
         orientation: 'landscape',
         fitToWidth: 1,
@@ -1008,6 +1017,7 @@ describe('recap sheet names', () => {
       ['Rekap', expect.any(String)],
       ['Rekap Ikrar', '$5:$5'],
       ['Bagian Ta\u2019mir Masjid', '$1:$1'],
+      ['Percobaan Pindai', '$5:$5'],
       ['Keaslian', null],
     ])
   })

@@ -25,6 +25,18 @@ test('a barcode scanner typing into the page is recorded whichever element has f
   await expect(search).toHaveValue('')
   await expect(page.getByTestId('late-total')).toHaveText('1')
   await expect(page.getByTestId('present-total')).toHaveText('1 / 3')
+
+  // Attempts that record nothing are counted beside the arrivals: a repeat and a code with no NIP.
+  await expect(page.getByTestId('attempts')).toHaveText(
+    'Kode tidak valid 0 · Pindai ulang 0 · Ditolak 0',
+  )
+  await scanWithKeyboardScanner(page, BUDI.nip)
+  await expect(page.getByTestId('outcome')).toContainText('SUDAH TERCATAT')
+  await scanWithKeyboardScanner(page, 'TIKET-PARKIR-0042')
+  await expect(page.getByTestId('attempts')).toHaveText(
+    'Kode tidak valid 1 · Pindai ulang 1 · Ditolak 0',
+  )
+  await expect(page.getByTestId('present-total')).toHaveText('1 / 3')
 })
 
 test('manual search for a forgotten card, counts per OPD, the missing list, and undo', async ({

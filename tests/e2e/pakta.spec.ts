@@ -223,7 +223,15 @@ print(json.dumps({
   )
   expect(read.status, read.stderr).toBe(0)
   expect(JSON.parse(read.stdout)).toEqual({
-    sheets: ['Rekap', 'Rekap Ikrar', 'Rekap Pakta', 'Dinas Sosial', 'Inspektorat', 'Keaslian'],
+    sheets: [
+      'Rekap',
+      'Rekap Ikrar',
+      'Rekap Pakta',
+      'Dinas Sosial',
+      'Inspektorat',
+      'Percobaan Pindai',
+      'Keaslian',
+    ],
     pakta: [
       ['Dinas Sosial', 1, 1],
       ['Inspektorat', 1, 0],

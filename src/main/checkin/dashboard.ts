@@ -3,6 +3,7 @@ import { activeCeremonyId, getCeremony } from '../ceremony/repository'
 import { EXPECTED_EMPLOYEES } from '../ceremony/expected'
 import type { Db } from '../db/connection'
 import { ikrarGate } from '../ikrar/attendance'
+import { gateAttempts } from '../log/attempts'
 import { clockStatus } from './clock'
 
 const LIVE = 'c.ceremony_id = @ceremonyId AND c.cancelled_at IS NULL'
@@ -63,6 +64,7 @@ export function dashboard(
         : { opdId: missingOpdId, people: missing(db, ceremonyId, missingOpdId) },
     clock: clock ? clockStatus(db, ceremony, clock.now, clock.kioskId) : { warning: null },
     ikrar: ikrarGate(db, ceremonyId),
+    attempts: gateAttempts(db, ceremonyId),
   }
 }
 

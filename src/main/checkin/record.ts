@@ -242,16 +242,16 @@ export function recordScan(db: Db, scan: Scan): ScanOutcome {
  * An attempt refused before it could be read (a stale manual pick): logged as invalid, with
  * the active ceremony, like any other code that is not a card.
  */
-export function refuseScan(db: Db, scan: Scan, reason: string): ScanOutcome {
-  db.transaction(() => {
-    const ceremony = prepared(db).activeCeremony.get() as ActiveCeremony | undefined
-    logAttempt(db, scan, {
-      result: 'invalid',
-      ceremonyId: ceremony?.id ?? null,
-      ...payloadDigest(scan.payload),
+export function refuseScan(db: Db, scan: Scan, reason: string): ScanDecision {
+  const ceremonyId = db
+    .transaction(() => {
+      const ceremony = prepared(db).activeCeremony.get() as ActiveCeremony | undefined
+      const id = ceremony?.id ?? null
+      logAttempt(db, scan, { result: 'invalid', ceremonyId: id, ...payloadDigest(scan.payload) })
+      return id
     })
-  }).immediate()
-  return { kind: 'invalid', reason }
+    .immediate()
+  return { outcome: { kind: 'invalid', reason }, ceremonyId }
 }
 
 /** A recorded arrival of someone on the roster, said "tidak terdaftar" when not expected. */

@@ -17,6 +17,7 @@ import type { IkrarText } from '../../shared/ikrar'
 import type { Ceremony } from '../../shared/domain'
 import { paktaColumns } from './pakta'
 import { writeRecapWorkbook } from './recap-workbook'
+import { ceremonyAttempts } from '../log/attempts'
 import { readingSpans } from '../ikrar/attendance'
 import { csvSealJson, csvSealName, sealRows, type Signing } from './keaslian'
 import { paktaExport } from '../pakta/tracking'
@@ -140,14 +141,19 @@ export async function exportCeremony(
   request: ExportRequest,
   onProgress: ExportProgress = () => undefined,
 ): Promise<ExportSummary> {
-  const { ceremony, rows, signers, recapBy, readings, pakta } = db.transaction(() => ({
-    ceremony: getCeremony(db, request.ceremonyId),
-    readings: readingSpans(db, request.ceremonyId),
-    rows: attendanceRows(db, request.ceremonyId, null),
-    signers: signersByOpd(db),
-    recapBy: signerOrBlank(recapSigner(db), RECAP_TITLE),
-    pakta: paktaExport(db, request.ceremonyId),
-  }))()
+  const { ceremony, rows, signers, recapBy, readings, pakta, attempts } = db.transaction(() => {
+    const ceremony = getCeremony(db, request.ceremonyId)
+    return {
+      ceremony,
+      // The attempts of the same snapshot as the rows: counted to the same instant.
+      attempts: ceremonyAttempts(db, ceremony.id, ceremony.timeZone),
+      readings: readingSpans(db, request.ceremonyId),
+      rows: attendanceRows(db, request.ceremonyId, null),
+      signers: signersByOpd(db),
+      recapBy: signerOrBlank(recapSigner(db), RECAP_TITLE),
+      pakta: paktaExport(db, request.ceremonyId),
+    }
+  })()
   if (rows.length === 0) {
     throw new UserError(
       'EXPORT_EMPTY',
@@ -181,6 +187,7 @@ export async function exportCeremony(
           readings,
           seal: seal('Rekap', rows),
           pakta: pakta && { columns: extra, tracking: pakta.tracking },
+          attempts,
         }),
     },
     {

@@ -4,6 +4,7 @@ import type { Ceremony } from '../../shared/domain'
 import { IKRAR_CLASSES, IKRAR_LABEL, type IkrarClass } from '../../shared/ikrar-attendance'
 import { formatTime, utcToLocal, type TimeZoneId } from '../../shared/time'
 import { tallyIkrar, type ReadingSpan } from '../ikrar/attendance'
+import { borderedRow } from './table-row'
 
 /** The exports' "Ikrar" column: the class in words, empty for someone who did not arrive. */
 export const ikrarCell = (r: AttendanceRow): string => (r.ikrar ? IKRAR_LABEL[r.ikrar] : '')
@@ -51,13 +52,6 @@ export interface IkrarRecapOpd {
   rows: readonly AttendanceRow[]
 }
 
-const THIN: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' },
-  left: { style: 'thin' },
-  bottom: { style: 'thin' },
-  right: { style: 'thin' },
-}
-
 /**
  * The recap's "Rekap Ikrar" sheet: per OPD (in the recap's order) the present and each class,
  * and the share who pledged (with the first reading or a later one). Works on a streamed sheet.
@@ -86,12 +80,7 @@ export function addIkrarRecap(
   sheet.addRow([readingsLine(readings, ceremony.timeZone)]).commit()
   sheet.addRow([]).commit()
   const line = (values: (string | number)[], bold = false) => {
-    const row = sheet.addRow(values)
-    row.eachCell({ includeEmpty: true }, (cell) => {
-      cell.border = THIN
-      cell.alignment = { vertical: 'top', wrapText: true }
-      if (bold) cell.font = { bold: true }
-    })
+    const row = borderedRow(sheet, values, bold)
     row.getCell(header.length).numFmt = '0.0%'
     row.commit()
     return row.number

@@ -19,6 +19,8 @@ import { addIkrarRecap } from './ikrar-summary'
 import type { ReadingSpan } from '../ikrar/attendance'
 import { addKeaslianSheet, withKeaslianFooter } from './keaslian'
 import type { Seal } from '../keys/seal'
+import type { CeremonyAttempts } from '../log/attempts'
+import { addAttemptsSheet, ATTEMPTS_SHEET } from './attempts-sheet'
 
 export interface RecapOpd {
   opdName: string
@@ -40,6 +42,8 @@ export interface Recap {
   seal: Seal
   /** The pakta's columns and counts (export/pakta.ts); absent: none. */
   pakta?: { columns: readonly DataColumn[]; tracking: PaktaTracking } | null
+  /** Every scan attempt of the ceremony, from the log: the "Percobaan Pindai" sheet. */
+  attempts: CeremonyAttempts
 }
 
 type Sheet = ExcelJS.Worksheet
@@ -129,7 +133,9 @@ function sortRecap(opd: readonly RecapOpd[], order: RecapOrder): RecapOpd[] {
 /** Excel sheet names: at most 31 characters, none of []:*?/\, unique ignoring case. */
 function sheetNames(names: readonly string[]): string[] {
   const seen = new Set<string>(
-    [RECAP_SHEET, IKRAR_SHEET, UNREGISTERED_SHEET, PAKTA_SHEET].map((n) => n.toLowerCase()),
+    [RECAP_SHEET, IKRAR_SHEET, UNREGISTERED_SHEET, PAKTA_SHEET, ATTEMPTS_SHEET].map((n) =>
+      n.toLowerCase(),
+    ),
   )
   return names.map((raw) => {
     const base =
@@ -324,6 +330,8 @@ export async function writeRecapWorkbook(file: string, recap: Recap): Promise<vo
     ...unknown,
   ]
   if (unregistered.length) addListSheet(workbook, UNREGISTERED_SHEET, unregistered, ceremony, extra)
+  // Evidence from the log beside the signed rows: what happened at the gate, arrivals or not.
+  addAttemptsSheet(workbook, ceremony, recap.attempts, LANDSCAPE)
   addKeaslianSheet(workbook, recap.seal)
   await workbook.commit()
 }

@@ -24,12 +24,17 @@ export function checkinHandlers(ctx: KioskContext): HandlersFor<keyof typeof che
     'checkin.scan': ({ payload, source }) => {
       const picked = source === 'manual' ? gate.redeem(payload) : payload
       const scan = { payload: picked ?? payload, source, kioskId: ctx.kioskId, now: ctx.now() }
-      if (picked === null)
-        return refuseScan(ctx.db, scan, 'Hasil pencarian sudah lama; cari nama itu lagi.')
-      if (looksLikePaktaForm(picked)) return refuseScan(ctx.db, scan, PAKTA_AT_GATE)
-      const { outcome, ceremonyId } = decideScan(ctx.db, scan)
-      if (ceremonyId !== null && isNewArrival(outcome))
-        ctx.events.emit('checkin.changed', { ceremonyId })
+      const { outcome, ceremonyId } =
+        picked === null
+          ? refuseScan(ctx.db, scan, 'Hasil pencarian sudah lama; cari nama itu lagi.')
+          : looksLikePaktaForm(picked)
+            ? refuseScan(ctx.db, scan, PAKTA_AT_GATE)
+            : decideScan(ctx.db, scan)
+      // Every attempt is logged, so every one moves the gate's count of attempts.
+      if (ceremonyId !== null)
+        ctx.events.emit(isNewArrival(outcome) ? 'checkin.changed' : 'checkin.attempted', {
+          ceremonyId,
+        })
       signNowAndThen()
       return outcome
     },
@@ -47,7 +52,7 @@ export function checkinHandlers(ctx: KioskContext): HandlersFor<keyof typeof che
   }
 }
 
-/** Only a new row changes what windows show: a duplicate or a refusal leaves the counts as they were. */
+/** Only a new row changes the arrivals: a duplicate or a refusal moves only the attempts. */
 function isNewArrival(outcome: ScanOutcome): boolean {
   return outcome.kind === 'recorded' || (outcome.kind === 'unknown' && outcome.checkinId !== null)
 }

@@ -12,6 +12,11 @@ export const events = {
    * absence reason was set: that ceremony's counts and lists are stale.
    */
   'checkin.changed': event<{ ceremonyId: number }>(),
+  /**
+   * A scan attempt was logged that recorded nothing (a code with no NIP, a repeat, a refusal):
+   * the gate's count of attempts and the person's history are stale, the arrivals are not.
+   */
+  'checkin.attempted': event<{ ceremonyId: number }>(),
   /** The ikrar reading moved, changed mode, started or ended (null: none running). */
   'ikrar.reading': event<IkrarReading | null>(),
   /** Employees, OPD, cards or signers changed. */

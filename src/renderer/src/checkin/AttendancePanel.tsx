@@ -27,6 +27,7 @@ export function AttendancePanel({
           terdaftar
         </div>
         <IkrarLine gate={dash.ikrar} />
+        <AttemptsLine attempts={dash.attempts} />
       </div>
       <div className="gate-panel opd-table">
         <table>
@@ -101,6 +102,16 @@ function IkrarLine({ gate }: { gate: Dashboard['ikrar'] }) {
           {gate.repledged > 0 && ` (${formatCount(gate.repledged)} ikut pembacaan ulang)`}
         </>
       )}
+    </div>
+  )
+}
+
+/** The attempts that recorded no arrival, so a queue of bad cards or repeats shows at a glance. */
+function AttemptsLine({ attempts }: { attempts: Dashboard['attempts'] }) {
+  return (
+    <div className="total-sub" data-testid="attempts">
+      Kode tidak valid {formatCount(attempts.invalid)} · Pindai ulang{' '}
+      {formatCount(attempts.duplicate)} · Ditolak {formatCount(attempts.refused)}
     </div>
   )
 }

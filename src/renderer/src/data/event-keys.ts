@@ -35,6 +35,10 @@ export const EVENT_EFFECTS: { [E in EventName]: (payload: EventPayload<E>) => Ev
       keys.where('attendance.list', { ceremonyId }),
     ],
   }),
+  // Cheaper than checkin.changed: no list of arrivals moved.
+  'checkin.attempted': () => ({
+    invalidate: every('checkin.dashboard', 'log.personHistory'),
+  }),
   'ikrar.reading': (reading) => ({
     set: { key: keys.call('ikrar.reading'), value: reading },
     // A reading started or ended is a new line in the ceremony's log, and moves the gate's
