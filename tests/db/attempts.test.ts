@@ -9,6 +9,7 @@ import type { KioskTable } from '../fixtures/kiosk-table'
 import { BUDI, JUNK, OTHER_STRANGER, SITI, STRANGER, sessionTable } from '../fixtures/log-session'
 import { rosterRow } from '../fixtures/roster-row'
 import { tempDb, tempDir } from '../fixtures/temp-db'
+import { personHistory } from '../../src/main/log/history'
 import { ceremonyAttempts, gateAttempts, noAttempts } from '../../src/main/log/attempts'
 import { recordScan } from '../../src/main/checkin/record'
 import { dashboard } from '../../src/main/checkin/dashboard'
@@ -144,6 +145,7 @@ describe("a ceremony's scan attempts, from the log", () => {
     await call('app.loadDemo')
     await scan('bukan NIP')
     await scan('12345')
+    await scan(BUDI)
     const demo = await call<{ ceremony: { id: number } }>('checkin.dashboard', {
       missingOpdId: null,
       recent: 1,
@@ -161,6 +163,8 @@ describe("a ceremony's scan attempts, from the log", () => {
     expect(real.id).toBe(demo.ceremony.id)
     expect((await dashboardOf()).attempts).toEqual({ invalid: 0, duplicate: 0, refused: 0 })
     expect(ceremonyAttempts(k.ctx.db, real.id, 'Asia/Jakarta').total).toEqual(noAttempts())
+    // Nor does one person's history: the demo's scan of the same NIP is not this apel's.
+    expect(personHistory(k.ctx.db, BUDI, real.id).lines).toEqual([])
     await scan('bukan NIP')
     expect((await dashboardOf()).attempts.invalid).toBe(1)
     expect(ceremonyAttempts(k.ctx.db, real.id, 'Asia/Jakarta').total).toEqual(

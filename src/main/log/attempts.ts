@@ -33,7 +33,7 @@ export interface CeremonyAttempts {
  * The last entry before this ceremony's id was given out: only the demo's removal deletes a
  * ceremony, and SQLite may hand its id to the next one; the demo's scans are not its attempts.
  */
-const SINCE = `SELECT coalesce(max(d.seq), 0) FROM log_entry d, json_each(d.body, '$.ceremonyIds') j
+export const SINCE = `SELECT coalesce(max(d.seq), 0) FROM log_entry d, json_each(d.body, '$.ceremonyIds') j
   WHERE d.kind = 'demo.removed' AND j.value = @ceremonyId`
 
 const ceremonyScans = `FROM log_entry l

@@ -2,6 +2,7 @@ import { STATUS_LABEL, type AbsenceReason } from '../../shared/attendance'
 import type { HistoryLine, PersonHistory } from '../../shared/contract/log'
 import type { Db } from '../db/connection'
 import type { AbsenceSetBody, CheckinCancelledBody, ScanBody, ScanResult } from './kinds'
+import { SINCE } from './attempts'
 
 const SCAN_WHAT: Record<ScanResult, string> = {
   recorded: 'Pindaian tercatat',
@@ -43,7 +44,8 @@ function describe(row: Row): HistoryLine {
 }
 
 /**
- * One NIP's history at one ceremony, read from the log alone: every scan attempt, every
+ * One NIP's history at one ceremony, read from the log alone (since the demo's removal that
+ * may have freed the ceremony's id, as log/attempts.ts counts): every scan attempt, every
  * cancellation and every reason, oldest first. Reads the whole log once (an officer's question,
  * not the scan path); a person has a handful of lines.
  */
@@ -52,9 +54,10 @@ export function personHistory(db: Db, nip: string, ceremonyId: number): PersonHi
     .prepare(
       `SELECT seq, kind, at, kiosk_id, body FROM log_entry
        WHERE kind IN ('scan', 'checkin.cancelled', 'absence.set')
-         AND json_extract(body, '$.nip') = ? AND json_extract(body, '$.ceremonyId') = ?
+         AND json_extract(body, '$.nip') = @nip AND json_extract(body, '$.ceremonyId') = @ceremonyId
+         AND seq > (${SINCE})
        ORDER BY seq`,
     )
-    .all(nip, ceremonyId) as Row[]
+    .all({ nip, ceremonyId }) as Row[]
   return { nip, ceremonyId, lines: rows.map(describe) }
 }
