@@ -67,6 +67,9 @@ export function IkrarScreen() {
         key={`${copy.data.ceremonyId}:${copy.data.updatedAt}`}
         saved={copy.data}
         ceremony={ceremony}
+        // While a template switch or a save is on its way, starting would read (or save over)
+        // the text it is about to replace.
+        busy={action.busy}
         onSave={(draft) =>
           act(async () => {
             await save(draft)
@@ -91,11 +94,13 @@ export function IkrarScreen() {
 function IkrarEditor({
   saved,
   ceremony,
+  busy,
   onSave,
   onStart,
 }: {
   saved: IkrarCopy
   ceremony: Ceremony
+  busy: boolean
   onSave: (draft: IkrarFields) => void
   onStart: (draft: IkrarFields, dirty: boolean) => void
 }) {
@@ -113,7 +118,12 @@ function IkrarEditor({
     >
       <div className="toolbar">
         <h2 className="ikrar-title">Ikrar untuk {ceremony.name}</h2>
-        <button type="button" className="primary big" onClick={() => onStart(draft, dirty)}>
+        <button
+          type="button"
+          className="primary big"
+          disabled={busy}
+          onClick={() => onStart(draft, dirty)}
+        >
           Mulai pembacaan
         </button>
       </div>
@@ -162,7 +172,7 @@ function IkrarEditor({
         (Pemilihan): {ceremony.election ? `"${ceremony.election}"` : 'belum diisi'}.
       </p>
       <div className="actions">
-        <button type="submit" className="primary" disabled={!dirty}>
+        <button type="submit" className="primary" disabled={!dirty || busy}>
           Simpan ikrar
         </button>
         {dirty && <span className="muted">Belum disimpan untuk acara ini.</span>}
