@@ -1,5 +1,6 @@
-import { createHash, createPrivateKey, createPublicKey, sign, verify } from 'node:crypto'
+import { createPrivateKey, createPublicKey, sign, verify } from 'node:crypto'
 import { formatFingerprint, formatVerificationCode } from '../../shared/fingerprint'
+import { sha256Hex } from '../log/append'
 
 /**
  * An installation's Ed25519 key as plain data, so it can be handed to a job's worker thread
@@ -48,8 +49,6 @@ export function verifyBytes(publicKey: string, bytes: Buffer, signature: string)
     return false
   }
 }
-
-const sha256Hex = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
 
 /** "KIOSK-7F3A · 91C2-…" of a base64 raw public key. */
 export function fingerprintOf(publicKey: string): string {

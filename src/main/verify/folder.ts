@@ -1,20 +1,19 @@
-import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { FileCheck } from '../../shared/contract/authenticity'
 import { formatCount } from '../../shared/format'
-import { MANIFEST, manifestSignatureHolds, parseManifest, type Manifest } from '../export/manifest'
+import {
+  MANIFEST,
+  manifestSignatureHolds,
+  parseManifest,
+  sha256,
+  type Manifest,
+} from '../export/manifest'
 import { UserError } from '../errors'
 import { readRegularFile } from '../roster/table-file'
 import { verifyCsv } from './csv'
 import { judgeSeal, unreadable, type VerifyOptions } from './judge'
 import { verifyWorkbook } from './workbook'
-
-async function sha256(file: string): Promise<string> {
-  const hash = createHash('sha256')
-  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer)
-  return hash.digest('hex')
-}
 
 /** A file name with no folder in it: a manifest never points outside its own folder. */
 const PLAIN_NAME = /^[^/\\]+$/
