@@ -175,6 +175,32 @@ describe('tampering with the log is found, at the entry', () => {
     })
   })
 
+  it("an entry carrying an earlier entry's id, even with every hash recomputed", async () => {
+    const { d, entry } = await tampered()
+    const earlier = entry(3)
+    const head = entry(5)
+    const copy = {
+      seq: 6,
+      id: earlier.id,
+      kind: 'scan' as const,
+      at: '2024-09-30T00:40:00.000Z',
+      kioskId: 'K',
+      body: JSON.parse(earlier.body) as CanonicalValue,
+    }
+    d.prepare(
+      'INSERT INTO log_entry (seq, id, kind, at, kiosk_id, body, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(6, copy.id, copy.kind, copy.at, 'K', earlier.body, head.hash, entryHash(head.hash, copy))
+    expect(verifyChain(d)).toMatchObject({
+      ok: false,
+      entries: 5,
+      broken: {
+        seq: 6,
+        id: earlier.id,
+        problem: expect.stringContaining('sama dengan id entri nomor 3'),
+      },
+    })
+  })
+
   it('a check-in changed in its table but not in the log is found by the rebuild', async () => {
     const { d } = await tampered()
     d.prepare("UPDATE checkin SET scanned_at = '2024-09-30T00:20:00.000Z' WHERE id = 2").run()

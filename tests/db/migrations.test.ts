@@ -12,6 +12,8 @@ import { signers } from '../../src/main/db/migrations/0007-signers'
 import { demoElection } from '../../src/main/db/migrations/0008-demo-election'
 import { regionalLeaders } from '../../src/main/db/migrations/0010-regional-leaders'
 import { pakta } from '../../src/main/db/migrations/0011-pakta'
+import { logUnindexedId } from '../../src/main/db/migrations/0012-log-unindexed-id'
+import { appendEntry } from '../../src/main/log/append'
 import { checkin } from '../../src/main/db/migrations/0002-checkin'
 import { log } from '../../src/main/db/migrations/0009-log'
 import { verifyChain } from '../../src/main/log/chain'
@@ -535,5 +537,38 @@ describe('migration 0011 pakta', () => {
         .run(),
     ).toThrow(/CHECK/)
     expect(db.prepare('SELECT count(*) FROM ceremony_pakta').pluck().get()).toBe(0)
+  })
+})
+
+describe('migration log-unindexed-id', () => {
+  it('copies every log entry as it was, hashes and all, onto a table with no index on ids, still append-only', () => {
+    const dir = tempDir()
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }))
+    const file = path.join(dir, 'k.sqlite')
+    const old = openDatabase(file, {
+      migrations: MIGRATIONS.slice(0, MIGRATIONS.indexOf(logUnindexedId)),
+    })
+    for (let n = 0; n < 3; n++)
+      appendEntry(old, {
+        kind: 'pin.set',
+        at: `2024-09-30T01:00:0${n}.000Z`,
+        kioskId: 'K',
+        body: { replaced: n > 0 },
+      })
+    const entries = old.prepare('SELECT * FROM log_entry ORDER BY seq').all()
+    old.close()
+    const now = openDatabase(file, {
+      migrations: MIGRATIONS.slice(0, MIGRATIONS.indexOf(logUnindexedId) + 1),
+    })
+    cleanups.push(() => now.close())
+    expect(now.prepare('SELECT * FROM log_entry ORDER BY seq').all()).toEqual(entries)
+    expect(verifyChain(now)).toMatchObject({ ok: true, entries: 3 })
+    expect(now.prepare("SELECT name FROM pragma_index_list('log_entry')").pluck().all()).toEqual([])
+    expect(() => now.prepare("UPDATE log_entry SET at = 'x' WHERE seq = 2").run()).toThrow(
+      'Log kehadiran tidak boleh diubah',
+    )
+    expect(() => now.prepare('DELETE FROM log_entry WHERE seq = 3').run()).toThrow(
+      'Log kehadiran tidak boleh dihapus',
+    )
   })
 })

@@ -51,8 +51,33 @@ interface Row {
   hash: string
 }
 
+/**
+ * The first entry whose id an earlier entry already has, with that earlier entry: the table
+ * has no index on ids (a page less for every scan to write), so a repeat is found here. Sorted
+ * by SQLite, in its temporary storage, so a long log does not fill memory.
+ */
+function firstRepeatedId(db: Db): { seq: number; firstSeq: number } | null {
+  const row = db
+    .prepare(
+      `SELECT seq, first AS firstSeq FROM (
+         SELECT seq, row_number() OVER w AS n, first_value(seq) OVER w AS first
+         FROM log_entry WINDOW w AS (PARTITION BY id ORDER BY seq)
+       ) WHERE n = 2 ORDER BY seq LIMIT 1`,
+    )
+    .get() as { seq: number; firstSeq: number } | undefined
+  return row ?? null
+}
+
 /** What is wrong with one row given the hash before it; null when it holds. */
-function problemOf(row: Row, expectedSeq: number, prevHash: string): string | null {
+function problemOf(
+  row: Row,
+  expectedSeq: number,
+  prevHash: string,
+  repeat: { seq: number; firstSeq: number } | null,
+): string | null {
+  if (repeat?.seq === row.seq) {
+    return `id entri ini sama dengan id entri nomor ${formatCount(repeat.firstSeq)}: id tidak pernah berulang, jadi salah satunya disalin atau dipalsukan`
+  }
   if (row.seq !== expectedSeq) {
     return row.seq > expectedSeq
       ? `nomor urut ${formatCount(row.seq)} padahal seharusnya ${formatCount(expectedSeq)}: entri ke-${formatCount(expectedSeq)} sampai ke-${formatCount(row.seq - 1)} hilang (dihapus)`
@@ -110,11 +135,12 @@ export function verifyChain(db: Db): ChainCheck {
     let prevHash = GENESIS_HASH
     let expected = 1
     let signed: SignedHead | null = null
+    const repeat = firstRepeatedId(db)
     const rows = db
       .prepare('SELECT * FROM log_entry ORDER BY seq')
       .iterate() as IterableIterator<Row>
     for (const row of rows) {
-      const problem = problemOf(row, expected, prevHash)
+      const problem = problemOf(row, expected, prevHash, repeat)
       if (problem !== null) {
         rows.return?.()
         const broken = { seq: row.seq, id: row.id, problem }
