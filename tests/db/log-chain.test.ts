@@ -185,7 +185,7 @@ describe('tampering with the log is found, at the entry', () => {
       kind: 'scan' as const,
       at: '2024-09-30T00:40:00.000Z',
       kioskId: 'K',
-      body: JSON.parse(earlier.body) as CanonicalValue,
+      body: JSON.parse(earlier.body),
     }
     d.prepare(
       'INSERT INTO log_entry (seq, id, kind, at, kiosk_id, body, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
