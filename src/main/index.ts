@@ -21,6 +21,7 @@ import { kioskModeFor, loginItemFor, type LaunchFacts } from './window/kiosk-mod
 import { applyLoginItem } from './window/login-item'
 import { followPresenterDisplay } from './window/presenter-window'
 import { isAppUrl } from './window/security'
+import { signAtClose } from './log/signed-head'
 
 /** better-sqlite3 built for Electron's ABI by scripts/prepare-electron.mjs, beside the Node build tests use. */
 function electronNativeBinding(): string | undefined {
@@ -164,7 +165,11 @@ function start(): void {
   presenter = followPresenterDisplay(kiosk.win, () => announceReading())
   // All in one tick: the window's first call cannot arrive before its handler is registered.
   const closeDatabase = () => {
-    if (db.open) db.close()
+    if (db.open) {
+      // Quitting closes the ceremony the kiosk ran: its head is signed on the way out.
+      signAtClose(db, ctx.key, { at: ctx.now(), kioskId: ctx.kioskId })
+      db.close()
+    }
     lock.release()
   }
   ctx.shell = {

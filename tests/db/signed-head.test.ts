@@ -72,6 +72,28 @@ describe('the signed head', () => {
     expect(verifyChain(k.db)).toMatchObject({ ok: true, unsigned: 0 })
   })
 
+  it('is signed when another ceremony is made active, closing the one before, before its activation', async () => {
+    const k = kiosk()
+    const first = (await k.call('ceremony.create', PILKADA_2024)) as { id: number }
+    const second = (await k.call('ceremony.create', { ...PILKADA_2024, name: 'Apel kedua' })) as {
+      id: number
+    }
+    await k.call('checkin.scan', { payload: NIPS[0], source: 'kamera' })
+    await k.call('ceremony.setActive', { id: first.id })
+    expect(k.heads()).toEqual([])
+    await k.call('ceremony.setActive', { id: second.id })
+    const [closing] = k.heads()
+    expect(closing).toMatchObject({ reason: 'penutupan' })
+    // The signature comes first, then the new ceremony's activation.
+    expect(
+      k.db
+        .prepare('SELECT kind FROM log_entry WHERE seq > ? ORDER BY seq')
+        .pluck()
+        .all(closing!.seq),
+    ).toEqual(['ceremony.activated'])
+    expect(verifyChain(k.db)).toMatchObject({ ok: true, signed: { seq: closing!.seq } })
+  })
+
   it('shows a tail rewritten with recomputed hashes, which the hash chain alone cannot', async () => {
     const k = kiosk()
     await k.call('ceremony.create', PILKADA_2024)

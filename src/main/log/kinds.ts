@@ -120,7 +120,7 @@ export type PaktaReceivedBody = {
 }
 
 /** Why the head was signed: an export, every few minutes while scans arrive, or on request. */
-export type HeadSigningReason = 'ekspor' | 'berkala' | 'permintaan'
+export type HeadSigningReason = 'ekspor' | 'berkala' | 'permintaan' | 'penutupan'
 
 /** The chain's head before this entry, signed with the installation's key (log/signed-head.ts). */
 export type HeadSignedBody = {

@@ -94,3 +94,16 @@ export function periodicHeadSigner(
     }
   }
 }
+
+/**
+ * "At ceremony close": when another ceremony is made active, or the kiosk quits, the head is
+ * signed, so what was recorded for the ceremony being closed is vouched for before anything
+ * else is appended. A failure is logged, never thrown: closing must not be refused for it.
+ */
+export function signAtClose(db: Db, key: KioskKey, what: { at: Date; kioskId: string }): void {
+  try {
+    signHead(db, key, { reason: 'penutupan', ...what })
+  } catch (error) {
+    console.error('[kepala rantai]', error)
+  }
+}
