@@ -40,7 +40,7 @@ async function openRoster(page: Page): Promise<void> {
 
 async function decodeCard(page: Page, nip: string): Promise<string> {
   const card = page.locator(`[data-testid="qr-card"][data-nip="${nip}"]`)
-  return decodeQr(page.context(), await card.screenshot())
+  return decodeQr(await card.screenshot())
 }
 
 test('an OPD prints on A4 with nothing else on the page, its QR reads back, and the officer marks it', async ({

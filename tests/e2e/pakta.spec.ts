@@ -97,7 +97,7 @@ test('a pakta batch prints to PDF one whole A4 page per ASN, and every QR names 
   expect(codes).toHaveLength(SIGNERS.length)
   const secret = formSecret(db)
   for (const [i, person] of SIGNERS.entries()) {
-    const decoded = decodeForm(await decodeQr(page.context(), codes[i]!), secret)
+    const decoded = decodeForm(await decodeQr(codes[i]!), secret)
     expect(decoded.ok && decoded.form.nip, `halaman ${i + 1}`).toBe(person.nip)
     // Lines as the PDF wraps them, joined again.
     const text = pageText(pdf, i + 1).replace(/\s+/g, ' ')
@@ -122,7 +122,7 @@ test('a returned form scanned with the scanner is counted once, refusals say why
   // The code on Budi's form, read off the sheet by the camera's decoder: what a scanner types.
   const budi = SIGNERS[2]
   const qr = sheet.locator(`[data-testid="pakta-form"][data-nip="${budi.nip}"] .pakta-qr svg`)
-  const budiCode = await decodeQr(page.context(), await qr.screenshot())
+  const budiCode = await decodeQr(await qr.screenshot())
   const decoded = decodeForm(budiCode, formSecret(db))
   expect(decoded.ok && decoded.form).toEqual({
     ceremonyId,
