@@ -93,8 +93,8 @@ const inList = (kinds: readonly string[]) => kinds.map((k) => `'${k}'`).join(', 
  * One NIP's history at one ceremony, read from the log alone (since the demo's removal that
  * may have freed the ceremony's id, as log/attempts.ts counts): every scan attempt, every
  * cancellation and every reason, and the roster's changes to that person (registered at the
- * gate, added, edited, deactivated), oldest first. Reads the whole log once (an officer's question,
- * not the scan path); a person has a handful of lines.
+ * gate, added, edited, deactivated), oldest first. Reads the whole log once (an officer's
+ * question, not the scan path); a person has a handful of lines.
  */
 export function personHistory(db: Db, nip: string, ceremonyId: number): PersonHistory {
   const rows = db
