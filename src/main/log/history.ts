@@ -100,9 +100,9 @@ export function personHistory(db: Db, nip: string, ceremonyId: number): PersonHi
   const rows = db
     .prepare(
       `SELECT seq, kind, at, kiosk_id, body FROM log_entry
-       WHERE json_extract(body, '$.nip') = @nip AND seq > (${SINCE})
-         AND (kind IN (${inList(ROSTER_KINDS)}) OR (kind IN (${inList(CEREMONY_KINDS)})
-           AND json_extract(body, '$.ceremonyId') = @ceremonyId))
+       WHERE kind IN (${inList([...CEREMONY_KINDS, ...ROSTER_KINDS])})
+         AND json_extract(body, '$.nip') = @nip AND seq > (${SINCE})
+         AND (kind IN (${inList(ROSTER_KINDS)}) OR json_extract(body, '$.ceremonyId') = @ceremonyId)
        ORDER BY seq`,
     )
     .all({ nip, ceremonyId }) as Row[]
