@@ -4,8 +4,21 @@ import { verifyChain } from '../../src/main/log/chain'
 import { rebuildMatches } from '../../src/main/log/rebuild'
 import { sha256 } from '../../src/main/export/manifest'
 import path from 'node:path'
+import { createHash } from 'node:crypto'
+import { canonicalJson, type CanonicalValue } from '../../src/main/log/canonical'
+import { PILKADA_2024 } from '../fixtures/ceremony'
 import { kioskTable } from '../fixtures/kiosk-table'
-import { BUDI, JUNK, loggedSession, OTHER_STRANGER, RINA, STRANGER } from '../fixtures/log-session'
+import {
+  BUDI,
+  JUNK,
+  loggedSession,
+  OTHER_STRANGER,
+  RINA,
+  sessionTable,
+  SITI,
+  STRANGER,
+} from '../fixtures/log-session'
+import { tempDir } from '../fixtures/temp-db'
 
 async function run() {
   const s = await loggedSession()
@@ -32,8 +45,18 @@ describe('every fact is in the log, through the real handler table', () => {
     const s = await session()
     const kinds = new Set(s.entries.map((e) => e.kind))
     // A new kind of fact must happen in this session, or be named here with the test that
-    // covers it: the demo's removal is tested below, a pakta receipt in pakta.test.ts.
-    const elsewhere = ['demo.removed', 'pakta.received']
+    // covers it: the demo's removal and the facts set by hand are tested below, a pakta
+    // receipt in pakta.test.ts.
+    const elsewhere = [
+      'demo.removed',
+      'pakta.received',
+      'employee.registered',
+      'employee.added',
+      'employee.changed',
+      'pakta.changed',
+      'signer.set',
+      'leaders.set',
+    ]
     expect(LOG_KINDS.filter((k) => !kinds.has(k))).toEqual(elsewhere)
     expect(s.entries.every((e) => e.kiosk_id === 'K')).toBe(true)
     expect(verifyChain(s.ctx.db)).toMatchObject({ ok: true, entries: s.entries.length })
@@ -193,5 +216,296 @@ describe('one person’s history, from the log', () => {
     expect((await history(OTHER_STRANGER)).value.lines.map((l) => l.what)).toEqual([
       'Pindaian ditolak: NIP tidak terdaftar (kamera)',
     ])
+  })
+})
+
+describe('facts set by hand', () => {
+  interface Entry {
+    seq: number
+    kind: string
+    body: Record<string, unknown>
+  }
+  // Every table one of these facts writes: a refused log entry must leave all of them as they were.
+  const TABLES = [
+    'employee',
+    'checkin',
+    'ceremony_ikrar',
+    'ceremony_pakta',
+    'signer',
+    'regional_leader',
+  ]
+
+  let s: ReturnType<typeof sessionTable> & { ceremonyId: number; opd: Record<string, number> }
+  beforeAll(async () => {
+    const t = sessionTable(tempDir())
+    await t.call('auth.setPin', { pin: '135790' })
+    await t.importRoster([
+      [BUDI, 'Budi Santoso', 'Inspektorat'],
+      [SITI, 'Siti Aminah', 'Dinas Sosial'],
+    ])
+    const ceremony = await t.call<{ id: number }>('ceremony.create', PILKADA_2024)
+    const opds = await t.call<{ id: number; name: string }[]>('roster.listOpd')
+    s = { ...t, ceremonyId: ceremony.id, opd: Object.fromEntries(opds.map((o) => [o.name, o.id])) }
+  }, 60_000)
+  afterAll(() => s?.k.cleanup())
+
+  const db = () => s.k.ctx.db
+  const lastSeq = () =>
+    db().prepare('SELECT coalesce(max(seq), 0) FROM log_entry').pluck().get() as number
+  const since = (seq: number) =>
+    (
+      db().prepare('SELECT seq, kind, body FROM log_entry WHERE seq > ? ORDER BY seq').all(seq) as {
+        seq: number
+        kind: string
+        body: string
+      }[]
+    ).map((e): Entry => ({ ...e, body: JSON.parse(e.body) as Record<string, unknown> }))
+  const snapshot = () =>
+    TABLES.map((t) => JSON.stringify(db().prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()))
+
+  /**
+   * Runs the call once with the log refusing every insert (a disk that fails at the entry): the
+   * call is refused and no table changed, so state and entry share one transaction. Then runs
+   * it for real and returns the entries it wrote.
+   */
+  async function logged(channel: string, input?: unknown): Promise<Entry[]> {
+    const before = snapshot()
+    const seq = lastSeq()
+    db().exec(
+      "CREATE TEMP TRIGGER refuse_log BEFORE INSERT ON main.log_entry BEGIN SELECT RAISE(ABORT, 'disk gone'); END",
+    )
+    try {
+      expect(await s.k.call(channel, input)).toMatchObject({ ok: false })
+    } finally {
+      db().exec('DROP TRIGGER temp.refuse_log')
+    }
+    expect(snapshot()).toEqual(before)
+    expect(lastSeq()).toBe(seq)
+    await s.call(channel, input)
+    return since(seq)
+  }
+  /** A call that changes nothing writes no entry. */
+  async function unlogged(channel: string, input?: unknown) {
+    const seq = lastSeq()
+    await s.call(channel, input)
+    expect(since(seq)).toEqual([])
+  }
+  const employeeId = (nip: string) =>
+    db().prepare('SELECT id FROM employee WHERE nip = ?').pluck().get(nip) as number
+
+  it('registering an unknown NIP at the gate logs the new employee and the arrivals it links', async () => {
+    const unknown = await s.scan(STRANGER)
+    expect(unknown).toMatchObject({ kind: 'unknown' })
+    const checkinId = db().prepare('SELECT id FROM checkin WHERE nip = ?').pluck().get(STRANGER)
+    const entries = await logged('checkin.registerUnknown', {
+      nip: STRANGER,
+      name: 'Tamu Terdaftar',
+      opdId: s.opd['Dinas Sosial'],
+    })
+    expect(entries).toEqual([
+      {
+        seq: expect.any(Number),
+        kind: 'employee.registered',
+        body: {
+          employeeId: employeeId(STRANGER),
+          nip: STRANGER,
+          name: 'Tamu Terdaftar',
+          opd: 'Dinas Sosial',
+          jenis: 'PNS',
+          linkedCheckinIds: [checkinId],
+        },
+      },
+    ])
+  })
+
+  it('an employee edited by hand logs only the fields that changed, previous and new', async () => {
+    const budi = employeeId(BUDI)
+    const edit = {
+      id: budi,
+      name: 'Budi Santoso',
+      opdId: s.opd['Inspektorat'],
+      jabatan: '',
+      pangkat: '',
+      jenis: 'PNS',
+      active: true,
+    }
+    await unlogged('roster.update', edit)
+    const moved = await logged('roster.update', {
+      ...edit,
+      opdId: s.opd['Dinas Sosial'],
+      jabatan: 'Analis Kebijakan',
+    })
+    expect(moved.map((e) => [e.kind, e.body])).toEqual([
+      [
+        'employee.changed',
+        {
+          employeeId: budi,
+          nip: BUDI,
+          changes: [
+            { field: 'jabatan', previous: '', value: 'Analis Kebijakan' },
+            { field: 'opd', previous: 'Inspektorat', value: 'Dinas Sosial' },
+          ],
+        },
+      ],
+    ])
+    const deactivated = await logged('roster.update', {
+      ...edit,
+      opdId: s.opd['Dinas Sosial'],
+      jabatan: 'Analis Kebijakan',
+      active: false,
+    })
+    expect(deactivated.map((e) => e.body['changes'])).toEqual([
+      [{ field: 'active', previous: true, value: false }],
+    ])
+  })
+
+  it('a non-ASN person added by hand logs the new record', async () => {
+    const entries = await logged('roster.addNonAsn', {
+      name: 'Sopir Dinas',
+      opdId: s.opd['Inspektorat'],
+      jabatan: 'Pengemudi',
+      pangkat: '',
+    })
+    expect(entries.map((e) => [e.kind, e.body])).toEqual([
+      [
+        'employee.added',
+        {
+          employeeId: employeeId('NA-000001'),
+          nip: 'NA-000001',
+          name: 'Sopir Dinas',
+          opd: 'Inspektorat',
+          jabatan: 'Pengemudi',
+          pangkat: '',
+          jenis: 'NON_ASN',
+        },
+      ],
+    ])
+  })
+
+  it('ikrar and pakta edits log the template and the text digest before and after', async () => {
+    const textDigest = (copy: Record<string, unknown>, fields: string[]) =>
+      createHash('sha256')
+        .update(
+          canonicalJson(Object.fromEntries(fields.map((f) => [f, copy[f]])) as CanonicalValue),
+        )
+        .digest('hex')
+    const IKRAR = ['instansi', 'heading', 'opening', 'points', 'closing']
+    const ceremonyId = s.ceremonyId
+    const fresh = await s.call<Record<string, unknown>>('ikrar.get', { ceremonyId })
+    const fields = {
+      ceremonyId,
+      instansi: 'Pemerintah Kabupaten Uji',
+      heading: 'IKRAR NETRALITAS ASN',
+      opening: 'Kami Aparatur Sipil Negara berikrar:',
+      points: ['Menjaga netralitas.'],
+      closing: null,
+    }
+    const saved = await logged('ikrar.save', fields)
+    expect(saved.map((e) => [e.kind, e.body])).toEqual([
+      [
+        'ikrar.changed',
+        {
+          ceremonyId,
+          templateId: fresh['templateId'],
+          previousTemplateId: fresh['templateId'],
+          previousTextSha256: textDigest(fresh, IKRAR),
+          textSha256: textDigest(fields, IKRAR),
+        },
+      ],
+    ])
+    await unlogged('ikrar.save', fields)
+    const switched = await logged('ikrar.chooseTemplate', {
+      ceremonyId,
+      templateId: 'pilkada-2020',
+    })
+    const now = await s.call<Record<string, unknown>>('ikrar.get', { ceremonyId })
+    expect(switched.map((e) => e.body)).toEqual([
+      expect.objectContaining({
+        templateId: 'pilkada-2020',
+        previousTemplateId: fresh['templateId'],
+        previousTextSha256: textDigest(fields, IKRAR),
+        textSha256: textDigest(now, IKRAR),
+      }),
+    ])
+
+    const PAKTA = ['heading', 'subheading', 'opening', 'statement', 'points', 'sanction', 'closing']
+    const pakta = await s.call<Record<string, unknown>>('pakta.get', { ceremonyId })
+    const edited = {
+      ...Object.fromEntries([...PAKTA, 'place', 'meterai'].map((f) => [f, pakta[f]])),
+      place: 'Banyuwangi',
+      ceremonyId,
+    }
+    const paktaSaved = await logged('pakta.save', edited)
+    expect(paktaSaved.map((e) => [e.kind, e.body])).toEqual([
+      [
+        'pakta.changed',
+        {
+          ceremonyId,
+          templateId: pakta['templateId'],
+          previousTemplateId: pakta['templateId'],
+          previousTextSha256: textDigest(pakta, [...PAKTA, 'place', 'meterai']),
+          textSha256: textDigest(edited, [...PAKTA, 'place', 'meterai']),
+        },
+      ],
+    ])
+    // The words stay with the ceremony; the log holds their digest only.
+    expect(JSON.stringify(paktaSaved)).not.toContain(String(pakta['statement']))
+  })
+
+  it('signers and regional leaders log what they replaced', async () => {
+    const head = { title: 'Inspektur', name: 'Drs. Ahmad', pangkat: 'Pembina, IV/a', nip: '' }
+    const opdId = s.opd['Inspektorat']!
+    const set = await logged('signer.set', { opdId, ...head })
+    expect(set.map((e) => [e.kind, e.body])).toEqual([
+      ['signer.set', { opdId, opd: 'Inspektorat', previous: null, signer: head }],
+    ])
+    await unlogged('signer.set', { opdId, ...head })
+    const cleared = await logged('signer.set', { opdId, ...head, title: ' ' })
+    expect(cleared.map((e) => e.body)).toEqual([
+      { opdId, opd: 'Inspektorat', previous: head, signer: null },
+    ])
+    const recap = await logged('signer.set', { opdId: null, ...head, title: 'Kepala BKPSDM' })
+    expect(recap.map((e) => e.body)).toEqual([
+      { opdId: null, opd: null, previous: null, signer: { ...head, title: 'Kepala BKPSDM' } },
+    ])
+
+    const bupati = { title: 'Bupati', name: 'H. Ipuk', nip: '' }
+    const sekda = { title: 'Sekretaris Daerah', name: 'Ir. Mujiono', nip: BUDI }
+    const first = await logged('declaration.setLeaders', { leaders: [bupati] })
+    expect(first.map((e) => [e.kind, e.body])).toEqual([
+      ['leaders.set', { previous: [], leaders: [bupati] }],
+    ])
+    await unlogged('declaration.setLeaders', { leaders: [bupati] })
+    const moved = await logged('declaration.setLeaders', { leaders: [sekda, bupati] })
+    expect(moved.map((e) => e.body)).toEqual([{ previous: [bupati], leaders: [sekda, bupati] }])
+  })
+
+  it('shows the roster facts in the person’s history; the chain verifies and the rebuild matches', async () => {
+    const history = async (nip: string) =>
+      (
+        await s.call<{ lines: { what: string; by: string }[] }>('log.personHistory', {
+          nip,
+          ceremonyId: s.ceremonyId,
+        })
+      ).lines.map((l) => [l.what, l.by])
+    expect(await history(STRANGER)).toEqual([
+      ['Pindaian tercatat sebagai tidak terdaftar (kamera, terlambat)', 'kiosk K'],
+      [
+        'Didaftarkan dari gerbang sebagai Tamu Terdaftar, Dinas Sosial; 1 kedatangan ditautkan',
+        'kiosk K',
+      ],
+    ])
+    expect(await history(BUDI)).toEqual([
+      [
+        'Data pegawai diubah: jabatan (kosong) menjadi "Analis Kebijakan"; OPD "Inspektorat" menjadi "Dinas Sosial"',
+        'kiosk K',
+      ],
+      ['Data pegawai diubah: dinonaktifkan', 'kiosk K'],
+    ])
+    expect((await history('NA-000001')).map(([what]) => what)).toEqual([
+      'Ditambahkan ke data pegawai (Non-ASN): Sopir Dinas, Inspektorat',
+    ])
+    expect(verifyChain(db())).toMatchObject({ ok: true })
+    expect(rebuildMatches(db())).toMatchObject({ matches: true, checkins: 1, differences: [] })
   })
 })

@@ -2,6 +2,7 @@ import type { RegisteredArrival } from '../../shared/domain'
 import { formatNip, validateNip } from '../../shared/nip'
 import type { Db } from '../db/connection'
 import { UserError } from '../errors'
+import { appendEntry, kioskOf } from '../log/append'
 import { getEmployee, requireOpd } from '../roster/repository'
 import { liveArrival } from './record'
 
@@ -40,10 +41,28 @@ export function registerArrival(db: Db, now: Date, input: Registration): Registe
         )
         .run(nip, input.name, input.opdId, check.kind, now.toISOString())
       const id = Number(lastInsertRowid)
-      const linked = db
-        .prepare('UPDATE checkin SET employee_id = ? WHERE nip = ? AND employee_id IS NULL')
-        .run(id, nip).changes
-      return { employee: getEmployee(db, id), linked, arrival: liveArrival(db, nip) }
+      const linkedIds = db
+        .prepare(
+          'UPDATE checkin SET employee_id = ? WHERE nip = ? AND employee_id IS NULL RETURNING id',
+        )
+        .pluck()
+        .all(id, nip) as number[]
+      const employee = getEmployee(db, id)
+      appendEntry(db, {
+        kind: 'employee.registered',
+        at: now.toISOString(),
+        kioskId: kioskOf(db),
+        body: {
+          employeeId: id,
+          nip,
+          name: employee.name,
+          opd: employee.opdName,
+          jenis: employee.jenis,
+          // RETURNING gives no order; sorted, the same registration writes the same bytes.
+          linkedCheckinIds: linkedIds.sort((a, b) => a - b),
+        },
+      })
+      return { employee, linked: linkedIds.length, arrival: liveArrival(db, nip) }
     })
     .immediate()
 }

@@ -2,6 +2,7 @@ import { validateNip } from '../../shared/nip'
 import { RECAP_TITLE, signerTitle, type Signer, type SignerList } from '../../shared/signer'
 import type { Db } from '../db/connection'
 import { UserError } from '../errors'
+import { appendEntry, kioskOf } from '../log/append'
 
 const COLUMNS = 'title, name, pangkat, nip'
 
@@ -44,34 +45,45 @@ export function signerNip(raw: string, field = 'NIP penanda tangan'): string {
   return check.nip
 }
 
+/** The row of one OPD's signer (or, for null, the recap's). */
+const signerRow = (opdId: number | null) =>
+  opdId === null ? { where: 'opd_id IS NULL', args: [] } : { where: 'opd_id = ?', args: [opdId] }
+
+const sameSigner = (a: Signer | null, b: Signer | null) =>
+  a === null || b === null
+    ? a === b
+    : a.title === b.title && a.name === b.name && a.pangkat === b.pangkat && a.nip === b.nip
+
 /**
  * Sets (or, with an empty title, clears back to the derived title) who signs for an OPD, or
- * for the recap when `opdId` is null.
+ * for the recap when `opdId` is null; logged with the signer it replaced, in one transaction.
  */
 export function setSigner(db: Db, now: Date, opdId: number | null, input: Signer): void {
+  const opd =
+    opdId === null
+      ? null
+      : (db.prepare('SELECT name FROM opd WHERE id = ?').pluck().get(opdId) as string | undefined)
+  if (opd === undefined) throw new UserError('NOT_FOUND', `OPD dengan id ${opdId} tidak ditemukan.`)
   const title = input.title.replace(/\s+/g, ' ').trim()
-  const where = opdId === null ? 'opd_id IS NULL' : 'opd_id = ?'
-  const args = opdId === null ? [] : [opdId]
-  if (opdId !== null && !db.prepare('SELECT 1 FROM opd WHERE id = ?').get(opdId)) {
-    throw new UserError('NOT_FOUND', `OPD dengan id ${opdId} tidak ditemukan.`)
-  }
-  if (title === '') {
-    db.prepare(`DELETE FROM signer WHERE ${where}`).run(...args)
-    return
-  }
-  const row = {
-    opdId,
-    title,
-    name: input.name.trim(),
-    pangkat: input.pangkat.trim(),
-    nip: signerNip(input.nip),
-    at: now.toISOString(),
-  }
+  const signer: Signer | null = title
+    ? { title, name: input.name.trim(), pangkat: input.pangkat.trim(), nip: signerNip(input.nip) }
+    : null
+  const { where, args } = signerRow(opdId)
   db.transaction(() => {
+    const previous =
+      (db.prepare(`SELECT ${COLUMNS} FROM signer WHERE ${where}`).get(...args) as Signer) ?? null
     db.prepare(`DELETE FROM signer WHERE ${where}`).run(...args)
-    db.prepare(
-      `INSERT INTO signer (opd_id, ${COLUMNS}, updated_at)
-       VALUES (@opdId, @title, @name, @pangkat, @nip, @at)`,
-    ).run(row)
-  })()
+    if (signer)
+      db.prepare(
+        `INSERT INTO signer (opd_id, ${COLUMNS}, updated_at)
+         VALUES (@opdId, @title, @name, @pangkat, @nip, @at)`,
+      ).run({ opdId, ...signer, at: now.toISOString() })
+    if (sameSigner(previous, signer)) return
+    appendEntry(db, {
+      kind: 'signer.set',
+      at: now.toISOString(),
+      kioskId: kioskOf(db),
+      body: { opdId, opd, previous, signer },
+    })
+  }).immediate()
 }

@@ -6,6 +6,7 @@ import { getCeremony } from '../ceremony/repository'
 import type { Db } from '../db/connection'
 import { UserError } from '../errors'
 import { listSigners, signerNip } from '../export/signers'
+import { appendEntry, kioskOf } from '../log/append'
 import { listReadings, readableIkrar } from './repository'
 
 /** The region's leaders, in the officer's order. */
@@ -29,9 +30,14 @@ function cleanLeader(leader: RegionalLeader, row: number): RegionalLeader {
   }
 }
 
+const sameLeaders = (a: readonly RegionalLeader[], b: readonly RegionalLeader[]) =>
+  a.length === b.length &&
+  a.every((l, i) => l.title === b[i]!.title && l.name === b[i]!.name && l.nip === b[i]!.nip)
+
 /**
  * Replaces the list as the officer arranged it (added, edited, moved, removed) in one
- * transaction: a refused row leaves the stored list as it was.
+ * transaction, with the list it replaced in the log: a refused row leaves the stored list as
+ * it was, and a save that changes nothing writes nothing.
  */
 export function setLeaders(
   db: Db,
@@ -39,14 +45,26 @@ export function setLeaders(
   leaders: readonly RegionalLeader[],
 ): RegionalLeader[] {
   const rows = leaders.map((l, i) => cleanLeader(l, i + 1))
-  db.transaction(() => {
-    db.prepare('DELETE FROM regional_leader').run()
-    const add = db.prepare(
-      'INSERT INTO regional_leader (position, title, name, nip, updated_at) VALUES (?, ?, ?, ?, ?)',
-    )
-    rows.forEach((l, i) => add.run(i + 1, l.title, l.name, l.nip, now.toISOString()))
-  })()
-  return listLeaders(db)
+  return db
+    .transaction(() => {
+      const previous = listLeaders(db)
+      db.prepare('DELETE FROM regional_leader').run()
+      const add = db.prepare(
+        'INSERT INTO regional_leader (position, title, name, nip, updated_at) VALUES (?, ?, ?, ?, ?)',
+      )
+      rows.forEach((l, i) => add.run(i + 1, l.title, l.name, l.nip, now.toISOString()))
+      const stored = listLeaders(db)
+      if (!sameLeaders(previous, stored)) {
+        appendEntry(db, {
+          kind: 'leaders.set',
+          at: now.toISOString(),
+          kioskId: kioskOf(db),
+          body: { previous, leaders: stored },
+        })
+      }
+      return stored
+    })
+    .immediate()
 }
 
 /** The head of every OPD the apel expects (one with nobody active is not expected), by name. */

@@ -14,6 +14,7 @@ import {
 import { getCeremony } from '../ceremony/repository'
 import type { Db } from '../db/connection'
 import { appendEntry, sha256Hex } from '../log/append'
+import { logCopyChanged } from '../log/copy-changed'
 import { UserError } from '../errors'
 import { DEFAULT_TEMPLATE_ID, findTemplate } from './templates'
 
@@ -96,14 +97,21 @@ function writeCopy(db: Db, now: Date, copy: IkrarCopy): IkrarCopy {
       `Penanda {${unknown[0]}} tidak dikenal. Yang bisa dipakai: ${PLACEHOLDER_LIST}.`,
     )
   }
-  db.prepare(
-    `INSERT INTO ceremony_ikrar (ceremony_id, template_id, instansi, heading, opening, points, closing, updated_at)
+  return db
+    .transaction(() => {
+      const before = getIkrarCopy(db, copy.ceremonyId)
+      db.prepare(
+        `INSERT INTO ceremony_ikrar (ceremony_id, template_id, instansi, heading, opening, points, closing, updated_at)
      VALUES (@ceremonyId, @templateId, @instansi, @heading, @opening, @points, @closing, @updatedAt)
      ON CONFLICT(ceremony_id) DO UPDATE SET template_id = excluded.template_id,
        instansi = excluded.instansi, heading = excluded.heading, opening = excluded.opening,
        points = excluded.points, closing = excluded.closing, updated_at = excluded.updated_at`,
-  ).run({ ...copy, points: JSON.stringify(copy.points), updatedAt: now.toISOString() })
-  return getIkrarCopy(db, copy.ceremonyId)
+      ).run({ ...copy, points: JSON.stringify(copy.points), updatedAt: now.toISOString() })
+      const after = getIkrarCopy(db, copy.ceremonyId)
+      logCopyChanged(db, 'ikrar.changed', now, before, after)
+      return after
+    })
+    .immediate()
 }
 
 /** Starts the ceremony's copy over from a template; the agency name typed so far is kept. */

@@ -2,7 +2,7 @@
 // aliases (not interfaces) so they stay assignable to CanonicalValue; no field is optional
 // (canonical form refuses undefined): an absent value is null.
 import type { AbsenceReason } from '../../shared/attendance'
-import type { ScanSource, UnknownNipPolicy } from '../../shared/domain'
+import type { JenisPegawai, ScanSource, UnknownNipPolicy } from '../../shared/domain'
 
 /** How a scan attempt ended, as the log words it. */
 export const SCAN_RESULTS = [
@@ -133,6 +133,68 @@ export type HeadSignedBody = {
   reason: HeadSigningReason
 }
 
+// Facts set by hand (issue 13, lane facts): the roster, the texts read and signed, and who signs.
+// Kiosk-local ids (employee, OPD) are kept for the rebuild and the tables; names go beside them
+// because only names mean something on another laptop or on paper.
+
+/** A person put on the roster at the gate, and the arrivals (kept for review) now linked to them. */
+export type EmployeeRegisteredBody = {
+  employeeId: number
+  nip: string
+  name: string
+  opd: string
+  jenis: JenisPegawai
+  linkedCheckinIds: number[]
+}
+
+/** A non-ASN person added by hand (numbered NA-…). */
+export type EmployeeAddedBody = {
+  employeeId: number
+  nip: string
+  name: string
+  opd: string
+  jabatan: string
+  pangkat: string
+  jenis: JenisPegawai
+}
+
+/** One field of an employee edited by hand; `opd` by name, `active` false: deactivated. */
+export type EmployeeFieldChange =
+  | { field: 'name' | 'opd' | 'jabatan' | 'pangkat' | 'jenis'; previous: string; value: string }
+  | { field: 'active'; previous: boolean; value: boolean }
+
+/** Only the fields that changed; an edit that changes nothing is no fact and writes no entry. */
+export type EmployeeChangedBody = {
+  employeeId: number
+  nip: string
+  changes: EmployeeFieldChange[]
+}
+
+/** A ceremony's ikrar or pakta copy edited or started over from a template (text digests only). */
+export type CopyChangedBody = {
+  ceremonyId: number
+  templateId: string
+  previousTemplateId: string
+  /** SHA-256 of the copy's canonical text fields (docs/log-format.md), before and after. */
+  previousTextSha256: string
+  textSha256: string
+}
+
+export type SignerValue = { title: string; name: string; pangkat: string; nip: string }
+
+/** Who signs for an OPD (opdId) or, with opdId null, the recap; null: none set (derived title). */
+export type SignerSetBody = {
+  opdId: number | null
+  opd: string | null
+  previous: SignerValue | null
+  signer: SignerValue | null
+}
+
+export type LeaderValue = { title: string; name: string; nip: string }
+
+/** The region's leaders on the declaration sheet, the whole list in order, before and after. */
+export type LeadersSetBody = { previous: LeaderValue[]; leaders: LeaderValue[] }
+
 export type LogBodies = {
   scan: ScanBody
   'checkin.cancelled': CheckinCancelledBody
@@ -148,6 +210,13 @@ export type LogBodies = {
   'demo.removed': DemoRemovedBody
   'pakta.received': PaktaReceivedBody
   'head.signed': HeadSignedBody
+  'employee.registered': EmployeeRegisteredBody
+  'employee.added': EmployeeAddedBody
+  'employee.changed': EmployeeChangedBody
+  'ikrar.changed': CopyChangedBody
+  'pakta.changed': CopyChangedBody
+  'signer.set': SignerSetBody
+  'leaders.set': LeadersSetBody
 }
 export type LogKind = keyof LogBodies
 
@@ -166,6 +235,13 @@ export const LOG_KINDS = [
   'demo.removed',
   'pakta.received',
   'head.signed',
+  'employee.registered',
+  'employee.added',
+  'employee.changed',
+  'ikrar.changed',
+  'pakta.changed',
+  'signer.set',
+  'leaders.set',
 ] as const satisfies readonly LogKind[]
 
 /** One entry as the chain hashes it. */

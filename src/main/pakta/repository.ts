@@ -11,6 +11,7 @@ import { getCeremony } from '../ceremony/repository'
 import type { Db } from '../db/connection'
 import { UserError } from '../errors'
 import { getIkrarCopy, ikrarValues } from '../ikrar/repository'
+import { logCopyChanged } from '../log/copy-changed'
 import { DEFAULT_PAKTA_TEMPLATE, findPaktaTemplate } from './templates'
 
 interface CopyRow {
@@ -89,9 +90,11 @@ export function savePaktaCopy(
       `Penanda {${unknown[0]}} tidak dikenal. Yang bisa dipakai: ${PLACEHOLDER_LIST}.`,
     )
   }
-  const { templateId } = getPaktaCopy(db, ceremonyId)
-  db.prepare(
-    `INSERT INTO ceremony_pakta (ceremony_id, template_id, heading, subheading, opening, statement,
+  return db
+    .transaction(() => {
+      const before = getPaktaCopy(db, ceremonyId)
+      db.prepare(
+        `INSERT INTO ceremony_pakta (ceremony_id, template_id, heading, subheading, opening, statement,
        points, sanction, closing, place, meterai, updated_at)
      VALUES (@ceremonyId, @templateId, @heading, @subheading, @opening, @statement, @points,
        @sanction, @closing, @place, @meterai, @updatedAt)
@@ -100,15 +103,19 @@ export function savePaktaCopy(
        statement = excluded.statement, points = excluded.points, sanction = excluded.sanction,
        closing = excluded.closing, place = excluded.place, meterai = excluded.meterai,
        updated_at = excluded.updated_at`,
-  ).run({
-    ...fields,
-    ceremonyId,
-    templateId,
-    points: JSON.stringify(fields.points),
-    meterai: fields.meterai ? 1 : 0,
-    updatedAt: now.toISOString(),
-  })
-  return getPaktaCopy(db, ceremonyId)
+      ).run({
+        ...fields,
+        ceremonyId,
+        templateId: before.templateId,
+        points: JSON.stringify(fields.points),
+        meterai: fields.meterai ? 1 : 0,
+        updatedAt: now.toISOString(),
+      })
+      const after = getPaktaCopy(db, ceremonyId)
+      logCopyChanged(db, 'pakta.changed', now, before, after)
+      return after
+    })
+    .immediate()
 }
 
 /**

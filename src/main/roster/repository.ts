@@ -2,6 +2,8 @@ import type { CardFilter, Employee, ImportResult, JenisPegawai, Opd } from '../.
 import { normalizeNip } from '../../shared/nip'
 import type { Db } from '../db/connection'
 import { UserError } from '../errors'
+import { appendEntry, kioskOf } from '../log/append'
+import type { EmployeeFieldChange } from '../log/kinds'
 import { opdKey, tidyOpdName } from './opd-key'
 import type { RosterRow } from './parse-roster'
 
@@ -113,17 +115,43 @@ export interface EmployeeEdit {
   active: boolean
 }
 
+/** The fields an edit by hand changed, previous and new; the OPD by name. */
+function changedFields(before: Employee, after: Employee): EmployeeFieldChange[] {
+  const changes: EmployeeFieldChange[] = []
+  const text = ['name', 'jabatan', 'pangkat', 'jenis'] as const
+  for (const field of text)
+    if (before[field] !== after[field])
+      changes.push({ field, previous: before[field], value: after[field] })
+  if (before.opdId !== after.opdId)
+    changes.push({ field: 'opd', previous: before.opdName, value: after.opdName })
+  if (before.active !== after.active)
+    changes.push({ field: 'active', previous: before.active, value: after.active })
+  return changes
+}
+
+/** An edit by hand, logged with the fields it changed in the same transaction. */
 export function updateEmployee(db: Db, now: Date, edit: EmployeeEdit): Employee {
   requireOpd(db, edit.opdId)
-  const done = db
-    .prepare(
-      `UPDATE employee SET name = @name, opd_id = @opdId, jabatan = @jabatan, pangkat = @pangkat,
-       jenis = @jenis, active = @active, updated_at = @now WHERE id = @id`,
-    )
-    .run({ ...edit, active: edit.active ? 1 : 0, now: now.toISOString() })
-  if (done.changes === 0)
-    throw new UserError('NOT_FOUND', `Pegawai dengan id ${edit.id} tidak ditemukan.`)
-  return getEmployee(db, edit.id)
+  return db
+    .transaction(() => {
+      const before = getEmployee(db, edit.id)
+      db.prepare(
+        `UPDATE employee SET name = @name, opd_id = @opdId, jabatan = @jabatan, pangkat = @pangkat,
+         jenis = @jenis, active = @active, updated_at = @now WHERE id = @id`,
+      ).run({ ...edit, active: edit.active ? 1 : 0, now: now.toISOString() })
+      const after = getEmployee(db, edit.id)
+      const changes = changedFields(before, after)
+      if (changes.length > 0) {
+        appendEntry(db, {
+          kind: 'employee.changed',
+          at: now.toISOString(),
+          kioskId: kioskOf(db),
+          body: { employeeId: after.id, nip: after.nip, changes },
+        })
+      }
+      return after
+    })
+    .immediate()
 }
 
 /** Non-ASN staff have no NIP: the kiosk numbers them NA-000001, NA-000002, … for their QR card. */
@@ -147,7 +175,22 @@ export function addNonAsn(
          VALUES (?, ?, ?, ?, ?, 'NON_ASN', 1, ?)`,
         )
         .run(nip, input.name, input.opdId, input.jabatan, input.pangkat, now.toISOString())
-      return getEmployee(db, Number(lastInsertRowid))
+      const e = getEmployee(db, Number(lastInsertRowid))
+      appendEntry(db, {
+        kind: 'employee.added',
+        at: now.toISOString(),
+        kioskId: kioskOf(db),
+        body: {
+          employeeId: e.id,
+          nip: e.nip,
+          name: e.name,
+          opd: e.opdName,
+          jabatan: e.jabatan,
+          pangkat: e.pangkat,
+          jenis: e.jenis,
+        },
+      })
+      return e
     })
     .immediate()
 }

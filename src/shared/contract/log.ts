@@ -6,7 +6,10 @@ export interface HistoryLine {
   /** The log entry's sequence number: the order things happened in, whatever the clock said. */
   seq: number
   at: string
-  /** What happened, in Indonesian: the scan's outcome and input, a cancellation, a reason. */
+  /**
+   * What happened, in Indonesian: the scan's outcome and input, a cancellation, a reason, or a
+   * change to the person on the roster (registered at the gate, added, edited, deactivated).
+   */
   what: string
   /** Who: the officer who set a reason, the kiosk that scanned or cancelled. */
   by: string

@@ -62,6 +62,8 @@ export const EVENT_EFFECTS: { [E in EventName]: (payload: EventPayload<E>) => Ev
       'attendance.list',
       'pakta.tracking',
       'pakta.outstanding',
+      // A person registered, added or edited is a new line in their history.
+      'log.personHistory',
     ),
   }),
   'ceremony.changed': () => ({
