@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { KIOSK_ROLES, type KioskRole } from '../../../shared/contract/hub'
 import { api } from '../api'
 import { useAction, useKiosk } from '../data/query'
@@ -10,12 +11,17 @@ import { ROLE_CHOICES } from './roles'
 export function RoleSetting({ openNetwork }: { openNetwork: () => void }) {
   const status = useKiosk('hub.status')
   const action = useAction()
-  const role = status.data?.role
-  const choose = (next: KioskRole) =>
-    action.run(async () => {
+  // Shown at once while main stores it; put back if main refuses (or the PIN is not given).
+  const [pending, setPending] = useState<KioskRole | null>(null)
+  const role = pending ?? status.data?.role
+  const choose = async (next: KioskRole) => {
+    setPending(next)
+    await action.run(async () => {
       await api('hub.setRole', { role: next })
       return `Peran kiosk: ${ROLE_CHOICES[next].name}.`
     })
+    setPending(null)
+  }
   return (
     <div className="card role-setting" role="group" aria-label="Peran kiosk">
       <div className="toolbar">
