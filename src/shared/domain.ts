@@ -63,6 +63,8 @@ export interface Ceremony {
   unknownPolicy: UnknownNipPolicy
   /** The election the ikrar names ({pemilihan}), e.g. "Pilkada Serentak Tahun 2024". */
   election: string
+  /** The id every kiosk running this apel shares (UUIDv7); `id` is this kiosk's own. */
+  globalId: string
   active: boolean
 }
 

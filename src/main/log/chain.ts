@@ -40,7 +40,8 @@ export type ChainCheck =
     }
   | { ok: false; entries: number; broken: ChainBreak; message: string }
 
-interface Row {
+/** A log_entry row as SQLite gives it back. */
+export interface LogRow {
   seq: number
   id: string
   kind: string
@@ -52,7 +53,7 @@ interface Row {
 }
 
 /** What is wrong with one row given the hash before it; null when it holds. */
-function problemOf(row: Row, expectedSeq: number, prevHash: string): string | null {
+function problemOf(row: LogRow, expectedSeq: number, prevHash: string): string | null {
   if (row.seq !== expectedSeq) {
     return row.seq > expectedSeq
       ? `nomor urut ${formatCount(row.seq)} padahal seharusnya ${formatCount(expectedSeq)}: entri ke-${formatCount(expectedSeq)} sampai ke-${formatCount(row.seq - 1)} hilang (dihapus)`
@@ -84,7 +85,7 @@ function problemOf(row: Row, expectedSeq: number, prevHash: string): string | nu
   return null
 }
 
-function signedHeadOf(row: Row): SignedHead {
+function signedHeadOf(row: LogRow): SignedHead {
   const { publicKey } = JSON.parse(row.body) as HeadSignedBody
   return { seq: row.seq, at: row.at, fingerprint: fingerprintOf(publicKey), publicKey }
 }
@@ -112,7 +113,7 @@ export function verifyChain(db: Db): ChainCheck {
     let signed: SignedHead | null = null
     const rows = db
       .prepare('SELECT * FROM log_entry ORDER BY seq')
-      .iterate() as IterableIterator<Row>
+      .iterate() as IterableIterator<LogRow>
     for (const row of rows) {
       const problem = problemOf(row, expected, prevHash)
       if (problem !== null) {

@@ -81,6 +81,12 @@ export type CeremonyFieldsBody = {
   migrated: boolean
 }
 
+/**
+ * A ceremony created since version 12 carries its global id: the id a hub maps another kiosk's
+ * arrivals by (src/main/hub/merge.ts). Entries written before carry none.
+ */
+export type CeremonyCreatedBody = CeremonyFieldsBody & { globalId: string }
+
 export type CeremonyActivatedBody = { ceremonyId: number }
 
 export type IkrarStartedBody = {
@@ -138,7 +144,7 @@ export type LogBodies = {
   'checkin.cancelled': CheckinCancelledBody
   'absence.set': AbsenceSetBody
   'roster.imported': RosterImportedBody
-  'ceremony.created': CeremonyFieldsBody
+  'ceremony.created': CeremonyFieldsBody | CeremonyCreatedBody
   'ceremony.changed': CeremonyFieldsBody
   'ceremony.activated': CeremonyActivatedBody
   'ikrar.started': IkrarStartedBody

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { OpdCount } from '../domain'
 import { call } from './define'
 
 /**
@@ -107,18 +108,12 @@ export interface GateRow {
   revoked: boolean
 }
 
-export interface OpdCount {
-  opdId: number
-  opdName: string
-  present: number
-  expected: number
-}
-
 /** The combined picture at the hub for the active ceremony. */
 export interface HubDashboard {
   ceremony: { id: number; globalId: string | null; name: string } | null
   present: number
   expected: number
+  /** The same per-OPD counts the gate's own dashboard shows, over every gate's arrivals. */
   perOpd: OpdCount[]
   gates: GateRow[]
   /** Duplicates found while merging (a person scanned at two gates), newest first, at most 50. */

@@ -9,6 +9,7 @@ import { demoElection } from './0008-demo-election'
 import { log } from './0009-log'
 import { regionalLeaders } from './0010-regional-leaders'
 import { pakta } from './0011-pakta'
+import { peerChains } from './0012-peer-chains'
 import type { Migration } from './types'
 
 /** In order; each step's version is its position. Never edit a step that has shipped: add one. */
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   log,
   regionalLeaders,
   pakta,
+  peerChains,
 ]
