@@ -29,7 +29,7 @@ export function CombinedCounts({ dash, zone }: { dash: HubDashboard; zone: TimeZ
         <tbody>
           {dash.perOpd.map((o) => (
             <tr key={o.opdId} data-testid="hub-opd">
-              <td>{o.opdName}</td>
+              <td>{o.name}</td>
               <td>{formatCount(o.present)}</td>
               <td>{formatCount(o.expected)}</td>
               <td className="muted">{share(o.present, o.expected)}</td>
