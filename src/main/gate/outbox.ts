@@ -12,6 +12,7 @@ function statements(db: Db) {
     ),
     count: db.prepare('SELECT count(*) FROM log_entry WHERE seq > ?').pluck(),
     head: db.prepare('SELECT coalesce(max(seq), 0) FROM log_entry').pluck(),
+    headId: db.prepare('SELECT id FROM log_entry ORDER BY seq DESC LIMIT 1').pluck(),
   }
 }
 const prepared = perDb(statements)
@@ -31,4 +32,9 @@ export function backlogAfter(db: Db, ackSeq: number): number {
 
 export function logHead(db: Db): number {
   return prepared(db).head.get() as number
+}
+
+/** The id of the entry just appended (a scan's, right after its commit). */
+export function headEntryId(db: Db): string | null {
+  return (prepared(db).headId.get() as string | undefined) ?? null
 }

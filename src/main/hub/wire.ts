@@ -3,7 +3,8 @@
 // list has a bound. The log entries are the gate's own chain (docs/log-format.md).
 import { z } from 'zod'
 import { JENIS_PEGAWAI } from '../../shared/domain'
-import { TIME_ZONE_IDS } from '../../shared/time'
+import { ceremonyFields } from '../../shared/contract/ceremony'
+import { ikrarFields } from '../../shared/contract/ikrar'
 
 /** The path prefix: a later, incompatible protocol gets /v2 and an old gate a clear refusal. */
 export const API = '/v1'
@@ -92,30 +93,16 @@ export interface PushResponse {
  */
 export const acaraResponse = z
   .object({
-    ceremony: z
-      .object({
+    ceremony: ceremonyFields
+      .omit({ opdIds: true })
+      .extend({
         globalId: z.string().min(1).max(40),
-        name: text(200),
-        date: z.iso.date(),
-        startTime: text(5),
-        lateTime: text(5),
-        place: text(200),
-        timeZone: z.enum(TIME_ZONE_IDS),
         /** OPD names the ceremony expects; null: every OPD. */
-        opdNames: z.array(text(200)).max(2_000).nullable(),
-        unknownPolicy: z.enum(['review', 'refuse']),
+        opdNames: z.array(text(200)).min(1).max(2_000).nullable(),
         election: text(200),
       })
       .strict(),
-    ikrar: z
-      .object({
-        instansi: text(300),
-        heading: text(300),
-        opening: text(2_000),
-        points: z.array(text(2_000)).max(30),
-        closing: text(2_000).nullable(),
-      })
-      .strict(),
+    ikrar: ikrarFields,
     roster: z
       .array(
         z

@@ -31,6 +31,11 @@ export type ScanBody = {
   /** This kiosk's arrival sequence number and the clock-back flag of the row written. */
   kioskSeq: number | null
   clockBack: boolean | null
+  /**
+   * At a gate: the hub's clock minus this gate's, ms, as last measured (gate/offset.ts), so the
+   * hub decides lateness on its own clock (at + hubOffsetMs); null elsewhere or before one.
+   */
+  hubOffsetMs: number | null
   /** Set by migration 0009 on facts that predate the log. */
   migrated: boolean
 }
