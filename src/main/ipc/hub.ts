@@ -1,33 +1,113 @@
-import type { hubContract } from '../../shared/contract/hub'
+import path from 'node:path'
+import type { hubContract, RoleStatus } from '../../shared/contract/hub'
 import type { KioskContext } from '../context'
 import { UserError } from '../errors'
+import { discoverHubs } from '../gate/discovery'
+import { GateService } from '../gate/service'
 import { kioskRole, setKioskRole } from '../hub/role'
+import { HUB_LABEL } from '../hub/merge'
+import { HubService, networkAddresses } from '../hub/service'
+import { HUB_TLS_FILE, hubTlsStore } from '../hub/tls'
 import type { HandlersFor } from './handlers'
 
-const notYet = (): never => {
-  throw new UserError('NOT_READY', 'Fitur kiosk induk/gerbang belum tersedia di versi ini.')
+export interface Network {
+  hub: HubService
+  gate: GateService
+}
+
+const networks = new WeakMap<KioskContext, Network>()
+
+/** The hub and gate services of one context: one per handler table's context, made once. */
+export function networkOf(ctx: KioskContext): Network {
+  let n = networks.get(ctx)
+  if (!n) {
+    const deps = {
+      db: ctx.db,
+      kioskId: ctx.kioskId,
+      key: ctx.key,
+      now: () => ctx.now(),
+      events: ctx.events,
+    }
+    n = {
+      hub: new HubService({
+        ...deps,
+        tlsStore:
+          ctx.network?.tlsStore ?? hubTlsStore(path.join(path.dirname(ctx.dbPath), HUB_TLS_FILE)),
+        advertise: ctx.network?.advertise,
+      }),
+      gate: new GateService({ ...deps, pusher: ctx.network?.pusher }),
+    }
+    networks.set(ctx, n)
+  }
+  return n
+}
+
+/** Stops listening and pushing (app quit, tests): nothing of the network outlives its context. */
+export async function stopNetwork(ctx: KioskContext): Promise<void> {
+  const n = networks.get(ctx)
+  if (!n) return
+  n.gate.stop()
+  await n.hub.stop()
 }
 
 export function hubHandlers(ctx: KioskContext): HandlersFor<keyof typeof hubContract> {
-  const status = () => {
+  const net = networkOf(ctx)
+  if (kioskRole(ctx.db) === 'gerbang') net.gate.resume()
+  const status = (): RoleStatus => {
     const role = kioskRole(ctx.db)
-    return { role, label: role === 'induk' ? 'Kiosk induk' : null, hub: null, gate: null }
+    if (role === 'induk') return { role, label: HUB_LABEL, hub: net.hub.side(), gate: null }
+    if (role === 'gerbang') {
+      const gate = net.gate.link()
+      return { role, label: gate.label, hub: null, gate }
+    }
+    return { role, label: null, hub: null, gate: null }
+  }
+  const requireRole = (role: 'induk' | 'gerbang') => {
+    if (kioskRole(ctx.db) !== role)
+      throw new UserError(
+        'WRONG_ROLE',
+        role === 'induk'
+          ? 'Kiosk ini bukan kiosk induk. Ubah peran di Pengaturan dulu.'
+          : 'Kiosk ini bukan kiosk gerbang. Ubah peran di Pengaturan dulu.',
+      )
   }
   return {
     'hub.status': status,
-    'hub.setRole': ({ role }) => {
+    'hub.setRole': async ({ role }) => {
+      // Leaving a role stops what it ran; a gate's pairing stays until it is undone.
+      if (role !== 'induk') await net.hub.stop()
+      if (role !== 'gerbang') net.gate.stop()
       setKioskRole(ctx.db, role)
+      if (role === 'gerbang') net.gate.resume()
       return status()
     },
-    'hub.addresses': notYet,
-    'hub.start': notYet,
-    'hub.stop': notYet,
-    'hub.pairingOffer': notYet,
-    'hub.revokeGate': notYet,
-    'hub.dashboard': notYet,
-    'hub.discover': notYet,
-    'hub.pair': notYet,
-    'hub.unpair': notYet,
-    'hub.pushNow': notYet,
+    'hub.addresses': () => networkAddresses(),
+    'hub.start': ({ address, port }) => {
+      requireRole('induk')
+      return net.hub.start(address, port)
+    },
+    'hub.stop': async () => {
+      await net.hub.stop()
+      return null
+    },
+    'hub.pairingOffer': () => {
+      requireRole('induk')
+      return net.hub.offer()
+    },
+    'hub.revokeGate': ({ kioskId }) => {
+      net.hub.revoke(kioskId)
+      return null
+    },
+    'hub.dashboard': () => net.hub.dashboard(),
+    'hub.discover': ({ timeoutMs }) => discoverHubs(timeoutMs),
+    'hub.pair': (input) => {
+      requireRole('gerbang')
+      return net.gate.pair(input)
+    },
+    'hub.unpair': () => {
+      net.gate.unpair()
+      return null
+    },
+    'hub.pushNow': () => net.gate.pushNow(),
   }
 }

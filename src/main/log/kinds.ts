@@ -31,6 +31,11 @@ export type ScanBody = {
   /** This kiosk's arrival sequence number and the clock-back flag of the row written. */
   kioskSeq: number | null
   clockBack: boolean | null
+  /**
+   * At a gate: the hub's clock minus this gate's, ms, as last measured (gate/offset.ts), so the
+   * hub decides lateness on its own clock (at + hubOffsetMs); null elsewhere or before one.
+   */
+  hubOffsetMs: number | null
   /** Set by migration 0009 on facts that predate the log. */
   migrated: boolean
 }
@@ -139,6 +144,24 @@ export type HeadSignedBody = {
   reason: HeadSigningReason
 }
 
+/**
+ * A request from the network the hub refused (unpaired, expired or reused code, revoked gate,
+ * replay, malformed or oversized body, too many requests). Bounded: short strings only, and
+ * the hub logs at most a few per second, so a flood cannot fill the log.
+ */
+export type HubRefusedBody = {
+  /** HTTP status answered. */
+  status: number
+  /** Why, as a code ('CODE_WRONG', 'REVOKED', …). */
+  code: string
+  /** The path asked for, at most 60 characters. */
+  path: string
+  /** The address it came from. */
+  remote: string
+  /** The gate it claimed to be, when it named one (at most 64 characters). */
+  peer: string | null
+}
+
 export type LogBodies = {
   scan: ScanBody
   'checkin.cancelled': CheckinCancelledBody
@@ -154,6 +177,7 @@ export type LogBodies = {
   'demo.removed': DemoRemovedBody
   'pakta.received': PaktaReceivedBody
   'head.signed': HeadSignedBody
+  'hub.refused': HubRefusedBody
 }
 export type LogKind = keyof LogBodies
 
@@ -172,6 +196,7 @@ export const LOG_KINDS = [
   'demo.removed',
   'pakta.received',
   'head.signed',
+  'hub.refused',
 ] as const satisfies readonly LogKind[]
 
 /** One entry as the chain hashes it. */

@@ -10,6 +10,7 @@ import { log } from './0009-log'
 import { regionalLeaders } from './0010-regional-leaders'
 import { pakta } from './0011-pakta'
 import { peerChains } from './0012-peer-chains'
+import { hubGates } from './0013-hub-gates'
 import type { Migration } from './types'
 
 /** In order; each step's version is its position. Never edit a step that has shipped: add one. */
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   regionalLeaders,
   pakta,
   peerChains,
+  hubGates,
 ]
