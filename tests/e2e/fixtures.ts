@@ -5,6 +5,7 @@ import type { KioskContext } from '../../src/main/context'
 import { openDatabase, type Db } from '../../src/main/db/connection'
 import { EventHub } from '../../src/main/events'
 import { createHandlers } from '../../src/main/ipc/handlers'
+import { stopNetwork } from '../../src/main/ipc/hub'
 import { installationId } from '../../src/main/installation'
 import { fileKeyStore, loadOrCreateKey } from '../../src/main/keys/kiosk-key'
 import { movingClock } from '../fixtures/moving-clock'
@@ -58,7 +59,7 @@ export const test = base.extend<KioskFixtures, { rendererUrl: string }>({
     const { kiosk, close } = await openKiosk(page, rendererUrl, { presenterShown })
     await use(kiosk)
     expect(kiosk.errors, 'kesalahan di konsol browser').toEqual([])
-    close()
+    await close()
   },
 })
 
@@ -71,7 +72,7 @@ export async function openKiosk(
   page: Page,
   rendererUrl: string,
   { presenterShown = false }: { presenterShown?: boolean } = {},
-): Promise<{ kiosk: Kiosk; ctx: KioskContext; close: () => void }> {
+): Promise<{ kiosk: Kiosk; ctx: KioskContext; close: () => Promise<void> }> {
   const dir = tempDir('kiosk-e2e-')
   const dbPath = path.join(dir, 'kiosk.sqlite')
   const db = openDatabase(dbPath)
@@ -109,6 +110,8 @@ export async function openKiosk(
       chooseVerifyFolder: takeVerify,
     },
     presenterShown: () => presenterShown,
+    // A test's hub is found by its QR or address, never announced on the machine's network.
+    network: { advertise: false },
   }
   const handlers = createHandlers(ctx)
   const errors: string[] = []
@@ -144,7 +147,9 @@ export async function openKiosk(
     calls: (channel, p) =>
       called.filter((c) => c.channel === channel && (!p || c.page === p)).length,
   }
-  const close = () => {
+  const close = async () => {
+    // The hub's server and the gate's pusher stop before their database closes.
+    await stopNetwork(ctx)
     db.close()
     fs.rmSync(dir, { recursive: true, force: true })
   }

@@ -16,6 +16,18 @@ async function chooseRole(page: Page, role: RegExp, open: string): Promise<void>
   await page.getByRole('button', { name: open }).click()
 }
 
+/**
+ * The text of a QR on the page, read from its pixels as a camera would. Tried again while the
+ * screen settles (a card appearing beside it moves it mid-shot).
+ */
+async function decodeShown(page: Page, testId: string): Promise<string> {
+  let text = ''
+  await expect(async () => {
+    text = await decodeQr(page.context(), await page.getByTestId(testId).screenshot())
+  }).toPass({ timeout: 10_000 })
+  return text
+}
+
 test('a gate pairs by reading the hub screen\'s QR with its camera; a person scanned at both is "SUDAH TERCATAT di …"; the phone page follows live', async ({
   kiosk: hub,
   playwright,
@@ -41,24 +53,27 @@ test('a gate pairs by reading the hub screen\'s QR with its camera; a person sca
 
   // What the hub's screen shows, as a camera would see it: the picture decoded, then played
   // to the gate's fake camera.
-  const shown = await decodeQr(page.context(), await qr.screenshot())
+  const shown = await decodeShown(page, 'pairing-qr')
   expect(shown.startsWith(PAIRING_QR_PREFIX)).toBe(true)
   const video = path.join(GENERATED, `hub-pasangan-${testInfo.workerIndex}.y4m`)
-  writeQrVideo(video, [
-    { text: shown, frames: 20 },
-    { text: null, frames: 5 },
-  ])
-
-  let gateBrowser: Browser | null = null
-  const gateKiosk = await (async () => {
-    gateBrowser = await playwright.chromium.launch(fakeCameraLaunch(video))
-    const context = await gateBrowser.newContext({
-      viewport: { width: 1366, height: 768 },
-      locale: 'id-ID',
-      timezoneId: 'Asia/Jakarta',
-    })
-    return openKiosk(await context.newPage(), rendererUrl)
-  })()
+  // One frame a second: the code for 3 s, then two minutes of empty scene. Chromium plays the
+  // file from its start whenever a camera opens: the pairing camera reads the code, and the
+  // gate's check-in camera, opened later, sees it once and then an empty field.
+  writeQrVideo(
+    video,
+    [
+      { text: shown, frames: 3 },
+      { text: null, frames: 120 },
+    ],
+    { fps: 1 },
+  )
+  const gateBrowser: Browser = await playwright.chromium.launch(fakeCameraLaunch(video))
+  const gateContext = await gateBrowser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+  })
+  const gateKiosk = await openKiosk(await gateContext.newPage(), rendererUrl)
   try {
     const gate = gateKiosk.kiosk.page
     await chooseRole(gate, /Kiosk gerbang/, 'Buka layar kiosk gerbang')
@@ -68,25 +83,62 @@ test('a gate pairs by reading the hub screen\'s QR with its camera; a person sca
       { timeout: 20_000 },
     )
     await expect(gate.getByTestId('gate-online')).toHaveAttribute('data-online', 'true')
+    await expect(gate.getByTestId('gate-backlog')).toHaveText('0')
     await expect(gate.getByTestId('role-badge')).toContainText('Gerbang 1')
     await expect(gate.getByTestId('role-badge')).toContainText('tersambung')
 
-    // The hub lists it, online, and the pairing code is spent.
+    // The hub lists it, online; the code it used is spent.
     const row = page.getByTestId('hub-gate').filter({ hasText: 'Gerbang 1' })
     await expect(row).toHaveAttribute('data-online', 'true')
+    await expect(page.getByTestId('pairing-none')).toBeVisible()
+
+    // The phone page, opened from the hub screen's second QR.
+    const phoneUrl = await decodeShown(page, 'phone-qr')
+    expect(phoneUrl).toBe(await page.getByTestId('phone-url').textContent())
+    const phone = await (await playwright.chromium.launch(fakeCameraLaunch(video))).newPage()
+    await phone.goto(phoneUrl)
+    await expect(phone.locator('#hadir')).toHaveText('0')
+    await expect(phone.locator('#acara')).toHaveText('Apel Netralitas ASN Uji')
 
     // Budi at the hub's own gate first, then at Gerbang 1: the gate says where he counts.
     await page.getByRole('button', { name: 'Kehadiran', exact: true }).click()
     await scanWithKeyboardScanner(page, BUDI.nip)
     await expect(page.getByTestId('outcome')).toHaveAttribute('data-kind', 'recorded')
+    await expect(phone.locator('#hadir')).toHaveText('1')
 
+    // The hub's pairing QR still in front of the gate's check-in camera is no arrival.
     await gate.getByRole('button', { name: 'Kehadiran', exact: true }).click()
-    await scanWithKeyboardScanner(gate, BUDI.nip)
     const banner = gate.getByTestId('outcome')
+    await expect(banner).toHaveAttribute('data-kind', 'invalid', { timeout: 15_000 })
+    await expect(banner).toHaveAttribute('data-kind', 'ready', { timeout: 15_000 })
+    await scanWithKeyboardScanner(gate, BUDI.nip)
     await expect(banner).toHaveAttribute('data-kind', 'duplicate', { timeout: 15_000 })
-    await expect(banner).toContainText(/SUDAH TERCATAT di Kiosk induk pukul \d\d\.\d\d/)
+    await expect(banner.locator('.outcome-title')).toHaveText(
+      /^SUDAH TERCATAT di Kiosk induk pukul \d\d\.\d\d WIB$/,
+    )
+    await expect(banner).toContainText(BUDI.name)
+
+    // Siti at Gerbang 1 only: the hub's combined count and the phone follow, no reload.
+    await expect(banner).toHaveAttribute('data-kind', 'ready', { timeout: 10_000 })
+    await scanWithKeyboardScanner(gate, SITI.nip)
+    await expect(banner).toHaveAttribute('data-kind', 'recorded')
+    await expect(phone.locator('#hadir')).toHaveText('2', { timeout: 15_000 })
+    await expect(phone.locator('#gerbang')).toContainText('Gerbang 1')
+    await page.getByTestId('role-badge').click()
+    await expect(page.getByTestId('hub-total')).toHaveText('2 / 2')
+    await expect(row.getByTestId('hub-gate-present')).toHaveText('1')
+    await expect(page.getByTestId('hub-duplicates')).toContainText('Gerbang 1')
+    await phone.context().browser()?.close()
+
+    // Cabut asks first; then the gate is listed as revoked and its arrivals stay counted.
+    await row.getByRole('button', { name: 'Cabut…' }).click()
+    await row.getByRole('button', { name: 'Ya, cabut' }).click()
+    await expect(row).toHaveAttribute('data-revoked', 'true')
+    await expect(row).toContainText('Dicabut')
+    await expect(page.getByTestId('hub-total')).toHaveText('2 / 2')
+    expect(gateKiosk.kiosk.errors, 'kesalahan di konsol gerbang').toEqual([])
   } finally {
-    gateKiosk.close()
-    await (gateBrowser as Browser | null)?.close()
+    await gateKiosk.close()
+    await gateBrowser.close()
   }
 })

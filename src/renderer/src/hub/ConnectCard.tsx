@@ -9,7 +9,7 @@ import { PairByCamera } from './PairByCamera'
  * address and code typed in (found on the network when mDNS works there). Pairing also takes
  * the ceremony, its ikrar and the roster from the hub.
  */
-export function ConnectCard() {
+export function ConnectCard({ onPaired }: { onPaired: (message: string) => void }) {
   const action = useAction()
   const [camera, setCamera] = useState(false)
   const [address, setAddress] = useState('')
@@ -17,8 +17,13 @@ export function ConnectCard() {
   const [code, setCode] = useState('')
   const [found, setFound] = useState<DiscoveredHub[] | null>(null)
 
-  const paired = (label: string | null) =>
-    `Tersambung ke kiosk induk sebagai ${label ?? 'gerbang'}. Acara dan data pegawai diambil dari kiosk induk.`
+  // This card leaves the screen once paired: the screen keeps the message.
+  const paired = (label: string | null) => {
+    onPaired(
+      `Tersambung ke kiosk induk sebagai ${label ?? 'gerbang'}. Acara dan data pegawai diambil dari kiosk induk.`,
+    )
+    return null
+  }
   const pairByQr = (qr: string) =>
     action.run(async () => {
       const link = await api('hub.pair', { qr })

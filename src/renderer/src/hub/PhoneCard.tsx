@@ -13,9 +13,8 @@ export function PhoneCard({ server }: { server: HubServerInfo }) {
             {server.phoneUrl}
           </p>
           <p className="muted">
-            Pindai dengan ponsel di jaringan yang sama: jumlah hadir per OPD dan per gerbang,
-            diperbarui langsung, tanpa nama dan NIP. Peramban akan bertanya tentang sertifikat kiosk
-            induk; cocokkan sidiknya dengan yang tertulis di sini.
+            Pindai dengan ponsel di jaringan yang sama (hotspot atau router): jumlah hadir per OPD
+            dan per gerbang, diperbarui sendiri, tanpa nama dan NIP.
           </p>
         </div>
       </div>
