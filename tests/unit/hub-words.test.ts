@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { GateLink, RoleStatus } from '../../src/shared/contract/hub'
+import { describeOutcome } from '../../src/renderer/src/checkin/outcome'
 import { badgeText } from '../../src/renderer/src/hub/roles'
 import {
   describeAgo,
@@ -7,6 +8,7 @@ import {
   describeRemaining,
 } from '../../src/renderer/src/hub/time-words'
 
+const BUDI_NIP = '197405021993111001'
 const NOW = Date.parse('2024-09-30T00:20:00.000Z')
 const LINK: GateLink = {
   paired: true,
@@ -61,5 +63,23 @@ describe('what the hub and gate screens say', () => {
       title: 'Gerbang 2',
       state: 'terputus · belum terkirim: 1.204',
     })
+  })
+
+  it('tells a person counted at another gate where and when, and one counted here only when', () => {
+    const person = { nip: BUDI_NIP, name: 'Budi Santoso', opdName: 'Inspektorat' }
+    const elsewhere = describeOutcome(
+      { kind: 'duplicate', person, firstAt: '2024-09-30T00:12:00.000Z', where: 'Gerbang 2' },
+      'Asia/Jakarta',
+    )
+    expect(`${elsewhere.title} ${elsewhere.where}`).toBe(
+      'SUDAH TERCATAT di Gerbang 2 pukul 07.12 WIB',
+    )
+    expect(elsewhere.detail).toBe('Inspektorat · tidak dicatat ulang di gerbang ini')
+    const here = describeOutcome(
+      { kind: 'duplicate', person, firstAt: '2024-09-30T00:12:00.000Z' },
+      'Asia/Jakarta',
+    )
+    expect(here.where).toBeUndefined()
+    expect(here.detail).toContain('sudah dipindai pukul 07.12')
   })
 })
