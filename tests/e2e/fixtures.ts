@@ -17,6 +17,8 @@ export interface Kiosk {
   page: Page
   db: Db
   dir: string
+  /** The handler table's context: a hub test reaches its network service through it. */
+  ctx: KioskContext
   /** The file the next "open file" dialog returns, as if the officer picked it. */
   pickRosterFile(file: string | null): void
   /** The folder the next "choose folder" dialog returns. */
@@ -71,7 +73,10 @@ export const test = base.extend<KioskFixtures, { rendererUrl: string }>({
 export async function openKiosk(
   page: Page,
   rendererUrl: string,
-  { presenterShown = false }: { presenterShown?: boolean } = {},
+  {
+    presenterShown = false,
+    pusher,
+  }: { presenterShown?: boolean; pusher?: NonNullable<KioskContext['network']>['pusher'] } = {},
 ): Promise<{ kiosk: Kiosk; ctx: KioskContext; close: () => Promise<void> }> {
   const dir = tempDir('kiosk-e2e-')
   const dbPath = path.join(dir, 'kiosk.sqlite')
@@ -111,7 +116,7 @@ export async function openKiosk(
     },
     presenterShown: () => presenterShown,
     // A test's hub is found by its QR or address, never announced on the machine's network.
-    network: { advertise: false },
+    network: { advertise: false, pusher },
   }
   const handlers = createHandlers(ctx)
   const errors: string[] = []
@@ -133,6 +138,7 @@ export async function openKiosk(
     page,
     db,
     dir,
+    ctx,
     errors,
     pickRosterFile: (f) => (nextFile = f),
     // Like the app's projector window, which never takes focus: the kiosk page keeps it.

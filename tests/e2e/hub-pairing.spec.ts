@@ -8,13 +8,7 @@ import { GENERATED } from './global-setup'
 import { BUDI, seedGate, SITI } from './people'
 import { decodeQr } from './qr-decode'
 import { scanWithKeyboardScanner } from './scanner'
-
-/** Pengaturan, Peran kiosk: the role picked by the officer, then its network screen. */
-async function chooseRole(page: Page, role: RegExp, open: string): Promise<void> {
-  await page.getByRole('button', { name: 'Pengaturan', exact: true }).click()
-  await page.getByRole('group', { name: 'Peran kiosk' }).getByRole('radio', { name: role }).click()
-  await page.getByRole('button', { name: open }).click()
-}
+import { chooseRole, hubModeOn } from './hub-steps'
 
 /**
  * The text of a QR on the page, read from its pixels as a camera would. Tried again while the
@@ -24,7 +18,7 @@ async function decodeShown(page: Page, testId: string): Promise<string> {
   let text = ''
   await expect(async () => {
     text = await decodeQr(page.context(), await page.getByTestId(testId).screenshot())
-  }).toPass({ timeout: 10_000 })
+  }).toPass({ timeout: 20_000 })
   return text
 }
 
@@ -37,17 +31,8 @@ test('a gate pairs by reading the hub screen\'s QR with its camera; a person sca
   seedGate(hub.db, { people: [BUDI, SITI] })
   await page.reload()
 
-  // The hub: hub mode on the loopback (the only network a test machine is sure to have).
-  await chooseRole(page, /Kiosk induk/, 'Buka layar kiosk induk')
-  await page.getByRole('button', { name: 'Nyalakan mode induk…' }).click()
-  await page.getByLabel('Jaringan yang dipakai gerbang').selectOption('127.0.0.1')
-  await page.getByRole('button', { name: 'Mulai menerima gerbang' }).click()
-  await expect(page.getByTestId('hub-listening')).toHaveText('Menyala')
+  await hubModeOn(page)
   await expect(page.getByTestId('role-badge')).toContainText('menerima gerbang')
-
-  await page.getByRole('button', { name: 'Buat kode pasangan' }).click()
-  const qr = page.getByTestId('pairing-qr')
-  await expect(qr).toBeVisible()
   await expect(page.getByTestId('pairing-code')).toHaveText(/\S{4,}/)
   await expect(page.getByTestId('pairing-expiry')).toHaveText(/^\d+\.\d\d lagi$/)
 
