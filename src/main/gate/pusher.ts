@@ -128,7 +128,16 @@ export class GatePusher {
     return this.client
   }
 
+  /** Never rejects: a round that fails (the database closed under it at quit) just ends. */
   private async pushRound(): Promise<void> {
+    try {
+      await this.tryRound()
+    } catch (error) {
+      if (!this.stopped) console.error('[gerbang]', error)
+    }
+  }
+
+  private async tryRound(): Promise<void> {
     const { db } = this.o
     const link = readLink(db)
     if (!link) return

@@ -25,10 +25,11 @@ export function checkinHandlers(ctx: KioskContext): HandlersFor<keyof typeof che
   const gate = new GateSearch(() => ctx.now().getTime())
   // Compiled now, not on the first scan, which would otherwise wait for it at the gate.
   warmScan(ctx.db, ctx.kioskId)
-  const net = networkOf(ctx)
+  // Made on first use: a standalone kiosk's scans never build the network's services.
+  const net = () => networkOf(ctx)
   /** "SUDAH TERCATAT di Gerbang 2 pukul 07.12" when another gate has the person earlier. */
   const hubWord = async (outcome: ScanOutcome, entryId: string | null): Promise<ScanOutcome> => {
-    const verdict = entryId && (await net.gate.verdictFor(entryId, HUB_VERDICT_WAIT_MS))
+    const verdict = entryId && (await net().gate.verdictFor(entryId, HUB_VERDICT_WAIT_MS))
     if (!verdict || verdict.verdict !== 'repeat' || outcome.kind !== 'recorded') return outcome
     return {
       kind: 'duplicate',
@@ -44,13 +45,13 @@ export function checkinHandlers(ctx: KioskContext): HandlersFor<keyof typeof che
   return {
     'checkin.scan': ({ payload, source }) => {
       const picked = source === 'manual' ? gate.redeem(payload) : payload
-      const atGate = kioskRole(ctx.db) === 'gerbang' && net.gate.paired()
+      const atGate = kioskRole(ctx.db) === 'gerbang' && net().gate.paired()
       const scan = {
         payload: picked ?? payload,
         source,
         kioskId: ctx.kioskId,
         now: ctx.now(),
-        hubOffsetMs: atGate ? net.gate.offsetMs() : null,
+        hubOffsetMs: atGate ? net().gate.offsetMs() : null,
       }
       const { outcome, ceremonyId } =
         picked === null

@@ -51,8 +51,18 @@ export async function stopNetwork(ctx: KioskContext): Promise<void> {
 }
 
 export function hubHandlers(ctx: KioskContext): HandlersFor<keyof typeof hubContract> {
-  const net = networkOf(ctx)
-  if (kioskRole(ctx.db) === 'gerbang') net.gate.resume()
+  // Made on first use, so a test can give the context its network options after the table.
+  const lazy = () => networkOf(ctx)
+  const net = {
+    get hub() {
+      return lazy().hub
+    },
+    get gate() {
+      return lazy().gate
+    },
+  }
+  // A paired gate pushes from the start, whatever screen opens first.
+  if (kioskRole(ctx.db) === 'gerbang') queueMicrotask(() => net.gate.resume())
   const status = (): RoleStatus => {
     const role = kioskRole(ctx.db)
     if (role === 'induk') return { role, label: HUB_LABEL, hub: net.hub.side(), gate: null }
