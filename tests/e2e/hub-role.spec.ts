@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures'
-import { seedGate } from './people'
+import { BUDI, seedGate } from './people'
+import { scanWithKeyboardScanner } from './scanner'
 
 const MENU = ['Beranda', 'Kehadiran', 'Data Pegawai', 'Acara', 'Ikrar', 'Ekspor', 'Pengaturan']
 
@@ -61,4 +62,23 @@ test('a gate badge keeps the gate screen to one header row at 1280x720', async (
     '({ width: document.scrollingElement.scrollWidth, height: document.scrollingElement.scrollHeight })',
   )
   expect(scroll).toEqual({ width: 1280, height: 720 })
+})
+
+test("a hub's projector shows the combined count between readings, and follows arrivals", async ({
+  kiosk,
+}) => {
+  const { page, db } = kiosk
+  seedGate(db)
+  db.prepare("INSERT INTO setting (key, value) VALUES ('kiosk.role', 'induk')").run()
+  await page.reload()
+  const projector = await kiosk.openWindow('#presenter')
+  await expect(projector.getByTestId('projector-count')).toHaveText(
+    'Hadir 0 dari 3 ASN, semua gerbang',
+  )
+  await expect(page.getByTestId('outcome')).toHaveAttribute('data-kind', 'ready')
+  await scanWithKeyboardScanner(page, BUDI.nip)
+  await expect(page.getByTestId('outcome')).toHaveAttribute('data-kind', 'recorded')
+  await expect(projector.getByTestId('projector-count')).toHaveText(
+    'Hadir 1 dari 3 ASN, semua gerbang',
+  )
 })
