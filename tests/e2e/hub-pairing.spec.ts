@@ -10,6 +10,10 @@ import { decodeQr } from './qr-decode'
 import { scanWithKeyboardScanner } from './scanner'
 import { chooseRole, hubModeOn } from './hub-steps'
 
+// The hub's screen at twice the pixels, as a laptop's HiDPI panel: its screenshots give the
+// decoder below modules of several pixels even for the dense pairing code.
+test.use({ deviceScaleFactor: 2 })
+
 /**
  * The text of a QR on the page, read from its pixels as a camera would. Tried again while the
  * screen settles (a card appearing beside it moves it mid-shot).
