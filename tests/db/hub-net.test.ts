@@ -43,7 +43,7 @@ function field(kiosks: Kiosk[]) {
 
 async function kiosk(id: string, role: 'induk' | 'gerbang' | 'mandiri') {
   const k = await kioskAt(id, ROSTER)
-  k.ctx.network = { advertise: false, pusher: FAST }
+  k.ctx.network = { mdns: false, pusher: FAST }
   if (role !== 'mandiri') await k.call('hub.setRole', { role })
   cleanups.push(k.cleanup, () => stopNetwork(k.ctx))
   return k
@@ -336,7 +336,7 @@ describe('three gates and a hub through one apel', () => {
       kioskId: 'GATE-3',
       key: g3.ctx.key,
       now: () => new Date(g3.clock.t),
-      network: { advertise: false, pusher: FAST },
+      network: { mdns: false, pusher: FAST },
     })
     const table = createHandlers(reopened)
     cleanups.push(

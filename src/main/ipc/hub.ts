@@ -33,7 +33,7 @@ export function networkOf(ctx: KioskContext): Network {
         ...deps,
         tlsStore:
           ctx.network?.tlsStore ?? hubTlsStore(path.join(path.dirname(ctx.dbPath), HUB_TLS_FILE)),
-        advertise: ctx.network?.advertise,
+        advertise: ctx.network?.mdns,
       }),
       gate: new GateService({ ...deps, pusher: ctx.network?.pusher }),
     }
@@ -109,7 +109,10 @@ export function hubHandlers(ctx: KioskContext): HandlersFor<keyof typeof hubCont
       return null
     },
     'hub.dashboard': () => net.hub.dashboard(),
-    'hub.discover': ({ timeoutMs }) => discoverHubs(timeoutMs),
+    'hub.discover': ({ timeoutMs }) => {
+      requireRole('gerbang')
+      return ctx.network?.mdns === false ? [] : discoverHubs(timeoutMs)
+    },
     'hub.pair': (input) => {
       requireRole('gerbang')
       return net.gate.pair(input)
