@@ -116,7 +116,7 @@ export async function openKiosk(
     },
     presenterShown: () => presenterShown,
     // A test's hub is found by its QR or address, never announced on the machine's network.
-    network: { advertise: false, pusher },
+    network: { mdns: false, pusher },
   }
   const handlers = createHandlers(ctx)
   const errors: string[] = []
