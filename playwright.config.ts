@@ -3,7 +3,7 @@ import { CHROMIUM_ARGS, chromiumPath } from './tests/e2e/browser'
 
 /** Specs whose browser decodes a fake camera's video. */
 const CAMERA =
-  /(checkin-camera|camera-settings|preflight-camera|checkin-hard-.*|pakta-camera)\.spec\.ts/
+  /(checkin-camera|camera-settings|preflight-camera|checkin-hard-.*|pakta-camera|hub-pairing)\.spec\.ts/
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -12,6 +12,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   'gate-jobs': () => import('./gate-during-jobs').then((m) => m.default),
   decoder: () => import('./decoder').then((m) => m.default),
   screen: () => import('./screen').then((m) => m.default),
+  hub: () => import('./hub').then((m) => m.default),
 }
 
 async function main(): Promise<void> {

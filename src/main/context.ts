@@ -28,6 +28,17 @@ export interface KioskContext {
    * to an unref'd setTimeout. Given with monotonicMs, so a test that moves one moves both.
    */
   afterMs?(ms: number, fire: () => void): () => void
+  /**
+   * The hub and gate (src/main/hub, src/main/gate): where the hub's TLS key is sealed (default:
+   * a file beside the database), whether mDNS runs (default on), and the
+   * gate pusher's timings (tests shorten them).
+   */
+  network?: {
+    tlsStore?: import('./keys/kiosk-key').KeyStore
+    /** mDNS both ways: the hub announcing itself, a gate looking (off in tests and the fuzz). */
+    mdns?: boolean
+    pusher?: import('./gate/service').GateDeps['pusher']
+  }
   /** The desktop shell, absent when the renderer runs in a browser (tests). */
   shell?: {
     leaveKiosk(): void

@@ -13,6 +13,8 @@ import { resolveDbPath } from './paths'
 import { getFlag, KIOSK_MODE_KEY, START_AT_LOGIN_KEY } from './settings'
 import { installationId } from './installation'
 import { KEY_FILE, loadOrCreateKey, sealedFileStore, type LoadedKey } from './keys/kiosk-key'
+import { HUB_TLS_FILE, hubTlsStore } from './hub/tls'
+import { stopNetwork } from './ipc/hub'
 import { appOrigin } from './window/app-page'
 import { registerAppScheme, serveApp } from './window/app-protocol'
 import { displaysMirrored } from './window/displays'
@@ -106,6 +108,13 @@ function start(): void {
     kioskId,
     key: key.key,
     nativeBinding,
+    // The hub's TLS key beside the kiosk key, sealed the same way.
+    network: {
+      tlsStore: hubTlsStore(
+        path.join(app.getPath('userData'), HUB_TLS_FILE),
+        safeStorage.isEncryptionAvailable() ? safeStorage : undefined,
+      ),
+    },
     startupNotice:
       [
         movedAside
@@ -165,6 +174,8 @@ function start(): void {
   presenter = followPresenterDisplay(kiosk.win, () => announceReading())
   // All in one tick: the window's first call cannot arrive before its handler is registered.
   const closeDatabase = () => {
+    // Nothing listens or pushes past the database it works on.
+    void stopNetwork(ctx)
     if (db.open) {
       // Quitting closes the ceremony the kiosk ran: its head is signed on the way out.
       signAtClose(db, ctx.key, { at: ctx.now(), kioskId: ctx.kioskId })

@@ -63,6 +63,8 @@ export interface Ceremony {
   unknownPolicy: UnknownNipPolicy
   /** The election the ikrar names ({pemilihan}), e.g. "Pilkada Serentak Tahun 2024". */
   election: string
+  /** The id every kiosk running this apel shares (UUIDv7); `id` is this kiosk's own. */
+  globalId: string
   active: boolean
 }
 
@@ -113,7 +115,13 @@ export type ScanOutcome =
       /** On the roster but not expected here: recorded and counted as "tidak terdaftar". */
       unregistered: Exclude<UnregisteredWhy, 'unknown'> | null
     }
-  | { kind: 'duplicate'; person: Person; firstAt: string }
+  | {
+      kind: 'duplicate'
+      person: Person
+      firstAt: string
+      /** Where the arrival that counts was scanned ('Gerbang 2', 'Kiosk induk'); absent: here. */
+      where?: string
+    }
   | { kind: 'unknown'; nip: string; recorded: boolean; checkinId: number | null; at: string }
   | { kind: 'invalid'; reason: string }
   | { kind: 'no-ceremony' }

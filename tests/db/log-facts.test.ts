@@ -46,7 +46,7 @@ describe('every fact is in the log, through the real handler table', () => {
     const kinds = new Set(s.entries.map((e) => e.kind))
     // A new kind of fact must happen in this session, or be named here with the test that
     // covers it: the demo's removal and the facts set by hand are tested below, a pakta
-    // receipt in pakta.test.ts.
+    // receipt in pakta.test.ts, a refusal by the hub in hub-net.test.ts.
     const elsewhere = [
       'demo.removed',
       'pakta.received',
@@ -56,6 +56,7 @@ describe('every fact is in the log, through the real handler table', () => {
       'pakta.changed',
       'signer.set',
       'leaders.set',
+      'hub.refused',
     ]
     expect(LOG_KINDS.filter((k) => !kinds.has(k))).toEqual(elsewhere)
     expect(s.entries.every((e) => e.kiosk_id === 'K')).toBe(true)

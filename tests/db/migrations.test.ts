@@ -12,7 +12,8 @@ import { signers } from '../../src/main/db/migrations/0007-signers'
 import { demoElection } from '../../src/main/db/migrations/0008-demo-election'
 import { regionalLeaders } from '../../src/main/db/migrations/0010-regional-leaders'
 import { pakta } from '../../src/main/db/migrations/0011-pakta'
-import { logUnindexedId } from '../../src/main/db/migrations/0012-log-unindexed-id'
+import { peerChains } from '../../src/main/db/migrations/0012-peer-chains'
+import { logUnindexedId } from '../../src/main/db/migrations/0014-log-unindexed-id'
 import { appendEntry } from '../../src/main/log/append'
 import { checkin } from '../../src/main/db/migrations/0002-checkin'
 import { log } from '../../src/main/db/migrations/0009-log'
@@ -537,6 +538,37 @@ describe('migration 0011 pakta', () => {
         .run(),
     ).toThrow(/CHECK/)
     expect(db.prepare('SELECT count(*) FROM ceremony_pakta').pluck().get()).toBe(0)
+  })
+})
+
+describe('migration 0012 peer-chains', () => {
+  it('gives existing ceremonies a unique global id, and keeps peer chains append-only', () => {
+    const db = upToWithOneOfEach(peerChains)
+    const id = db.prepare('SELECT global_id FROM ceremony WHERE id = 1').pluck().get()
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect(() => db.prepare('UPDATE ceremony SET global_id = ? WHERE id = 1').run(id)).not.toThrow()
+    db.prepare(
+      `INSERT INTO ceremony (name, date, start_time, late_time, starts_at, late_at, time_zone,
+       all_opd, unknown_policy, created_at, global_id)
+       VALUES ('Apel 2', '2024-09-30', '07:30', '07:45', 'x', 'x', 'Asia/Jakarta', 1, 'review', 'now', 'g2')`,
+    ).run()
+    expect(() => db.prepare("UPDATE ceremony SET global_id = 'g2' WHERE id = 1").run()).toThrow(
+      /UNIQUE/,
+    )
+    db.prepare(
+      `INSERT INTO peer (kiosk_id, label, public_key, fingerprint, joined_by, joined_at)
+       VALUES ('G', 'Gerbang 1', 'k', 'f', 'live', 'now')`,
+    ).run()
+    const entry = db.prepare(
+      `INSERT INTO peer_entry (kiosk_id, seq, id, kind, at, entry_kiosk_id, body, prev_hash, hash, received_at)
+       VALUES ('G', 1, ?, 'scan', 'now', 'G', '{}', 'p', 'h', 'now')`,
+    )
+    entry.run('e1')
+    expect(() => entry.run('e2')).toThrow(/UNIQUE/)
+    expect(() => db.prepare("UPDATE peer_entry SET body = '[]'").run()).toThrow(
+      /tidak boleh diubah/,
+    )
+    expect(() => db.prepare('DELETE FROM peer_entry').run()).toThrow(/tidak boleh dihapus/)
   })
 })
 

@@ -5,6 +5,7 @@ import type { KioskContext } from '../../src/main/context'
 import { openDatabase, type Db } from '../../src/main/db/connection'
 import { EventHub } from '../../src/main/events'
 import { createHandlers } from '../../src/main/ipc/handlers'
+import { stopNetwork } from '../../src/main/ipc/hub'
 import { installationId } from '../../src/main/installation'
 import { fileKeyStore, loadOrCreateKey } from '../../src/main/keys/kiosk-key'
 import { movingClock } from '../fixtures/moving-clock'
@@ -16,6 +17,8 @@ export interface Kiosk {
   page: Page
   db: Db
   dir: string
+  /** The handler table's context: a hub test reaches its network service through it. */
+  ctx: KioskContext
   /** The file the next "open file" dialog returns, as if the officer picked it. */
   pickRosterFile(file: string | null): void
   /** The folder the next "choose folder" dialog returns. */
@@ -55,83 +58,108 @@ export const test = base.extend<KioskFixtures, { rendererUrl: string }>({
     { scope: 'worker' },
   ],
   kiosk: async ({ page, rendererUrl, presenterShown }, use) => {
-    const dir = tempDir('kiosk-e2e-')
-    const dbPath = path.join(dir, 'kiosk.sqlite')
-    const db = openDatabase(dbPath)
-    let nextFile: string | null = null
-    let nextFolder: string | null = null
-    let nextVerify: string | null = null
-    const takeVerify = async () => {
-      const target = nextVerify
-      nextVerify = null
-      return target
-    }
-    const clock = movingClock()
-    const ctx: KioskContext = {
-      db,
-      dbPath,
-      kioskId: installationId(dir),
-      // The harness's key store: a key file in the test's own folder.
-      key: loadOrCreateKey(fileKeyStore(dir)).key,
-      now: () => new Date(),
-      monotonicMs: clock.monotonicMs,
-      afterMs: clock.afterMs,
-      events: new EventHub(),
-      dialogs: {
-        openRosterFile: async () => {
-          const file = nextFile
-          nextFile = null
-          return file
-        },
-        chooseExportFolder: async () => {
-          const folder = nextFolder
-          nextFolder = null
-          return folder
-        },
-        openVerifyFile: takeVerify,
-        chooseVerifyFolder: takeVerify,
-      },
-      presenterShown: () => presenterShown,
-    }
-    const handlers = createHandlers(ctx)
-    const errors: string[] = []
-    const called: { page: Page; channel: string }[] = []
-    const wire = async (p: Page, hash = '') => {
-      p.on('pageerror', (e) => errors.push(e.message))
-      p.on('console', (m) => {
-        if (m.type() === 'error') errors.push(m.text())
-      })
-      const stop = await bridge(p, handlers, ctx.events, (channel) =>
-        called.push({ page: p, channel }),
-      )
-      p.on('close', stop)
-      await p.goto(`${rendererUrl}/index.html${hash}`)
-      return p
-    }
-    await wire(page)
-    const kiosk: Kiosk = {
-      page,
-      db,
-      dir,
-      errors,
-      pickRosterFile: (f) => (nextFile = f),
-      // Like the app's projector window, which never takes focus: the kiosk page keeps it.
-      openWindow: async (hash) => {
-        const other = await wire(await page.context().newPage(), hash)
-        await page.bringToFront()
-        return other
-      },
-      pickExportFolder: (f) => (nextFolder = f),
-      pickVerifyTarget: (f) => (nextVerify = f),
-      advanceMonotonic: clock.advance,
-      calls: (channel, p) =>
-        called.filter((c) => c.channel === channel && (!p || c.page === p)).length,
-    }
+    const { kiosk, close } = await openKiosk(page, rendererUrl, { presenterShown })
     await use(kiosk)
-    expect(errors, 'kesalahan di konsol browser').toEqual([])
-    db.close()
-    fs.rmSync(dir, { recursive: true, force: true })
+    expect(kiosk.errors, 'kesalahan di konsol browser').toEqual([])
+    await close()
   },
 })
+
+/**
+ * One kiosk in `page`: a fresh folder and SQLite file, its own installation id and key, the
+ * real handler table, and the production bundle wired to it. The fixture makes one; a test of
+ * several kiosks (a hub and its gates) makes the others with pages of its own browsers.
+ */
+export async function openKiosk(
+  page: Page,
+  rendererUrl: string,
+  {
+    presenterShown = false,
+    pusher,
+  }: { presenterShown?: boolean; pusher?: NonNullable<KioskContext['network']>['pusher'] } = {},
+): Promise<{ kiosk: Kiosk; ctx: KioskContext; close: () => Promise<void> }> {
+  const dir = tempDir('kiosk-e2e-')
+  const dbPath = path.join(dir, 'kiosk.sqlite')
+  const db = openDatabase(dbPath)
+  let nextFile: string | null = null
+  let nextFolder: string | null = null
+  let nextVerify: string | null = null
+  const takeVerify = async () => {
+    const target = nextVerify
+    nextVerify = null
+    return target
+  }
+  const clock = movingClock()
+  const ctx: KioskContext = {
+    db,
+    dbPath,
+    kioskId: installationId(dir),
+    // The harness's key store: a key file in the test's own folder.
+    key: loadOrCreateKey(fileKeyStore(dir)).key,
+    now: () => new Date(),
+    monotonicMs: clock.monotonicMs,
+    afterMs: clock.afterMs,
+    events: new EventHub(),
+    dialogs: {
+      openRosterFile: async () => {
+        const file = nextFile
+        nextFile = null
+        return file
+      },
+      chooseExportFolder: async () => {
+        const folder = nextFolder
+        nextFolder = null
+        return folder
+      },
+      openVerifyFile: takeVerify,
+      chooseVerifyFolder: takeVerify,
+    },
+    presenterShown: () => presenterShown,
+    // A test's hub is found by its QR or address, never announced on the machine's network.
+    network: { mdns: false, pusher },
+  }
+  const handlers = createHandlers(ctx)
+  const errors: string[] = []
+  const called: { page: Page; channel: string }[] = []
+  const wire = async (p: Page, hash = '') => {
+    p.on('pageerror', (e) => errors.push(e.message))
+    p.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text())
+    })
+    const stop = await bridge(p, handlers, ctx.events, (channel) =>
+      called.push({ page: p, channel }),
+    )
+    p.on('close', stop)
+    await p.goto(`${rendererUrl}/index.html${hash}`)
+    return p
+  }
+  await wire(page)
+  const kiosk: Kiosk = {
+    page,
+    db,
+    dir,
+    ctx,
+    errors,
+    pickRosterFile: (f) => (nextFile = f),
+    // Like the app's projector window, which never takes focus: the kiosk page keeps it.
+    openWindow: async (hash) => {
+      const other = await wire(await page.context().newPage(), hash)
+      await page.bringToFront()
+      return other
+    },
+    pickExportFolder: (f) => (nextFolder = f),
+    pickVerifyTarget: (f) => (nextVerify = f),
+    advanceMonotonic: clock.advance,
+    calls: (channel, p) =>
+      called.filter((c) => c.channel === channel && (!p || c.page === p)).length,
+  }
+  const close = async () => {
+    // The hub's server and the gate's pusher stop before their database closes.
+    await stopNetwork(ctx)
+    db.close()
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+  return { kiosk, ctx, close }
+}
 
 export { expect }

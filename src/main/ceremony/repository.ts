@@ -4,7 +4,7 @@ import { proposeElection } from '../../shared/election'
 import { localToUtc, type TimeZoneId } from '../../shared/time'
 import type { Db } from '../db/connection'
 import { UserError } from '../errors'
-import { appendEntry, kioskOf } from '../log/append'
+import { appendEntry, kioskOf, uuidv7 } from '../log/append'
 import { getSetting, setSetting } from '../settings'
 
 interface CeremonyRow {
@@ -20,6 +20,7 @@ interface CeremonyRow {
   all_opd: number
   unknown_policy: 'review' | 'refuse'
   election: string
+  global_id: string
 }
 
 /** The setting that names the ceremony the gate is running. */
@@ -50,6 +51,7 @@ function toCeremony(db: Db, row: CeremonyRow): Ceremony {
     opdIds,
     unknownPolicy: row.unknown_policy,
     election: row.election,
+    globalId: row.global_id,
     active: activeCeremonyId(db) === row.id,
   }
 }
@@ -99,15 +101,27 @@ function writeOpdList(db: Db, id: number, opdIds: number[] | null): void {
   }
 }
 
-export function createCeremony(db: Db, now: Date, f: CeremonyFields): Ceremony {
+/**
+ * A new ceremony, under a fresh global id or, for a ceremony another kiosk made (a paket acara,
+ * a hub's ceremony taken by a gate), under that one: the id is what joins their logs.
+ */
+export function createCeremony(
+  db: Db,
+  now: Date,
+  f: CeremonyFields,
+  globalId: string = uuidv7(now.getTime()),
+): Ceremony {
   return db
     .transaction(() => {
       const t = timesOf(f)
+      if (db.prepare('SELECT 1 FROM ceremony WHERE global_id = ?').get(globalId)) {
+        throw new UserError('CONFLICT', `Acara dengan id global ${globalId} sudah ada di kiosk ini.`)
+      }
       const { lastInsertRowid } = db
         .prepare(
           `INSERT INTO ceremony (name, date, start_time, late_time, starts_at, late_at, place, time_zone,
-           all_opd, unknown_policy, election, created_at)
-         VALUES (@name, @date, @startTime, @lateTime, @startsAt, @lateAt, @place, @timeZone, @allOpd, @unknownPolicy, @election, @now)`,
+           all_opd, unknown_policy, election, created_at, global_id)
+         VALUES (@name, @date, @startTime, @lateTime, @startsAt, @lateAt, @place, @timeZone, @allOpd, @unknownPolicy, @election, @now, @globalId)`,
         )
         .run({
           ...f,
@@ -115,6 +129,7 @@ export function createCeremony(db: Db, now: Date, f: CeremonyFields): Ceremony {
           allOpd: f.opdIds ? 0 : 1,
           election: f.election ?? proposeElection(f.date),
           now: now.toISOString(),
+          globalId,
         })
       const id = Number(lastInsertRowid)
       writeOpdList(db, id, f.opdIds)
@@ -208,6 +223,8 @@ function logCeremony(
       unknownPolicy: c.unknownPolicy,
       election: c.election,
       migrated: false,
+      // Only a creation names the global id: it never changes afterwards.
+      ...(kind === 'ceremony.created' ? { globalId: c.globalId } : {}),
     },
   })
 }

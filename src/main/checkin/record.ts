@@ -19,6 +19,8 @@ export interface Scan {
   source: ScanSource
   kioskId: string
   now: Date
+  /** At a paired gate: the hub's clock minus this one's (ScanBody.hubOffsetMs). */
+  hubOffsetMs?: number | null
 }
 
 interface ActiveCeremony {
@@ -128,6 +130,7 @@ function attemptBody(scan: Scan, fields: Partial<ScanBody> & Pick<ScanBody, 'res
     late: null,
     kioskSeq: null,
     clockBack: null,
+    hubOffsetMs: scan.hubOffsetMs ?? null,
     migrated: false,
     ...fields,
   }

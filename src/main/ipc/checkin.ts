@@ -8,6 +8,15 @@ import { registerArrival } from '../checkin/register'
 import { periodicHeadSigner } from '../log/signed-head'
 import type { KioskContext } from '../context'
 import type { HandlersFor } from './handlers'
+import { networkOf } from './hub'
+import { headEntryId } from '../gate/outbox'
+import { kioskRole } from '../hub/role'
+
+/**
+ * How long a gate's scan waits for the hub's word after its local commit: short enough that the
+ * screen never feels it, long enough for a loopback or hotspot round trip.
+ */
+export const HUB_VERDICT_WAIT_MS = 300
 
 const PAKTA_AT_GATE =
   'Ini formulir pakta integritas, bukan kartu NIP. Untuk menerimanya, buka layar Pakta dan nyalakan mode Pakta diterima.'
@@ -16,6 +25,19 @@ export function checkinHandlers(ctx: KioskContext): HandlersFor<keyof typeof che
   const gate = new GateSearch(() => ctx.now().getTime())
   // Compiled now, not on the first scan, which would otherwise wait for it at the gate.
   warmScan(ctx.db, ctx.kioskId)
+  // Made on first use: a standalone kiosk's scans never build the network's services.
+  const net = () => networkOf(ctx)
+  /** "SUDAH TERCATAT di Gerbang 2 pukul 07.12" when another gate has the person earlier. */
+  const hubWord = async (outcome: ScanOutcome, entryId: string | null): Promise<ScanOutcome> => {
+    const verdict = entryId && (await net().gate.verdictFor(entryId, HUB_VERDICT_WAIT_MS))
+    if (!verdict || verdict.verdict !== 'repeat' || outcome.kind !== 'recorded') return outcome
+    return {
+      kind: 'duplicate',
+      person: outcome.person,
+      firstAt: verdict.firstAt,
+      where: verdict.where,
+    }
+  }
   const signNowAndThen = periodicHeadSigner(ctx.db, ctx.key, ctx.kioskId, {
     monotonicMs: ctx.monotonicMs ?? (() => performance.now()),
     now: ctx.now,
@@ -23,20 +45,31 @@ export function checkinHandlers(ctx: KioskContext): HandlersFor<keyof typeof che
   return {
     'checkin.scan': ({ payload, source }) => {
       const picked = source === 'manual' ? gate.redeem(payload) : payload
-      const scan = { payload: picked ?? payload, source, kioskId: ctx.kioskId, now: ctx.now() }
+      const atGate = kioskRole(ctx.db) === 'gerbang' && net().gate.paired()
+      const scan = {
+        payload: picked ?? payload,
+        source,
+        kioskId: ctx.kioskId,
+        now: ctx.now(),
+        hubOffsetMs: atGate ? net().gate.offsetMs() : null,
+      }
       const { outcome, ceremonyId } =
         picked === null
           ? refuseScan(ctx.db, scan, 'Hasil pencarian sudah lama; cari nama itu lagi.')
           : looksLikePaktaForm(picked)
             ? refuseScan(ctx.db, scan, PAKTA_AT_GATE)
             : decideScan(ctx.db, scan)
+      // The scan's own entry, before a periodic head signing can follow it.
+      const entryId = atGate ? headEntryId(ctx.db) : null
       // Every attempt is logged, so every one moves the gate's count of attempts.
       if (ceremonyId !== null)
         ctx.events.emit(isNewArrival(outcome) ? 'checkin.changed' : 'checkin.attempted', {
           ceremonyId,
         })
       signNowAndThen()
-      return outcome
+      if (!atGate || !isNewArrival(outcome)) return outcome
+      // Committed here first; then the hub's word, if it comes in time, says who counts.
+      return hubWord(outcome, entryId)
     },
     'checkin.findPerson': ({ query, limit }) => gate.find(ctx.db, query, limit),
     'checkin.undo': ({ checkinId, reason }) => {

@@ -64,6 +64,13 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   sanction: 'Kalimat sanksi',
   meterai: 'Kotak meterai',
   only: 'Pilihan formulir',
+  role: 'Peran kiosk',
+  address: 'Alamat jaringan',
+  port: 'Port',
+  kioskId: 'Gerbang',
+  timeoutMs: 'Lama mencari',
+  qr: 'Kode QR kiosk induk',
+  code: 'Kode pasangan',
 }
 
 /**

@@ -12,6 +12,7 @@ import { ceremonyHandlers } from './ceremony'
 import { checkinHandlers } from './checkin'
 import { declarationHandlers } from './declaration'
 import { exportHandlers } from './export'
+import { hubHandlers } from './hub'
 import { ikrarHandlers } from './ikrar'
 import { jobsHandlers } from './jobs'
 import { preflightHandlers } from './preflight'
@@ -47,6 +48,7 @@ export function createHandlers(ctx: KioskContext): Handlers {
       ...logHandlers(ctx),
       ...authenticityHandlers(ctx),
       ...paktaHandlers(ctx),
+      ...hubHandlers(ctx),
     },
     officer,
   )

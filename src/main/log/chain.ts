@@ -40,7 +40,8 @@ export type ChainCheck =
     }
   | { ok: false; entries: number; broken: ChainBreak; message: string }
 
-interface Row {
+/** A log_entry row as SQLite gives it back. */
+export interface LogRow {
   seq: number
   id: string
   kind: string
@@ -70,7 +71,7 @@ function firstRepeatedId(db: Db): { seq: number; firstSeq: number } | null {
 
 /** What is wrong with one row given the hash before it; null when it holds. */
 function problemOf(
-  row: Row,
+  row: LogRow,
   expectedSeq: number,
   prevHash: string,
   repeat: { seq: number; firstSeq: number } | null,
@@ -109,7 +110,7 @@ function problemOf(
   return null
 }
 
-function signedHeadOf(row: Row): SignedHead {
+function signedHeadOf(row: LogRow): SignedHead {
   const { publicKey } = JSON.parse(row.body) as HeadSignedBody
   return { seq: row.seq, at: row.at, fingerprint: fingerprintOf(publicKey), publicKey }
 }
@@ -138,7 +139,7 @@ export function verifyChain(db: Db): ChainCheck {
     const repeat = firstRepeatedId(db)
     const rows = db
       .prepare('SELECT * FROM log_entry ORDER BY seq')
-      .iterate() as IterableIterator<Row>
+      .iterate() as IterableIterator<LogRow>
     for (const row of rows) {
       const problem = problemOf(row, expected, prevHash, repeat)
       if (problem !== null) {

@@ -31,6 +31,11 @@ export type ScanBody = {
   /** This kiosk's arrival sequence number and the clock-back flag of the row written. */
   kioskSeq: number | null
   clockBack: boolean | null
+  /**
+   * At a gate: the hub's clock minus this gate's, ms, as last measured (gate/offset.ts), so the
+   * hub decides lateness on its own clock (at + hubOffsetMs); null elsewhere or before one.
+   */
+  hubOffsetMs: number | null
   /** Set by migration 0009 on facts that predate the log. */
   migrated: boolean
 }
@@ -80,6 +85,12 @@ export type CeremonyFieldsBody = {
   election: string
   migrated: boolean
 }
+
+/**
+ * A ceremony created since version 12 carries its global id: the id a hub maps another kiosk's
+ * arrivals by (src/main/hub/merge.ts). Entries written before carry none.
+ */
+export type CeremonyCreatedBody = CeremonyFieldsBody & { globalId: string }
 
 export type CeremonyActivatedBody = { ceremonyId: number }
 
@@ -195,12 +206,30 @@ export type LeaderValue = { title: string; name: string; nip: string }
 /** The region's leaders on the declaration sheet, the whole list in order, before and after. */
 export type LeadersSetBody = { previous: LeaderValue[]; leaders: LeaderValue[] }
 
+/**
+ * A request from the network the hub refused (unpaired, expired or reused code, revoked gate,
+ * replay, malformed or oversized body, too many requests). Bounded: short strings only, and
+ * the hub logs at most a few per second, so a flood cannot fill the log.
+ */
+export type HubRefusedBody = {
+  /** HTTP status answered. */
+  status: number
+  /** Why, as a code ('CODE_WRONG', 'REVOKED', …). */
+  code: string
+  /** The path asked for, at most 60 characters. */
+  path: string
+  /** The address it came from. */
+  remote: string
+  /** The gate it claimed to be, when it named one (at most 64 characters). */
+  peer: string | null
+}
+
 export type LogBodies = {
   scan: ScanBody
   'checkin.cancelled': CheckinCancelledBody
   'absence.set': AbsenceSetBody
   'roster.imported': RosterImportedBody
-  'ceremony.created': CeremonyFieldsBody
+  'ceremony.created': CeremonyFieldsBody | CeremonyCreatedBody
   'ceremony.changed': CeremonyFieldsBody
   'ceremony.activated': CeremonyActivatedBody
   'ikrar.started': IkrarStartedBody
@@ -217,6 +246,7 @@ export type LogBodies = {
   'pakta.changed': CopyChangedBody
   'signer.set': SignerSetBody
   'leaders.set': LeadersSetBody
+  'hub.refused': HubRefusedBody
 }
 export type LogKind = keyof LogBodies
 
@@ -242,6 +272,7 @@ export const LOG_KINDS = [
   'pakta.changed',
   'signer.set',
   'leaders.set',
+  'hub.refused',
 ] as const satisfies readonly LogKind[]
 
 /** One entry as the chain hashes it. */

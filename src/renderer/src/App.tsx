@@ -3,6 +3,8 @@ import { shortKioskId } from '../../shared/kiosk-id'
 import { api } from './api'
 import { DemoBanner } from './components/DemoBanner'
 import { GateScanProvider } from './checkin/GateScanProvider'
+import { NetworkScreen } from './hub/NetworkScreen'
+import { RoleBadge } from './hub/RoleBadge'
 import { PinDialog } from './components/PinDialog'
 import { useAction, useKiosk } from './data/query'
 import { ReadingOverlay } from './ikrar/ReadingOverlay'
@@ -28,8 +30,8 @@ const SCREENS = {
   pengaturan: 'Pengaturan',
   kamera: 'Kamera',
 } as const
-/** Reached from a link (Beranda, Acara, Pengaturan), not from the menu. */
-type Screen = keyof typeof SCREENS | 'uji'
+/** Reached from a link (Beranda, Acara, Pengaturan, the role badge), not from the menu. */
+type Screen = keyof typeof SCREENS | 'uji' | 'jaringan'
 
 export function App() {
   const [screen, setScreen] = useState<Screen | null>(null)
@@ -62,6 +64,7 @@ export function App() {
             </button>
           ))}
         </nav>
+        <RoleBadge open={() => setScreen('jaringan')} />
         {officer.data?.pinSet && (
           <div className="lock-state" data-testid="lock-state">
             {officer.data.unlocked ? (
@@ -94,9 +97,15 @@ export function App() {
         {screen === 'ikrar' && !reading && <IkrarScreen />}
         {screen === 'pakta' && <PaktaScreen />}
         {screen === 'ekspor' && <ExportScreen />}
-        {screen === 'pengaturan' && <SettingsScreen openPreflight={() => setScreen('uji')} />}
+        {screen === 'pengaturan' && (
+          <SettingsScreen
+            openPreflight={() => setScreen('uji')}
+            openNetwork={() => setScreen('jaringan')}
+          />
+        )}
         {screen === 'kamera' && <CameraSettingsScreen />}
         {screen === 'uji' && !reading && <PreflightScreen />}
+        {screen === 'jaringan' && <NetworkScreen openSettings={() => setScreen('pengaturan')} />}
       </main>
       {reading && <ReadingOverlay />}
       {status.data && (

@@ -1,4 +1,5 @@
 import type { IkrarReading } from '../ikrar'
+import type { GateLink } from './hub'
 import type { JobProgress } from '../jobs'
 import { event, type EventPayloadOf } from './define'
 
@@ -27,6 +28,13 @@ export const events = {
   'auth.changed': event<null>(),
   /** A pakta copy was saved, forms were issued or a returned pakta was received. */
   'pakta.changed': event<null>(),
+  /**
+   * The kiosk's role, hub mode, the open pairing offer or the gates (paired, revoked, online or
+   * not, a batch pushed) changed: the role badge, the hub's gate list and dashboard are stale.
+   */
+  'hub.changed': event<null>(),
+  /** At a gate: the link to the hub changed (online, backlog "belum terkirim: N", clock offset). */
+  'gate.link': event<GateLink>(),
   /** A heavy job's progress, from start to its end state. */
   'job.progress': event<JobProgress>(),
 }

@@ -9,7 +9,9 @@ import { demoElection } from './0008-demo-election'
 import { log } from './0009-log'
 import { regionalLeaders } from './0010-regional-leaders'
 import { pakta } from './0011-pakta'
-import { logUnindexedId } from './0012-log-unindexed-id'
+import { peerChains } from './0012-peer-chains'
+import { hubGates } from './0013-hub-gates'
+import { logUnindexedId } from './0014-log-unindexed-id'
 import type { Migration } from './types'
 
 /** In order; each step's version is its position. Never edit a step that has shipped: add one. */
@@ -25,5 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   log,
   regionalLeaders,
   pakta,
+  peerChains,
+  hubGates,
   logUnindexedId,
 ]

@@ -122,7 +122,10 @@ export function OutcomeBanner({
     >
       <OutcomeIcon name={view.look} />
       <div className="outcome-text">
-        <div className="outcome-title">{view.title}</div>
+        <div className="outcome-title">
+          {view.title}
+          {view.where && <span className="outcome-where"> {view.where}</span>}
+        </div>
         {(view.name || view.nip) && (
           <div className="outcome-who">
             {view.name && (

@@ -30,6 +30,8 @@ export type OutcomeLook = (typeof OUTCOME_LOOKS)[number]
 export interface OutcomeView {
   look: OutcomeLook
   title: string
+  /** After the title, smaller: the other gate that counted this person, and when. */
+  where?: string
   name?: string
   /** The NIP as printed on documents, beside the name: two people may share a name in one OPD. */
   nip?: string
@@ -66,6 +68,18 @@ export function describeOutcome(o: ShownOutcome, zone: TimeZoneId): OutcomeView 
         detail: `${o.person.opdName} · pukul ${formatTime(o.at, zone)}`,
       }
     case 'duplicate':
+      // Counted at another gate (the hub said so): the person reads where and when, so they
+      // do not queue again there; here, only when.
+      if (o.where) {
+        return {
+          look: 'duplicate',
+          title: 'SUDAH TERCATAT',
+          where: `di ${o.where} pukul ${formatTime(o.firstAt, zone)}`,
+          name: o.person.name,
+          nip: formatNip(o.person.nip),
+          detail: `${o.person.opdName} · tidak dicatat ulang di gerbang ini`,
+        }
+      }
       return {
         look: 'duplicate',
         title: 'SUDAH TERCATAT',

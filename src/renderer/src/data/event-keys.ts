@@ -31,7 +31,7 @@ export const EVENT_EFFECTS: { [E in EventName]: (payload: EventPayload<E>) => Ev
   'checkin.changed': ({ ceremonyId }) => ({
     invalidate: [
       // The gate shows the active ceremony, which is the one arrivals go to.
-      ...every('checkin.dashboard', 'checkin.findPerson', 'log.personHistory'),
+      ...every('checkin.dashboard', 'checkin.findPerson', 'log.personHistory', 'hub.dashboard'),
       keys.where('attendance.list', { ceremonyId }),
     ],
   }),
@@ -86,6 +86,10 @@ export const EVENT_EFFECTS: { [E in EventName]: (payload: EventPayload<E>) => Ev
   // Locked (by the officer or by the timeout) or unlocked: what was read under the PIN goes,
   // and is read again, now refused or allowed.
   'auth.changed': () => ({ invalidate: every('auth.status'), reset: GUARDED }),
+  // The role badge, the hub's gate list and its dashboard (lane hub-ui may refine).
+  'hub.changed': () => ({ invalidate: every('hub.status', 'hub.dashboard') }),
+  // The gate's link state arrives whole: no call needed for the badge's backlog.
+  'gate.link': () => ({ invalidate: every('hub.status') }),
   // Progress is shown by the job's own component as it arrives; it names no cached answer.
   'job.progress': () => ({ invalidate: [] }),
 }

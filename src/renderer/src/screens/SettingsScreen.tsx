@@ -9,6 +9,7 @@ import { Notice } from '../components/Notice'
 import { SetPinCard } from '../components/SetPinCard'
 import { keys } from '../data/keys'
 import { useAction, useKiosk } from '../data/query'
+import { RoleSetting } from '../hub/RoleSetting'
 import { RecapSignerCard } from './SignerPanel'
 
 const REASONS: Record<string, string> = {
@@ -21,8 +22,11 @@ function reasonOf(b: Backup): string {
   return REASONS[b.reason] ?? (b.reason.startsWith('acara-') ? 'awal acara' : b.reason)
 }
 
-/** Officer settings: the database backups and the PIN. The whole screen is behind the PIN. */
-export function SettingsScreen({ openPreflight }: { openPreflight?: () => void } = {}) {
+/** Officer settings: the kiosk's role, the database backups, the PIN. All behind the PIN. */
+export function SettingsScreen({
+  openPreflight,
+  openNetwork,
+}: { openPreflight?: () => void; openNetwork?: () => void } = {}) {
   const backups = useKiosk('backup.list')
   const action = useAction()
   // No event names the backup folder: what changes it says so itself.
@@ -39,6 +43,7 @@ export function SettingsScreen({ openPreflight }: { openPreflight?: () => void }
     <section className="screen settings">
       {action.notice}
       {backups.error && <Notice kind="error">{backups.error.message}</Notice>}
+      {openNetwork && <RoleSetting openNetwork={openNetwork} />}
       {openPreflight && (
         <div className="card toolbar">
           <h2>Uji perangkat</h2>

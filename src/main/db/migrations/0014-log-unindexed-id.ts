@@ -8,7 +8,7 @@ import type { Migration } from './types'
  * trigger, and the same triggers come back on the new table.
  */
 export const logUnindexedId: Migration = {
-  version: 12,
+  version: 14,
   name: 'log-unindexed-id',
   sql: `
     CREATE TABLE log_entry_new (

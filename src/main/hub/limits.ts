@@ -1,0 +1,53 @@
+// Bounds on what the network may ask of the hub: body sizes, a rate per gate, replays. Each is
+// small and in memory: a hub restarted mid-apel starts them fresh, which only ever lets a gate
+// in again sooner, never lets a refused request through.
+
+/** Request bodies, bytes. A push of MAX_BATCH entries is about 300 KB. */
+export const BODY_LIMIT = { pair: 4 * 1024, push: 1024 * 1024 } as const
+
+/** A token bucket: `perSecond` on average, bursts up to `burst`; keyed (per gate, per address). */
+export class RateLimiter {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>()
+
+  constructor(
+    private readonly perSecond: number,
+    private readonly burst: number,
+    private readonly clock: () => number = () => performance.now(),
+    /** Keys kept at most: an address-spraying client cannot grow the map without bound. */
+    private readonly maxKeys = 10_000,
+  ) {}
+
+  /** Takes a token for `key`; false when its bucket is empty (the request is refused). */
+  take(key: string): boolean {
+    const now = this.clock()
+    const bucket = this.buckets.get(key) ?? { tokens: this.burst, at: now }
+    bucket.tokens = Math.min(
+      this.burst,
+      bucket.tokens + ((now - bucket.at) / 1000) * this.perSecond,
+    )
+    bucket.at = now
+    if (!this.buckets.has(key) && this.buckets.size >= this.maxKeys) this.buckets.clear()
+    this.buckets.set(key, bucket)
+    if (bucket.tokens < 1) return false
+    bucket.tokens -= 1
+    return true
+  }
+}
+
+/** The nonces each gate used lately: one seen again is a replayed request. */
+export class ReplayGuard {
+  private readonly seen = new Map<string, Set<string>>()
+
+  constructor(private readonly perGate = 4_096) {}
+
+  /** Records the nonce; false when this gate already used it. */
+  fresh(gate: string, nonce: string): boolean {
+    let set = this.seen.get(gate)
+    if (!set) this.seen.set(gate, (set = new Set()))
+    if (set.has(nonce)) return false
+    set.add(nonce)
+    // Oldest first out (a Set keeps insertion order): bounded memory, recent replays caught.
+    if (set.size > this.perGate) set.delete(set.values().next().value as string)
+    return true
+  }
+}

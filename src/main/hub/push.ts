@@ -1,0 +1,91 @@
+// One gate's push, at the hub: its entries go through the merge core (lane files, merge.ts),
+// then each arrival it recorded gets the hub's word: counted, or a repeat of who and when.
+import type { Db } from '../db/connection'
+import { perDb } from '../db/per-db'
+import type { ScanBody } from '../log/kinds'
+import { noteContact, type GateRecord } from './gates'
+import { applyPeerEntries, kioskLabel, type ApplyResult } from './merge'
+import { peerHead, type PeerEntry } from './peer-chain'
+import type { PushRequest, Verdict } from './wire'
+
+function statements(db: Db) {
+  return {
+    /** The hub's ceremony for a gate's own ceremony id, through the gate's ceremony.created. */
+    ceremonyOf: db
+      .prepare(
+        `SELECT c.id FROM peer_entry p JOIN ceremony c ON c.global_id = json_extract(p.body, '$.globalId')
+         WHERE p.kiosk_id = ? AND p.kind = 'ceremony.created' AND json_extract(p.body, '$.ceremonyId') = ?`,
+      )
+      .pluck(),
+    live: db.prepare(
+      `SELECT kiosk_id AS kioskId, seq, scanned_at AS at FROM checkin
+       WHERE ceremony_id = ? AND nip = ? AND cancelled_at IS NULL`,
+    ),
+  }
+}
+const prepared = perDb(statements)
+
+const ARRIVED: readonly string[] = ['recorded', 'unknown-recorded']
+
+export interface PushOutcome {
+  ackSeq: number
+  verdicts: Verdict[]
+  merged: ApplyResult
+}
+
+/** Applies one push in one transaction: the entries, the verdicts read after, the contact noted. */
+export function applyPush(db: Db, gate: GateRecord, push: PushRequest, at: Date): PushOutcome {
+  return db
+    .transaction(() => {
+      const merged = applyPeerEntries(
+        db,
+        {
+          kioskId: gate.kioskId,
+          label: gate.label,
+          publicKey: publicKeyOf(db, gate),
+          joinedBy: 'live',
+        },
+        push.entries as PeerEntry[],
+      )
+      noteContact(db, gate.kioskId, { at, offsetMs: push.offsetMs, backlog: push.backlog })
+      return {
+        ackSeq: peerHead(db, gate.kioskId)?.seq ?? 0,
+        verdicts: verdictsOf(db, gate.kioskId, push.entries as PeerEntry[]),
+        merged,
+      }
+    })
+    .immediate()
+}
+
+function publicKeyOf(db: Db, gate: GateRecord): string {
+  return db
+    .prepare('SELECT public_key FROM peer WHERE kiosk_id = ?')
+    .pluck()
+    .get(gate.kioskId) as string
+}
+
+function verdictsOf(db: Db, kioskId: string, entries: PeerEntry[]): Verdict[] {
+  const q = prepared(db)
+  const verdicts: Verdict[] = []
+  for (const e of entries) {
+    if (e.kind !== 'scan') continue
+    const body = e.body as ScanBody
+    if (!ARRIVED.includes(body.result) || body.nip === null || body.ceremonyId === null) continue
+    const ceremonyId = q.ceremonyOf.get(kioskId, body.ceremonyId) as number | undefined
+    if (ceremonyId === undefined) continue
+    const live = q.live.get(ceremonyId, body.nip) as
+      { kioskId: string; seq: number; at: string } | undefined
+    if (!live) continue
+    verdicts.push(
+      live.kioskId === kioskId && live.seq === body.kioskSeq
+        ? { entryId: e.id, verdict: 'counted' }
+        : {
+            entryId: e.id,
+            verdict: 'repeat',
+            where: kioskLabel(db, live.kioskId),
+            firstAt: live.at,
+          },
+    )
+  }
+  return verdicts
+}

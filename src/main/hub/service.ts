@@ -1,0 +1,154 @@
+// Hub mode: the TLS server for gates, the phone page beside it, the pairing desk and the mDNS
+// announcement, started and stopped together. Nothing listens while hub mode is off.
+import os from 'node:os'
+import type { FastifyInstance } from 'fastify'
+import type {
+  HubServerInfo,
+  HubSide,
+  NetworkAddress,
+  PairingOffer,
+} from '../../shared/contract/hub'
+import type { Db } from '../db/connection'
+import type { EventHub } from '../events'
+import { UserError } from '../errors'
+import type { KeyStore } from '../keys/kiosk-key'
+import type { KioskKey } from '../keys/signature'
+import { advertiseHub, type Advertiser } from './advertise'
+import { hubDashboard } from './dashboard'
+import { revokeGate } from './gates'
+import { PairingDesk } from './pairing'
+import { phoneCounts, startPhonePage } from './phone-page'
+import { startHubServer } from './server'
+import { groupedFingerprint, loadOrCreateHubTls, type HubTls } from './tls'
+
+export interface HubDeps {
+  db: Db
+  kioskId: string
+  key: KioskKey
+  now(): Date
+  events: EventHub
+  tlsStore: KeyStore
+  /** Off in tests: multicast on a build machine reaches nobody and proves nothing. */
+  advertise?: boolean
+}
+
+/** The laptop's IPv4 addresses, loopback last, for the officer to pick where the hub listens. */
+export function networkAddresses(): NetworkAddress[] {
+  const list: NetworkAddress[] = []
+  for (const [name, addrs] of Object.entries(os.networkInterfaces())) {
+    for (const a of addrs ?? [])
+      if (a.family === 'IPv4') list.push({ name, address: a.address, internal: a.internal })
+  }
+  return list.sort((x, y) => Number(x.internal) - Number(y.internal))
+}
+
+export class HubService {
+  private server: FastifyInstance | null = null
+  private phone: FastifyInstance | null = null
+  private advertiser: Advertiser | null = null
+  private tls: HubTls | null = null
+  private info: HubServerInfo | null = null
+  readonly desk: PairingDesk
+
+  constructor(private readonly d: HubDeps) {
+    this.desk = new PairingDesk(d.now)
+  }
+
+  async start(address: string, port: number): Promise<HubServerInfo> {
+    if (this.info) await this.stop()
+    this.tls ??= await loadOrCreateHubTls(this.d.tlsStore, this.d.now())
+    const tls = this.tls
+    try {
+      this.server = await startHubServer({
+        db: this.d.db,
+        tls,
+        desk: this.desk,
+        hubKioskId: this.d.kioskId,
+        address,
+        port,
+        now: this.d.now,
+        onPaired: () => this.d.events.emit('hub.changed', null),
+        onPushed: (_gate, outcome) => {
+          for (const ceremonyId of outcome.merged.ceremonyIds)
+            this.d.events.emit('checkin.changed', { ceremonyId })
+          this.d.events.emit('hub.changed', null)
+        },
+      })
+      this.phone = await startPhonePage({
+        address,
+        port: 0,
+        counts: () => phoneCounts(this.dashboard(), this.d.now()),
+      })
+    } catch (error) {
+      await this.stop()
+      throw new UserError('HUB_LISTEN', listenMessage(address, error as NodeJS.ErrnoException))
+    }
+    const portOf = (s: FastifyInstance) => (s.server.address() as { port: number }).port
+    this.info = {
+      address,
+      port: portOf(this.server),
+      certFingerprint: groupedFingerprint(tls.fingerprint),
+      phoneUrl: `http://${address}:${portOf(this.phone)}/`,
+    }
+    if (this.d.advertise !== false)
+      this.advertiser = advertiseHub({
+        name: `Kiosk induk ${this.d.kioskId.slice(0, 6)}`,
+        port: this.info.port,
+        certSha256: tls.fingerprint,
+      })
+    return this.info
+  }
+
+  async stop(): Promise<void> {
+    this.desk.close()
+    const closing = [this.server?.close(), this.phone?.close(), this.advertiser?.stop()]
+    this.server = this.phone = this.advertiser = null
+    this.info = null
+    await Promise.allSettled(closing)
+  }
+
+  offer(): PairingOffer {
+    if (!this.info || !this.tls)
+      throw new UserError(
+        'HUB_OFF',
+        'Nyalakan mode kiosk induk dulu, lalu tampilkan kode pasangan.',
+      )
+    return this.desk.offer({
+      address: this.info.address,
+      port: this.info.port,
+      fingerprint: this.tls.fingerprint,
+    })
+  }
+
+  side(): HubSide {
+    return {
+      listening: this.info !== null,
+      server: this.info,
+      pairing: this.desk.current(),
+      advertised: this.advertiser !== null,
+    }
+  }
+
+  revoke(kioskId: string): void {
+    if (!revokeGate(this.d.db, kioskId, this.d.now()))
+      throw new UserError('NOT_FOUND', 'Gerbang itu tidak ada atau sudah dicabut.')
+  }
+
+  dashboard() {
+    return hubDashboard(this.d.db, {
+      kioskId: this.d.kioskId,
+      publicKey: this.d.key.publicKey,
+      now: this.d.now(),
+    })
+  }
+}
+
+function listenMessage(address: string, e: NodeJS.ErrnoException): string {
+  if (e.code === 'EADDRNOTAVAIL')
+    return `Alamat ${address} bukan milik laptop ini (jaringan berganti?). Pilih alamat lain.`
+  if (e.code === 'EADDRINUSE')
+    return `Port itu sudah dipakai program lain di ${address}. Pilih port lain atau 0.`
+  if (e.code === 'EACCES')
+    return `Tidak diizinkan mendengarkan di ${address} pada port itu. Pakai port di atas 1024 atau 0.`
+  return `Kiosk induk gagal mendengarkan di ${address}: ${e.message}`
+}

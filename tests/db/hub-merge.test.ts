@@ -1,0 +1,278 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { applyPeerEntries, MERGE_CANCELLED_BY } from '../../src/main/hub/merge'
+import { ownEntries, type PeerEntry, type PeerIdentity } from '../../src/main/hub/peer-chain'
+import { verifyChain } from '../../src/main/log/chain'
+import { rebuildMatches } from '../../src/main/log/rebuild'
+import type { Ceremony } from '../../src/shared/domain'
+import { crowdNip } from '../fixtures/crowd'
+import { PILKADA_2024 } from '../fixtures/ceremony'
+import { kioskAt, people, type Kiosk } from '../fixtures/kiosks'
+
+const cleanups: (() => void)[] = []
+afterEach(() => cleanups.splice(0).forEach((c) => c()))
+
+const ROSTER = people(6, crowdNip)
+const [P0, P1, P2, P3] = ROSTER.map((p) => p.nip) as [string, string, string, string]
+
+async function kiosk(id: string) {
+  const k = await kioskAt(id, ROSTER)
+  cleanups.push(k.cleanup)
+  return k
+}
+
+/** A hub with the apel, and gates that run the same apel (same global id). */
+async function apel(...gateIds: string[]) {
+  const hub = await kiosk('HUB')
+  const ceremony = await hub.call<Ceremony>('ceremony.create', PILKADA_2024)
+  const gates = await Promise.all(gateIds.map((id) => kiosk(id)))
+  for (const g of gates) g.join(ceremony)
+  return { hub, ceremony, gates }
+}
+
+const identity = (k: Kiosk, label: string): PeerIdentity => ({
+  kioskId: k.ctx.kioskId,
+  label,
+  publicKey: k.ctx.key.publicKey,
+  joinedBy: 'live',
+})
+
+/** What the hub holds as arrivals, without its own row ids (they follow arrival order). */
+const arrivals = (k: Kiosk) =>
+  k.ctx.db
+    .prepare(
+      `SELECT c.global_id AS ceremony, nip, kiosk_id AS kiosk, seq, scanned_at AS at, late,
+         cancelled_at AS cancelledAt, cancel_reason AS reason, cancelled_by AS cancelledBy
+       FROM checkin JOIN ceremony c ON c.id = checkin.ceremony_id ORDER BY kiosk_id, seq`,
+    )
+    .all()
+
+const live = (k: Kiosk) =>
+  k.ctx.db
+    .prepare('SELECT nip, kiosk_id AS kiosk FROM checkin WHERE cancelled_at IS NULL ORDER BY nip')
+    .all()
+
+const count = (k: Kiosk, table: string) =>
+  k.ctx.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number
+
+describe('applyPeerEntries: a gate chain becomes the hub arrivals', () => {
+  it('stores the chain, derives each arrival under the gate id and its own number, and changes nothing when sent again', async () => {
+    const { hub, ceremony, gates } = await apel('GATE-A')
+    const a = gates[0]!
+    await a.scanAt('00:31:00', P0)
+    await a.scanAt('00:32:00', P1)
+    await a.scanAt('00:33:00', P0) // a repeat at the gate itself
+    await a.scanAt('00:50:00', P2) // late: after 07.45 WIB
+    const chain = ownEntries(a.ctx.db)
+    const first = applyPeerEntries(hub.ctx.db, identity(a, 'Gerbang 1'), chain)
+    expect(first).toMatchObject({
+      newEntries: chain.length,
+      knownEntries: 0,
+      arrivals: 3,
+      repeats: 1,
+      unknownCeremony: 0,
+      duplicates: [],
+      ceremonyIds: [ceremony.id],
+    })
+    expect(live(hub)).toEqual(
+      [P0, P1, P2]
+        .map((nip) => ({ nip, kiosk: 'GATE-A' }))
+        .sort((x, y) => (x.nip < y.nip ? -1 : 1)),
+    )
+    const rows = arrivals(hub) as { nip: string; seq: number; late: number; at: string }[]
+    expect(rows.map((r) => [r.nip, r.seq, r.late, r.at])).toEqual([
+      [P0, 1, 0, '2024-09-30T00:31:00.000Z'],
+      [P1, 2, 0, '2024-09-30T00:32:00.000Z'],
+      [P2, 3, 1, '2024-09-30T00:50:00.000Z'],
+    ])
+    const before = { rows: arrivals(hub), entries: count(hub, 'peer_entry') }
+    const again = applyPeerEntries(hub.ctx.db, identity(a, 'Gerbang 1'), chain)
+    expect(again).toMatchObject({ newEntries: 0, knownEntries: chain.length, arrivals: 0 })
+    // Overlapping pushes: the last two again plus what came after.
+    await a.scanAt('00:51:00', P3)
+    const overlap = applyPeerEntries(
+      hub.ctx.db,
+      identity(a, 'Gerbang 1'),
+      ownEntries(a.ctx.db, chain.length - 1),
+    )
+    expect(overlap).toMatchObject({ newEntries: 1, knownEntries: 2, arrivals: 1 })
+    expect({ rows: arrivals(hub).slice(0, 3), entries: count(hub, 'peer_entry') - 1 }).toEqual(
+      before,
+    )
+    // The hub's own log and its own rows still check out.
+    expect(verifyChain(hub.ctx.db).ok).toBe(true)
+    expect(rebuildMatches(hub.ctx.db)).toMatchObject({ matches: true })
+  })
+
+  it('counts the earliest scan of a person whichever kiosk had it and whichever order the chains come in', async () => {
+    const states: unknown[] = []
+    for (const order of [
+      ['GATE-A', 'GATE-B'],
+      ['GATE-B', 'GATE-A'],
+    ]) {
+      const { hub, gates } = await apel('GATE-A', 'GATE-B')
+      const [a, b] = gates as [Kiosk, Kiosk]
+      await a.scanAt('00:35:00', P0)
+      await b.scanAt('00:31:00', P0) // earlier at B: B counts
+      await a.scanAt('00:32:00', P1)
+      await b.scanAt('00:36:00', P1) // earlier at A: A counts
+      await hub.scanAt('00:30:00', P2) // the hub's own gate first
+      await a.scanAt('00:33:00', P2)
+      await b.scanAt('00:34:00', P3)
+      await hub.scanAt('00:40:00', P3) // the hub's own scan later than B's
+      const labels: Record<string, string> = { 'GATE-A': 'Gerbang 1', 'GATE-B': 'Gerbang 2' }
+      const results = order.map((id) => {
+        const g = id === 'GATE-A' ? a : b
+        return applyPeerEntries(hub.ctx.db, identity(g, labels[id]!), ownEntries(g.ctx.db))
+      })
+      expect(results.flatMap((r) => r.duplicates).length).toBeGreaterThan(0)
+      expect(live(hub)).toEqual(
+        [
+          { nip: P0, kiosk: 'GATE-B' },
+          { nip: P1, kiosk: 'GATE-A' },
+          { nip: P2, kiosk: 'HUB' },
+          { nip: P3, kiosk: 'GATE-B' },
+        ].sort((x, y) => (x.nip < y.nip ? -1 : 1)),
+      )
+      const setAside = hub.ctx.db
+        .prepare(
+          `SELECT nip, kiosk_id AS kiosk, cancel_reason AS reason FROM checkin
+           WHERE cancelled_by = ? ORDER BY nip, kiosk_id`,
+        )
+        .all(MERGE_CANCELLED_BY)
+      expect(setAside).toEqual(
+        [
+          {
+            nip: P0,
+            kiosk: 'GATE-A',
+            reason: 'Sudah tercatat lebih awal di Gerbang 2 pukul 07.31 WIB',
+          },
+          {
+            nip: P1,
+            kiosk: 'GATE-B',
+            reason: 'Sudah tercatat lebih awal di Gerbang 1 pukul 07.32 WIB',
+          },
+          {
+            nip: P2,
+            kiosk: 'GATE-A',
+            reason: 'Sudah tercatat lebih awal di Kiosk induk pukul 07.30 WIB',
+          },
+          {
+            nip: P3,
+            kiosk: 'HUB',
+            reason: 'Sudah tercatat lebih awal di Gerbang 2 pukul 07.34 WIB',
+          },
+        ].sort((x, y) => (x.nip + x.kiosk < y.nip + y.kiosk ? -1 : 1)),
+      )
+      const last = results.at(-1)!
+      expect(last.duplicates.length).toBeGreaterThan(0)
+      expect(last.duplicates[0]).toMatchObject({ kept: { kiosk: expect.any(String) } })
+      states.push(arrivals(hub).map((r) => ({ ...(r as object), ceremony: null })))
+      expect(rebuildMatches(hub.ctx.db)).toMatchObject({ matches: true })
+    }
+    expect(states[1]).toEqual(states[0])
+  })
+
+  it('carries a cancellation made at the gate: the arrival stops counting and a later one elsewhere counts', async () => {
+    const { hub, gates } = await apel('GATE-A', 'GATE-B')
+    const [a, b] = gates as [Kiosk, Kiosk]
+    const wrong = await a.scanAt('00:31:00', P0)
+    await b.scanAt('00:40:00', P0)
+    applyPeerEntries(hub.ctx.db, identity(a, 'Gerbang 1'), ownEntries(a.ctx.db))
+    applyPeerEntries(hub.ctx.db, identity(b, 'Gerbang 2'), ownEntries(b.ctx.db))
+    expect(live(hub)).toEqual([{ nip: P0, kiosk: 'GATE-A' }])
+    await a.call('checkin.undo', { checkinId: wrong.checkinId, reason: 'Salah orang' })
+    const result = applyPeerEntries(hub.ctx.db, identity(a, 'Gerbang 1'), ownEntries(a.ctx.db))
+    expect(result).toMatchObject({ newEntries: 1, cancellations: 1 })
+    expect(live(hub)).toEqual([{ nip: P0, kiosk: 'GATE-B' }])
+    const cancelled = hub.ctx.db
+      .prepare(
+        "SELECT cancel_reason AS reason, cancelled_by AS by FROM checkin WHERE kiosk_id = 'GATE-A'",
+      )
+      .get()
+    expect(cancelled).toEqual({ reason: 'Salah orang', by: 'GATE-A' })
+  })
+
+  it('keeps scans of a ceremony the hub does not know in the chain without counting them', async () => {
+    const { hub } = await apel()
+    const stray = await kiosk('GATE-X')
+    await stray.call('ceremony.create', PILKADA_2024) // its own apel, another global id
+    await stray.scanAt('00:31:00', P0)
+    const result = applyPeerEntries(
+      hub.ctx.db,
+      identity(stray, 'Gerbang 9'),
+      ownEntries(stray.ctx.db),
+    )
+    expect(result).toMatchObject({ arrivals: 0, unknownCeremony: 1 })
+    expect(count(hub, 'checkin')).toBe(0)
+  })
+})
+
+describe('applyPeerEntries refuses a chain that does not hold, and writes nothing', () => {
+  async function sent() {
+    const { hub, gates } = await apel('GATE-A')
+    const a = gates[0]!
+    for (const [i, nip] of [P0, P1, P2].entries()) await a.scanAt(`00:3${i}:00`, nip)
+    return { hub, a, chain: ownEntries(a.ctx.db) }
+  }
+  const refused = (hub: Kiosk, a: Kiosk, chain: PeerEntry[], message: RegExp) => {
+    expect(() => applyPeerEntries(hub.ctx.db, identity(a, 'Gerbang 1'), chain)).toThrow(message)
+    expect([count(hub, 'peer_entry'), count(hub, 'checkin'), count(hub, 'peer')]).toEqual([0, 0, 0])
+  }
+
+  it('an entry changed after it was recorded', async () => {
+    const { hub, a, chain } = await sent()
+    const last = chain.at(-1)!
+    const changed = { ...last, at: '2024-09-30T00:20:00.000Z' }
+    refused(
+      hub,
+      a,
+      [...chain.slice(0, -1), changed],
+      new RegExp(`entri nomor ${last.seq} hash tidak cocok`),
+    )
+  })
+
+  it('an entry removed from the middle', async () => {
+    const { hub, a, chain } = await sent()
+    refused(
+      hub,
+      a,
+      chain.filter((e) => e.seq !== 3),
+      /entri nomor 4 tidak menyambung entri nomor 2/,
+    )
+  })
+
+  it('an entry of another kiosk slipped in', async () => {
+    const { hub, a, chain } = await sent()
+    const foreign = { ...chain.at(-1)!, kioskId: 'GATE-Z' }
+    refused(
+      hub,
+      a,
+      [...chain.slice(0, -1), foreign],
+      new RegExp(`entri nomor ${foreign.seq} dicatat oleh kiosk lain`),
+    )
+  })
+
+  it('a segment that disagrees with what the hub already holds', async () => {
+    const { hub, a, chain } = await sent()
+    applyPeerEntries(hub.ctx.db, identity(a, 'Gerbang 1'), chain.slice(0, 3))
+    const before = [count(hub, 'peer_entry'), count(hub, 'checkin')]
+    const rewritten = chain.slice(3).map((e) => ({ ...e, prevHash: 'f'.repeat(64) }))
+    expect(() => applyPeerEntries(hub.ctx.db, identity(a, 'Gerbang 1'), rewritten)).toThrow(
+      /entri nomor 4/,
+    )
+    expect([count(hub, 'peer_entry'), count(hub, 'checkin')]).toEqual(before)
+  })
+
+  it('the same kiosk id with another key', async () => {
+    const { hub, a, chain } = await sent()
+    applyPeerEntries(hub.ctx.db, identity(a, 'Gerbang 1'), chain.slice(0, 2))
+    const other = await kiosk('OTHER')
+    expect(() =>
+      applyPeerEntries(
+        hub.ctx.db,
+        { ...identity(a, 'Gerbang 1'), publicKey: other.ctx.key.publicKey },
+        chain,
+      ),
+    ).toThrow(/bukan kunci Gerbang 1/)
+  })
+})
