@@ -21,7 +21,7 @@ test.use({ deviceScaleFactor: 2 })
 async function decodeShown(page: Page, testId: string): Promise<string> {
   let text = ''
   await expect(async () => {
-    text = await decodeQr(page.context(), await page.getByTestId(testId).screenshot())
+    text = await decodeQr(await page.getByTestId(testId).screenshot())
   }).toPass({ timeout: 20_000 })
   return text
 }
