@@ -115,7 +115,16 @@ export type ScanOutcome =
       /** On the roster but not expected here: recorded and counted as "tidak terdaftar". */
       unregistered: Exclude<UnregisteredWhy, 'unknown'> | null
     }
-  | { kind: 'duplicate'; person: Person; firstAt: string }
+  | {
+      kind: 'duplicate'
+      person: Person
+      firstAt: string
+      /**
+       * Where the arrival that counts was recorded, when not at this kiosk: a peer's label
+       * ('Gerbang 2', an office's name), for "SUDAH TERCATAT di Gerbang 2 pukul 07.12". null: here.
+       */
+      where: string | null
+    }
   | { kind: 'unknown'; nip: string; recorded: boolean; checkinId: number | null; at: string }
   | { kind: 'invalid'; reason: string }
   | { kind: 'no-ceremony' }

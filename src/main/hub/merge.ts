@@ -115,9 +115,14 @@ function earlier(a: Candidate, b: Candidate): boolean {
   return a.seq < b.seq
 }
 
+/** A peer's label ('Gerbang 2', an office's name); null: not a peer of this kiosk. */
+export function peerLabel(db: Db, kioskId: string): string | null {
+  return (prepared(db).label.get(kioskId) as string | undefined) ?? null
+}
+
 /** The label of a kiosk as the officer reads it: a peer's, or this kiosk's own. */
 export function kioskLabel(db: Db, kioskId: string): string {
-  return (prepared(db).label.get(kioskId) as string | undefined) ?? HUB_LABEL
+  return peerLabel(db, kioskId) ?? HUB_LABEL
 }
 
 /**
