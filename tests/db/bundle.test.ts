@@ -17,6 +17,7 @@ import { crowdNip } from '../fixtures/crowd'
 import { kioskAt, people, type Kiosk } from '../fixtures/kiosks'
 import { testSigning } from '../fixtures/signing'
 import { tempDir } from '../fixtures/temp-db'
+import { NO_DIALOGS } from '../fixtures/context'
 
 const cleanups: (() => void)[] = []
 afterEach(() => cleanups.splice(0).forEach((c) => c()))
@@ -181,6 +182,37 @@ describe('Kirim data and Terima data', () => {
     }
     expect(Object.keys(results[0]!.sheets as object).length).toBeGreaterThan(0)
   }, 180_000)
+
+  it('goes through the handler table: Kirim data into the folder picked, Terima data from the files picked', async () => {
+    const bkpsdm = await kiosk('BKPSDM')
+    const ceremony = await bkpsdm.call<Ceremony>('ceremony.create', PILKADA_2024)
+    const out = folder()
+    const office = await kioskAt('OFFICE-A', ROSTER, {
+      ...NO_DIALOGS,
+      chooseExportFolder: async () => out,
+    })
+    cleanups.push(office.cleanup)
+    const c = office.join(ceremony)
+    await office.scanAt('00:31:00', nip(0))
+    const sent = await office.call<{ file: string; arrivals: number }>('exchange.sendBundle', {
+      ceremonyId: c.id,
+    })
+    expect(sent.arrivals).toBe(1)
+    const hub = await kioskAt('HUB', ROSTER, {
+      ...NO_DIALOGS,
+      openBundleFiles: async () => [sent.file],
+    })
+    cleanups.push(hub.cleanup)
+    hub.join(ceremony)
+    const heard: unknown[] = []
+    hub.ctx.events.listen((name, p) => name === 'checkin.changed' && heard.push(p))
+    const reports = await hub.call<{ ok: boolean; arrivals: number }[]>('exchange.receiveBundles')
+    expect(reports).toMatchObject([{ ok: true, arrivals: 1 }])
+    expect(heard).toEqual([{ ceremonyId: ceremony.id }])
+    // Without the PIN, neither is possible.
+    await hub.call('auth.lock')
+    expect(await hub.attempt('exchange.receiveBundles')).toMatchObject({ ok: false })
+  }, 60_000)
 
   it('the same bundle twice changes nothing, not even the log', async () => {
     const { ceremony, files } = await threeOffices()

@@ -7,27 +7,13 @@ import { formatBytes } from '../../shared/format'
 import type { Db } from '../db/connection'
 import { UserError } from '../errors'
 import { fsReason } from '../fs-errors'
-import { applyPeerEntries, type ApplyResult, type MergeDuplicate } from '../hub/merge'
+import type { BundleReport } from '../../shared/contract/exchange'
+import { applyPeerEntries, type ApplyResult } from '../hub/merge'
 import type { PeerEntry } from '../hub/peer-chain'
 import { fingerprintOf, verifyBytes } from '../keys/signature'
 import { appendEntry, sha256Hex } from '../log/append'
 import type { CeremonyCreatedBody } from '../log/kinds'
 import { MAX_BUNDLE_BYTES, bundleSchema, bundleSignedBytes, type Bundle } from './format'
-
-export interface BundleReport {
-  fileName: string
-  ok: boolean
-  /** Why it was refused, in Indonesian, naming the file and the entry; null when taken in. */
-  error: string | null
-  /** The sending kiosk as the officer reads it, with its key's fingerprint. */
-  label: string | null
-  fingerprint: string | null
-  ceremonyName: string | null
-  newEntries: number
-  arrivals: number
-  repeats: number
-  duplicates: MergeDuplicate[]
-}
 
 class Refused extends Error {}
 const refuse = (why: string): never => {
@@ -113,7 +99,7 @@ function importOne(db: Db, file: string, now: Date, kioskId: string): BundleRepo
   const bytes = readFile(file)
   const b = parseBundle(bytes)
   checkAnchor(b)
-  ceremonyHere(db, b)
+  const ceremonyId = ceremonyHere(db, b)
   const peer = {
     kioskId: b.kioskId,
     label: b.label,
@@ -152,6 +138,7 @@ function importOne(db: Db, file: string, now: Date, kioskId: string): BundleRepo
     label: b.label,
     fingerprint: b.fingerprint,
     ceremonyName: b.ceremony.name,
+    ceremonyId,
     newEntries: result.newEntries,
     arrivals: result.arrivals,
     repeats: result.repeats,
@@ -182,6 +169,7 @@ export function importBundles(
         label: null,
         fingerprint: null,
         ceremonyName: null,
+        ceremonyId: null,
         newEntries: 0,
         arrivals: 0,
         repeats: 0,

@@ -2,6 +2,7 @@
 // the BKPSDM kiosk by USB stick, WhatsApp or email (docs/antar-kiosk.md).
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import type { BundleWritten } from '../../shared/contract/exchange'
 import { getCeremony } from '../ceremony/repository'
 import type { Db } from '../db/connection'
 import { UserError } from '../errors'
@@ -79,13 +80,6 @@ export function buildBundle(db: Db, sender: Sender, ceremonyId: number, now: Dat
   }
   const entries = ownEntries(db, from, head.seq) as Bundle['entries']
   return { ...header, entries, signature: signBytes(sender.key, bundleSignedBytes(header, head)) }
-}
-
-export interface BundleWritten {
-  file: string
-  entries: number
-  /** Arrivals of the ceremony in the file (this kiosk's scans that recorded someone). */
-  arrivals: number
 }
 
 /** Writes the bundle into `folder` (atomically: the whole file or none), named after the apel. */

@@ -11,6 +11,7 @@ import { backupHandlers } from './backup'
 import { ceremonyHandlers } from './ceremony'
 import { checkinHandlers } from './checkin'
 import { declarationHandlers } from './declaration'
+import { exchangeHandlers } from './exchange'
 import { exportHandlers } from './export'
 import { ikrarHandlers } from './ikrar'
 import { jobsHandlers } from './jobs'
@@ -47,6 +48,7 @@ export function createHandlers(ctx: KioskContext): Handlers {
       ...logHandlers(ctx),
       ...authenticityHandlers(ctx),
       ...paktaHandlers(ctx),
+      ...exchangeHandlers(ctx),
     },
     officer,
   )

@@ -3,7 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { formatBytes } from '../../shared/format'
-import type { Ceremony } from '../../shared/domain'
+import type { PaketImported } from '../../shared/contract/exchange'
 import { createCeremony } from '../ceremony/repository'
 import type { Db } from '../db/connection'
 import { UserError } from '../errors'
@@ -59,13 +59,6 @@ function readPaket(file: string): { bytes: Buffer; paket: Paket } {
     )
   }
   return { bytes, paket: parsed.data }
-}
-
-export interface PaketImported {
-  ceremony: Ceremony
-  employees: number
-  /** Who signed the package: compare with the fingerprint BKPSDM gave. */
-  issuer: { label: string; fingerprint: string }
 }
 
 /**

@@ -1,6 +1,7 @@
 // "Ekspor paket acara": BKPSDM writes a ceremony for OPD kiosks to run offline.
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import type { PaketWritten } from '../../shared/contract/exchange'
 import { getCeremony } from '../ceremony/repository'
 import type { Db } from '../db/connection'
 import { UserError } from '../errors'
@@ -84,12 +85,6 @@ export function buildPaket(
     writtenAt: now.toISOString(),
   }
   return { ...unsigned, signature: signBytes(sender.key, paketSignedBytes(unsigned)) }
-}
-
-export interface PaketWritten {
-  file: string
-  employees: number
-  opd: string[] | null
 }
 
 /** Writes the package into `folder` (the whole file or none) and logs it. */

@@ -13,6 +13,7 @@ import { preflightContract } from './preflight'
 import { logContract } from './log'
 import { paktaContract } from './pakta'
 import { exportContract } from './export'
+import { exchangeContract } from './exchange'
 import { rosterContract } from './roster'
 import { signerContract } from './signer'
 
@@ -34,6 +35,7 @@ export const contract = {
   ...logContract,
   ...authenticityContract,
   ...paktaContract,
+  ...exchangeContract,
 }
 
 export type Contract = typeof contract
