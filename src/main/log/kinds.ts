@@ -162,6 +162,41 @@ export type HubRefusedBody = {
   peer: string | null
 }
 
+// Between kiosks (lane files: docs/antar-kiosk.md). Digests and counts, never the file itself.
+
+/** A "Kirim data" file from another kiosk taken in: whose, which part of its chain, what it added. */
+export type BundleImportedBody = {
+  fileName: string
+  fileSha256: string
+  peerKioskId: string
+  fingerprint: string
+  ceremonyGlobalId: string
+  fromSeq: number
+  toSeq: number
+  newEntries: number
+  arrivals: number
+  repeats: number
+}
+
+/** A "Paket acara" written for other kiosks: the ceremony, its roster's size, the file's digest. */
+export type PaketWrittenBody = {
+  ceremonyId: number
+  ceremonyGlobalId: string
+  fileName: string
+  fileSha256: string
+  employees: number
+}
+
+/** A "Paket acara" taken in: whose key signed it and the ceremony it made here. */
+export type PaketImportedBody = {
+  ceremonyId: number
+  ceremonyGlobalId: string
+  fileName: string
+  fileSha256: string
+  fingerprint: string
+  employees: number
+}
+
 export type LogBodies = {
   scan: ScanBody
   'checkin.cancelled': CheckinCancelledBody
@@ -178,6 +213,9 @@ export type LogBodies = {
   'pakta.received': PaktaReceivedBody
   'head.signed': HeadSignedBody
   'hub.refused': HubRefusedBody
+  'bundle.imported': BundleImportedBody
+  'paket.written': PaketWrittenBody
+  'paket.imported': PaketImportedBody
 }
 export type LogKind = keyof LogBodies
 
@@ -197,6 +235,9 @@ export const LOG_KINDS = [
   'pakta.received',
   'head.signed',
   'hub.refused',
+  'bundle.imported',
+  'paket.written',
+  'paket.imported',
 ] as const satisfies readonly LogKind[]
 
 /** One entry as the chain hashes it. */
