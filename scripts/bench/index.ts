@@ -8,6 +8,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   checkin: () => import('./checkin').then((m) => m.default),
   export: () => import('./export').then((m) => m.default),
   verify: () => import('./verify').then((m) => m.default),
+  merge: () => import('./merge').then((m) => m.default),
   roster: () => import('./roster').then((m) => m.default),
   'gate-jobs': () => import('./gate-during-jobs').then((m) => m.default),
   decoder: () => import('./decoder').then((m) => m.default),

@@ -62,6 +62,10 @@ export interface KioskContext {
     openVerifyFile?(): Promise<string | null>
     /** An export folder to check for authenticity, or null when cancelled. */
     chooseVerifyFolder?(): Promise<string | null>
+    /** "Kirim data" files from other kiosks to take in, or null when cancelled. */
+    openBundleFiles?(): Promise<string[] | null>
+    /** A "Paket acara" file to run here, or null when cancelled. */
+    openPaketFile?(): Promise<string | null>
   }
   /** Whether a projector window shows the ikrar reading; absent where there is none (tests). */
   presenterShown?(): boolean

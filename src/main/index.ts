@@ -59,12 +59,16 @@ function openLockedDown(db: OpenedDatabase['db']) {
 }
 
 /** The first path the officer picked in an open dialog over the focused window, or null. */
-async function pickPath(options: OpenDialogOptions): Promise<string | null> {
+async function pickPaths(options: OpenDialogOptions): Promise<string[] | null> {
   const win = BrowserWindow.getFocusedWindow()
   const result = win
     ? await dialog.showOpenDialog(win, options)
     : await dialog.showOpenDialog(options)
-  return result.canceled ? null : (result.filePaths[0] ?? null)
+  return result.canceled ? null : result.filePaths
+}
+
+async function pickPath(options: OpenDialogOptions): Promise<string | null> {
+  return (await pickPaths(options))?.[0] ?? null
 }
 
 /**
@@ -153,6 +157,18 @@ function start(): void {
         pickPath({
           title: 'Pilih folder ekspor yang akan diperiksa',
           properties: ['openDirectory'],
+        }),
+      openBundleFiles: () =>
+        pickPaths({
+          title: 'Pilih berkas Kirim data dari kiosk OPD (boleh beberapa)',
+          properties: ['openFile', 'multiSelections'],
+          filters: [{ name: 'Kirim data kiosk', extensions: ['json'] }],
+        }),
+      openPaketFile: () =>
+        pickPath({
+          title: 'Pilih berkas paket acara dari BKPSDM',
+          properties: ['openFile'],
+          filters: [{ name: 'Paket acara', extensions: ['json'] }],
         }),
     },
     presenterShown: () => presenter?.shown() ?? false,

@@ -119,8 +119,11 @@ export type ScanOutcome =
       kind: 'duplicate'
       person: Person
       firstAt: string
-      /** Where the arrival that counts was scanned ('Gerbang 2', 'Kiosk induk'); absent: here. */
-      where?: string
+      /**
+       * Where the arrival that counts was recorded, when not at this kiosk: a peer's label
+       * ('Gerbang 2', an office's name), for "SUDAH TERCATAT di Gerbang 2 pukul 07.12". null: here.
+       */
+      where: string | null
     }
   | { kind: 'unknown'; nip: string; recorded: boolean; checkinId: number | null; at: string }
   | { kind: 'invalid'; reason: string }

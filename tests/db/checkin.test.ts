@@ -101,6 +101,7 @@ describe('recordScan', () => {
       kind: 'duplicate',
       person: { nip: BUDI, name: 'Budi', opdName: 'Inspektorat' },
       firstAt: '2024-09-30T00:35:00.000Z',
+      where: null,
     })
     expect(db.prepare('SELECT count(*) FROM checkin').pluck().get()).toBe(1)
   })

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { MIGRATIONS } from '../../src/main/db/migrations'
 import { hubGates } from '../../src/main/db/migrations/0013-hub-gates'
 import { RateLimiter, ReplayGuard } from '../../src/main/hub/limits'
-import { clockOffset } from '../../src/main/gate/offset'
+import { clockOffset, usableSample } from '../../src/main/gate/offset'
 import { tempDb } from '../fixtures/temp-db'
 
 const cleanups: (() => void)[] = []
@@ -62,5 +62,8 @@ describe('the hub limits and the clock offset', () => {
   it('measures the hub clock minus the gate clock from the four times of one exchange', () => {
     // The gate is 90 s behind; 40 ms there, 10 ms at the hub, 40 ms back.
     expect(clockOffset(1_000, 91_040, 91_050, 1_090)).toBe(90_000)
+    expect(usableSample(1_000, 91_040, 91_050, 1_090)).toBe(true)
+    // The gate's clock set forward ten minutes while the request was out: no sample.
+    expect(usableSample(1_000, 91_040, 91_050, 601_090)).toBe(false)
   })
 })

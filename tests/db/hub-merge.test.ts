@@ -166,6 +166,17 @@ describe('applyPeerEntries: a gate chain becomes the hub arrivals', () => {
       const last = results.at(-1)!
       expect(last.duplicates.length).toBeGreaterThan(0)
       expect(last.duplicates[0]).toMatchObject({ kept: { kiosk: expect.any(String) } })
+      // The hub's own gate, scanning someone a gate had first, says where.
+      hub.clock.t = Date.parse('2024-09-30T00:45:00.000Z')
+      expect(await hub.call('checkin.scan', { payload: P0, source: 'kamera' })).toMatchObject({
+        kind: 'duplicate',
+        firstAt: '2024-09-30T00:31:00.000Z',
+        where: 'Gerbang 2',
+      })
+      expect(await hub.call('checkin.scan', { payload: P2, source: 'kamera' })).toMatchObject({
+        kind: 'duplicate',
+        where: null,
+      })
       states.push(arrivals(hub).map((r) => ({ ...(r as object), ceremony: null })))
       expect(rebuildMatches(hub.ctx.db)).toMatchObject({ matches: true })
     }

@@ -46,7 +46,7 @@ describe('every fact is in the log, through the real handler table', () => {
     const kinds = new Set(s.entries.map((e) => e.kind))
     // A new kind of fact must happen in this session, or be named here with the test that
     // covers it: the demo's removal and the facts set by hand are tested below, a pakta
-    // receipt in pakta.test.ts, a refusal by the hub in hub-net.test.ts.
+    // receipt in pakta.test.ts.
     const elsewhere = [
       'demo.removed',
       'pakta.received',
@@ -56,7 +56,12 @@ describe('every fact is in the log, through the real handler table', () => {
       'pakta.changed',
       'signer.set',
       'leaders.set',
+      // A refusal by the hub: tests/db/hub-net.test.ts.
       'hub.refused',
+      // Between kiosks: tests/db/bundle.test.ts and tests/db/paket.test.ts.
+      'bundle.imported',
+      'paket.written',
+      'paket.imported',
     ]
     expect(LOG_KINDS.filter((k) => !kinds.has(k))).toEqual(elsewhere)
     expect(s.entries.every((e) => e.kiosk_id === 'K')).toBe(true)

@@ -11,6 +11,7 @@ import type { Db } from '../db/connection'
 import { perDb } from '../db/per-db'
 import { UserError } from '../errors'
 import { extractNip } from '../../shared/payload'
+import { peerLabel } from '../hub/merge'
 import { appendEntry, sha256Hex } from '../log/append'
 import type { ScanBody } from '../log/kinds'
 
@@ -74,7 +75,7 @@ function statements(db: Db) {
     ),
     /** The live arrival of one NIP at one ceremony (the partial unique index allows one). */
     live: db.prepare(
-      'SELECT id, scanned_at AS at, late FROM checkin WHERE ceremony_id = ? AND nip = ? AND cancelled_at IS NULL',
+      'SELECT id, scanned_at AS at, late, kiosk_id AS kioskId FROM checkin WHERE ceremony_id = ? AND nip = ? AND cancelled_at IS NULL',
     ),
     cancel: db.prepare(
       `UPDATE checkin SET cancelled_at = ?, cancel_reason = ?, cancelled_by = ?
@@ -195,7 +196,7 @@ function decide(db: Db, scan: Scan): ScanDecision {
   }
   const result = q.insert.run(row)
   if (result.changes === 0) {
-    const first = q.live.get(ceremonyId, nip) as { id: number; at: string }
+    const first = q.live.get(ceremonyId, nip) as { id: number; at: string; kioskId: string }
     logAttempt(db, scan, {
       result: 'duplicate',
       ceremonyId,
@@ -209,7 +210,9 @@ function decide(db: Db, scan: Scan): ScanDecision {
       }
     }
     const shown = { nip, name: person.name, opdName: person.opdName }
-    return { outcome: { kind: 'duplicate', person: shown, firstAt: first.at }, ceremonyId }
+    // At a hub the arrival that counts may be a gate's or an office's: say where.
+    const where = first.kioskId === scan.kioskId ? null : peerLabel(db, first.kioskId)
+    return { outcome: { kind: 'duplicate', person: shown, firstAt: first.at, where }, ceremonyId }
   }
   const checkinId = Number(result.lastInsertRowid)
   logAttempt(db, scan, {

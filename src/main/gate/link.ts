@@ -42,7 +42,10 @@ export function clearLink(db: Db): void {
 }
 
 /** After an answer from the hub: never moves the acknowledgement back (answers can cross). */
-export function noteAnswer(db: Db, answer: { ackSeq: number; offsetMs: number; at: Date }): void {
+export function noteAnswer(
+  db: Db,
+  answer: { ackSeq: number; offsetMs: number | null; at: Date },
+): void {
   db.prepare(
     `UPDATE gate_link SET ack_seq = max(ack_seq, ?), offset_ms = ?, last_contact = ? WHERE id = 1`,
   ).run(answer.ackSeq, answer.offsetMs, answer.at.toISOString())

@@ -6,3 +6,12 @@
 export function clockOffset(t0: number, t1: number, t2: number, t3: number): number {
   return Math.round((t1 - t0 + (t2 - t3)) / 2)
 }
+
+/** A round trip longer than this (or negative) means a clock was set mid-exchange: no sample. */
+export const MAX_ROUND_TRIP_MS = 2_000
+
+/** The exchange's round trip without the hub's own time; its measurement is kept only if sane. */
+export function usableSample(t0: number, t1: number, t2: number, t3: number): boolean {
+  const delay = t3 - t0 - (t2 - t1)
+  return delay >= 0 && delay <= MAX_ROUND_TRIP_MS
+}

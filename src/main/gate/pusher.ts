@@ -7,7 +7,7 @@ import type { Db } from '../db/connection'
 import { API, MAX_BATCH, type PushRequest, type PushResponse, type Verdict } from '../hub/wire'
 import { HubClient, HubRefused } from './client'
 import { readLink, noteAnswer, type StoredLink } from './link'
-import { clockOffset } from './offset'
+import { clockOffset, usableSample } from './offset'
 import { backlogAfter, outboxAfter } from './outbox'
 
 export interface PushState {
@@ -159,7 +159,10 @@ export class GatePusher {
         this.o.requestTimeoutMs ?? 5_000,
       )
       const t3 = this.o.now().getTime()
-      const offsetMs = clockOffset(t0, answer.receivedAt, answer.repliedAt, t3)
+      // A clock set mid-exchange keeps the last good measurement instead of a wild one.
+      const offsetMs = usableSample(t0, answer.receivedAt, answer.repliedAt, t3)
+        ? clockOffset(t0, answer.receivedAt, answer.repliedAt, t3)
+        : link.offsetMs
       noteAnswer(db, { ackSeq: answer.ackSeq, offsetMs, at: new Date(t3) })
       for (const v of answer.verdicts) {
         this.waiting.get(v.entryId)?.(v)

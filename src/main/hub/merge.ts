@@ -1,5 +1,6 @@
 // The hub's merge: other kiosks' chains become arrivals here, and "the earliest scan counts"
 // decides who is live, the same way whatever order the chains arrive in (docs/antar-kiosk.md).
+import type { MergeDuplicate } from '../../shared/contract/exchange'
 import { formatTime, type TimeZoneId } from '../../shared/time'
 import type { Db } from '../db/connection'
 import { perDb } from '../db/per-db'
@@ -12,19 +13,13 @@ import {
   type PeerIdentity,
 } from './peer-chain'
 
+export type { MergeDuplicate }
+
 /** cancelled_by of an arrival the merge set aside because another kiosk had the person earlier. */
 export const MERGE_CANCELLED_BY = 'penggabungan'
 
 /** How this kiosk's own arrivals are named beside its peers'. */
 export const HUB_LABEL = 'Kiosk induk'
-
-/** A person recorded at more than one kiosk: which arrival counts and which were set aside. */
-export interface MergeDuplicate {
-  ceremonyId: number
-  nip: string
-  kept: { kiosk: string; at: string }
-  repeats: { kiosk: string; at: string }[]
-}
 
 export interface ApplyResult {
   /** Entries stored now; the rest of what was sent was already here. */
@@ -66,6 +61,17 @@ function statements(db: Db) {
        WHERE p.kiosk_id = ? AND p.kind = 'ceremony.created' AND json_extract(p.body, '$.ceremonyId') = ?`,
     ),
     employee: db.prepare('SELECT id FROM employee WHERE nip = ?').pluck(),
+    /**
+     * The person's first arrival anywhere goes live at once: with no live row there is nothing
+     * set aside either (settle always leaves one live), so there is nothing to settle.
+     */
+    insertLive: db.prepare(
+      `INSERT INTO checkin (ceremony_id, nip, employee_id, scanned_at, late, source, kiosk_id, seq,
+         clock_back)
+       VALUES (@ceremonyId, @nip, @employeeId, @at, @late, @source, @kioskId, @seq, @clockBack)
+       ON CONFLICT DO NOTHING`,
+    ),
+    derived: db.prepare('SELECT 1 FROM checkin WHERE kiosk_id = ? AND seq = ?').pluck(),
     insert: db.prepare(
       `INSERT INTO checkin (ceremony_id, nip, employee_id, scanned_at, late, source, kiosk_id, seq,
          clock_back, cancelled_at, cancel_reason, cancelled_by)
@@ -115,9 +121,14 @@ function earlier(a: Candidate, b: Candidate): boolean {
   return a.seq < b.seq
 }
 
+/** A peer's label ('Gerbang 2', an office's name); null: not a peer of this kiosk. */
+export function peerLabel(db: Db, kioskId: string): string | null {
+  return (prepared(db).label.get(kioskId) as string | undefined) ?? null
+}
+
 /** The label of a kiosk as the officer reads it: a peer's, or this kiosk's own. */
 export function kioskLabel(db: Db, kioskId: string): string {
-  return (prepared(db).label.get(kioskId) as string | undefined) ?? HUB_LABEL
+  return peerLabel(db, kioskId) ?? HUB_LABEL
 }
 
 /**
@@ -172,6 +183,7 @@ function derive(db: Db, peer: PeerIdentity, entries: readonly PeerEntry[], resul
   }
   const kioskSeqs = new Map<number, number>()
   const written: number[] = []
+  const ceremonyIds = new Set<number>()
   const touched = new Map<string, { ceremonyId: number; nip: string }>()
   const touch = (ceremonyId: number, nip: string) =>
     touched.set(`${ceremonyId}/${nip}`, { ceremonyId, nip })
@@ -189,7 +201,7 @@ function derive(db: Db, peer: PeerIdentity, entries: readonly PeerEntry[], resul
       }
       // Lateness on the hub's clock: the gate's time moved by its measured offset.
       const at = new Date(Date.parse(e.at) + (b.hubOffsetMs ?? 0)).toISOString()
-      const inserted = q.insert.run({
+      const row = {
         ceremonyId: c.id,
         nip: b.nip,
         employeeId: (q.employee.get(b.nip) as number | undefined) ?? null,
@@ -199,9 +211,17 @@ function derive(db: Db, peer: PeerIdentity, entries: readonly PeerEntry[], resul
         kioskId: peer.kioskId,
         seq: b.kioskSeq,
         clockBack: b.clockBack ? 1 : 0,
-      })
-      if (inserted.changes === 0) continue
+      }
+      if (q.insertLive.run(row).changes > 0) {
+        written.push(b.kioskSeq)
+        ceremonyIds.add(c.id)
+        continue
+      }
+      // Already derived (an overlapping push), or the person is live elsewhere: settle decides.
+      if (q.derived.get(peer.kioskId, b.kioskSeq) === 1) continue
+      q.insert.run(row)
       written.push(b.kioskSeq)
+      ceremonyIds.add(c.id)
       touch(c.id, b.nip)
     } else if (e.kind === 'checkin.cancelled') {
       const b = e.body as CheckinCancelledBody
@@ -218,10 +238,11 @@ function derive(db: Db, peer: PeerIdentity, entries: readonly PeerEntry[], resul
       }) as { ceremonyId: number; nip: string } | undefined
       if (!done) continue
       result.cancellations++
+      ceremonyIds.add(done.ceremonyId)
       touch(done.ceremonyId, done.nip)
     }
   }
-  return { people: [...touched.values()], written }
+  return { people: [...touched.values()], written, ceremonyIds }
 }
 
 /**
@@ -253,10 +274,8 @@ export function applyPeerEntries(
         duplicates: [],
         ceremonyIds: [],
       }
-      const { people, written } = derive(db, peer, fresh, result)
-      const ceremonyIds = new Set<number>()
+      const { people, written, ceremonyIds } = derive(db, peer, fresh, result)
       for (const { ceremonyId, nip } of people) {
-        ceremonyIds.add(ceremonyId)
         const duplicate = settle(db, ceremonyId, nip)
         if (duplicate) result.duplicates.push(duplicate)
       }

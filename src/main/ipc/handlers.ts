@@ -11,6 +11,7 @@ import { backupHandlers } from './backup'
 import { ceremonyHandlers } from './ceremony'
 import { checkinHandlers } from './checkin'
 import { declarationHandlers } from './declaration'
+import { exchangeHandlers } from './exchange'
 import { exportHandlers } from './export'
 import { hubHandlers } from './hub'
 import { ikrarHandlers } from './ikrar'
@@ -49,6 +50,7 @@ export function createHandlers(ctx: KioskContext): Handlers {
       ...authenticityHandlers(ctx),
       ...paktaHandlers(ctx),
       ...hubHandlers(ctx),
+      ...exchangeHandlers(ctx),
     },
     officer,
   )

@@ -224,6 +224,41 @@ export type HubRefusedBody = {
   peer: string | null
 }
 
+// Between kiosks (lane files: docs/antar-kiosk.md). Digests and counts, never the file itself.
+
+/** A "Kirim data" file from another kiosk taken in: whose, which part of its chain, what it added. */
+export type BundleImportedBody = {
+  fileName: string
+  fileSha256: string
+  peerKioskId: string
+  fingerprint: string
+  ceremonyGlobalId: string
+  fromSeq: number
+  toSeq: number
+  newEntries: number
+  arrivals: number
+  repeats: number
+}
+
+/** A "Paket acara" written for other kiosks: the ceremony, its roster's size, the file's digest. */
+export type PaketWrittenBody = {
+  ceremonyId: number
+  ceremonyGlobalId: string
+  fileName: string
+  fileSha256: string
+  employees: number
+}
+
+/** A "Paket acara" taken in: whose key signed it and the ceremony it made here. */
+export type PaketImportedBody = {
+  ceremonyId: number
+  ceremonyGlobalId: string
+  fileName: string
+  fileSha256: string
+  fingerprint: string
+  employees: number
+}
+
 export type LogBodies = {
   scan: ScanBody
   'checkin.cancelled': CheckinCancelledBody
@@ -247,6 +282,9 @@ export type LogBodies = {
   'signer.set': SignerSetBody
   'leaders.set': LeadersSetBody
   'hub.refused': HubRefusedBody
+  'bundle.imported': BundleImportedBody
+  'paket.written': PaketWrittenBody
+  'paket.imported': PaketImportedBody
 }
 export type LogKind = keyof LogBodies
 
@@ -273,6 +311,9 @@ export const LOG_KINDS = [
   'signer.set',
   'leaders.set',
   'hub.refused',
+  'bundle.imported',
+  'paket.written',
+  'paket.imported',
 ] as const satisfies readonly LogKind[]
 
 /** One entry as the chain hashes it. */

@@ -14,6 +14,7 @@ import { logContract } from './log'
 import { paktaContract } from './pakta'
 import { exportContract } from './export'
 import { hubContract } from './hub'
+import { exchangeContract } from './exchange'
 import { rosterContract } from './roster'
 import { signerContract } from './signer'
 
@@ -36,6 +37,7 @@ export const contract = {
   ...authenticityContract,
   ...paktaContract,
   ...hubContract,
+  ...exchangeContract,
 }
 
 export type Contract = typeof contract

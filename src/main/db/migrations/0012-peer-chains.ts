@@ -41,6 +41,10 @@ export const peerChains: Migration = {
       received_at TEXT NOT NULL,
       PRIMARY KEY (kiosk_id, seq)
     ) STRICT;
+    -- The merge settles one person at a time over every arrival of theirs, cancelled or not:
+    -- the partial index checkin_once covers only the live ones.
+    CREATE INDEX checkin_person ON checkin(ceremony_id, nip);
+
     CREATE TRIGGER peer_entry_no_update BEFORE UPDATE ON peer_entry
       BEGIN SELECT RAISE(ABORT, 'Log kiosk lain yang diterima tidak boleh diubah.'); END;
     CREATE TRIGGER peer_entry_no_delete BEFORE DELETE ON peer_entry

@@ -3,6 +3,7 @@ import { formatCount } from '../../../shared/format'
 import { api } from '../api'
 import { AuthenticityPanel } from '../components/AuthenticityPanel'
 import { CardIdentitySetting } from '../components/CardIdentitySetting'
+import { ExchangePanel } from '../components/ExchangePanel'
 import { LockdownSetting } from '../components/LockdownSetting'
 import { MirrorSetting } from '../components/MirrorSetting'
 import { Notice } from '../components/Notice'
@@ -96,6 +97,7 @@ export function SettingsScreen({
       </div>
       <RecapSignerCard />
       <AuthenticityPanel />
+      <ExchangePanel />
       <MirrorSetting />
       <CardIdentitySetting />
       <LockdownSetting />

@@ -1,0 +1,44 @@
+import type { exchangeContract } from '../../shared/contract/exchange'
+import { importBundles } from '../bundle/read'
+import { writeBundle } from '../bundle/write'
+import type { KioskContext } from '../context'
+import { UserError } from '../errors'
+import { importPaket } from '../paket/read'
+import { writePaket } from '../paket/write'
+import type { HandlersFor } from './handlers'
+
+/** A dialog this shell may not have (a browser test without one): said, not crashed. */
+function dialog<T>(pick: (() => Promise<T>) | undefined): () => Promise<T> {
+  if (pick) return pick
+  return () => {
+    throw new UserError('NO_DIALOG', 'Memilih berkas tidak tersedia di jendela ini.')
+  }
+}
+
+export function exchangeHandlers(ctx: KioskContext): HandlersFor<keyof typeof exchangeContract> {
+  return {
+    'exchange.sendBundle': async ({ ceremonyId }) => {
+      const folder = await ctx.dialogs.chooseExportFolder()
+      if (!folder) return null
+      return writeBundle(ctx.db, ctx, ceremonyId, folder, ctx.now())
+    },
+    'exchange.receiveBundles': async () => {
+      const files = await dialog(ctx.dialogs.openBundleFiles)()
+      if (!files || files.length === 0) return null
+      const reports = importBundles(ctx.db, files, ctx.now(), ctx.kioskId)
+      const changed = new Set(reports.flatMap((r) => (r.ceremonyId === null ? [] : [r.ceremonyId])))
+      for (const ceremonyId of changed) ctx.events.emit('checkin.changed', { ceremonyId })
+      return reports
+    },
+    'exchange.writePaket': async ({ ceremonyId, opdIds }) => {
+      const folder = await ctx.dialogs.chooseExportFolder()
+      if (!folder) return null
+      return writePaket(ctx.db, ctx, { ceremonyId, opdIds }, folder, ctx.now())
+    },
+    'exchange.importPaket': async ({ removeDemo }) => {
+      const file = await dialog(ctx.dialogs.openPaketFile)()
+      if (!file) return null
+      return importPaket(ctx.db, file, { now: ctx.now(), kioskId: ctx.kioskId, removeDemo })
+    },
+  }
+}

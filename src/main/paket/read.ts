@@ -1,0 +1,123 @@
+// "Impor paket acara": an OPD kiosk takes BKPSDM's ceremony and runs that same apel (same
+// global id), its roster applied through the roster's own import, its ikrar text set.
+import fs from 'node:fs'
+import path from 'node:path'
+import { formatBytes } from '../../shared/format'
+import type { PaketImported } from '../../shared/contract/exchange'
+import { createCeremony } from '../ceremony/repository'
+import type { Db } from '../db/connection'
+import { UserError } from '../errors'
+import { fsReason } from '../fs-errors'
+import { chooseTemplate, saveIkrarCopy } from '../ikrar/repository'
+import { findTemplate } from '../ikrar/templates'
+import { fingerprintOf, verifyBytes } from '../keys/signature'
+import { appendEntry, sha256Hex } from '../log/append'
+import { demoPresent } from '../roster/demo-mode'
+import { applyImport } from '../roster/import'
+import { opdKey } from '../roster/opd-key'
+import { MAX_PAKET_BYTES, paketSchema, paketSignedBytes, type Paket } from './format'
+
+const refuse = (fileName: string, why: string): never => {
+  throw new UserError('PAKET_REFUSED', `Paket acara "${fileName}" ditolak: ${why}.`)
+}
+
+function readPaket(file: string): { bytes: Buffer; paket: Paket } {
+  const name = path.basename(file)
+  let bytes: Buffer
+  try {
+    const size = fs.statSync(file).size
+    if (size > MAX_PAKET_BYTES) {
+      refuse(name, `ukurannya ${formatBytes(size)}, paling besar ${formatBytes(MAX_PAKET_BYTES)}`)
+    }
+    bytes = fs.readFileSync(file)
+  } catch (error) {
+    if (error instanceof UserError) throw error
+    return refuse(name, `tidak dapat dibaca: ${fsReason(error)}`)
+  }
+  let raw: unknown
+  try {
+    raw = JSON.parse(bytes.toString('utf8'))
+  } catch {
+    return refuse(name, 'bukan berkas paket acara (isinya bukan JSON)')
+  }
+  const parsed = paketSchema.safeParse(raw)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    const where = issue.path.length > 0 ? ` (bagian ${issue.path.join('.')})` : ''
+    return refuse(name, `bukan paket acara yang sah${where}`)
+  }
+  // The signature covers the file as written, not as read back through trimming rules.
+  const signed = raw as Paket
+  const { issuer } = signed
+  if (fingerprintOf(issuer.publicKey) !== issuer.fingerprint) {
+    refuse(name, 'sidik kunci di paket tidak cocok dengan kuncinya')
+  }
+  if (!verifyBytes(issuer.publicKey, paketSignedBytes(signed), signed.signature)) {
+    refuse(
+      name,
+      `tanda tangan paket tidak sah untuk kunci ${issuer.fingerprint}: paket diubah sesudah ditandatangani`,
+    )
+  }
+  return { bytes, paket: parsed.data }
+}
+
+/**
+ * Verifies the package, then in one transaction: the roster (only the package's OPD, as a file
+ * of those OPD would), the ceremony under its global id, its ikrar text, and the log entry.
+ */
+export function importPaket(
+  db: Db,
+  file: string,
+  opts: { now: Date; kioskId: string; removeDemo: boolean },
+): PaketImported {
+  const fileName = path.basename(file)
+  const { bytes, paket } = readPaket(file)
+  const { ceremony: c, ikrar, roster, issuer } = paket
+  if (db.prepare('SELECT 1 FROM ceremony WHERE global_id = ?').get(c.globalId)) {
+    refuse(fileName, `acara "${c.name}" dari paket ini sudah ada di kiosk ini`)
+  }
+  if (demoPresent(db) && !opts.removeDemo) {
+    throw new UserError(
+      'DEMO_PRESENT',
+      'Data contoh akan dihapus sebelum paket acara diimpor: setujui dulu penghapusannya.',
+    )
+  }
+  return db
+    .transaction((): PaketImported => {
+      applyImport(db, {
+        rows: roster.map((r, i) => ({ ...r, row: i + 1, opdKey: opdKey(r.opd), opdName: r.opd })),
+        held: [],
+        file: { fileName, fileSha256: sha256Hex(bytes), rejected: 0 },
+        removeDemo: opts.removeDemo,
+        now: opts.now,
+        kioskId: opts.kioskId,
+      })
+      const opdId = db.prepare('SELECT id FROM opd WHERE key = ?').pluck()
+      const opdIds = c.opd ? c.opd.map((name) => opdId.get(opdKey(name)) as number) : null
+      const { globalId, opd: _names, ...fields } = c
+      const ceremony = createCeremony(db, opts.now, { ...fields, opdIds }, globalId)
+      if (findTemplate(ikrar.templateId))
+        chooseTemplate(db, opts.now, ceremony.id, ikrar.templateId)
+      const { templateId: _template, ...text } = ikrar
+      saveIkrarCopy(db, opts.now, ceremony.id, text)
+      appendEntry(db, {
+        kind: 'paket.imported',
+        at: opts.now.toISOString(),
+        kioskId: opts.kioskId,
+        body: {
+          ceremonyId: ceremony.id,
+          ceremonyGlobalId: globalId,
+          fileName,
+          fileSha256: sha256Hex(bytes),
+          fingerprint: issuer.fingerprint,
+          employees: roster.length,
+        },
+      })
+      return {
+        ceremony,
+        employees: roster.length,
+        issuer: { label: issuer.label, fingerprint: issuer.fingerprint },
+      }
+    })
+    .immediate()
+}
