@@ -1,57 +1,28 @@
 // "Terima data": the BKPSDM kiosk takes in office kiosks' files. Each is checked whole before
 // anything is written (format, size, signature, chain, ceremony); a refusal names the file and
 // the entry, and one bad file never stops the others (docs/antar-kiosk.md).
-import fs from 'node:fs'
 import path from 'node:path'
-import { formatBytes } from '../../shared/format'
 import type { Db } from '../db/connection'
 import { UserError } from '../errors'
-import { fsReason } from '../fs-errors'
 import type { BundleReport } from '../../shared/contract/exchange'
 import { applyPeerEntries, type ApplyResult } from '../hub/merge'
 import type { PeerEntry } from '../hub/peer-chain'
 import { fingerprintOf, verifyBytes } from '../keys/signature'
 import { appendEntry, sha256Hex } from '../log/append'
 import type { CeremonyCreatedBody } from '../log/kinds'
+import { FileRefused, readKioskFile, refuseFile } from './file'
 import { MAX_BUNDLE_BYTES, bundleSchema, bundleSignedBytes, type Bundle } from './format'
 
-class Refused extends Error {}
-const refuse = (why: string): never => {
-  throw new Refused(why)
-}
-
-function readFile(file: string): Buffer {
-  let size: number
-  try {
-    size = fs.statSync(file).size
-  } catch (error) {
-    return refuse(`tidak dapat dibaca: ${fsReason(error)}`)
-  }
-  if (size > MAX_BUNDLE_BYTES) {
-    refuse(`ukurannya ${formatBytes(size)}, paling besar ${formatBytes(MAX_BUNDLE_BYTES)}`)
-  }
-  try {
-    return fs.readFileSync(file)
-  } catch (error) {
-    return refuse(`tidak dapat dibaca: ${fsReason(error)}`)
-  }
-}
+const refuse = refuseFile
 
 /** The file as a bundle, its form and signature checked; what the chain says is checked later. */
-export function parseBundle(bytes: Buffer): Bundle {
-  let raw: unknown
-  try {
-    raw = JSON.parse(bytes.toString('utf8'))
-  } catch {
-    return refuse('bukan berkas Kirim data (isinya bukan JSON)')
-  }
-  const parsed = bundleSchema.safeParse(raw)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!
-    const where = issue.path.length > 0 ? ` (bagian ${issue.path.join('.')})` : ''
-    return refuse(`bukan berkas Kirim data yang sah${where}`)
-  }
-  const b = parsed.data
+export function readBundle(file: string): { bytes: Buffer; bundle: Bundle } {
+  const { bytes, data } = readKioskFile(file, {
+    maxBytes: MAX_BUNDLE_BYTES,
+    schema: bundleSchema,
+    what: 'berkas Kirim data',
+  })
+  const b = data
   if (fingerprintOf(b.publicKey) !== b.fingerprint) {
     refuse('sidik kunci di berkas tidak cocok dengan kuncinya')
   }
@@ -61,7 +32,7 @@ export function parseBundle(bytes: Buffer): Bundle {
       `tanda tangan berkas tidak sah untuk kunci ${b.fingerprint}: berkas diubah sesudah ditandatangani, atau ditandatangani kunci lain`,
     )
   }
-  return b
+  return { bytes, bundle: b }
 }
 
 /** The segment must start where the ceremony was created at the sender, under the same id. */
@@ -96,8 +67,7 @@ function ceremonyHere(db: Db, b: Bundle): number {
 /** Takes in one file: verified, then applied and logged in one transaction. */
 function importOne(db: Db, file: string, now: Date, kioskId: string): BundleReport {
   const fileName = path.basename(file)
-  const bytes = readFile(file)
-  const b = parseBundle(bytes)
+  const { bytes, bundle: b } = readBundle(file)
   checkAnchor(b)
   const ceremonyId = ceremonyHere(db, b)
   const peer = {
@@ -160,7 +130,7 @@ export function importBundles(
     try {
       return importOne(db, file, now, kioskId)
     } catch (error) {
-      if (!(error instanceof Refused) && !(error instanceof UserError)) throw error
+      if (!(error instanceof FileRefused) && !(error instanceof UserError)) throw error
       const fileName = path.basename(file)
       return {
         fileName,

@@ -115,7 +115,10 @@ export function createCeremony(
     .transaction(() => {
       const t = timesOf(f)
       if (db.prepare('SELECT 1 FROM ceremony WHERE global_id = ?').get(globalId)) {
-        throw new UserError('CONFLICT', `Acara dengan id global ${globalId} sudah ada di kiosk ini.`)
+        throw new UserError(
+          'CONFLICT',
+          `Acara dengan id global ${globalId} sudah ada di kiosk ini.`,
+        )
       }
       const { lastInsertRowid } = db
         .prepare(

@@ -1,13 +1,10 @@
 // "Impor paket acara": an OPD kiosk takes BKPSDM's ceremony and runs that same apel (same
 // global id), its roster applied through the roster's own import, its ikrar text set.
-import fs from 'node:fs'
 import path from 'node:path'
-import { formatBytes } from '../../shared/format'
 import type { PaketImported } from '../../shared/contract/exchange'
 import { createCeremony } from '../ceremony/repository'
 import type { Db } from '../db/connection'
 import { UserError } from '../errors'
-import { fsReason } from '../fs-errors'
 import { chooseTemplate, saveIkrarCopy } from '../ikrar/repository'
 import { findTemplate } from '../ikrar/templates'
 import { fingerprintOf, verifyBytes } from '../keys/signature'
@@ -15,6 +12,7 @@ import { appendEntry, sha256Hex } from '../log/append'
 import { demoPresent } from '../roster/demo-mode'
 import { applyImport } from '../roster/import'
 import { opdKey } from '../roster/opd-key'
+import { FileRefused, readKioskFile } from '../bundle/file'
 import { MAX_PAKET_BYTES, paketSchema, paketSignedBytes, type Paket } from './format'
 
 const refuse = (fileName: string, why: string): never => {
@@ -23,29 +21,18 @@ const refuse = (fileName: string, why: string): never => {
 
 function readPaket(file: string): { bytes: Buffer; paket: Paket } {
   const name = path.basename(file)
-  let bytes: Buffer
+  let read: { bytes: Buffer; raw: unknown; data: Paket }
   try {
-    const size = fs.statSync(file).size
-    if (size > MAX_PAKET_BYTES) {
-      refuse(name, `ukurannya ${formatBytes(size)}, paling besar ${formatBytes(MAX_PAKET_BYTES)}`)
-    }
-    bytes = fs.readFileSync(file)
+    read = readKioskFile(file, {
+      maxBytes: MAX_PAKET_BYTES,
+      schema: paketSchema,
+      what: 'paket acara',
+    })
   } catch (error) {
-    if (error instanceof UserError) throw error
-    return refuse(name, `tidak dapat dibaca: ${fsReason(error)}`)
+    if (!(error instanceof FileRefused)) throw error
+    return refuse(name, error.message)
   }
-  let raw: unknown
-  try {
-    raw = JSON.parse(bytes.toString('utf8'))
-  } catch {
-    return refuse(name, 'bukan berkas paket acara (isinya bukan JSON)')
-  }
-  const parsed = paketSchema.safeParse(raw)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!
-    const where = issue.path.length > 0 ? ` (bagian ${issue.path.join('.')})` : ''
-    return refuse(name, `bukan paket acara yang sah${where}`)
-  }
+  const { bytes, raw } = read
   // The signature covers the file as written, not as read back through trimming rules.
   const signed = raw as Paket
   const { issuer } = signed
@@ -58,7 +45,7 @@ function readPaket(file: string): { bytes: Buffer; paket: Paket } {
       `tanda tangan paket tidak sah untuk kunci ${issuer.fingerprint}: paket diubah sesudah ditandatangani`,
     )
   }
-  return { bytes, paket: parsed.data }
+  return { bytes, paket: read.data }
 }
 
 /**
