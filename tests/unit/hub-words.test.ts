@@ -76,7 +76,7 @@ describe('what the hub and gate screens say', () => {
     )
     expect(elsewhere.detail).toBe('Inspektorat · tidak dicatat ulang di gerbang ini')
     const here = describeOutcome(
-      { kind: 'duplicate', person, firstAt: '2024-09-30T00:12:00.000Z' },
+      { kind: 'duplicate', person, firstAt: '2024-09-30T00:12:00.000Z', where: null },
       'Asia/Jakarta',
     )
     expect(here.where).toBeUndefined()
