@@ -1,6 +1,7 @@
 // The hub's combined picture: present/expected per OPD over every gate's arrivals (the same
 // counts as the gate screen's, from checkin/dashboard.ts), and one row per source of arrivals.
 import type { GateRow, HubDashboard } from '../../shared/contract/hub'
+import { maskNip } from '../../shared/nip'
 import { dashboard } from '../checkin/dashboard'
 import type { Db } from '../db/connection'
 import { fingerprintOf } from '../keys/signature'
@@ -95,6 +96,7 @@ function duplicatesOf(db: Db, ceremonyId: number): HubDashboard['duplicates'] {
        WHERE r.ceremony_id = ? AND r.cancelled_by = ? AND r.cancel_reason <> 'menunggu penggabungan'
        ORDER BY r.scanned_at DESC LIMIT 50`,
     )
-    .all(HUB_LABEL, HUB_LABEL, ceremonyId, MERGE_CANCELLED_BY)
-  return rows as HubDashboard['duplicates']
+    .all(HUB_LABEL, HUB_LABEL, ceremonyId, MERGE_CANCELLED_BY) as HubDashboard['duplicates']
+  // Masked here, not on the screen: the call needs no PIN, so a whole NIP must never cross it.
+  return rows.map((r) => ({ ...r, nip: maskNip(r.nip) }))
 }

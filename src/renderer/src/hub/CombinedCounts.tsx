@@ -1,6 +1,5 @@
 import type { HubDashboard } from '../../../shared/contract/hub'
 import { formatCount, formatPercent } from '../../../shared/format'
-import { maskNip } from '../../../shared/nip'
 import { formatTime, type TimeZoneId } from '../../../shared/time'
 
 const share = (present: number, expected: number) =>
@@ -46,7 +45,7 @@ export function CombinedCounts({ dash, zone }: { dash: HubDashboard; zone: TimeZ
           <ul className="hub-duplicates" data-testid="hub-duplicates">
             {dash.duplicates.map((d) => (
               <li key={`${d.nip}-${d.laterAt}`}>
-                <span className="mono">{maskNip(d.nip)}</span>: dihitung di {d.keptLabel} pukul{' '}
+                <span className="mono">{d.nip}</span>: dihitung di {d.keptLabel} pukul{' '}
                 {formatTime(d.keptAt, zone)}; {d.laterLabel} pukul {formatTime(d.laterAt, zone)}{' '}
                 tidak dihitung lagi.
               </li>
