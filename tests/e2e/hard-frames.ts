@@ -36,7 +36,9 @@ export function hardFramesTest(size: { width: number; height: number }): void {
     const { page, db } = kiosk
     seedGate(db, { people })
     await page.getByRole('button', { name: 'Kehadiran' }).click()
-    await expect(page.getByTestId('outcome')).toHaveAttribute('data-kind', 'ready')
+    // The gate is open. Not "ready": the camera plays codes from its first frame, so under load
+    // the first arrival can be on screen before a check sees the empty banner (CI, twice).
+    await expect(page.getByTestId('outcome')).toBeVisible()
 
     // The last code of the video, someone not on the roster, ends the first pass.
     await expect
