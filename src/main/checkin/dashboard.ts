@@ -1,10 +1,11 @@
-import type { Arrival, ArrivalFilter, Dashboard, OpdCount, Person } from '../../shared/domain'
+import type { Arrival, ArrivalFilter, Dashboard, Person } from '../../shared/domain'
 import { activeCeremonyId, getCeremony } from '../ceremony/repository'
 import { EXPECTED_EMPLOYEES } from '../ceremony/expected'
 import type { Db } from '../db/connection'
 import { ikrarGate } from '../ikrar/attendance'
 import { gateAttempts } from '../log/attempts'
 import { clockStatus } from './clock'
+import { countPerOpd } from './live-counts'
 
 const LIVE = 'c.ceremony_id = @ceremonyId AND c.cancelled_at IS NULL'
 
@@ -37,11 +38,11 @@ export function dashboard(
   if (ceremonyId === null) return null
   const ceremony = getCeremony(db, ceremonyId)
   const perOpd = countPerOpd(db, ceremonyId)
-  const filterCounts = countPerFilter(db, ceremonyId)
   const recent = arrivals(db, ceremonyId, filter, recentCount)
   const last =
     filter === 'semua' ? (recent[0] ?? null) : (arrivals(db, ceremonyId, 'semua', 1)[0] ?? null)
   const sum = (k: 'expected' | 'present' | 'late') => perOpd.reduce((n, o) => n + o[k], 0)
+  const filterCounts = countPerFilter(db, ceremonyId, sum('present'))
   return {
     ceremony: {
       id: ceremony.id,
@@ -69,36 +70,6 @@ export function dashboard(
 }
 
 /**
- * Two small aggregates instead of one join of every expected person to the check-ins: at
- * 20,000 people this is what keeps the screen's update within a frame or two of a scan.
- * Present is matched by NIP, as in the exports, so a person added to the roster after
- * scanning counts the same on the screen and on paper.
- */
-function countPerOpd(db: Db, ceremonyId: number): OpdCount[] {
-  const p = { ceremonyId }
-  const expected = db
-    .prepare(
-      `WITH expected AS (${EXPECTED_EMPLOYEES})
-       SELECT o.id AS opdId, o.name, count(*) AS expected
-       FROM expected x JOIN opd o ON o.id = x.opd_id GROUP BY o.id ORDER BY o.name COLLATE NOCASE`,
-    )
-    .all(p) as Omit<OpdCount, 'present' | 'late'>[]
-  const present = db
-    .prepare(
-      `WITH expected AS (${EXPECTED_EMPLOYEES})
-       SELECT x.opd_id AS opdId, count(*) AS present, sum(c.late) AS late
-       FROM checkin c JOIN expected x ON x.nip = c.nip WHERE ${LIVE} GROUP BY x.opd_id`,
-    )
-    .all(p) as { opdId: number; present: number; late: number }[]
-  const byOpd = new Map(present.map((r) => [r.opdId, r]))
-  return expected.map((o) => ({
-    ...o,
-    present: byOpd.get(o.opdId)?.present ?? 0,
-    late: byOpd.get(o.opdId)?.late ?? 0,
-  }))
-}
-
-/**
  * Newest first by rowid, walking back from the end: the unary + keeps SQLite from sorting a
  * whole ceremony's arrivals through the ceremony index to find the last few.
  */
@@ -115,14 +86,24 @@ function arrivals(db: Db, ceremonyId: number, filter: ArrivalFilter, limit: numb
   return rows.map((r) => ({ ...r, late: r.late === 1 }))
 }
 
-/** One pass over the ceremony's rows for every list's count, so the tabs never disagree with the lists. */
-function countPerFilter(db: Db, ceremonyId: number): Record<ArrivalFilter, number> {
-  const sums = (Object.keys(FILTER_WHERE) as ArrivalFilter[])
-    .map((f) => `coalesce(sum(${FILTER_WHERE[f]}), 0) AS "${f}"`)
-    .join(', ')
-  return db
+/**
+ * One pass over the ceremony's rows for every list's count, so the tabs never disagree with the
+ * lists. "Tidak terdaftar" is every live arrival but the present ones (FILTER_WHERE says the
+ * same row by row): subtracted, not matched against the roster a second time.
+ */
+function countPerFilter(
+  db: Db,
+  ceremonyId: number,
+  present: number,
+): Record<ArrivalFilter, number> {
+  const counted = (Object.keys(FILTER_WHERE) as ArrivalFilter[]).filter(
+    (f) => f !== 'tidak-terdaftar',
+  )
+  const sums = counted.map((f) => `coalesce(sum(${FILTER_WHERE[f]}), 0) AS "${f}"`).join(', ')
+  const counts = db
     .prepare(`SELECT ${sums} FROM checkin c WHERE c.ceremony_id = @ceremonyId`)
-    .get({ ceremonyId }) as Record<ArrivalFilter, number>
+    .get({ ceremonyId }) as Omit<Record<ArrivalFilter, number>, 'tidak-terdaftar'>
+  return { ...counts, 'tidak-terdaftar': counts.semua - present }
 }
 
 function missing(db: Db, ceremonyId: number, opdId: number): Person[] {

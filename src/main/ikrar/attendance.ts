@@ -6,6 +6,7 @@ import {
 } from '../../shared/ikrar-attendance'
 import { EXPECTED_EMPLOYEES } from '../ceremony/expected'
 import type { Db } from '../db/connection'
+import { NEW_ARRIVALS, tallied } from '../checkin/tally'
 
 /** A reading's own times, as recorded (UTC ISO); endedAt null: its end was never recorded. */
 export interface ReadingSpan {
@@ -79,43 +80,103 @@ export function tallyIkrar(classes: Iterable<IkrarClass | null>): IkrarTally {
   return tally
 }
 
+/** Per kiosk: its cuts for both instants, and the highest seq it has at this ceremony. */
+const CUTS = `
+  SELECT kiosk_id, max(seq) AS top,
+    min(CASE WHEN scanned_at >= @b1 THEN seq END) AS c1,
+    min(CASE WHEN scanned_at >= @b2 THEN seq END) AS c2
+  FROM checkin WHERE ceremony_id = @ceremonyId AND seq IS NOT NULL GROUP BY kiosk_id`
+
 /**
  * How many live expected arrivals came at or after each of two instants, by the same times as
  * TIMED, without reading every row out: an arrival's running maximum reaches `b` exactly when
  * its `seq` is at or past the first row of its kiosk whose own time reaches `b` (the cut).
  */
 const COUNT_FROM = `
-  WITH expected AS (${EXPECTED_EMPLOYEES}),
-  cuts AS (
-    SELECT kiosk_id,
-      min(CASE WHEN scanned_at >= @b1 THEN seq END) AS c1,
-      min(CASE WHEN scanned_at >= @b2 THEN seq END) AS c2
-    FROM checkin WHERE ceremony_id = @ceremonyId AND seq IS NOT NULL GROUP BY kiosk_id)
+  WITH expected AS (${EXPECTED_EMPLOYEES})
   SELECT
     coalesce(sum(CASE WHEN c.seq IS NULL THEN c.scanned_at >= @b1 ELSE c.seq >= k.c1 END), 0) AS n1,
     coalesce(sum(CASE WHEN c.seq IS NULL THEN c.scanned_at >= @b2 ELSE c.seq >= k.c2 END), 0) AS n2
   FROM checkin c
   JOIN expected x ON x.nip = c.nip
-  LEFT JOIN cuts k ON k.kiosk_id = c.kiosk_id
+  LEFT JOIN (${CUTS}) k ON k.kiosk_id = c.kiosk_id
   WHERE c.ceremony_id = @ceremonyId AND c.cancelled_at IS NULL`
+
+/** The arrivals added since a tally, in the order they were added, with what it needs of each. */
+const NEW_ROWS = `
+  SELECT c.kiosk_id AS kioskId, c.seq, c.scanned_at AS at, c.cancelled_at IS NULL AS live,
+    EXISTS (WITH expected AS (${EXPECTED_EMPLOYEES}) SELECT 1 FROM expected WHERE nip = c.nip)
+      AS expected
+  FROM checkin c WHERE ${NEW_ARRIVALS} ORDER BY c.id`
+
+type Cut = { top: number; c1: number | null; c2: number | null }
+interface AfterStart {
+  gate: IkrarGate
+  b1: string
+  b2: string
+  cuts: Map<string, Cut>
+}
+
+function countAfterStart(db: Db, ceremonyId: number): AfterStart | null {
+  const readings = readingSpans(db, ceremonyId)
+  const [first, ...later] = readings
+  if (!first) return null
+  const iso = (t: number) => new Date(t).toISOString()
+  const b1 = iso(Date.parse(first.startedAt))
+  const b2 = iso(Math.max(Date.parse(b1), ...later.map((r) => Date.parse(r.startedAt))))
+  const p = { ceremonyId, b1, b2 }
+  const { n1, n2 } = db.prepare(COUNT_FROM).get(p) as { n1: number; n2: number }
+  const cuts = db.prepare(CUTS).all(p) as (Cut & { kiosk_id: string })[]
+  return {
+    gate: { readings: readings.length, afterStart: n1, repledged: n1 - n2 },
+    b1,
+    b2,
+    cuts: new Map(cuts.map(({ kiosk_id, ...cut }) => [kiosk_id, cut])),
+  }
+}
+
+type NewRow = { kioskId: string; seq: number | null; at: string; live: number; expected: number }
+
+/**
+ * Adds arrivals to the count. A row placed before one of its kiosk's counted rows (a seq not
+ * past the kiosk's highest) could move a cut under rows already counted: then count whole.
+ */
+function addAfterStart(had: AfterStart, rows: NewRow[]): AfterStart | null {
+  let { afterStart, repledged } = had.gate
+  for (const row of rows) {
+    let reached = [row.at >= had.b1, row.at >= had.b2]
+    if (row.seq !== null) {
+      const cut = had.cuts.get(row.kioskId) ?? { top: 0, c1: null, c2: null }
+      if (row.seq <= cut.top) return null
+      cut.top = row.seq
+      if (cut.c1 === null && reached[0]) cut.c1 = row.seq
+      if (cut.c2 === null && reached[1]) cut.c2 = row.seq
+      had.cuts.set(row.kioskId, cut)
+      reached = [cut.c1 !== null, cut.c2 !== null]
+    }
+    if (row.live && row.expected && reached[0]) {
+      afterStart++
+      if (!reached[1]) repledged++
+    }
+  }
+  had.gate = { ...had.gate, afterStart, repledged }
+  return had
+}
+
+const afterStartTally = tallied<AfterStart | null>({
+  all: countAfterStart,
+  // No reading yet: nothing to count until one starts, which changes the generation.
+  add: (db, had, rows) => had && addAfterStart(had, db.prepare(NEW_ROWS).all(rows) as NewRow[]),
+})
 
 /**
  * The gate's line: of the people present (expected ones, as the gate's "hadir" counts them),
  * how many arrived after the first reading began, and of those how many before a later one
  * began. classifyArrival says the same per person: after the start is every class but IKUT,
  * and ULANG is from the first start up to the latest later start. Counted in SQLite, since the
- * gate re-reads it on every scan; nothing is read while no reading exists.
+ * gate re-reads it on every scan, and then only the new arrivals (checkin/tally.ts); nothing is
+ * read while no reading exists.
  */
 export function ikrarGate(db: Db, ceremonyId: number): IkrarGate {
-  const readings = readingSpans(db, ceremonyId)
-  const [first, ...later] = readings
-  if (!first) return { readings: 0, afterStart: 0, repledged: 0 }
-  const iso = (t: number) => new Date(t).toISOString()
-  const b1 = Date.parse(first.startedAt)
-  const b2 = Math.max(b1, ...later.map((r) => Date.parse(r.startedAt)))
-  const { n1, n2 } = db.prepare(COUNT_FROM).get({ ceremonyId, b1: iso(b1), b2: iso(b2) }) as {
-    n1: number
-    n2: number
-  }
-  return { readings: readings.length, afterStart: n1, repledged: n1 - n2 }
+  return afterStartTally(db, ceremonyId)?.gate ?? { readings: 0, afterStart: 0, repledged: 0 }
 }
