@@ -25,6 +25,10 @@ export interface Kiosk {
   pickExportFolder(folder: string | null): void
   /** The file or folder the next "periksa keaslian" dialog returns. */
   pickVerifyTarget(target: string | null): void
+  /** The "Kirim data" files the next "Terima data" dialog returns. */
+  pickBundleFiles(files: string[] | null): void
+  /** The file the next "Impor paket acara" dialog returns. */
+  pickPaketFile(file: string | null): void
   /** Console errors and page errors seen so far: a test ends with none. */
   errors: string[]
   /** Another window of the app (e.g. the projector's, hash "#presenter") on the same handlers. */
@@ -84,6 +88,8 @@ export async function openKiosk(
   let nextFile: string | null = null
   let nextFolder: string | null = null
   let nextVerify: string | null = null
+  let nextBundles: string[] | null = null
+  let nextPaket: string | null = null
   const takeVerify = async () => {
     const target = nextVerify
     nextVerify = null
@@ -113,6 +119,16 @@ export async function openKiosk(
       },
       openVerifyFile: takeVerify,
       chooseVerifyFolder: takeVerify,
+      openBundleFiles: async () => {
+        const files = nextBundles
+        nextBundles = null
+        return files
+      },
+      openPaketFile: async () => {
+        const file = nextPaket
+        nextPaket = null
+        return file
+      },
     },
     presenterShown: () => presenterShown,
     // A test's hub is found by its QR or address, never announced on the machine's network.
@@ -149,6 +165,8 @@ export async function openKiosk(
     },
     pickExportFolder: (f) => (nextFolder = f),
     pickVerifyTarget: (f) => (nextVerify = f),
+    pickBundleFiles: (f) => (nextBundles = f),
+    pickPaketFile: (f) => (nextPaket = f),
     advanceMonotonic: clock.advance,
     calls: (channel, p) =>
       called.filter((c) => c.channel === channel && (!p || c.page === p)).length,

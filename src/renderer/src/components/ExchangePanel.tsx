@@ -3,6 +3,7 @@ import type { BundleReport } from '../../../shared/contract/exchange'
 import { formatCount } from '../../../shared/format'
 import { api } from '../api'
 import { useAction, useKiosk } from '../data/query'
+import { demoSummary } from './DemoBanner'
 
 function Report({ report }: { report: BundleReport }) {
   if (!report.ok)
@@ -37,10 +38,21 @@ function Report({ report }: { report: BundleReport }) {
  */
 export function ExchangePanel() {
   const ceremonies = useKiosk('ceremony.list')
+  const opds = useKiosk('roster.listOpd')
+  const app = useKiosk('app.status')
   const action = useAction()
   const [chosen, setChosen] = useState<number | null>(null)
+  /** The OPD the package is for; null: every OPD the ceremony invites. */
+  const [paketOpd, setPaketOpd] = useState<number | null>(null)
+  const [confirmDemo, setConfirmDemo] = useState(false)
   const [reports, setReports] = useState<BundleReport[]>([])
-  const ceremonyId = chosen ?? ceremonies.data?.find((c) => c.active)?.id ?? null
+  const ceremony =
+    ceremonies.data?.find((c) => c.id === chosen) ?? ceremonies.data?.find((c) => c.active)
+  const ceremonyId = ceremony?.id ?? null
+  const invited = (opds.data ?? []).filter(
+    (o) => !ceremony?.opdIds || ceremony.opdIds.includes(o.id),
+  )
+  const demo = app.data?.demo ?? null
   const send = () =>
     action.run(async () => {
       if (ceremonyId === null) return 'Pilih acaranya dulu.'
@@ -61,15 +73,22 @@ export function ExchangePanel() {
   const writePaket = () =>
     action.run(async () => {
       if (ceremonyId === null) return 'Pilih acaranya dulu.'
-      const written = await api('exchange.writePaket', { ceremonyId, opdIds: null })
+      const opdIds = paketOpd === null ? null : [paketOpd]
+      const written = await api('exchange.writePaket', { ceremonyId, opdIds })
       return (
         written &&
         `Paket acara ditulis: ${written.file} (${formatCount(written.employees)} pegawai).`
       )
     })
-  const importPaket = () =>
+  // The demo data goes before a package's roster comes in, and the officer is asked first.
+  const importPaket = (removeDemo = false) =>
     action.run(async () => {
-      const done = await api('exchange.importPaket', { removeDemo: false })
+      if (demo && !removeDemo) {
+        setConfirmDemo(true)
+        return null
+      }
+      setConfirmDemo(false)
+      const done = await api('exchange.importPaket', { removeDemo })
       return (
         done &&
         `Acara "${done.ceremony.name}" siap dijalankan (${formatCount(done.employees)} pegawai). Paket ditandatangani ${done.issuer.label}, sidik kunci ${done.issuer.fingerprint}: cocokkan dengan yang diberikan BKPSDM.`
@@ -88,12 +107,30 @@ export function ExchangePanel() {
         Acara{' '}
         <select
           value={ceremonyId ?? ''}
-          onChange={(e) => setChosen(Number(e.target.value))}
+          onChange={(e) => {
+            setChosen(Number(e.target.value))
+            setPaketOpd(null)
+          }}
           aria-label="Acara untuk dikirim"
         >
           {ceremonies.data?.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name} ({c.date})
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        OPD untuk paket acara{' '}
+        <select
+          value={paketOpd ?? ''}
+          onChange={(e) => setPaketOpd(e.target.value === '' ? null : Number(e.target.value))}
+          aria-label="OPD untuk paket acara"
+        >
+          <option value="">Semua OPD yang diundang acara ini</option>
+          {invited.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
             </option>
           ))}
         </select>
@@ -112,6 +149,26 @@ export function ExchangePanel() {
           Impor paket acara
         </button>
       </div>
+      {confirmDemo && demo && (
+        <div className="card confirm" role="group" aria-label="Hapus data contoh">
+          <p>
+            <strong>Data contoh akan dihapus</strong> sebelum paket acara diimpor:{' '}
+            {demoSummary(demo)}.
+          </p>
+          <div className="actions">
+            <button
+              className="primary"
+              disabled={action.busy}
+              onClick={() => void importPaket(true)}
+            >
+              Hapus data contoh dan impor paket
+            </button>
+            <button disabled={action.busy} onClick={() => setConfirmDemo(false)}>
+              Batal
+            </button>
+          </div>
+        </div>
+      )}
       {reports.length > 0 && (
         <ul aria-label="Hasil terima data">
           {reports.map((r) => (
