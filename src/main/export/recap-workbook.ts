@@ -41,8 +41,10 @@ export interface Recap {
   readings: readonly ReadingSpan[]
   /** Every row of the ceremony, signed: the "Keaslian" sheet and the recap's footer code. */
   seal: Seal
-  /** The pakta's columns and counts (export/pakta.ts); absent: none. */
-  pakta?: { columns: readonly DataColumn[]; tracking: PaktaTracking } | null
+  /** Columns after the attendance ones on the OPD sheets (the kiosk's, the pakta's). */
+  extra?: readonly DataColumn[]
+  /** The pakta's counts (export/pakta.ts); absent: none. */
+  pakta?: { tracking: PaktaTracking } | null
   /** Every scan attempt of the ceremony, from the log: the "Percobaan Pindai" sheet. */
   attempts: CeremonyAttempts
   /** The kiosks that recorded its arrivals, where they are shown: the "Kiosk" sheet. */
@@ -328,7 +330,7 @@ export async function writeRecapWorkbook(file: string, recap: Recap): Promise<vo
   // Where the arrivals came from, and the chain each is held under, before the lists of them.
   if (recap.kiosks) addKioskSheet(workbook, ceremony, recap.kiosks, LANDSCAPE)
   const names = sheetNames(sorted.map((o) => o.opdName))
-  const extra = recap.pakta?.columns ?? []
+  const extra = recap.extra ?? []
   sorted.forEach((o, i) => addListSheet(workbook, names[i]!, o.rows, ceremony, extra))
   const unregistered = [
     ...sorted.flatMap((o) => o.rows.filter((r) => r.status === 'TIDAK_TERDAFTAR')),
