@@ -54,16 +54,21 @@ interface ContributionRow {
   headAt: string | null
 }
 
-// Rows not of a peer are this kiosk's own (under any installation id it had): one group.
+// Counted per installation id first, then joined to the peers: rows not of a peer are this
+// kiosk's own (under any installation id it had), one group.
 const CONTRIBUTIONS = `
-  SELECT p.kiosk_id AS peerId, sum(c.cancelled_at IS NULL) AS counted,
-    sum(c.cancelled_by IS '${MERGE_CANCELLED_BY}') AS setAside, p.label, p.joined_by AS joinedBy,
-    p.fingerprint, p.last_seen AS lastSeen, h.seq, h.hash, h.at AS headAt
-  FROM checkin c
-  LEFT JOIN peer p ON p.kiosk_id = c.kiosk_id
+  WITH per AS (
+    SELECT kiosk_id, sum(cancelled_at IS NULL) AS counted,
+      sum(cancelled_by IS '${MERGE_CANCELLED_BY}') AS setAside
+    FROM checkin WHERE ceremony_id = ? GROUP BY kiosk_id
+  )
+  SELECT p.kiosk_id AS peerId, sum(per.counted) AS counted, sum(per.setAside) AS setAside,
+    p.label, p.joined_by AS joinedBy, p.fingerprint, p.last_seen AS lastSeen, h.seq, h.hash,
+    h.at AS headAt
+  FROM per
+  LEFT JOIN peer p ON p.kiosk_id = per.kiosk_id
   LEFT JOIN peer_entry h ON h.kiosk_id = p.kiosk_id
     AND h.seq = (SELECT max(seq) FROM peer_entry WHERE kiosk_id = p.kiosk_id)
-  WHERE c.ceremony_id = ?
   GROUP BY p.kiosk_id`
 
 const JOIN_ORDER: Record<KioskJoin, number> = { 'kiosk ini': 0, langsung: 1, berkas: 2 }
