@@ -64,18 +64,18 @@ async function hubWithPeers() {
   await gate.scanAt('00:31:00', nip(1))
   await gate.scanAt('00:33:00', nip(2))
   await gate.scanAt('00:40:00', nip(3))
-  const gateSeen = new Date('2024-09-30T00:41:00.000Z')
-  applyPeerEntries(
-    hub.ctx.db,
-    {
-      kioskId: gate.ctx.kioskId,
-      label: 'Gerbang 1',
-      publicKey: gate.ctx.key.publicKey,
-      joinedBy: 'live',
-    },
-    ownEntries(gate.ctx.db),
-    gateSeen,
-  )
+  const push = (db = hub.ctx.db) =>
+    applyPeerEntries(
+      db,
+      {
+        kioskId: gate.ctx.kioskId,
+        label: 'Gerbang 1',
+        publicKey: gate.ctx.key.publicKey,
+        joinedBy: 'live',
+      },
+      ownEntries(gate.ctx.db),
+      new Date('2024-09-30T00:41:00.000Z'),
+    )
 
   const office = await kiosk('OFFICE-B')
   const c = office.join(ceremony)
@@ -83,9 +83,22 @@ async function hubWithPeers() {
   await office.scanAt('00:35:00', nip(4))
   office.clock.t = Date.parse('2024-09-30T02:00:00.000Z')
   const sent = await writeBundle(office.ctx.db, office.ctx, c.id, folder('kirim-'), new Date())
-  const [report] = importBundles(hub.ctx.db, [sent.file], new Date(), hub.ctx.kioskId)
-  expect(report!.error).toBeNull()
-  return { hub, ceremony, gate, gateSeen, office, officeLabel: peerLabel(hub.ctx.db, 'OFFICE-B')! }
+  const takeIn = () => {
+    const [report] = importBundles(hub.ctx.db, [sent.file], new Date(), hub.ctx.kioskId)
+    expect(report!.error).toBeNull()
+  }
+  push()
+  takeIn()
+  /** Another hub of the same apel, its own two scans, the same gate chain and office file. */
+  const again = async (id: string) => {
+    const other = await kiosk(id)
+    setKioskRole(other.ctx.db, 'induk')
+    const c = other.join(ceremony)
+    await other.scanAt('00:32:00', nip(0))
+    await other.scanAt('00:45:00', nip(3))
+    return { other, ceremonyId: c.id, push, file: sent.file }
+  }
+  return { hub, ceremony, gate, office, again, officeLabel: peerLabel(hub.ctx.db, 'OFFICE-B')! }
 }
 
 async function exportOf(k: Kiosk, ceremonyId: number) {
@@ -305,6 +318,35 @@ describe('exports at a hub name the kiosk of every arrival', () => {
       expect(byNip(table(sheet, 'No'), 'Kiosk')[nip(1)]).toBe('Gerbang 1')
     }
   }, 120_000)
+})
+
+describe('the kiosks of an export, whichever order their arrivals came in', () => {
+  it('gives the same Kiosk column and Kiosk sheet when the office file comes before the gate', async () => {
+    const cellsOf = async (k: Kiosk, ceremonyId: number) => {
+      const recap = await readBook(path.join(await exportOf(k, ceremonyId), RECAP))
+      const rows = table(recap.getWorksheet('Kiosk')!, 'No')
+      // This hub's own key and head are its own; every other cell must agree.
+      rows[1]!.splice(3, 3)
+      const lists = ['Inspektorat', 'Dinas Sosial', 'Dinas Pendidikan'].map((opd) =>
+        byNip(table(recap.getWorksheet(opd)!, 'No'), 'Kiosk'),
+      )
+      return { rows, lists }
+    }
+    const gateFirst = await hubWithPeers()
+    const { other, ceremonyId, push, file } = await gateFirst.again('HUB-2')
+    const [report] = importBundles(other.ctx.db, [file], new Date(), other.ctx.kioskId)
+    expect(report!.error).toBeNull()
+    push(other.ctx.db)
+    const first = await cellsOf(gateFirst.hub, gateFirst.ceremony.id)
+    expect(await cellsOf(other, ceremonyId)).toEqual(first)
+    expect(first.rows.slice(0, 5).map((r) => r[1])).toEqual([
+      'Kiosk',
+      'Kiosk induk',
+      'Gerbang 1',
+      gateFirst.officeLabel,
+      'JUMLAH',
+    ])
+  })
 })
 
 describe('a standalone kiosk exports as before', () => {
