@@ -162,6 +162,10 @@ const SHEET_HEADER = (zone: string) => [
   `Terakhir Terlihat (${zone})`,
 ]
 const WIDTHS = [5, 26, 14, 36, 12, 18, 12, 18, 20]
+const LAST = String.fromCharCode(64 + WIDTHS.length)
+/** Characters per line across the table, to size a merged line's row. */
+const LINE_CHARS = WIDTHS.reduce((n, w) => n + w, 0) - 10
+const LINE_HEIGHT = 15
 /** The hash as people compare it: its first 16 hex characters (the manifest holds all 64). */
 const SHORT_HASH = 16
 
@@ -178,9 +182,13 @@ export function addKioskSheet(
   const zone = TIME_ZONES[ceremony.timeZone].label
   const sheet = workbook.addWorksheet(KIOSK_SHEET, { pageSetup: { ...pageSetup } })
   sheet.columns = WIDTHS.map((width) => ({ width }))
+  /** A line across the table's width, wrapped (merged: people read it, no program does). */
   const text = (value: string, font: Partial<ExcelJS.Font> = {}) => {
     const row = sheet.addRow([value])
     row.getCell(1).font = font
+    row.getCell(1).alignment = { vertical: 'top', wrapText: true }
+    row.height = LINE_HEIGHT * Math.ceil(value.length / LINE_CHARS)
+    sheet.mergeCells(`A${row.number}:${LAST}${row.number}`)
     row.commit()
   }
   text('KIOSK YANG MENCATAT KEHADIRAN', { bold: true })
@@ -190,19 +198,24 @@ export function addKioskSheet(
     { italic: true, size: 9 },
   )
   sheet.addRow([]).commit()
-  borderedRow(sheet, SHEET_HEADER(zone), true).commit()
+  borderedRow(sheet, SHEET_HEADER(zone), true, WIDTHS).commit()
   kiosks.contributors.forEach((k, i) => {
-    const row = borderedRow(sheet, [
-      i + 1,
-      k.label,
-      k.joined,
-      k.fingerprint,
-      k.head ? k.head.seq : '',
-      k.head ? k.head.hash.slice(0, SHORT_HASH) : '',
-      k.counted,
-      k.setAside,
-      '',
-    ])
+    const row = borderedRow(
+      sheet,
+      [
+        i + 1,
+        k.label,
+        k.joined,
+        k.fingerprint,
+        k.head ? k.head.seq : '',
+        k.head ? k.head.hash.slice(0, SHORT_HASH) : '',
+        k.counted,
+        k.setAside,
+        '',
+      ],
+      false,
+      WIDTHS,
+    )
     if (k.lastSeen) {
       row.getCell(SHEET_HEADER(zone).length).value = wallClockDate(k.lastSeen, ceremony.timeZone)
       row.getCell(SHEET_HEADER(zone).length).numFmt = SCAN_TIME_FORMAT
@@ -212,7 +225,7 @@ export function addKioskSheet(
   const sum = (pick: (k: KioskContribution) => number) =>
     kiosks.contributors.reduce((n, k) => n + pick(k), 0)
   const total = ['', 'JUMLAH', '', '', '', '', sum((k) => k.counted), sum((k) => k.setAside), '']
-  borderedRow(sheet, total, true).commit()
+  borderedRow(sheet, total, true, WIDTHS).commit()
   sheet.addRow([]).commit()
   text(
     'Terakhir terlihat: gerbang langsung, saat terakhir terhubung ke kiosk induk; berkas kantor, waktu kepala rantai berkas terakhir yang diterima (saat berkas itu ditulis). Kepala rantai: entri terakhir log kiosk itu yang disimpan di sini; hash lengkapnya ada di "Daftar Berkas Ekspor.json".',
