@@ -150,7 +150,7 @@ export function kioskPrintColumn(labels: ReadonlyMap<string, string>): PrintColu
 
 export const KIOSK_SHEET = 'Kiosk'
 
-const SHEET_HEADER = (zone: string) => [
+const sheetHeader = (zone: string) => [
   'No',
   'Kiosk',
   'Cara Bergabung',
@@ -198,7 +198,9 @@ export function addKioskSheet(
     { italic: true, size: 9 },
   )
   sheet.addRow([]).commit()
-  borderedRow(sheet, SHEET_HEADER(zone), true, WIDTHS).commit()
+  borderedRow(sheet, sheetHeader(zone), true, WIDTHS).commit()
+  /** The last column: a date cell where there is a time, else left empty. */
+  const seenAt = WIDTHS.length
   kiosks.contributors.forEach((k, i) => {
     const row = borderedRow(
       sheet,
@@ -217,8 +219,8 @@ export function addKioskSheet(
       WIDTHS,
     )
     if (k.lastSeen) {
-      row.getCell(SHEET_HEADER(zone).length).value = wallClockDate(k.lastSeen, ceremony.timeZone)
-      row.getCell(SHEET_HEADER(zone).length).numFmt = SCAN_TIME_FORMAT
+      row.getCell(seenAt).value = wallClockDate(k.lastSeen, ceremony.timeZone)
+      row.getCell(seenAt).numFmt = SCAN_TIME_FORMAT
     }
     row.commit()
   })
