@@ -51,6 +51,8 @@ export interface AttendanceRow {
   /** UTC instant of the live check-in. */
   scannedAt: string | null
   source: ScanSource | null
+  /** The installation whose arrival counts (this kiosk's own id, or a peer's); null: none. */
+  kioskId: string | null
   note: string
   /** Who set the absence reason and when (UTC), shown so a change is never anonymous. */
   reasonBy: string | null

@@ -39,20 +39,21 @@ type Row = Omit<AttendanceRow, 'expected' | 'status' | 'note' | 'ikrar'> & {
 const ATTENDANCE = `
   WITH expected AS (${EXPECTED_EMPLOYEES}),
   live AS (
-    SELECT nip, scanned_at, late, source FROM checkin
+    SELECT nip, scanned_at, late, source, kiosk_id FROM checkin
     WHERE ceremony_id = @ceremonyId AND cancelled_at IS NULL
   ),
   everyone AS (
     SELECT x.id AS employeeId, x.nip, x.name, x.jabatan, x.pangkat, o.id AS opdId,
       o.name AS opdName, 1 AS expected, 1 AS active, l.scanned_at AS scannedAt, l.late, l.source,
-      a.reason, a.note, a.set_by AS reasonBy, a.set_at AS reasonAt
+      l.kiosk_id AS kioskId, a.reason, a.note, a.set_by AS reasonBy, a.set_at AS reasonAt
     FROM expected x
     JOIN opd o ON o.id = x.opd_id
     LEFT JOIN live l ON l.nip = x.nip
     LEFT JOIN absence a ON a.ceremony_id = @ceremonyId AND a.employee_id = x.id
     UNION ALL
     SELECT e.id, l.nip, coalesce(e.name, ''), coalesce(e.jabatan, ''), coalesce(e.pangkat, ''),
-      o.id, coalesce(o.name, ''), 0, e.active, l.scanned_at, l.late, l.source, NULL, NULL, NULL, NULL
+      o.id, coalesce(o.name, ''), 0, e.active, l.scanned_at, l.late, l.source, l.kiosk_id, NULL,
+      NULL, NULL, NULL
     FROM live l
     LEFT JOIN employee e ON e.nip = l.nip
     LEFT JOIN opd o ON o.id = e.opd_id
@@ -90,6 +91,7 @@ function toAttendance(r: Row): Omit<AttendanceRow, 'ikrar'> {
     status: statusOf(r),
     scannedAt: r.scannedAt,
     source: r.source,
+    kioskId: r.kioskId,
     note: noteOf(r),
     reasonBy: reasonShown ? r.reasonBy : null,
     reasonAt: reasonShown ? r.reasonAt : null,

@@ -15,7 +15,8 @@ import { clearUnfinished, writeManifest } from './manifest'
 import { writeOpdWorkbook } from './opd-workbook'
 import type { IkrarText } from '../../shared/ikrar'
 import type { Ceremony } from '../../shared/domain'
-import { paktaColumns } from './pakta'
+import { paktaColumns, paktaPrintColumn } from './pakta'
+import { exportKiosks, kioskColumns, kioskLabels, kioskPrintColumn, manifestKiosks } from './kiosks'
 import { writeRecapWorkbook } from './recap-workbook'
 import { ceremonyAttempts } from '../log/attempts'
 import { readingSpans } from '../ikrar/attendance'
@@ -141,19 +142,26 @@ export async function exportCeremony(
   request: ExportRequest,
   onProgress: ExportProgress = () => undefined,
 ): Promise<ExportSummary> {
-  const { ceremony, rows, signers, recapBy, readings, pakta, attempts } = db.transaction(() => {
-    const ceremony = getCeremony(db, request.ceremonyId)
-    return {
-      ceremony,
-      // The attempts of the same snapshot as the rows: counted to the same instant.
-      attempts: ceremonyAttempts(db, ceremony.id, ceremony.timeZone),
-      readings: readingSpans(db, request.ceremonyId),
-      rows: attendanceRows(db, request.ceremonyId, null),
-      signers: signersByOpd(db),
-      recapBy: signerOrBlank(recapSigner(db), RECAP_TITLE),
-      pakta: paktaExport(db, request.ceremonyId),
-    }
-  })()
+  const { ceremony, rows, signers, recapBy, readings, pakta, attempts, kiosks, labels } =
+    db.transaction(() => {
+      const ceremony = getCeremony(db, request.ceremonyId)
+      const rows = attendanceRows(db, request.ceremonyId, null)
+      return {
+        ceremony,
+        // The attempts of the same snapshot as the rows: counted to the same instant.
+        attempts: ceremonyAttempts(db, ceremony.id, ceremony.timeZone),
+        readings: readingSpans(db, request.ceremonyId),
+        rows,
+        signers: signersByOpd(db),
+        recapBy: signerOrBlank(recapSigner(db), RECAP_TITLE),
+        pakta: paktaExport(db, request.ceremonyId),
+        kiosks: exportKiosks(db, request.ceremonyId, {
+          publicKey: request.signing.key.publicKey,
+          head: request.signing.chainHead,
+        }),
+        labels: kioskLabels(db, rows),
+      }
+    })()
   if (rows.length === 0) {
     throw new UserError(
       'EXPORT_EMPTY',
@@ -165,7 +173,15 @@ export async function exportCeremony(
   await makeFolder(folder)
   await clearUnfinished(folder)
   const { opd, unknown } = groupByOpd(rows)
-  const extra = pakta ? paktaColumns(pakta, ceremony.timeZone) : []
+  // Columns beside the signed ones: where the arrival was recorded, then the pakta's.
+  const extra = [
+    ...(kiosks.shown ? kioskColumns(labels) : []),
+    ...(pakta ? paktaColumns(pakta, ceremony.timeZone) : []),
+  ]
+  const printExtra = [
+    ...(kiosks.shown ? [kioskPrintColumn(labels)] : []),
+    ...(pakta ? [paktaPrintColumn(pakta)] : []),
+  ]
 
   const names = uniqueNames(
     opd.map((o) => `${title} - ${o.opdName}`),
@@ -186,8 +202,10 @@ export async function exportCeremony(
           signer: recapBy,
           readings,
           seal: seal('Rekap', rows),
-          pakta: pakta && { columns: extra, tracking: pakta.tracking },
+          extra,
+          pakta: pakta && { tracking: pakta.tracking },
           attempts,
+          kiosks: kiosks.shown ? kiosks : null,
         }),
     },
     {
@@ -210,6 +228,7 @@ export async function exportCeremony(
           signer: signerOrBlank(signers.get(o.opdId), signerTitle(o.opdName)),
           seal: seal(`OPD ${o.opdName}`, o.rows),
           extra,
+          printExtra,
         }),
     })),
   ]
@@ -220,6 +239,7 @@ export async function exportCeremony(
     ceremony,
     files.map((f) => f.name),
     request.signing,
+    kiosks.shown ? manifestKiosks(kiosks) : null,
   )
   return { folder, files: [...files.map((f) => f.name), manifest] }
 }

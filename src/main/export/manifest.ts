@@ -45,8 +45,22 @@ export interface Manifest {
   acara: string
   tanggal: string
   berkas: ManifestEntry[]
+  /**
+   * At a hub (or wherever other kiosks' arrivals were taken in): every kiosk whose arrivals the
+   * export holds, with the chain head held for it. Under the signature like everything else.
+   */
+  kiosk?: ManifestKiosk[]
   /** Absent only in exports made before signing existed. */
   keaslian?: ManifestSeal
+}
+
+export interface ManifestKiosk {
+  label: string
+  caraBergabung: string
+  sidikKunci: string
+  kepalaRantai: { seq: number; hash: string } | null
+  dihitung: number
+  disisihkan: number
 }
 
 /**
@@ -142,6 +156,7 @@ export async function writeManifest(
   ceremony: Pick<Ceremony, 'id' | 'name' | 'date'>,
   names: readonly string[],
   signing: Signing,
+  kiosk: ManifestKiosk[] | null = null,
 ): Promise<string> {
   const berkas: ManifestEntry[] = []
   for (const name of names) berkas.push(await entryFor(folder, name))
@@ -151,6 +166,7 @@ export async function writeManifest(
       acara: ceremony.name,
       tanggal: ceremony.date,
       berkas,
+      ...(kiosk ? { kiosk } : {}),
     },
     signing,
     ceremony.id,

@@ -9,7 +9,7 @@ import type { Ceremony } from '../../shared/domain'
 import { formatNip } from '../../shared/nip'
 import type { Signer } from '../../shared/signer'
 import type { IkrarText } from '../../shared/ikrar'
-import { formatDate, formatTime, utcToLocal } from '../../shared/time'
+import { formatDate, formatTime, utcToLocal, type TimeZoneId } from '../../shared/time'
 import { applyStyles, dataColumns, sharedStyles, type DataColumn } from './columns'
 import { addSignature } from './signature'
 import { ikrarCell, ikrarLines, readingsLine } from './ikrar-summary'
@@ -30,37 +30,64 @@ export interface OpdSheet {
   readings: readonly ReadingSpan[]
   /** The signed canonical rows: the "Keaslian" sheet and the print sheet's footer code. */
   seal: Seal
-  /** Columns after the attendance ones (the pakta's), as export/pakta.ts gives them. */
+  /** Columns after the attendance ones (the kiosk's, the pakta's) on the data sheet. */
   extra?: readonly DataColumn[]
+  /** The same facts on the print sheet, before its Keterangan column. */
+  printExtra?: readonly PrintColumn[]
 }
 
 const DATA_SHEET = 'Data Kehadiran'
 const PRINT_SHEET = 'Cetak'
 const DATA_TABLE = 'Kehadiran'
 
-/** `wrap`: long text goes onto more lines instead of being cut off at the column's edge. */
-const PRINT_COLUMNS = [
-  { header: 'No', width: 5, wrap: false },
-  { header: 'Nama', width: 28, wrap: true },
-  { header: 'NIP', width: 22, wrap: false },
-  { header: 'Jabatan', width: 24, wrap: true },
-  { header: 'Pangkat/Gol.', width: 20, wrap: true },
-  { header: 'Status', width: 12, wrap: true },
-  { header: 'Pukul', width: 7, wrap: false },
-  { header: 'Ikrar', width: 16, wrap: true },
-  { header: 'Keterangan', width: 20, wrap: true },
+/** A column of the print sheet. `wrap`: long text goes onto more lines instead of being cut off. */
+export interface PrintColumn {
+  header: string
+  width: number
+  wrap: boolean
+  value(row: AttendanceRow, index: number, zone: TimeZoneId): string | number
+}
+
+const PRINT_COLUMNS: readonly PrintColumn[] = [
+  { header: 'No', width: 5, wrap: false, value: (_r, i) => i + 1 },
+  { header: 'Nama', width: 28, wrap: true, value: (r) => r.name },
+  { header: 'NIP', width: 22, wrap: false, value: (r) => formatNip(r.nip) },
+  { header: 'Jabatan', width: 24, wrap: true, value: (r) => r.jabatan },
+  { header: 'Pangkat/Gol.', width: 20, wrap: true, value: (r) => r.pangkat },
+  { header: 'Status', width: 12, wrap: true, value: (r) => STATUS_LABEL[r.status] },
+  {
+    header: 'Pukul',
+    width: 7,
+    wrap: false,
+    value: (r, _i, zone) =>
+      r.scannedAt ? utcToLocal(r.scannedAt, zone).time.replace(':', '.') : '',
+  },
+  { header: 'Ikrar', width: 16, wrap: true, value: ikrarCell },
 ]
-const LAST_COL = String.fromCharCode(64 + PRINT_COLUMNS.length)
+const NOTE_COLUMN: PrintColumn = {
+  header: 'Keterangan',
+  width: 20,
+  wrap: true,
+  value: (r) => r.note,
+}
+/** The signature block starts at the Status column. */
+const SIGN_FROM = 5
+
+/** The print sheet's columns: the fixed ones, the ones that apply (Kiosk, Pakta), the note last. */
+function printColumns(extra: readonly PrintColumn[] = []): PrintColumn[] {
+  return [...PRINT_COLUMNS, ...extra, NOTE_COLUMN]
+}
+const letter = (n: number) => String.fromCharCode(64 + n)
+/** The print sheet's last column, where its full-width lines end (its columns are set first). */
+const lastColumn = (sheet: ExcelJS.Worksheet) => letter(sheet.columns.length)
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
   left: { style: 'thin' },
   bottom: { style: 'thin' },
   right: { style: 'thin' },
 }
-const BORDERED: Partial<ExcelJS.Style>[] = PRINT_COLUMNS.map((c) => ({
-  border: THIN,
-  alignment: { vertical: 'top', wrapText: c.wrap },
-}))
+const bordered = (columns: readonly PrintColumn[]): Partial<ExcelJS.Style>[] =>
+  columns.map((c) => ({ border: THIN, alignment: { vertical: 'top', wrapText: c.wrap } }))
 /** Points per printed line of 11-point text. */
 const LINE_HEIGHT = 15
 /** A4 portrait and landscape, fitted to one page wide, margins in inches. */
@@ -114,7 +141,7 @@ function pageHeaderFooter(s: OpdSheet): Partial<ExcelJS.HeaderFooter> {
 /** A full-width line of the print sheet (merging is fine here: people read it, machines do not). */
 function addLine(sheet: ExcelJS.Worksheet, text: string, font: Partial<ExcelJS.Font> = {}) {
   const row = sheet.addRow([text])
-  sheet.mergeCells(`A${row.number}:${LAST_COL}${row.number}`)
+  sheet.mergeCells(`A${row.number}:${lastColumn(sheet)}${row.number}`)
   row.getCell(1).font = font
   row.getCell(1).alignment = { wrapText: true, vertical: 'top' }
   row.height = LINE_HEIGHT * Math.max(1, Math.ceil(text.length / LINE_CHARS))
@@ -125,8 +152,8 @@ function addLine(sheet: ExcelJS.Worksheet, text: string, font: Partial<ExcelJS.F
  * Tall enough for the longest wrapped cell: Excel keeps a written file's row heights and does
  * not grow a row to its wrapped text on opening.
  */
-function fitHeight(row: ExcelJS.Row, texts: readonly string[]): void {
-  const lines = PRINT_COLUMNS.map((c, i) =>
+function fitHeight(row: ExcelJS.Row, columns: readonly PrintColumn[], texts: string[]): void {
+  const lines = columns.map((c, i) =>
     c.wrap ? Math.ceil((texts[i]?.length ?? 0) / (c.width - 2)) : 1,
   )
   const most = Math.max(1, ...lines)
@@ -160,28 +187,19 @@ function addIkrar(sheet: ExcelJS.Worksheet, ikrar: IkrarText): void {
 }
 
 /** The list itself; returns the header row's number, which is repeated on every printed page. */
-function addList(sheet: ExcelJS.Worksheet, s: OpdSheet): number {
-  const header = sheet.addRow(PRINT_COLUMNS.map((c) => c.header))
+function addList(sheet: ExcelJS.Worksheet, s: OpdSheet, columns: readonly PrintColumn[]): number {
+  const header = sheet.addRow(columns.map((c) => c.header))
   header.eachCell((cell) => {
     cell.font = { bold: true }
     cell.border = THIN
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } }
   })
+  const styles = bordered(columns)
   s.rows.forEach((r, i) => {
-    const values = [
-      i + 1,
-      r.name,
-      formatNip(r.nip),
-      r.jabatan,
-      r.pangkat,
-      STATUS_LABEL[r.status],
-      r.scannedAt ? utcToLocal(r.scannedAt, s.ceremony.timeZone).time.replace(':', '.') : '',
-      ikrarCell(r),
-      r.note,
-    ]
+    const values = columns.map((c) => c.value(r, i, s.ceremony.timeZone))
     const row = sheet.addRow(values)
-    applyStyles(row, BORDERED)
-    fitHeight(row, values.map(String))
+    applyStyles(row, styles)
+    fitHeight(row, columns, values.map(String))
   })
   return header.number
 }
@@ -221,17 +239,18 @@ function addSummary(sheet: ExcelJS.Worksheet, sum: AttendanceSummary): void {
 /** The first sheet: what the OPD head prints and signs. */
 function addPrintSheet(workbook: ExcelJS.Workbook, s: OpdSheet): void {
   const sheet = workbook.addWorksheet(PRINT_SHEET)
-  sheet.columns = PRINT_COLUMNS.map((c) => ({ width: c.width }))
+  const columns = printColumns(s.printExtra)
+  sheet.columns = columns.map((c) => ({ width: c.width }))
   addTitle(sheet, s)
   if (s.ikrar) addIkrar(sheet, s.ikrar)
-  const headerRow = addList(sheet, s)
+  const headerRow = addList(sheet, s, columns)
   addSummary(sheet, s.summary)
   addIkrarSummary(sheet, s)
   addSignature(sheet, s.signer, {
     day: formatDate(s.ceremony.startsAt, s.ceremony.timeZone).replace(/^[^,]+, /, ''),
-    from: 'F',
-    to: LAST_COL,
-    chars: PRINT_COLUMNS.slice(5).reduce((n, c) => n + c.width, 0) - 2,
+    from: letter(SIGN_FROM + 1),
+    to: lastColumn(sheet),
+    chars: columns.slice(SIGN_FROM).reduce((n, c) => n + c.width, 0) - 2,
   })
   sheet.pageSetup = {
     ...A4,

@@ -4,6 +4,7 @@ import { INTERNAL_ID } from '../../shared/nip'
 import type { PaktaTracking } from '../../shared/pakta'
 import { TIME_ZONES, wallClockDate, type TimeZoneId } from '../../shared/time'
 import { SCAN_TIME_FORMAT, type DataColumn } from './columns'
+import type { PrintColumn } from './opd-workbook'
 
 /** The pakta facts an export needs, read in the export's own read transaction. */
 export interface PaktaExport {
@@ -15,20 +16,23 @@ export interface PaktaExport {
 /** The recap's sheet of pakta counts per OPD. */
 export const PAKTA_SHEET = 'Rekap Pakta'
 
+const PAKTA_HEADER = 'Pakta'
+
+/** "Diterima", "Belum" for an expected ASN who has not returned it, else empty. */
+function paktaState(pakta: PaktaExport): (r: AttendanceRow) => string {
+  const asked = (r: AttendanceRow) => r.expected && !INTERNAL_ID.test(r.nip)
+  return (r) => (pakta.received.has(r.nip) ? 'Diterima' : asked(r) ? 'Belum' : '')
+}
+
 /**
  * The "Pakta" columns of every attendance table: when this person's pakta came back (a date a
  * spreadsheet can sort), or "Belum" for an expected ASN who has not returned it. Empty for
  * non-ASN staff and for arrivals the ceremony did not expect, who are not asked to sign.
  */
 export function paktaColumns(pakta: PaktaExport, zone: TimeZoneId): DataColumn[] {
-  const asked = (r: AttendanceRow) => r.expected && !INTERNAL_ID.test(r.nip)
   const at = (r: AttendanceRow) => pakta.received.get(r.nip) ?? null
   return [
-    {
-      header: 'Pakta',
-      width: 10,
-      value: (r) => (at(r) ? 'Diterima' : asked(r) ? 'Belum' : ''),
-    },
+    { header: PAKTA_HEADER, width: 10, value: paktaState(pakta) },
     {
       header: `Pakta Diterima (${TIME_ZONES[zone].label})`,
       width: 20,
@@ -39,6 +43,11 @@ export function paktaColumns(pakta: PaktaExport, zone: TimeZoneId): DataColumn[]
       },
     },
   ]
+}
+
+/** The print sheet's Pakta column, where the ceremony uses the pakta: what the OPD head follows up. */
+export function paktaPrintColumn(pakta: PaktaExport): PrintColumn {
+  return { header: PAKTA_HEADER, width: 10, wrap: false, value: paktaState(pakta) }
 }
 
 const HEADER = ['No', 'OPD', 'Jumlah ASN', 'Sudah Mengembalikan', 'Belum', '% Pakta']

@@ -21,6 +21,7 @@ import { addKeaslianSheet, withKeaslianFooter } from './keaslian'
 import type { Seal } from '../keys/seal'
 import type { CeremonyAttempts } from '../log/attempts'
 import { addAttemptsSheet, ATTEMPTS_SHEET } from './attempts-sheet'
+import { addKioskSheet, KIOSK_SHEET, type ExportKiosks } from './kiosks'
 
 export interface RecapOpd {
   opdName: string
@@ -40,10 +41,14 @@ export interface Recap {
   readings: readonly ReadingSpan[]
   /** Every row of the ceremony, signed: the "Keaslian" sheet and the recap's footer code. */
   seal: Seal
-  /** The pakta's columns and counts (export/pakta.ts); absent: none. */
-  pakta?: { columns: readonly DataColumn[]; tracking: PaktaTracking } | null
+  /** Columns after the attendance ones on the OPD sheets (the kiosk's, the pakta's). */
+  extra?: readonly DataColumn[]
+  /** The pakta's counts (export/pakta.ts); absent: none. */
+  pakta?: { tracking: PaktaTracking } | null
   /** Every scan attempt of the ceremony, from the log: the "Percobaan Pindai" sheet. */
   attempts: CeremonyAttempts
+  /** The kiosks that recorded its arrivals, where they are shown: the "Kiosk" sheet. */
+  kiosks?: ExportKiosks | null
 }
 
 type Sheet = ExcelJS.Worksheet
@@ -133,8 +138,8 @@ function sortRecap(opd: readonly RecapOpd[], order: RecapOrder): RecapOpd[] {
 /** Excel sheet names: at most 31 characters, none of []:*?/\, unique ignoring case. */
 function sheetNames(names: readonly string[]): string[] {
   const seen = new Set<string>(
-    [RECAP_SHEET, IKRAR_SHEET, UNREGISTERED_SHEET, PAKTA_SHEET, ATTEMPTS_SHEET].map((n) =>
-      n.toLowerCase(),
+    [RECAP_SHEET, IKRAR_SHEET, UNREGISTERED_SHEET, PAKTA_SHEET, ATTEMPTS_SHEET, KIOSK_SHEET].map(
+      (n) => n.toLowerCase(),
     ),
   )
   return names.map((raw) => {
@@ -322,8 +327,10 @@ export async function writeRecapWorkbook(file: string, recap: Recap): Promise<vo
   addIkrarSheet(workbook, recap.ceremony, sorted, recap.readings)
   // Beside the attendance recap: "berapa ASN sudah menandatangani pakta" is asked with it.
   if (recap.pakta) addPaktaRecapSheet(workbook, recap.pakta.tracking)
+  // Where the arrivals came from, and the chain each is held under, before the lists of them.
+  if (recap.kiosks) addKioskSheet(workbook, ceremony, recap.kiosks, LANDSCAPE)
   const names = sheetNames(sorted.map((o) => o.opdName))
-  const extra = recap.pakta?.columns ?? []
+  const extra = recap.extra ?? []
   sorted.forEach((o, i) => addListSheet(workbook, names[i]!, o.rows, ceremony, extra))
   const unregistered = [
     ...sorted.flatMap((o) => o.rows.filter((r) => r.status === 'TIDAK_TERDAFTAR')),

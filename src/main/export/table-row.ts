@@ -8,15 +8,21 @@ export const THIN: Partial<ExcelJS.Borders> = {
   right: { style: 'thin' },
 }
 
+/** Points per printed line of 11-point text. */
+const LINE_HEIGHT = 15
+
 /**
  * One row of a printed summary table on a streamed sheet: every cell bordered (empty ones too,
- * so the grid has no gaps), top-aligned and wrapped, bold for headers and totals. Not committed:
- * the caller may still format a cell. Returns the row.
+ * so the grid has no gaps), top-aligned and wrapped, bold for headers and totals. Given the
+ * columns' widths, the row is as tall as its longest wrapped text: Excel and LibreOffice keep a
+ * written row's height and do not grow it on opening. Not committed: the caller may still
+ * format a cell. Returns the row.
  */
 export function borderedRow(
   sheet: ExcelJS.Worksheet,
   values: (string | number)[],
   bold = false,
+  widths?: readonly number[],
 ): ExcelJS.Row {
   const row = sheet.addRow(values)
   row.eachCell({ includeEmpty: true }, (cell) => {
@@ -24,5 +30,12 @@ export function borderedRow(
     cell.alignment = { vertical: 'top', wrapText: true }
     if (bold) cell.font = { bold: true }
   })
+  if (widths) {
+    // About one character per unit of width, less a margin; numbers never wrap.
+    const lines = values.map((v, i) =>
+      typeof v === 'string' ? Math.ceil(v.length / Math.max(1, (widths[i] ?? 10) - 2)) : 1,
+    )
+    row.height = LINE_HEIGHT * Math.max(1, ...lines)
+  }
   return row
 }
