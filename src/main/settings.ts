@@ -1,15 +1,20 @@
 import type { Db } from './db/connection'
+import { perDb } from './db/per-db'
+
+/** Prepared once per connection: every scan reads the kiosk's role. */
+const prepared = perDb((db) => ({
+  get: db.prepare('SELECT value FROM setting WHERE key = ?').pluck(),
+  set: db.prepare(
+    'INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  ),
+}))
 
 export function getSetting(db: Db, key: string): string | null {
-  const row = db.prepare('SELECT value FROM setting WHERE key = ?').get(key) as
-    { value: string } | undefined
-  return row?.value ?? null
+  return (prepared(db).get.get(key) as string | undefined) ?? null
 }
 
 export function setSetting(db: Db, key: string, value: string): void {
-  db.prepare(
-    'INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-  ).run(key, value)
+  prepared(db).set.run(key, value)
 }
 
 /** A yes/no setting: null while the officer has never chosen, so the default can depend on the run. */
