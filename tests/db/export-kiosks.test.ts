@@ -14,7 +14,7 @@ import { fingerprintOf } from '../../src/main/keys/signature'
 import { chainHead } from '../../src/main/log/chain'
 import { issueForms } from '../../src/main/pakta/forms'
 import { receivePaktaByHand } from '../../src/main/pakta/receipt'
-import { verifyPath } from '../../src/main/verify/verify'
+import { reportLines, verifyPath } from '../../src/main/verify/verify'
 import type { Ceremony } from '../../src/shared/domain'
 import { formatNip } from '../../src/shared/nip'
 import { PILKADA_2024 } from '../fixtures/ceremony'
@@ -269,7 +269,7 @@ describe('exports at a hub name the kiosk of every arrival', () => {
     const head = (kioskId: string) =>
       hub.ctx.db
         .prepare('SELECT seq, hash FROM peer_entry WHERE kiosk_id = ? ORDER BY seq DESC LIMIT 1')
-        .get(kioskId)
+        .get(kioskId) as { seq: number; hash: string }
     expect(manifest.kiosk).toEqual([
       {
         label: 'Kiosk induk',
@@ -301,6 +301,11 @@ describe('exports at a hub name the kiosk of every arrival', () => {
     expect(manifestSignatureHolds(forged)).toBe(false)
     const report = await verifyPath(out, { ownKey: hub.ctx.key.publicKey })
     expect(report.verdict, report.files.flatMap((f) => f.findings).join('\n')).toBe('asli')
+    // The verification names them too, in the kiosk and on the command line.
+    expect(report.kiosks).toEqual(manifest.kiosk)
+    expect(reportLines(report)).toContain(
+      `  Gerbang 1 (langsung), ${fingerprintOf(gate.ctx.key.publicKey)}, kepala rantai #${head('GATE-A').seq} ${head('GATE-A').hash.slice(0, 16)}…: 2 dihitung, 1 disisihkan`,
+    )
   })
 
   it('still verifies as Asli after LibreOffice re-saved the recap and an OPD workbook', async (t) => {

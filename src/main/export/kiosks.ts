@@ -9,7 +9,7 @@ import { HUB_LABEL, kioskLabel, MERGE_CANCELLED_BY } from '../hub/merge'
 import { kioskRole } from '../hub/role'
 import { fingerprintOf } from '../keys/signature'
 import { SCAN_TIME_FORMAT, type DataColumn } from './columns'
-import type { ManifestKiosk } from './manifest'
+import type { ManifestKiosk } from '../../shared/contract/authenticity'
 import type { PrintColumn } from './opd-workbook'
 import { borderedRow } from './table-row'
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import type { ManifestKiosk } from '../../shared/contract/authenticity'
 import type { Ceremony } from '../../shared/domain'
 import { fsError } from '../fs-errors'
 import { TEMP_FILE } from '../durable-file'
@@ -52,15 +53,6 @@ export interface Manifest {
   kiosk?: ManifestKiosk[]
   /** Absent only in exports made before signing existed. */
   keaslian?: ManifestSeal
-}
-
-export interface ManifestKiosk {
-  label: string
-  caraBergabung: string
-  sidikKunci: string
-  kepalaRantai: { seq: number; hash: string } | null
-  dihitung: number
-  disisihkan: number
 }
 
 /**

@@ -1,13 +1,17 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { z } from 'zod'
 import {
+  manifestKiosk,
   VERDICT_LABEL,
   type AuthenticityReport,
   type FileCheck,
+  type ManifestKiosk,
   type SignedBy,
   type Verdict,
 } from '../../shared/contract/authenticity'
 import { formatCount } from '../../shared/format'
+import { manifestSignatureHolds, type Manifest } from '../export/manifest'
 import { verifyCsv } from './csv'
 import { isSqliteFile, verifyDatabase } from './database'
 import { verifyFolder } from './folder'
@@ -81,24 +85,27 @@ export async function verifyPath(
   }
   if (stat.isDirectory()) {
     const { manifest, files } = await verifyFolder(target, options)
-    return report(
-      target,
-      true,
-      files,
-      manifest?.keaslian?.kepalaRantai ?? null,
-      manifest?.acara ?? null,
-    )
+    return report(target, true, files, manifest)
   }
   const file = await verifyFile(target, options)
   return report(target, false, [file], null)
+}
+
+/** The contributing kiosks a manifest lists, only from one whose signature holds. */
+function kiosksOf(manifest: Manifest): ManifestKiosk[] {
+  if (!manifestSignatureHolds(manifest)) return []
+  const listed = z
+    .array(manifestKiosk)
+    .max(1000)
+    .safeParse(manifest.kiosk ?? [])
+  return listed.success ? listed.data : []
 }
 
 function report(
   target: string,
   folder: boolean,
   files: FileCheck[],
-  chainHead: AuthenticityReport['chainHead'],
-  ceremony: string | null = null,
+  manifest: Manifest | null,
 ): AuthenticityReport {
   const verdict = overall(files)
   const signedBy = files.find((f) => f.signedBy)?.signedBy ?? null
@@ -108,8 +115,9 @@ function report(
     summary: summaryOf(verdict, signedBy, files, folder),
     folder,
     signedBy,
-    ceremony,
-    chainHead,
+    ceremony: manifest?.acara ?? null,
+    chainHead: manifest?.keaslian?.kepalaRantai ?? null,
+    kiosks: manifest ? kiosksOf(manifest) : [],
     files,
   }
 }
@@ -119,6 +127,8 @@ export function reportLines(r: AuthenticityReport): string[] {
   const lines = [`${r.target}`, r.summary]
   if (r.chainHead)
     lines.push(`Kepala rantai log kiosk saat ekspor: #${r.chainHead.seq} ${r.chainHead.hash}`)
+  if (r.kiosks.length > 0) lines.push('Kiosk yang menyumbang kedatangan:')
+  for (const k of r.kiosks) lines.push(`  ${kioskLine(k)}`)
   for (const f of r.files) {
     const code = f.code ? ` (kode keaslian ${f.code})` : ''
     lines.push(`- ${f.name}: ${VERDICT_LABEL[f.verdict]}${code}`)
@@ -126,6 +136,14 @@ export function reportLines(r: AuthenticityReport): string[] {
     for (const finding of f.findings) lines.push(`    ${finding}`)
   }
   return lines
+}
+
+/** One contributing kiosk in a line: who, how it joined, its key, its chain head, its counts. */
+function kioskLine(k: ManifestKiosk): string {
+  const head = k.kepalaRantai
+    ? `kepala rantai #${k.kepalaRantai.seq} ${k.kepalaRantai.hash.slice(0, 16)}…`
+    : 'tanpa kepala rantai'
+  return `${k.label} (${k.caraBergabung}), ${k.sidikKunci}, ${head}: ${formatCount(k.dihitung)} dihitung, ${formatCount(k.disisihkan)} disisihkan`
 }
 
 /** The CLI's exit status: 0 authentic, 1 changed, 2 unreadable. */

@@ -38,6 +38,27 @@ export interface FileCheck {
   note: string | null
 }
 
+/**
+ * A kiosk whose arrivals a hub's export holds, as its signed manifest lists it (keys in
+ * Indonesian, as in the file). Checked on the way in: a manifest is a file from anywhere.
+ */
+export const manifestKiosk = z
+  .object({
+    label: z.string().max(200),
+    caraBergabung: z.string().max(40),
+    sidikKunci: z.string().max(200),
+    kepalaRantai: z
+      .object({
+        seq: z.number().int().nonnegative(),
+        hash: z.string().regex(/^[0-9a-f]{64}$/),
+      })
+      .nullable(),
+    dihitung: z.number().int().nonnegative(),
+    disisihkan: z.number().int().nonnegative(),
+  })
+  .strict()
+export type ManifestKiosk = z.infer<typeof manifestKiosk>
+
 export interface AuthenticityReport {
   /** The file or folder checked. */
   target: string
@@ -49,6 +70,8 @@ export interface AuthenticityReport {
   ceremony: string | null
   /** The kiosk log's head the export was signed at, when the manifest carries one. */
   chainHead: { seq: number; hash: string } | null
+  /** The kiosks a hub's export says contributed, when its manifest's signature holds; else none. */
+  kiosks: ManifestKiosk[]
   files: FileCheck[]
 }
 

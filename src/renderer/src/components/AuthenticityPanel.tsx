@@ -3,6 +3,7 @@ import {
   VERDICT_LABEL,
   type AuthenticityReport,
   type FileCheck,
+  type ManifestKiosk,
 } from '../../../shared/contract/authenticity'
 import { formatCount } from '../../../shared/format'
 import { api } from '../api'
@@ -37,12 +38,47 @@ function Result({ report }: { report: AuthenticityReport }) {
         {report.chainHead &&
           ` · kepala rantai log saat ekspor #${report.chainHead.seq} ${report.chainHead.hash.slice(0, 16)}…`}
       </p>
+      {report.kiosks.length > 0 && <Contributors kiosks={report.kiosks} />}
       <ul className="authenticity-files">
         {report.files.map((f) => (
           <FileResult key={f.name} file={f} />
         ))}
       </ul>
     </div>
+  )
+}
+
+/** A hub's export: the kiosks whose arrivals it holds, as its signed manifest lists them. */
+function Contributors({ kiosks }: { kiosks: ManifestKiosk[] }) {
+  return (
+    <table aria-label="Kiosk yang menyumbang kedatangan" className="contributors">
+      <thead>
+        <tr>
+          <th>Kiosk</th>
+          <th>Cara bergabung</th>
+          <th>Sidik kunci</th>
+          <th>Kepala rantai</th>
+          <th>Dihitung</th>
+          <th>Disisihkan</th>
+        </tr>
+      </thead>
+      <tbody>
+        {kiosks.map((k) => (
+          <tr key={k.sidikKunci} data-testid="contributing-kiosk">
+            <td>{k.label}</td>
+            <td>{k.caraBergabung}</td>
+            <td>{k.sidikKunci}</td>
+            <td>
+              {k.kepalaRantai
+                ? `#${formatCount(k.kepalaRantai.seq)} ${k.kepalaRantai.hash.slice(0, 16)}…`
+                : '–'}
+            </td>
+            <td>{formatCount(k.dihitung)}</td>
+            <td>{formatCount(k.disisihkan)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   )
 }
 
