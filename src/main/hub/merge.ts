@@ -221,8 +221,9 @@ function storedCandidates(db: Db, people: readonly Person[]): Map<string, Candid
   const out = new Map<string, Candidate[]>()
   for (const [ceremonyId, nips] of nipsOf) {
     const rows = q.candidates.all(ceremonyId, jsonList(nips)) as (Candidate & { nip: string })[]
-    for (const { nip, ...r } of rows) {
-      const key = personKey({ ceremonyId, nip })
+    // The row keeps its nip beside the candidate's fields: copying it without costs more.
+    for (const r of rows) {
+      const key = personKey({ ceremonyId, nip: r.nip })
       const list = out.get(key)
       if (list) list.push(r)
       else out.set(key, [r])
