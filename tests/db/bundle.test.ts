@@ -294,6 +294,20 @@ describe('Kirim data and Terima data', () => {
       await refusedWith(resigned, /entri nomor \d+ kepala rantai ditandatangani kunci lain/)
     }, 60_000)
 
+    it('an entry of another form: a field added, one missing, a hash not hex', async () => {
+      const forms: ((e: Record<string, unknown>) => void)[] = [
+        (e) => (e['extra'] = 1),
+        (e) => delete e['at'],
+        (e) => (e['hash'] = 'Z'.repeat(64)),
+        (e) => (e['seq'] = 1.5),
+      ]
+      for (const change of forms)
+        await refusedWith((b) => {
+          change(b.entries[2] as unknown as Record<string, unknown>)
+          return b
+        }, /bukan berkas Kirim data yang sah \(bagian entries\.2\)/)
+    }, 120_000)
+
     it('the end cut off', async () => {
       await refusedWith(
         (b) => ({ ...b, entries: b.entries.slice(0, -1) }),
