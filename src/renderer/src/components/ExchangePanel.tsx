@@ -3,6 +3,7 @@ import type { BundleReport } from '../../../shared/contract/exchange'
 import { formatCount } from '../../../shared/format'
 import { api } from '../api'
 import { useAction, useKiosk } from '../data/query'
+import { JobProgress } from './JobProgress'
 
 function Report({ report }: { report: BundleReport }) {
   if (!report.ok)
@@ -112,6 +113,7 @@ export function ExchangePanel() {
           Impor paket acara
         </button>
       </div>
+      <JobProgress kind="bundle" />
       {reports.length > 0 && (
         <ul aria-label="Hasil terima data">
           {reports.map((r) => (
