@@ -6,6 +6,7 @@ export const JOB_KINDS = [
   'restore-check',
   'integrity-check',
   'verify',
+  'bundle',
 ] as const
 export type JobKind = (typeof JOB_KINDS)[number]
 

@@ -3,7 +3,12 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { importBundles } from '../../src/main/bundle/read'
-import { writeBundle } from '../../src/main/bundle/write'
+import {
+  bundleFile,
+  clearUnfinishedBundle,
+  signBundle,
+  writeBundle,
+} from '../../src/main/bundle/write'
 import { signBytes } from '../../src/main/keys/signature'
 import { createKey } from '../../src/main/keys/kiosk-key'
 import { fingerprintOf } from '../../src/main/keys/signature'
@@ -194,10 +199,22 @@ describe('Kirim data and Terima data', () => {
     cleanups.push(office.cleanup)
     const c = office.join(ceremony)
     await office.scanAt('00:31:00', nip(0))
+    const progress: { kind: string; state: string }[] = []
+    office.ctx.events.listen(
+      (name, p) => name === 'job.progress' && progress.push(p as { kind: string; state: string }),
+    )
     const sent = await office.call<{ file: string; arrivals: number }>('exchange.sendBundle', {
       ceremonyId: c.id,
     })
     expect(sent.arrivals).toBe(1)
+    // Read and written by a worker thread, with progress, as an export is.
+    expect(progress.every((p) => p.kind === 'bundle')).toBe(true)
+    expect(progress.map((p) => p.state)).toEqual([
+      ...progress.slice(0, -1).map(() => 'running'),
+      'done',
+    ])
+    expect(progress.length).toBeGreaterThan(2)
+    expect(fs.readdirSync(out)).toEqual([path.basename(sent.file)])
     const hub = await kioskAt('HUB', ROSTER, {
       ...NO_DIALOGS,
       openBundleFiles: async () => [sent.file],
@@ -213,6 +230,21 @@ describe('Kirim data and Terima data', () => {
     await hub.call('auth.lock')
     expect(await hub.attempt('exchange.receiveBundles')).toMatchObject({ ok: false })
   }, 60_000)
+
+  it('a stopped Kirim data job leaves no half file, and takes nothing else of the folder', async () => {
+    const bkpsdm = await kiosk('BKPSDM')
+    const ceremony = await bkpsdm.call<Ceremony>('ceremony.create', PILKADA_2024)
+    const office = await kiosk('OFFICE-A')
+    const c = office.join(ceremony)
+    await office.scanAt('00:31:00', nip(0))
+    const signed = signBundle(office.ctx.db, office.ctx, c.id, new Date(office.clock.t))
+    const out = folder()
+    const half = `~${path.basename(bundleFile(out, signed))}.0a1b2c3d.tmp`
+    const others = ['~Rekap.xlsx.0a1b2c3d.tmp', 'manifest.json', 'foto.jpg']
+    for (const name of [half, ...others]) fs.writeFileSync(path.join(out, name), 'x')
+    await clearUnfinishedBundle(out, signed)
+    expect(fs.readdirSync(out).sort()).toEqual([...others].sort())
+  })
 
   it('the same bundle twice changes nothing, not even the log', async () => {
     const { ceremony, files } = await threeOffices()
@@ -293,6 +325,20 @@ describe('Kirim data and Terima data', () => {
     it('signed by another key', async () => {
       await refusedWith(resigned, /entri nomor \d+ kepala rantai ditandatangani kunci lain/)
     }, 60_000)
+
+    it('an entry of another form: a field added, one missing, a hash not hex', async () => {
+      const forms: ((e: Record<string, unknown>) => void)[] = [
+        (e) => (e['extra'] = 1),
+        (e) => delete e['at'],
+        (e) => (e['hash'] = 'Z'.repeat(64)),
+        (e) => (e['seq'] = 1.5),
+      ]
+      for (const change of forms)
+        await refusedWith((b) => {
+          change(b.entries[2] as unknown as Record<string, unknown>)
+          return b
+        }, /bukan berkas Kirim data yang sah \(bagian entries\.2\)/)
+    }, 120_000)
 
     it('the end cut off', async () => {
       await refusedWith(

@@ -1,12 +1,16 @@
+import fs from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { applyPeerEntries, MERGE_CANCELLED_BY } from '../../src/main/hub/merge'
 import { ownEntries, type PeerEntry, type PeerIdentity } from '../../src/main/hub/peer-chain'
 import { verifyChain } from '../../src/main/log/chain'
+import { importPaket } from '../../src/main/paket/read'
+import { writePaket } from '../../src/main/paket/write'
 import { rebuildMatches } from '../../src/main/log/rebuild'
 import type { Ceremony } from '../../src/shared/domain'
 import { crowdNip } from '../fixtures/crowd'
 import { PILKADA_2024 } from '../fixtures/ceremony'
 import { kioskAt, people, type Kiosk } from '../fixtures/kiosks'
+import { tempDir } from '../fixtures/temp-db'
 
 const cleanups: (() => void)[] = []
 afterEach(() => cleanups.splice(0).forEach((c) => c()))
@@ -286,4 +290,175 @@ describe('applyPeerEntries refuses a chain that does not hold, and writes nothin
       ),
     ).toThrow(/bukan kunci Gerbang 1/)
   })
+})
+
+/** Every arrival the hub holds, as the officer would compare two hubs: no row ids, no log. */
+const settled = (k: Kiosk): Record<string, unknown>[] =>
+  (arrivals(k) as Record<string, unknown>[]).map((r) => ({ ...r, ceremony: null }))
+
+describe('an officer at the hub cancels the arrival that counted', () => {
+  /**
+   * P0 at Gerbang 1 07.31 (the wrong person, cancelled by the hub's officer), at Gerbang 2
+   * 07.40, and at the hub's own gate 07.50; P1 at both gates (Gerbang 1 first), untouched.
+   */
+  async function scene(order: ('A' | 'B' | 'cancel')[]) {
+    const { hub, gates } = await apel('GATE-A', 'GATE-B')
+    const [a, b] = gates as [Kiosk, Kiosk]
+    await a.scanAt('00:31:00', P0)
+    await a.scanAt('00:32:00', P1)
+    await b.scanAt('00:40:00', P0)
+    await b.scanAt('00:33:00', P1)
+    await hub.scanAt('00:50:00', P0)
+    const send = { A: [a, 'Gerbang 1'], B: [b, 'Gerbang 2'] } as const
+    for (const step of order) {
+      if (step === 'cancel') {
+        const wrong = hub.ctx.db
+          .prepare("SELECT id FROM checkin WHERE kiosk_id = 'GATE-A' AND nip = ?")
+          .pluck()
+          .get(P0) as number
+        hub.clock.t = Date.parse('2024-09-30T01:00:00.000Z')
+        await hub.call('checkin.undo', { checkinId: wrong, reason: 'Salah orang' })
+      } else {
+        const [g, label] = send[step]
+        applyPeerEntries(hub.ctx.db, identity(g, label), ownEntries(g.ctx.db))
+      }
+    }
+    return hub
+  }
+
+  it('the arrival the merge set aside counts again, logged beside the cancellation, the same in every order', async () => {
+    const orders: ('A' | 'B' | 'cancel')[][] = [
+      ['A', 'B', 'cancel'],
+      ['B', 'A', 'cancel'],
+      ['A', 'cancel', 'B'],
+    ]
+    const states: unknown[] = []
+    for (const order of orders) {
+      const hub = await scene(order)
+      expect(live(hub)).toEqual(
+        [
+          { nip: P0, kiosk: 'GATE-B' },
+          { nip: P1, kiosk: 'GATE-A' },
+        ].sort((x, y) => (x.nip < y.nip ? -1 : 1)),
+      )
+      const p0 = hub.ctx.db
+        .prepare(
+          `SELECT kiosk_id AS kiosk, cancel_reason AS reason, cancelled_by AS by FROM checkin
+           WHERE nip = ? ORDER BY kiosk_id`,
+        )
+        .all(P0)
+      expect(p0).toEqual([
+        { kiosk: 'GATE-A', reason: 'Salah orang', by: 'HUB' },
+        { kiosk: 'GATE-B', reason: null, by: null },
+        {
+          kiosk: 'HUB',
+          reason: 'Sudah tercatat lebih awal di Gerbang 2 pukul 07.40 WIB',
+          by: MERGE_CANCELLED_BY,
+        },
+      ])
+      // The change is a fact in the hub's own log, in the cancellation's transaction.
+      const reinstated = hub.ctx.db
+        .prepare("SELECT body FROM log_entry WHERE kind = 'checkin.reinstated' ORDER BY seq")
+        .pluck()
+        .all()
+        .map((b) => JSON.parse(b as string) as Record<string, unknown>)
+      expect(reinstated.at(-1)).toMatchObject({
+        nip: P0,
+        arrivalKioskId: order.at(-1) === 'cancel' ? 'GATE-B' : 'HUB',
+        previousReason: 'Sudah tercatat lebih awal di Gerbang 1 pukul 07.31 WIB',
+      })
+      expect(verifyChain(hub.ctx.db).ok).toBe(true)
+      expect(rebuildMatches(hub.ctx.db)).toMatchObject({ matches: true })
+      states.push(settled(hub))
+    }
+    for (const s of states.slice(1)) expect(s).toEqual(states[0])
+  }, 120_000)
+
+  it('changes nothing else at a kiosk that merges no chains', async () => {
+    const solo = await kiosk('SOLO')
+    await solo.call('ceremony.create', PILKADA_2024)
+    const first = await solo.scanAt('00:31:00', P0)
+    await solo.call('checkin.undo', { checkinId: first.checkinId, reason: 'Salah orang' })
+    expect(live(solo)).toEqual([])
+    expect(count(solo, "log_entry WHERE kind = 'checkin.reinstated'")).toBe(0)
+    expect(rebuildMatches(solo.ctx.db)).toMatchObject({ matches: true })
+  })
+})
+
+describe('scans stored before the hub knew their ceremony', () => {
+  it('become arrivals when a paket acara makes the ceremony known, as if it had been known all along', async () => {
+    // BKPSDM's apel reaches a gate before it reaches this hub (the package comes later).
+    const bkpsdm = await kiosk('BKPSDM')
+    const ceremony = await bkpsdm.call<Ceremony>('ceremony.create', PILKADA_2024)
+    const dir = tempDir('paket-')
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }))
+    const paket = await writePaket(
+      bkpsdm.ctx.db,
+      bkpsdm.ctx,
+      { ceremonyId: ceremony.id, opdIds: null },
+      dir,
+      new Date(bkpsdm.clock.t),
+    )
+    const run = async (late: boolean) => {
+      const hub = await kiosk('HUB')
+      const [a, b] = [await kiosk('GATE-A'), await kiosk('GATE-B')]
+      for (const g of [a, b]) g.join(ceremony)
+      await a.scanAt('00:31:00', P0)
+      await a.scanAt('00:50:00', P1) // late
+      await b.scanAt('00:30:00', P0) // earlier: counts
+      const take = () =>
+        importPaket(hub.ctx.db, paket.file, {
+          now: new Date(hub.clock.t),
+          kioskId: 'HUB',
+          removeDemo: false,
+        })
+      if (!late) take()
+      const sent = applyPeerEntries(hub.ctx.db, identity(a, 'Gerbang 1'), ownEntries(a.ctx.db))
+      expect(sent).toMatchObject(late ? { unknownCeremony: 2, arrivals: 0 } : { arrivals: 2 })
+      if (late) {
+        expect(count(hub, 'checkin')).toBe(0)
+        take()
+      }
+      applyPeerEntries(hub.ctx.db, identity(b, 'Gerbang 2'), ownEntries(b.ctx.db))
+      expect(live(hub)).toEqual(
+        [
+          { nip: P0, kiosk: 'GATE-B' },
+          { nip: P1, kiosk: 'GATE-A' },
+        ].sort((x, y) => (x.nip < y.nip ? -1 : 1)),
+      )
+      expect(rebuildMatches(hub.ctx.db)).toMatchObject({ matches: true })
+      return settled(hub)
+    }
+    const known = await run(false)
+    const learnt = await run(true)
+    expect(learnt).toEqual(known)
+    expect(known.map((r) => [r['kiosk'], r['late']])).toEqual([
+      ['GATE-A', 0],
+      ['GATE-A', 1],
+      ['GATE-B', 0],
+    ])
+  }, 120_000)
+
+  it('become arrivals when the segment creating their ceremony comes after them', async () => {
+    const { hub, ceremony, gates } = await apel('GATE-A')
+    const a = gates[0]!
+    await a.scanAt('00:31:00', P0)
+    await a.scanAt('00:32:00', P1)
+    const chain = ownEntries(a.ctx.db)
+    const created = chain.find((e) => e.kind === 'ceremony.created')!
+    const later = chain.filter((e) => e.seq > created.seq)
+    const first = applyPeerEntries(hub.ctx.db, identity(a, 'Gerbang 1'), later)
+    expect(first).toMatchObject({ unknownCeremony: 2, arrivals: 0 })
+    const rest = applyPeerEntries(
+      hub.ctx.db,
+      identity(a, 'Gerbang 1'),
+      chain.filter((e) => e.seq <= created.seq),
+    )
+    expect(rest).toMatchObject({ arrivals: 2, ceremonyIds: [ceremony.id] })
+    // The same gate's chain sent whole to a hub that runs the same apel.
+    const inOrder = await kiosk('HUB-2')
+    inOrder.join(ceremony)
+    applyPeerEntries(inOrder.ctx.db, identity(a, 'Gerbang 1'), chain)
+    expect(settled(hub)).toEqual(settled(inOrder))
+  }, 60_000)
 })

@@ -14,6 +14,7 @@ import { regionalLeaders } from '../../src/main/db/migrations/0010-regional-lead
 import { pakta } from '../../src/main/db/migrations/0011-pakta'
 import { peerChains } from '../../src/main/db/migrations/0012-peer-chains'
 import { logUnindexedId } from '../../src/main/db/migrations/0014-log-unindexed-id'
+import { peerCeremonyIndex } from '../../src/main/db/migrations/0016-peer-ceremony-index'
 import { appendEntry } from '../../src/main/log/append'
 import { checkin } from '../../src/main/db/migrations/0002-checkin'
 import { log } from '../../src/main/db/migrations/0009-log'
@@ -602,5 +603,43 @@ describe('migration log-unindexed-id', () => {
     expect(() => now.prepare('DELETE FROM log_entry WHERE seq = 3').run()).toThrow(
       'Log kehadiran tidak boleh dihapus',
     )
+  })
+})
+
+describe('migration 0016 peer-ceremony-index', () => {
+  it("indexes only the peers' ceremony.created rows, by their own ceremony id and by global id, over chains already held", () => {
+    const dir = tempDir()
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }))
+    const file = path.join(dir, 'k.sqlite')
+    const old = openDatabase(file, {
+      migrations: MIGRATIONS.slice(0, peerCeremonyIndex.version - 1),
+    })
+    old
+      .prepare(
+        `INSERT INTO peer (kiosk_id, label, public_key, fingerprint, joined_by, joined_at)
+         VALUES ('G1', 'Gerbang 1', 'k', 'f', 'live', 'now')`,
+      )
+      .run()
+    const entry = old.prepare(
+      `INSERT INTO peer_entry (kiosk_id, seq, id, kind, at, body, prev_hash, hash, received_at)
+       VALUES ('G1', ?, ?, ?, 'now', ?, 'p', 'h', 'now')`,
+    )
+    entry.run(1, 'e1', 'ceremony.created', JSON.stringify({ ceremonyId: 3, globalId: 'G-3' }))
+    entry.run(2, 'e2', 'scan', JSON.stringify({ ceremonyId: 3, nip: '1' }))
+    old.close()
+    const db = openDatabase(file, { migrations: MIGRATIONS.slice(0, peerCeremonyIndex.version) })
+    cleanups.push(() => db.close())
+    const plan = (sql: string, ...args: unknown[]) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[])
+        .map((r) => r.detail)
+        .join('; ')
+    const byOwnId = `SELECT seq FROM peer_entry WHERE kiosk_id = ? AND kind = 'ceremony.created'
+      AND json_extract(body, '$.ceremonyId') = ?`
+    const byGlobalId = `SELECT seq FROM peer_entry WHERE kind = 'ceremony.created'
+      AND json_extract(body, '$.globalId') = ?`
+    expect(plan(byOwnId, 'G1', 3)).toMatch(/USING INDEX peer_entry_ceremony/)
+    expect(plan(byGlobalId, 'G-3')).toMatch(/USING INDEX peer_entry_global_id/)
+    expect(db.prepare(byOwnId).pluck().all('G1', 3)).toEqual([1])
+    expect(db.prepare(byGlobalId).pluck().all('G-3')).toEqual([1])
   })
 })

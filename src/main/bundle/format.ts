@@ -9,21 +9,52 @@ export const BUNDLE_EXT = '.kirim.json'
 export const MAX_BUNDLE_BYTES = 64 * 1024 * 1024
 export const MAX_BUNDLE_ENTRIES = 200_000
 
-const hex64 = z.string().regex(/^[0-9a-f]{64}$/)
 const text = (max: number) => z.string().max(max)
 
-export const bundleEntrySchema = z
-  .object({
-    seq: z.number().int().positive(),
-    id: text(64),
-    kind: text(64),
-    at: text(40),
-    kioskId: text(128).nullable(),
-    body: z.record(z.string(), z.unknown()),
-    prevHash: hex64,
-    hash: hex64,
-  })
-  .strict()
+/** One entry of the chain as the file carries it: the log's columns and the two hashes. */
+export type BundleEntry = {
+  seq: number
+  id: string
+  kind: string
+  at: string
+  kioskId: string | null
+  body: Record<string, unknown>
+  prevHash: string
+  hash: string
+}
+
+const HEX64 = /^[0-9a-f]{64}$/
+const ENTRY_KEYS = 8
+const isText = (v: unknown, max: number) => typeof v === 'string' && v.length <= max
+const isPlainObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/**
+ * The entry's form, as strictly as a zod object with .strict() would check it (exactly these
+ * keys, each of its type and length; the body a plain object whose content the chain's hash
+ * checks), written out because a file holds tens of thousands of entries and a zod object per
+ * entry cost twice the file's JSON.parse.
+ */
+function isBundleEntry(v: unknown): v is BundleEntry {
+  if (!isPlainObject(v)) return false
+  const e = v as Record<string, unknown>
+  if (Object.keys(e).length !== ENTRY_KEYS) return false
+  return (
+    typeof e['seq'] === 'number' &&
+    Number.isSafeInteger(e['seq']) &&
+    e['seq'] > 0 &&
+    isText(e['id'], 64) &&
+    isText(e['kind'], 64) &&
+    isText(e['at'], 40) &&
+    (e['kioskId'] === null || isText(e['kioskId'], 128)) &&
+    isPlainObject(e['body']) &&
+    typeof e['prevHash'] === 'string' &&
+    HEX64.test(e['prevHash']) &&
+    typeof e['hash'] === 'string' &&
+    HEX64.test(e['hash'])
+  )
+}
+
+export const bundleEntrySchema = z.custom<BundleEntry>(isBundleEntry)
 
 export const ceremonyHeaderSchema = z
   .object({

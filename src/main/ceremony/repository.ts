@@ -4,6 +4,7 @@ import { proposeElection } from '../../shared/election'
 import { localToUtc, type TimeZoneId } from '../../shared/time'
 import type { Db } from '../db/connection'
 import { UserError } from '../errors'
+import { deriveWaiting } from '../hub/merge'
 import { appendEntry, kioskOf, uuidv7 } from '../log/append'
 import { getSetting, setSetting } from '../settings'
 
@@ -137,6 +138,8 @@ export function createCeremony(
       const id = Number(lastInsertRowid)
       writeOpdList(db, id, f.opdIds)
       logCeremony(db, 'ceremony.created', now, getCeremony(db, id))
+      // Peers' scans of it that came before it was known here (a paket acara taken in late).
+      deriveWaiting(db, id)
       // The first ceremony is the one the gate will run.
       if (activeCeremonyId(db) === null) activate(db, now, id)
       return getCeremony(db, id)

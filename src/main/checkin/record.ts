@@ -11,7 +11,7 @@ import type { Db } from '../db/connection'
 import { perDb } from '../db/per-db'
 import { UserError } from '../errors'
 import { extractNip } from '../../shared/payload'
-import { peerLabel } from '../hub/merge'
+import { peerLabel, reinstateAfterCancel } from '../hub/merge'
 import { appendEntry, sha256Hex } from '../log/append'
 import type { ScanBody } from '../log/kinds'
 
@@ -325,6 +325,9 @@ export function cancelCheckin(
           migrated: false,
         },
       })
+      // At a hub the person may have been scanned at another kiosk too: that arrival, set
+      // aside by the merge, counts now (nothing to do at a kiosk that merges no chains).
+      reinstateAfterCancel(db, done, { at: now, kioskId: cancelledBy })
       return done.ceremonyId
     })
     .immediate()

@@ -1,16 +1,21 @@
 // The hub's merge: other kiosks' chains become arrivals here, and "the earliest scan counts"
 // decides who is live, the same way whatever order the chains arrive in (docs/antar-kiosk.md).
+// A run of entries is verified whole, then stored and derived in bulk: a few statements per
+// run and one insert per entry and per arrival, not ten statements per entry.
 import type { MergeDuplicate } from '../../shared/contract/exchange'
 import { formatTime, type TimeZoneId } from '../../shared/time'
 import type { Db } from '../db/connection'
 import { perDb } from '../db/per-db'
-import type { CheckinCancelledBody, ScanBody } from '../log/kinds'
+import { appendEntry } from '../log/append'
+import type { CeremonyCreatedBody, CheckinCancelledBody, ScanBody } from '../log/kinds'
 import {
-  ensurePeer,
+  checkPeer,
   newPeerEntries,
+  notePeer,
   storePeerEntries,
   type PeerEntry,
   type PeerIdentity,
+  type VerifiedEntry,
 } from './peer-chain'
 
 export type { MergeDuplicate }
@@ -44,14 +49,43 @@ interface HubCeremony {
   timeZone: TimeZoneId
 }
 
+/** A peer's arrival not derived yet, as its row will be written (its state set by settling). */
+interface NewRow {
+  ceremonyId: number
+  nip: string
+  employeeId: number | null
+  at: string
+  late: number
+  source: string
+  kioskId: string
+  seq: number
+  clockBack: number
+  cancelledAt: string | null
+  cancelReason: string | null
+  cancelledBy: string | null
+}
+
+/** One arrival of a person that takes part in settling: a stored row, or a new one (`row`). */
 interface Candidate {
-  id: number
+  id: number | null
   scannedAt: string
   kioskId: string
   seq: number
   cancelledBy: string | null
   cancelReason: string | null
+  row?: NewRow
 }
+
+interface Person {
+  ceremonyId: number
+  nip: string
+}
+
+/** What derive reads of an entry: a fresh one, or one stored before its ceremony was known. */
+type DerivableEntry = Pick<PeerEntry, 'seq' | 'kind' | 'at' | 'body'>
+
+/** A JSON array for `IN (SELECT value FROM json_each(?))`: one statement for a whole run. */
+const jsonList = (values: Iterable<string | number>) => JSON.stringify([...values])
 
 function statements(db: Db) {
   return {
@@ -60,24 +94,21 @@ function statements(db: Db) {
        JOIN ceremony c ON c.global_id = json_extract(p.body, '$.globalId')
        WHERE p.kiosk_id = ? AND p.kind = 'ceremony.created' AND json_extract(p.body, '$.ceremonyId') = ?`,
     ),
-    employee: db.prepare('SELECT id FROM employee WHERE nip = ?').pluck(),
-    /**
-     * The person's first arrival anywhere goes live at once: with no live row there is nothing
-     * set aside either (settle always leaves one live), so there is nothing to settle.
-     */
-    insertLive: db.prepare(
-      `INSERT INTO checkin (ceremony_id, nip, employee_id, scanned_at, late, source, kiosk_id, seq,
-         clock_back)
-       VALUES (@ceremonyId, @nip, @employeeId, @at, @late, @source, @kioskId, @seq, @clockBack)
-       ON CONFLICT DO NOTHING`,
+    known: db.prepare('SELECT 1 FROM ceremony WHERE global_id = ?').pluck(),
+    globalIdOf: db.prepare('SELECT global_id FROM ceremony WHERE id = ?').pluck(),
+    employees: db.prepare(
+      'SELECT nip, id FROM employee WHERE nip IN (SELECT value FROM json_each(?))',
     ),
-    derived: db.prepare('SELECT 1 FROM checkin WHERE kiosk_id = ? AND seq = ?').pluck(),
+    /** Which of a peer's arrival numbers already have their row (an overlapping push). */
+    derived: db
+      .prepare(
+        'SELECT seq FROM checkin WHERE kiosk_id = ? AND seq IN (SELECT value FROM json_each(?))',
+      )
+      .pluck(),
     insert: db.prepare(
       `INSERT INTO checkin (ceremony_id, nip, employee_id, scanned_at, late, source, kiosk_id, seq,
          clock_back, cancelled_at, cancel_reason, cancelled_by)
-       VALUES (@ceremonyId, @nip, @employeeId, @at, @late, @source, @kioskId, @seq, @clockBack,
-         @at, 'menunggu penggabungan', '${MERGE_CANCELLED_BY}')
-       ON CONFLICT (kiosk_id, seq) DO NOTHING`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     /** The peer's own arrival number of one of its check-in rows, from its scan entry. */
     kioskSeqOf: db
@@ -92,10 +123,11 @@ function statements(db: Db) {
        WHERE kiosk_id = @kioskId AND seq = @seq
        RETURNING ceremony_id AS ceremonyId, nip`,
     ),
+    /** Every arrival that takes part in settling, for many people of one ceremony at once. */
     candidates: db.prepare(
-      `SELECT id, scanned_at AS scannedAt, kiosk_id AS kioskId, seq, cancelled_by AS cancelledBy,
-         cancel_reason AS cancelReason
-       FROM checkin WHERE ceremony_id = ? AND nip = ?
+      `SELECT id, nip, scanned_at AS scannedAt, kiosk_id AS kioskId, seq,
+         cancelled_by AS cancelledBy, cancel_reason AS cancelReason
+       FROM checkin WHERE ceremony_id = ? AND nip IN (SELECT value FROM json_each(?))
          AND (cancelled_at IS NULL OR cancelled_by = '${MERGE_CANCELLED_BY}')`,
     ),
     setAside: db.prepare(
@@ -105,11 +137,20 @@ function statements(db: Db) {
     restore: db.prepare(
       'UPDATE checkin SET cancelled_at = NULL, cancel_reason = NULL, cancelled_by = NULL WHERE id = ?',
     ),
-    isLive: db
-      .prepare('SELECT cancelled_at IS NULL FROM checkin WHERE kiosk_id = ? AND seq = ?')
-      .pluck(),
     timeZone: db.prepare('SELECT time_zone FROM ceremony WHERE id = ?').pluck(),
     label: db.prepare('SELECT label FROM peer WHERE kiosk_id = ?').pluck(),
+    /** A peer's stored scans and cancellations of one of its ceremonies (by its own id). */
+    waiting: db.prepare(
+      `SELECT seq, kind, at, body FROM peer_entry
+       WHERE kiosk_id = ? AND seq > ? AND kind IN ('scan', 'checkin.cancelled')
+         AND json_extract(body, '$.ceremonyId') = ?
+       ORDER BY seq`,
+    ),
+    /** Every peer's creation of the ceremony under one global id (index from migration 16). */
+    createdAs: db.prepare(
+      `SELECT kiosk_id AS kioskId, seq, json_extract(body, '$.ceremonyId') AS localId
+       FROM peer_entry WHERE kind = 'ceremony.created' AND json_extract(body, '$.globalId') = ?`,
+    ),
   }
 }
 const prepared = perDb(statements)
@@ -131,36 +172,173 @@ export function kioskLabel(db: Db, kioskId: string): string {
   return peerLabel(db, kioskId) ?? HUB_LABEL
 }
 
-/**
- * Makes the earliest uncancelled arrival of one person at one ceremony the live one and sets
- * the others aside (cancelled by the merge, with where and when the counted one was). A min,
- * recomputed from all rows each time: the result does not depend on the order rows arrived in.
- * Arrivals cancelled by an officer (here or at their own kiosk) take no part. Returns the
- * duplicate when the person has more than one arrival, else null.
- */
-export function settle(db: Db, ceremonyId: number, nip: string): MergeDuplicate | null {
-  const q = prepared(db)
-  const rows = q.candidates.all(ceremonyId, nip) as Candidate[]
-  if (rows.length === 0) return null
-  const winner = rows.reduce((best, r) => (earlier(r, best) ? r : best))
-  const zone = q.timeZone.get(ceremonyId) as TimeZoneId
-  const keptAt = kioskLabel(db, winner.kioskId)
-  const reason = `Sudah tercatat lebih awal di ${keptAt} pukul ${formatTime(winner.scannedAt, zone)}`
-  const losers = rows.filter((r) => r !== winner)
-  // Set the others aside before the winner goes live: the index allows one live row at a time.
-  for (const r of losers) {
-    if (r.cancelledBy !== MERGE_CANCELLED_BY || r.cancelReason !== reason)
-      q.setAside.run(r.scannedAt, reason, r.id)
-  }
-  if (winner.cancelledBy !== null) q.restore.run(winner.id)
-  if (losers.length === 0) return null
+/** An instant as toISOString writes it: its first 16 characters name its minute in every zone. */
+const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/
+
+/** Labels, time zones and the words of a reason, made once per run instead of once per person. */
+function lookups(db: Db) {
+  const labels = new Map<string, string>()
+  const zones = new Map<number, TimeZoneId>()
+  const reasons = new Map<string, string>()
   return {
-    ceremonyId,
-    nip,
-    kept: { kiosk: keptAt, at: winner.scannedAt },
-    repeats: losers
-      .sort((a, b) => (earlier(a, b) ? -1 : 1))
-      .map((r) => ({ kiosk: kioskLabel(db, r.kioskId), at: r.scannedAt })),
+    /** "Sudah tercatat lebih awal di Gerbang 2 pukul 07.31 WIB": one per kiosk and minute. */
+    reason(keptAt: string, scannedAt: string, zone: TimeZoneId): string {
+      const minute = ISO_INSTANT.test(scannedAt) ? scannedAt.slice(0, 16) : scannedAt
+      const key = `${keptAt}\u0000${zone}\u0000${minute}`
+      let reason = reasons.get(key)
+      if (reason === undefined) {
+        reason = `Sudah tercatat lebih awal di ${keptAt} pukul ${formatTime(scannedAt, zone)}`
+        reasons.set(key, reason)
+      }
+      return reason
+    },
+    label(kioskId: string): string {
+      let label = labels.get(kioskId)
+      if (label === undefined) labels.set(kioskId, (label = kioskLabel(db, kioskId)))
+      return label
+    },
+    zone(ceremonyId: number): TimeZoneId {
+      let zone = zones.get(ceremonyId)
+      if (zone === undefined)
+        zones.set(ceremonyId, (zone = prepared(db).timeZone.get(ceremonyId) as TimeZoneId))
+      return zone
+    },
+  }
+}
+type Lookups = ReturnType<typeof lookups>
+
+const personKey = (p: Person) => `${p.ceremonyId}/${p.nip}`
+
+/** The stored candidates of many people, one statement per ceremony. */
+function storedCandidates(db: Db, people: readonly Person[]): Map<string, Candidate[]> {
+  const q = prepared(db)
+  const nipsOf = new Map<number, string[]>()
+  for (const p of people) {
+    const nips = nipsOf.get(p.ceremonyId)
+    if (nips) nips.push(p.nip)
+    else nipsOf.set(p.ceremonyId, [p.nip])
+  }
+  const out = new Map<string, Candidate[]>()
+  for (const [ceremonyId, nips] of nipsOf) {
+    const rows = q.candidates.all(ceremonyId, jsonList(nips)) as (Candidate & { nip: string })[]
+    // The row keeps its nip beside the candidate's fields: copying it without costs more.
+    for (const r of rows) {
+      const key = personKey({ ceremonyId, nip: r.nip })
+      const list = out.get(key)
+      if (list) list.push(r)
+      else out.set(key, [r])
+    }
+  }
+  return out
+}
+
+/**
+ * Makes the earliest uncancelled arrival of each person the live one and sets the others aside
+ * (cancelled by the merge, with where and when the counted one was); new rows are written here
+ * with the state they settle to. A min, recomputed from all of a person's rows each time: the
+ * result does not depend on the order rows arrived in. Arrivals cancelled by an officer (here
+ * or at their own kiosk) take no part. Writes in an order the one-live-row index allows: rows
+ * set aside first, then new rows, then stored rows that count again.
+ */
+function settlePeople(
+  db: Db,
+  people: readonly Person[],
+  newRows: readonly NewRow[],
+  look: Lookups,
+): { duplicates: MergeDuplicate[]; restored: Candidate[] } {
+  const q = prepared(db)
+  const candidates = storedCandidates(db, people)
+  for (const row of newRows) {
+    if (row.cancelledBy !== null) continue
+    const c: Candidate = {
+      id: null,
+      scannedAt: row.at,
+      kioskId: row.kioskId,
+      seq: row.seq,
+      cancelledBy: null,
+      cancelReason: null,
+      row,
+    }
+    const key = personKey(row)
+    const list = candidates.get(key)
+    if (list) list.push(c)
+    else candidates.set(key, [c])
+  }
+  const setAside: [string, string, number][] = []
+  const restored: Candidate[] = []
+  const duplicates: MergeDuplicate[] = []
+  for (const person of people) {
+    const rows = candidates.get(personKey(person))
+    if (!rows || rows.length === 0) continue
+    const winner = rows.reduce((best, r) => (earlier(r, best) ? r : best))
+    if (!winner.row && winner.cancelledBy !== null) restored.push(winner)
+    if (rows.length === 1) continue
+    const keptAt = look.label(winner.kioskId)
+    const reason = look.reason(keptAt, winner.scannedAt, look.zone(person.ceremonyId))
+    const losers = rows.filter((r) => r !== winner).sort((a, b) => (earlier(a, b) ? -1 : 1))
+    for (const r of losers) {
+      if (r.row) {
+        r.row.cancelledAt = r.scannedAt
+        r.row.cancelReason = reason
+        r.row.cancelledBy = MERGE_CANCELLED_BY
+      } else if (r.cancelledBy !== MERGE_CANCELLED_BY || r.cancelReason !== reason) {
+        setAside.push([r.scannedAt, reason, r.id!])
+      }
+    }
+    duplicates.push({
+      ...person,
+      kept: { kiosk: keptAt, at: winner.scannedAt },
+      repeats: losers.map((r) => ({ kiosk: look.label(r.kioskId), at: r.scannedAt })),
+    })
+  }
+  for (const args of setAside) q.setAside.run(...args)
+  for (const r of newRows) {
+    // Positional: binding twelve named values costs more than the insert itself.
+    q.insert.run(
+      r.ceremonyId,
+      r.nip,
+      r.employeeId,
+      r.at,
+      r.late,
+      r.source,
+      r.kioskId,
+      r.seq,
+      r.clockBack,
+      r.cancelledAt,
+      r.cancelReason,
+      r.cancelledBy,
+    )
+  }
+  for (const r of restored) q.restore.run(r.id)
+  return { duplicates, restored }
+}
+
+/**
+ * After an officer here cancelled a live arrival (wrong person): the person's earliest arrival
+ * that the merge had set aside, at any kiosk, counts again, logged in the caller's transaction
+ * beside the cancellation. Nothing happens for a person recorded at one kiosk only.
+ */
+export function reinstateAfterCancel(
+  db: Db,
+  person: Person,
+  what: { at: Date; kioskId: string },
+): void {
+  const look = lookups(db)
+  for (const r of settlePeople(db, [person], [], look).restored) {
+    appendEntry(db, {
+      kind: 'checkin.reinstated',
+      at: what.at.toISOString(),
+      kioskId: what.kioskId,
+      body: {
+        ceremonyId: person.ceremonyId,
+        nip: person.nip,
+        checkinId: r.id!,
+        arrivalKioskId: r.kioskId,
+        kioskSeq: r.seq,
+        scannedAt: r.scannedAt,
+        previousReason: r.cancelReason ?? '',
+      },
+    })
   }
 }
 
@@ -169,24 +347,33 @@ type PeerScanBody = ScanBody & { hubOffsetMs?: number | null }
 
 const ARRIVAL_RESULTS = new Set(['recorded', 'unknown-recorded'])
 
+interface PeerCancel {
+  seq: number
+  at: string
+  reason: string
+  by: string
+}
+
 /**
- * Derives this kiosk's arrivals from a peer's new entries; returns the people to settle and the
- * peer arrival numbers of the rows written.
+ * Reads a peer's entries (in seq order) into the arrival rows they imply and the cancellations
+ * of rows derived before; arrivals already derived (an overlapping push) are left out.
  */
-function derive(db: Db, peer: PeerIdentity, entries: readonly PeerEntry[], result: ApplyResult) {
+function readArrivals(
+  db: Db,
+  kioskId: string,
+  entries: readonly DerivableEntry[],
+  result: ApplyResult,
+) {
   const q = prepared(db)
   const ceremonies = new Map<number, HubCeremony | null>()
   const hubCeremony = (localId: number) => {
     if (!ceremonies.has(localId))
-      ceremonies.set(localId, (q.ceremonyOf.get(peer.kioskId, localId) as HubCeremony) ?? null)
+      ceremonies.set(localId, (q.ceremonyOf.get(kioskId, localId) as HubCeremony) ?? null)
     return ceremonies.get(localId)!
   }
+  const rows = new Map<number, NewRow>()
   const kioskSeqs = new Map<number, number>()
-  const written: number[] = []
-  const ceremonyIds = new Set<number>()
-  const touched = new Map<string, { ceremonyId: number; nip: string }>()
-  const touch = (ceremonyId: number, nip: string) =>
-    touched.set(`${ceremonyId}/${nip}`, { ceremonyId, nip })
+  const cancels: PeerCancel[] = []
   for (const e of entries) {
     if (e.kind === 'scan') {
       const b = e.body as PeerScanBody
@@ -199,58 +386,130 @@ function derive(db: Db, peer: PeerIdentity, entries: readonly PeerEntry[], resul
         result.unknownCeremony++
         continue
       }
-      // Lateness on the hub's clock: the gate's time moved by its measured offset.
-      const at = new Date(Date.parse(e.at) + (b.hubOffsetMs ?? 0)).toISOString()
-      const row = {
+      // Lateness on the hub's clock: the gate's time moved by its measured offset (a time
+      // already in toISOString's form and not moved is kept as it is, not parsed and rewritten).
+      const offset = b.hubOffsetMs ?? 0
+      const at =
+        offset === 0 && ISO_INSTANT.test(e.at)
+          ? e.at
+          : new Date(Date.parse(e.at) + offset).toISOString()
+      rows.set(b.kioskSeq, {
         ceremonyId: c.id,
         nip: b.nip,
-        employeeId: (q.employee.get(b.nip) as number | undefined) ?? null,
+        employeeId: null,
         at,
         late: at > c.lateAt ? 1 : 0,
         source: b.source,
-        kioskId: peer.kioskId,
+        kioskId,
         seq: b.kioskSeq,
         clockBack: b.clockBack ? 1 : 0,
-      }
-      if (q.insertLive.run(row).changes > 0) {
-        written.push(b.kioskSeq)
-        ceremonyIds.add(c.id)
-        continue
-      }
-      // Already derived (an overlapping push), or the person is live elsewhere: settle decides.
-      if (q.derived.get(peer.kioskId, b.kioskSeq) === 1) continue
-      q.insert.run(row)
-      written.push(b.kioskSeq)
-      ceremonyIds.add(c.id)
-      touch(c.id, b.nip)
+        cancelledAt: null,
+        cancelReason: null,
+        cancelledBy: null,
+      })
     } else if (e.kind === 'checkin.cancelled') {
       const b = e.body as CheckinCancelledBody
       const seq =
-        kioskSeqs.get(b.checkinId) ??
-        (q.kioskSeqOf.get(peer.kioskId, b.checkinId) as number | undefined)
+        kioskSeqs.get(b.checkinId) ?? (q.kioskSeqOf.get(kioskId, b.checkinId) as number | undefined)
       if (seq === undefined) continue
-      const done = q.peerCancel.get({
-        at: e.at,
-        reason: b.reason,
-        by: b.by,
-        kioskId: peer.kioskId,
-        seq,
-      }) as { ceremonyId: number; nip: string } | undefined
-      if (!done) continue
-      result.cancellations++
-      ceremonyIds.add(done.ceremonyId)
-      touch(done.ceremonyId, done.nip)
+      const row = rows.get(seq)
+      if (row) Object.assign(row, { cancelledAt: e.at, cancelReason: b.reason, cancelledBy: b.by })
+      else cancels.push({ seq, at: e.at, reason: b.reason, by: b.by })
     }
   }
-  return { people: [...touched.values()], written, ceremonyIds }
+  if (rows.size === 0) return { rows: [], cancels }
+  for (const seq of q.derived.all(kioskId, jsonList(rows.keys())) as number[]) {
+    const row = rows.get(seq)!
+    if (row.cancelledBy !== null)
+      cancels.push({ seq, at: row.cancelledAt!, reason: row.cancelReason!, by: row.cancelledBy })
+    rows.delete(seq)
+  }
+  const list = [...rows.values()]
+  const employees = q.employees.all(jsonList(new Set(list.map((r) => r.nip)))) as {
+    nip: string
+    id: number
+  }[]
+  const idOf = new Map(employees.map((e) => [e.nip, e.id]))
+  for (const r of list) r.employeeId = idOf.get(r.nip) ?? null
+  return { rows: list, cancels }
 }
+
+/** Derives this kiosk's arrivals from a peer's entries and settles every person they touch. */
+function derive(
+  db: Db,
+  kioskId: string,
+  entries: readonly DerivableEntry[],
+  result: ApplyResult,
+  ceremonyIds: Set<number>,
+  look: Lookups,
+): void {
+  const q = prepared(db)
+  const { rows, cancels } = readArrivals(db, kioskId, entries, result)
+  const touched = new Map<string, Person>()
+  const touch = (p: Person) => {
+    touched.set(personKey(p), { ceremonyId: p.ceremonyId, nip: p.nip })
+    ceremonyIds.add(p.ceremonyId)
+  }
+  for (const c of cancels) {
+    const done = q.peerCancel.get({ ...c, kioskId }) as Person | undefined
+    if (!done) continue
+    result.cancellations++
+    touch(done)
+  }
+  for (const r of rows) {
+    if (r.cancelledBy !== null) result.cancellations++
+    touch(r)
+  }
+  const { duplicates } = settlePeople(db, [...touched.values()], rows, look)
+  result.duplicates.push(...duplicates)
+  const live = rows.filter((r) => r.cancelledAt === null).length
+  result.arrivals += live
+  result.repeats += rows.length - live
+}
+
+const parsed = (r: { seq: number; kind: string; at: string; body: string }): DerivableEntry => ({
+  seq: r.seq,
+  kind: r.kind as PeerEntry['kind'],
+  at: r.at,
+  body: JSON.parse(r.body) as PeerEntry['body'],
+})
+
+/**
+ * Entries of a peer stored before, never derived because the peer's ceremony was not mapped
+ * yet, that this run's ceremony.created entries now map to a ceremony of this kiosk (a segment
+ * of scans that came before the segment creating their ceremony). Read before the run is
+ * stored, so only earlier entries come back.
+ */
+function waitingForRun(db: Db, kioskId: string, fresh: readonly VerifiedEntry[]) {
+  const q = prepared(db)
+  const out: DerivableEntry[] = []
+  for (const e of fresh) {
+    if (e.kind !== 'ceremony.created') continue
+    const b = e.body as Partial<CeremonyCreatedBody>
+    if (typeof b.globalId !== 'string' || q.known.get(b.globalId) !== 1) continue
+    const rows = q.waiting.all(kioskId, e.seq, b.ceremonyId) as Parameters<typeof parsed>[0][]
+    out.push(...rows.map(parsed))
+  }
+  return out
+}
+
+const emptyResult = (newEntries: number, knownEntries: number): ApplyResult => ({
+  newEntries,
+  knownEntries,
+  arrivals: 0,
+  repeats: 0,
+  cancellations: 0,
+  unknownCeremony: 0,
+  duplicates: [],
+  ceremonyIds: [],
+})
 
 /**
  * Takes a run of a peer's chain (a live gate's push, or an office file's segment): verifies
- * it against itself and what is stored for that peer, stores what is new, and derives the
- * arrivals, all in one transaction, so a refused chain writes nothing. Sending the same
- * entries again changes nothing. Throws PeerChainRefused (an Indonesian message naming the
- * entry) when the chain does not hold.
+ * it whole against itself and what is stored for that peer, then stores what is new and
+ * derives the arrivals, all in one transaction, so a refused chain writes nothing. Sending the
+ * same entries again changes nothing. Throws PeerChainRefused (an Indonesian message naming
+ * the entry) when the chain does not hold.
  */
 export function applyPeerEntries(
   db: Db,
@@ -261,29 +520,39 @@ export function applyPeerEntries(
   const sorted = [...entries].sort((a, b) => a.seq - b.seq)
   return db
     .transaction((): ApplyResult => {
-      ensurePeer(db, peer, now)
+      const known = checkPeer(db, peer)
       const fresh = newPeerEntries(db, peer, sorted)
+      const waiting = known ? waitingForRun(db, peer.kioskId, fresh) : []
+      notePeer(db, peer, known, now)
       storePeerEntries(db, peer.kioskId, fresh, now)
-      const result: ApplyResult = {
-        newEntries: fresh.length,
-        knownEntries: sorted.length - fresh.length,
-        arrivals: 0,
-        repeats: 0,
-        cancellations: 0,
-        unknownCeremony: 0,
-        duplicates: [],
-        ceremonyIds: [],
-      }
-      const { people, written, ceremonyIds } = derive(db, peer, fresh, result)
-      for (const { ceremonyId, nip } of people) {
-        const duplicate = settle(db, ceremonyId, nip)
-        if (duplicate) result.duplicates.push(duplicate)
-      }
-      const q = prepared(db)
-      result.arrivals = written.filter((seq) => q.isLive.get(peer.kioskId, seq) === 1).length
-      result.repeats += written.length - result.arrivals
+      const result = emptyResult(fresh.length, sorted.length - fresh.length)
+      const ceremonyIds = new Set<number>()
+      const run =
+        waiting.length === 0 ? fresh : [...waiting, ...fresh].sort((a, b) => a.seq - b.seq)
+      derive(db, peer.kioskId, run, result, ceremonyIds, lookups(db))
       result.ceremonyIds = [...ceremonyIds].sort((a, b) => a - b)
       return result
     })
     .immediate()
+}
+
+/**
+ * A ceremony just made here under a global id some peers already ran (a paket acara taken in
+ * after their chains came): their stored scans of it become arrivals now, settled as if the
+ * ceremony had been known all along. Call inside the transaction that creates the ceremony.
+ */
+export function deriveWaiting(db: Db, ceremonyId: number): ApplyResult {
+  const q = prepared(db)
+  const result = emptyResult(0, 0)
+  const globalId = q.globalIdOf.get(ceremonyId) as string | undefined
+  if (globalId === undefined) return result
+  const created = q.createdAs.all(globalId) as { kioskId: string; seq: number; localId: number }[]
+  const ceremonyIds = new Set<number>()
+  const look = lookups(db)
+  for (const c of created) {
+    const rows = q.waiting.all(c.kioskId, c.seq, c.localId) as Parameters<typeof parsed>[0][]
+    derive(db, c.kioskId, rows.map(parsed), result, ceremonyIds, look)
+  }
+  result.ceremonyIds = [...ceremonyIds]
+  return result
 }

@@ -5,7 +5,7 @@ import type { Db } from '../db/connection'
 import { perDb } from '../db/per-db'
 import { UserError } from '../errors'
 import { fingerprintOf } from '../keys/signature'
-import { GENESIS_HASH, entryHash, kioskOf } from '../log/append'
+import { GENESIS_HASH, entryHashOfBody, kioskOf } from '../log/append'
 import { canonicalJson, type CanonicalValue } from '../log/canonical'
 import type { LogRow } from '../log/chain'
 import type { HeadSignedBody, LogEntry } from '../log/kinds'
@@ -50,8 +50,15 @@ function statements(db: Db) {
        VALUES (@kioskId, @label, @publicKey, @fingerprint, @joinedBy, @now)`,
     ),
     seen: db.prepare('UPDATE peer SET last_seen = ? WHERE kiosk_id = ?'),
-    link: db.prepare('SELECT id, prev_hash, hash FROM peer_entry WHERE kiosk_id = ? AND seq = ?'),
-    byId: db.prepare('SELECT kiosk_id AS kioskId, seq FROM peer_entry WHERE id = ?'),
+    /** The stored links a run can touch: one read for the whole run, not two per entry. */
+    links: db.prepare(
+      'SELECT seq, id, prev_hash, hash FROM peer_entry WHERE kiosk_id = ? AND seq BETWEEN ? AND ?',
+    ),
+    /** Which of a run's ids (a JSON array) some stored entry already has. */
+    taken: db.prepare(
+      `SELECT id, kiosk_id AS kioskId, seq FROM peer_entry
+       WHERE id IN (SELECT value FROM json_each(?))`,
+    ),
     insert: db.prepare(
       `INSERT INTO peer_entry (kiosk_id, seq, id, kind, at, entry_kiosk_id, body, prev_hash, hash, received_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -61,73 +68,126 @@ function statements(db: Db) {
 const prepared = perDb(statements)
 
 /**
- * Makes sure the peer is known under this key: a first contact registers it, a later one must
- * come with the same key and not be revoked. A kiosk never takes its own chain as a peer's.
+ * Refuses a kiosk whose chain this kiosk must not take: itself, a known kiosk under another
+ * key, a revoked one. Reads only, so a refused chain writes nothing; true: already known.
  */
-export function ensurePeer(db: Db, peer: PeerIdentity, now: Date): void {
-  const q = prepared(db)
+export function checkPeer(db: Db, peer: PeerIdentity): boolean {
   if (peer.kioskId === kioskOf(db)) {
     throw new PeerChainRefused(null, 'Ini log kiosk ini sendiri, bukan log kiosk lain.')
   }
-  const known = q.peer.get(peer.kioskId) as
+  const known = prepared(db).peer.get(peer.kioskId) as
     { publicKey: string; revokedAt: string | null } | undefined
+  if (!known) return false
+  if (known.publicKey !== peer.publicKey) {
+    throw new PeerChainRefused(
+      null,
+      `Kunci ${fingerprintOf(peer.publicKey)} bukan kunci ${peer.label} yang dikenal kiosk ini (${fingerprintOf(known.publicKey)}).`,
+    )
+  }
+  if (known.revokedAt !== null) {
+    throw new PeerChainRefused(null, `${peer.label} sudah dicabut; datanya tidak diterima lagi.`)
+  }
+  return true
+}
+
+/** After checkPeer: a first contact registers the peer under its key; every contact is noted. */
+export function notePeer(db: Db, peer: PeerIdentity, known: boolean, now: Date): void {
+  const q = prepared(db)
   if (!known) {
     q.insertPeer.run({
       ...peer,
       fingerprint: fingerprintOf(peer.publicKey),
       now: now.toISOString(),
     })
-  } else if (known.publicKey !== peer.publicKey) {
-    throw new PeerChainRefused(
-      null,
-      `Kunci ${fingerprintOf(peer.publicKey)} bukan kunci ${peer.label} yang dikenal kiosk ini (${fingerprintOf(known.publicKey)}).`,
-    )
-  } else if (known.revokedAt !== null) {
-    throw new PeerChainRefused(null, `${peer.label} sudah dicabut; datanya tidak diterima lagi.`)
   }
   q.seen.run(now.toISOString(), peer.kioskId)
 }
 
 const at = (seq: number) => `entri nomor ${formatCount(seq)}`
 
-/** What is wrong with one entry on its own (its hash, its kiosk, its signature); null: it holds. */
-function entryProblem(peer: PeerIdentity, e: PeerEntry): string | null {
+/** An entry that holds, with its body's canonical text: what its hash covers and what is stored. */
+export type VerifiedEntry = PeerEntry & { bodyJson: string }
+
+/**
+ * One entry on its own (its kiosk, its hash, its signature): its body's canonical text, made
+ * once here for both the hash and the stored column, or PeerChainRefused saying what is wrong.
+ */
+function checkEntry(peer: PeerIdentity, e: PeerEntry): string {
+  const refuse = (why: string) => new PeerChainRefused(e.seq, `${at(e.seq)} ${why}.`)
   if (e.kioskId !== null && e.kioskId !== peer.kioskId) {
-    return `dicatat oleh kiosk lain (${e.kioskId}), bukan ${peer.kioskId}`
+    throw refuse(`dicatat oleh kiosk lain (${e.kioskId}), bukan ${peer.kioskId}`)
   }
+  let bodyJson: string
   let hash: string
   try {
-    canonicalJson(e.body as CanonicalValue)
-    hash = entryHash(e.prevHash, e)
+    bodyJson = canonicalJson(e.body as CanonicalValue)
+    hash = entryHashOfBody(e.prevHash, e, bodyJson)
   } catch {
-    return 'isinya bukan data log yang sah'
+    throw refuse('isinya bukan data log yang sah')
   }
   if (hash !== e.hash)
-    return 'hash tidak cocok dengan isinya: entri ini diubah sesudah dicatat, atau dipalsukan'
+    throw refuse(
+      'hash tidak cocok dengan isinya: entri ini diubah sesudah dicatat, atau dipalsukan',
+    )
   if (e.kind === 'head.signed') {
     const body = e.body as HeadSignedBody
     if (body.publicKey !== peer.publicKey)
-      return `kepala rantai ditandatangani kunci lain (${fingerprintOf(body.publicKey)})`
-    return signedHeadProblem(body, e.seq, e.prevHash)
+      throw refuse(`kepala rantai ditandatangani kunci lain (${fingerprintOf(body.publicKey)})`)
+    const problem = signedHeadProblem(body, e.seq, e.prevHash)
+    if (problem !== null) throw refuse(problem)
   }
-  return null
+  return bodyJson
+}
+
+/** Refuses a run whose new entries reuse an id: twice in the run, or one a stored entry has. */
+function checkIdsFree(db: Db, fresh: readonly VerifiedEntry[]): void {
+  const reused = (e: VerifiedEntry, owner: { kioskId: string; seq: number }) =>
+    new PeerChainRefused(
+      e.seq,
+      `${at(e.seq)} memakai id ${e.id} yang sudah dipakai entri lain (${owner.kioskId}, nomor ${formatCount(owner.seq)}).`,
+    )
+  const ids = new Map<string, VerifiedEntry>()
+  for (const e of fresh) {
+    const twice = ids.get(e.id)
+    if (twice) throw reused(e, { kioskId: twice.kioskId ?? '', seq: twice.seq })
+    ids.set(e.id, e)
+  }
+  if (fresh.length === 0) return
+  const taken = prepared(db).taken.all(JSON.stringify([...ids.keys()])) as {
+    id: string
+    kioskId: string
+    seq: number
+  }[]
+  if (taken.length === 0) return
+  const first = fresh.find((e) => taken.some((t) => t.id === e.id))!
+  throw reused(
+    first,
+    taken.find((t) => t.id === first.id)!,
+  )
 }
 
 /**
- * Checks a run of a peer's entries against themselves and against what is stored for that
- * peer, and returns the ones not stored yet; throws PeerChainRefused at the first that fails.
- * Segments may come in any order (office files): a segment need not start at entry 1, but
- * wherever it touches a stored entry (the one before its first, the one after its last, or an
- * entry it repeats) the hashes must agree, so two segments of one chain can never disagree.
+ * Checks a run of a peer's entries (in seq order) against themselves and against what is
+ * stored for that peer, and returns the ones not stored yet; throws PeerChainRefused at the
+ * first that fails. Reads only. Segments may come in any order (office files): a segment need
+ * not start at entry 1, but wherever it touches a stored entry (the one before its first, the
+ * one after its last, or an entry it repeats) the hashes must agree, so two segments of one
+ * chain can never disagree.
  */
 export function newPeerEntries(
   db: Db,
   peer: PeerIdentity,
   entries: readonly PeerEntry[],
-): PeerEntry[] {
-  const q = prepared(db)
-  const stored = (seq: number) => q.link.get(peer.kioskId, seq) as StoredLink | undefined
-  const fresh: PeerEntry[] = []
+): VerifiedEntry[] {
+  const first = entries[0]
+  const last = entries.at(-1)
+  if (!first || !last) return []
+  const links = new Map<number, StoredLink>()
+  const rows = prepared(db).links.all(peer.kioskId, first.seq - 1, last.seq + 1) as (StoredLink & {
+    seq: number
+  })[]
+  for (const r of rows) links.set(r.seq, r)
+  const fresh: VerifiedEntry[] = []
   let before: { seq: number; hash: string } | null = null
   for (const e of entries) {
     if (before !== null && e.seq !== before.seq + 1) {
@@ -136,17 +196,16 @@ export function newPeerEntries(
         `${at(e.seq)} tidak menyambung ${at(before.seq)}: rantai harus berurutan tanpa celah (ada entri yang dihapus).`,
       )
     }
-    const problem = entryProblem(peer, e)
-    if (problem !== null) throw new PeerChainRefused(e.seq, `${at(e.seq)} ${problem}.`)
+    const bodyJson = checkEntry(peer, e)
     const previous =
-      before ?? (e.seq === 1 ? { seq: 0, hash: GENESIS_HASH } : (stored(e.seq - 1) ?? null))
+      before ?? (e.seq === 1 ? { seq: 0, hash: GENESIS_HASH } : (links.get(e.seq - 1) ?? null))
     if (previous !== null && previous.hash !== e.prevHash) {
       throw new PeerChainRefused(
         e.seq,
         `${at(e.seq)} tidak tersambung dengan entri sebelumnya (hash sebelumnya tidak cocok): ada entri yang diubah, dihapus atau disisipkan.`,
       )
     }
-    const same = stored(e.seq)
+    const same = links.get(e.seq)
     if (same) {
       if (same.hash !== e.hash || same.id !== e.id) {
         throw new PeerChainRefused(
@@ -154,26 +213,17 @@ export function newPeerEntries(
           `${at(e.seq)} berbeda dengan ${at(e.seq)} dari kiosk yang sama yang sudah diterima: salah satunya diubah.`,
         )
       }
-    } else {
-      const elsewhere = q.byId.get(e.id) as { kioskId: string; seq: number } | undefined
-      if (elsewhere) {
-        throw new PeerChainRefused(
-          e.seq,
-          `${at(e.seq)} memakai id ${e.id} yang sudah dipakai entri lain (${elsewhere.kioskId}, nomor ${formatCount(elsewhere.seq)}).`,
-        )
-      }
-      fresh.push(e)
-    }
+    } else fresh.push({ ...e, bodyJson })
     before = { seq: e.seq, hash: e.hash }
   }
-  const last = entries.at(-1)
-  const after = last ? stored(last.seq + 1) : undefined
-  if (last && after && after.prev_hash !== last.hash) {
+  const after = links.get(last.seq + 1)
+  if (after && after.prev_hash !== last.hash) {
     throw new PeerChainRefused(
       last.seq,
       `${at(last.seq)} tidak cocok dengan ${at(last.seq + 1)} yang sudah diterima: salah satunya diubah.`,
     )
   }
+  checkIdsFree(db, fresh)
   return fresh
 }
 
@@ -181,7 +231,7 @@ export function newPeerEntries(
 export function storePeerEntries(
   db: Db,
   kioskId: string,
-  entries: readonly PeerEntry[],
+  entries: readonly VerifiedEntry[],
   now: Date,
 ) {
   const q = prepared(db)
@@ -194,7 +244,7 @@ export function storePeerEntries(
       e.kind,
       e.at,
       e.kioskId,
-      canonicalJson(e.body as CanonicalValue),
+      e.bodyJson,
       e.prevHash,
       e.hash,
       received,

@@ -1,6 +1,7 @@
 import type { exchangeContract } from '../../shared/contract/exchange'
 import { importBundles } from '../bundle/read'
-import { writeBundle } from '../bundle/write'
+import { clearUnfinishedBundle, signBundle } from '../bundle/write'
+import { jobsOf } from '../jobs/runner'
 import type { KioskContext } from '../context'
 import { UserError } from '../errors'
 import { importPaket } from '../paket/read'
@@ -18,9 +19,17 @@ function dialog<T>(pick: (() => Promise<T>) | undefined): () => Promise<T> {
 export function exchangeHandlers(ctx: KioskContext): HandlersFor<keyof typeof exchangeContract> {
   return {
     'exchange.sendBundle': async ({ ceremonyId }) => {
+      const jobs = jobsOf(ctx)
+      jobs.ensureIdle('bundle')
       const folder = await ctx.dialogs.chooseExportFolder()
       if (!folder) return null
-      return writeBundle(ctx.db, ctx, ceremonyId, folder, ctx.now())
+      // Signed here (the key and the log's head are this thread's); read and written off it.
+      const signed = signBundle(ctx.db, ctx, ceremonyId, ctx.now())
+      return jobs.run(
+        'bundle',
+        { signed, folder },
+        { cleanup: () => clearUnfinishedBundle(folder, signed) },
+      )
     },
     'exchange.receiveBundles': async () => {
       const files = await dialog(ctx.dialogs.openBundleFiles)()

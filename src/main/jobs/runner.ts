@@ -16,6 +16,7 @@ const KIND_NAME: Record<JobKind, string> = {
   'restore-check': 'Pemeriksaan cadangan',
   'integrity-check': 'Pemeriksaan basis data',
   verify: 'Pemeriksaan keaslian',
+  bundle: 'Penulisan berkas Kirim data',
 }
 
 export interface RunnerOptions {

@@ -15,6 +15,8 @@ import { previewRoster, readRosterFile } from '../roster/import'
 import type { AuthenticityReport } from '../../shared/contract/authenticity'
 import { verifyPath } from '../verify/verify'
 import type { ReadStep } from '../roster/read-progress'
+import type { BundleWritten } from '../../shared/contract/exchange'
+import { writeSignedBundle, type SignedBundle } from '../bundle/write'
 import type { Report } from './protocol'
 
 export interface RosterPreviewResult {
@@ -36,6 +38,8 @@ export interface TaskIo {
   'integrity-check': { input: null; output: PreflightResult }
   /** A workbook, CSV or export folder; `ownKey`: this kiosk's public key, to say "kiosk ini". */
   verify: { input: { target: string; ownKey: string }; output: AuthenticityReport }
+  /** A Kirim data file, signed on the main thread first (bundle/write.ts). */
+  bundle: { input: { signed: SignedBundle; folder: string }; output: BundleWritten }
 }
 
 type Task<K extends JobKind> = (
@@ -86,4 +90,5 @@ export const TASKS: { [K in JobKind]: Task<K> } = {
     report(0, null, `Memeriksa ${path.basename(target)}`)
     return verifyPath(target, { ownKey, progress: report })
   },
+  bundle: (db, { signed, folder }, report) => writeSignedBundle(db, signed, folder, report),
 }

@@ -259,6 +259,22 @@ export type PaketImportedBody = {
   employees: number
 }
 
+/**
+ * At a hub, after an officer cancelled the arrival that counted: the person's earliest arrival
+ * the merge had set aside (a gate's, an office's or this kiosk's own) counts again.
+ */
+export type CheckinReinstatedBody = {
+  ceremonyId: number
+  nip: string
+  /** This kiosk's row that counts again, and whose arrival it is (its kiosk and number there). */
+  checkinId: number
+  arrivalKioskId: string
+  kioskSeq: number
+  scannedAt: string
+  /** Why the merge had set it aside ("Sudah tercatat lebih awal di …"). */
+  previousReason: string
+}
+
 export type LogBodies = {
   scan: ScanBody
   'checkin.cancelled': CheckinCancelledBody
@@ -285,6 +301,7 @@ export type LogBodies = {
   'bundle.imported': BundleImportedBody
   'paket.written': PaketWrittenBody
   'paket.imported': PaketImportedBody
+  'checkin.reinstated': CheckinReinstatedBody
 }
 export type LogKind = keyof LogBodies
 
@@ -314,6 +331,7 @@ export const LOG_KINDS = [
   'bundle.imported',
   'paket.written',
   'paket.imported',
+  'checkin.reinstated',
 ] as const satisfies readonly LogKind[]
 
 /** One entry as the chain hashes it. */

@@ -13,6 +13,7 @@ import { peerChains } from './0012-peer-chains'
 import { hubGates } from './0013-hub-gates'
 import { logUnindexedId } from './0014-log-unindexed-id'
 import { countsGeneration } from './0015-counts-generation'
+import { peerCeremonyIndex } from './0016-peer-ceremony-index'
 import type { Migration } from './types'
 
 /** In order; each step's version is its position. Never edit a step that has shipped: add one. */
@@ -32,4 +33,5 @@ export const MIGRATIONS: readonly Migration[] = [
   hubGates,
   logUnindexedId,
   countsGeneration,
+  peerCeremonyIndex,
 ]

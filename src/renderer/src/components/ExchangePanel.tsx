@@ -4,6 +4,7 @@ import { formatCount } from '../../../shared/format'
 import { api } from '../api'
 import { useAction, useKiosk } from '../data/query'
 import { demoSummary } from './DemoBanner'
+import { JobProgress } from './JobProgress'
 
 function Report({ report }: { report: BundleReport }) {
   if (!report.ok)
@@ -169,6 +170,7 @@ export function ExchangePanel() {
           </div>
         </div>
       )}
+      <JobProgress kind="bundle" />
       {reports.length > 0 && (
         <ul aria-label="Hasil terima data">
           {reports.map((r) => (

@@ -11,6 +11,7 @@ const ABOUT: Record<JobKind, string> = {
   'restore-check': 'Kemajuan pemeriksaan cadangan',
   'integrity-check': 'Kemajuan pemeriksaan basis data',
   verify: 'Kemajuan pemeriksaan keaslian',
+  bundle: 'Kemajuan penulisan berkas Kirim data',
 }
 
 /**
