@@ -47,7 +47,10 @@ export function exchangeHandlers(ctx: KioskContext): HandlersFor<keyof typeof ex
     'exchange.importPaket': async ({ removeDemo }) => {
       const file = await dialog(ctx.dialogs.openPaketFile)()
       if (!file) return null
-      return importPaket(ctx.db, file, { now: ctx.now(), kioskId: ctx.kioskId, removeDemo })
+      const done = importPaket(ctx.db, file, { now: ctx.now(), kioskId: ctx.kioskId, removeDemo })
+      // At a hub, gates' scans of this ceremony that came before it may now count.
+      ctx.events.emit('checkin.changed', { ceremonyId: done.ceremony.id })
+      return done
     },
   }
 }
