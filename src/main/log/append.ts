@@ -29,7 +29,7 @@ function hashOf(prevHash: string, text: string): string {
   // One buffer and the one-shot hash: a third cheaper than a Hash object fed twice, which
   // counts when a hub verifies tens of thousands of another kiosk's entries.
   const bytes = Buffer.allocUnsafe(32 + Buffer.byteLength(text, 'utf8'))
-  if (bytes.write(prevHash, 0, 32, 'hex') !== 32) {
+  if (prevHash.length !== 64 || bytes.write(prevHash, 0, 32, 'hex') !== 32) {
     // Not 64 hex digits (a damaged row): hashed as before, from the bytes it does decode to.
     return createHash('sha256')
       .update(Buffer.from(prevHash, 'hex'))
