@@ -11,6 +11,7 @@ import type {
 import type { Db } from '../db/connection'
 import type { EventHub } from '../events'
 import { UserError } from '../errors'
+import { getSetting, setSetting } from '../settings'
 import type { KeyStore } from '../keys/kiosk-key'
 import type { KioskKey } from '../keys/signature'
 import { advertiseHub, type Advertiser } from './advertise'
@@ -54,10 +55,17 @@ export class HubService {
     this.desk = new PairingDesk(d.now)
   }
 
+  /**
+   * Listens on `port`, or with 0 on the port this hub listened on before (gates paired with it
+   * pinned address, port and certificate, and reconnect there by themselves), or on a new one
+   * the first time; the port listened on is kept for the next start.
+   */
   async start(address: string, port: number): Promise<HubServerInfo> {
     if (this.info) await this.stop()
     this.tls ??= await loadOrCreateHubTls(this.d.tlsStore, this.d.now())
     const tls = this.tls
+    const kept = keptPort(this.d.db)
+    const wanted = port || kept
     try {
       this.server = await startHubServer({
         db: this.d.db,
@@ -65,7 +73,7 @@ export class HubService {
         desk: this.desk,
         hubKioskId: this.d.kioskId,
         address,
-        port,
+        port: wanted,
         now: this.d.now,
         onPaired: () => this.d.events.emit('hub.changed', null),
         onPushed: (_gate, outcome) => {
@@ -81,9 +89,16 @@ export class HubService {
       })
     } catch (error) {
       await this.stop()
-      throw new UserError('HUB_LISTEN', listenMessage(address, error as NodeJS.ErrnoException))
+      const e = error as NodeJS.ErrnoException
+      throw new UserError(
+        'HUB_LISTEN',
+        e.code === 'EADDRINUSE' && wanted === kept && kept !== 0
+          ? keptPortTaken(address, kept)
+          : listenMessage(address, e),
+      )
     }
     const portOf = (s: FastifyInstance) => (s.server.address() as { port: number }).port
+    setSetting(this.d.db, HUB_PORT_KEY, String(portOf(this.server)))
     this.info = {
       address,
       port: portOf(this.server),
@@ -141,6 +156,18 @@ export class HubService {
       now: this.d.now(),
     })
   }
+}
+
+/** The port the hub last listened on, kept in settings; 0 before its first start. */
+export const HUB_PORT_KEY = 'hub.port'
+
+function keptPort(db: Db): number {
+  const port = Number(getSetting(db, HUB_PORT_KEY))
+  return Number.isInteger(port) && port > 0 && port < 65_536 ? port : 0
+}
+
+function keptPortTaken(address: string, port: number): string {
+  return `Port ${port} di ${address}, tempat gerbang yang sudah berpasangan menyambung ke kiosk induk ini, sedang dipakai program lain (kiosk induk kedua di laptop ini?). Tutup program itu lalu nyalakan mode induk lagi. Bila terpaksa memakai port lain, semua gerbang harus dipasangkan ulang.`
 }
 
 function listenMessage(address: string, e: NodeJS.ErrnoException): string {
