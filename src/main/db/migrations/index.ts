@@ -12,6 +12,7 @@ import { pakta } from './0011-pakta'
 import { peerChains } from './0012-peer-chains'
 import { hubGates } from './0013-hub-gates'
 import { logUnindexedId } from './0014-log-unindexed-id'
+import { hubNonce } from './0015-hub-nonce'
 import type { Migration } from './types'
 
 /** In order; each step's version is its position. Never edit a step that has shipped: add one. */
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly Migration[] = [
   peerChains,
   hubGates,
   logUnindexedId,
+  hubNonce,
 ]
