@@ -69,6 +69,8 @@ export default async function hubBench(): Promise<BenchRow[]> {
     kioskId: 'HUB',
     role: 'induk',
     rosterSize: ROSTER.length,
+    // The hub's screens are open on the field: what its events cost is part of the figure.
+    screens: true,
   })
   const all: Kiosk[] = []
   try {

@@ -43,6 +43,9 @@ export function networkAddresses(): NetworkAddress[] {
   return list.sort((x, y) => Number(x.internal) - Number(y.internal))
 }
 
+/** The shortest time between two bursts of events from the hub's pushes, ms. */
+export const SCREEN_EVENT_MS = 1_000
+
 export class HubService {
   private server: FastifyInstance | null = null
   private phone: FastifyInstance | null = null
@@ -50,6 +53,9 @@ export class HubService {
   private tls: HubTls | null = null
   private info: HubServerInfo | null = null
   readonly desk: PairingDesk
+  /** Ceremonies changed since the last burst of events; null: nothing to tell. */
+  private changed: Set<number> | null = null
+  private quiet: ReturnType<typeof setTimeout> | null = null
 
   constructor(private readonly d: HubDeps) {
     this.desk = new PairingDesk(d.now)
@@ -75,12 +81,8 @@ export class HubService {
         address,
         port: wanted,
         now: this.d.now,
-        onPaired: () => this.d.events.emit('hub.changed', null),
-        onPushed: (_gate, outcome) => {
-          for (const ceremonyId of outcome.merged.ceremonyIds)
-            this.d.events.emit('checkin.changed', { ceremonyId })
-          this.d.events.emit('hub.changed', null)
-        },
+        onPaired: () => this.announce([]),
+        onPushed: (_gate, outcome) => this.announce(outcome.merged.ceremonyIds),
       })
       this.phone = await startPhonePage({
         address,
@@ -114,7 +116,33 @@ export class HubService {
     return this.info
   }
 
+  /**
+   * Tells the screens what pushes changed, at once and then at most every SCREEN_EVENT_MS:
+   * each event makes them re-read the dashboards on this thread, the one that answers the
+   * gates, and ten gates push up to fifty times a second.
+   */
+  private announce(ceremonyIds: readonly number[]): void {
+    this.changed ??= new Set()
+    for (const id of ceremonyIds) this.changed.add(id)
+    if (!this.quiet) this.tellScreens()
+  }
+
+  private tellScreens(rearm = true): void {
+    const changed = this.changed
+    this.changed = null
+    this.quiet = null
+    if (!changed) return
+    for (const ceremonyId of changed) this.d.events.emit('checkin.changed', { ceremonyId })
+    this.d.events.emit('hub.changed', null)
+    if (!rearm) return
+    this.quiet = setTimeout(() => this.tellScreens(), SCREEN_EVENT_MS)
+    this.quiet.unref?.()
+  }
+
   async stop(): Promise<void> {
+    // What the last pushes changed is told now, not left to a timer.
+    if (this.quiet) clearTimeout(this.quiet)
+    this.tellScreens(false)
     this.desk.close()
     const closing = [this.server?.close(), this.phone?.close(), this.advertiser?.stop()]
     this.server = this.phone = this.advertiser = null
