@@ -2,13 +2,9 @@
 // the thread that answers the gates, so pushes are told in bursts at most every
 // SCREEN_EVENT_MS, the first at once and the last never dropped.
 import { afterEach, describe, expect, it } from 'vitest'
-import { stopNetwork } from '../../src/main/ipc/hub'
 import { SCREEN_EVENT_MS } from '../../src/main/hub/service'
-import type { PairingOffer } from '../../src/shared/contract/hub'
 import type { ScanOutcome } from '../../src/shared/domain'
-import { crowdNip } from '../fixtures/crowd'
-import { PILKADA_2024 } from '../fixtures/ceremony'
-import { kioskAt, people } from '../fixtures/kiosks'
+import { hubAndGate } from '../fixtures/hub-pair'
 
 const cleanups: (() => Promise<void> | void)[] = []
 afterEach(async () => {
@@ -17,17 +13,7 @@ afterEach(async () => {
 
 describe('the hub telling its screens', () => {
   it('turns a run of pushes into a burst at once and one after, never one per push', async () => {
-    const roster = people(30, crowdNip)
-    const [hub, gate] = [await kioskAt('HUB', roster), await kioskAt('GATE-1', roster)]
-    for (const k of [hub, gate]) {
-      k.ctx.network = { mdns: false, pusher: { heartbeatMs: 60_000 } }
-      cleanups.push(k.cleanup, () => stopNetwork(k.ctx))
-    }
-    await hub.call('hub.setRole', { role: 'induk' })
-    await gate.call('hub.setRole', { role: 'gerbang' })
-    await hub.call('ceremony.create', PILKADA_2024)
-    await hub.call('hub.start', { address: '127.0.0.1', port: 0 })
-    await gate.call('hub.pair', { qr: (await hub.call<PairingOffer>('hub.pairingOffer')).qr })
+    const { hub, gate, roster } = await hubAndGate(30, cleanups)
     const heard: { name: string; at: number }[] = []
     hub.ctx.events.listen((name) => heard.push({ name, at: performance.now() }))
     // Quiet first: the gate's first pushes after pairing (its whole log) are told and done.

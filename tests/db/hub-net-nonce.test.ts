@@ -4,14 +4,11 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { MIGRATIONS } from '../../src/main/db/migrations'
 import { hubNonce } from '../../src/main/db/migrations/0015-hub-nonce'
-import { HubClient, HubRefused } from '../../src/main/gate/client'
+import { HubRefused } from '../../src/main/gate/client'
 import { readLink } from '../../src/main/gate/link'
 import { stopNetwork } from '../../src/main/ipc/hub'
 import { PUSH_MAX_AGE_MS } from '../../src/main/hub/push'
-import type { HubServerInfo, PairingOffer } from '../../src/shared/contract/hub'
-import { crowdNip } from '../fixtures/crowd'
-import { PILKADA_2024 } from '../fixtures/ceremony'
-import { kioskAt, people } from '../fixtures/kiosks'
+import { clientAs, hubAndGate } from '../fixtures/hub-pair'
 import { tempDb } from '../fixtures/temp-db'
 
 const cleanups: (() => Promise<void> | void)[] = []
@@ -41,27 +38,9 @@ describe('migration 0015 hub-nonce', () => {
 
 describe('a replayed push', () => {
   it('is refused after the hub restarted, and so is one older than the nonces are kept', async () => {
-    const roster = people(10, crowdNip)
-    const hub = await kioskAt('HUB', roster)
-    const gate = await kioskAt('GATE-1', roster)
-    for (const k of [hub, gate]) {
-      k.ctx.network = { mdns: false, pusher: { heartbeatMs: 60_000 } }
-      cleanups.push(k.cleanup, () => stopNetwork(k.ctx))
-    }
-    await hub.call('hub.setRole', { role: 'induk' })
-    await gate.call('hub.setRole', { role: 'gerbang' })
-    await hub.call('ceremony.create', PILKADA_2024)
-    const info = await hub.call<HubServerInfo>('hub.start', { address: '127.0.0.1', port: 0 })
-    await gate.call('hub.pair', { qr: (await hub.call<PairingOffer>('hub.pairingOffer')).qr })
+    const { hub, gate, info } = await hubAndGate(10, cleanups)
     await stopNetwork(gate.ctx)
-    const link = readLink(gate.ctx.db)!
-    const client = new HubClient({
-      address: '127.0.0.1',
-      port: info.port,
-      certPem: link.certPem,
-      certSha256: link.certSha256,
-      authorization: `Apel GATE-1 ${link.credential}`,
-    })
+    const client = clientAs(readLink(gate.ctx.db)!, 'GATE-1', info.port)
     cleanups.push(() => client.close())
     const now = hub.clock.t
     const push = { nonce: 'c'.repeat(32), sentAt: now, offsetMs: 0, backlog: 0, entries: [] }
