@@ -123,3 +123,56 @@ function verdictsOf(db: Db, kioskId: string, entries: PeerEntry[]): Verdict[] {
   }
   return verdicts
 }
+
+interface Waiting {
+  gate: GateRecord
+  push: PushRequest
+  done(result: { outcome: PushOutcome | 'REPLAY' } | { error: unknown }): void
+}
+
+/**
+ * Group commit: pushes that arrive while the hub's thread was busy (a commit's disk sync, a
+ * dashboard read) are applied together, each in its own savepoint, under one transaction and
+ * one disk sync, instead of one sync each queued behind the other. A push that is refused rolls
+ * back alone; nothing is answered before the commit that holds it.
+ */
+export class PushGroup {
+  private queue: Waiting[] = []
+
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date,
+  ) {}
+
+  apply(gate: GateRecord, push: PushRequest): Promise<PushOutcome | 'REPLAY'> {
+    return new Promise((resolve, reject) => {
+      const done: Waiting['done'] = (r) => ('error' in r ? reject(r.error) : resolve(r.outcome))
+      // The first of a group waits one turn of the event loop for the others already read.
+      if (this.queue.push({ gate, push, done }) === 1) setImmediate(() => this.commit())
+    })
+  }
+
+  private commit(): void {
+    const group = this.queue
+    this.queue = []
+    const results: Parameters<Waiting['done']>[0][] = []
+    try {
+      this.db
+        .transaction(() => {
+          for (const w of group) {
+            try {
+              results.push({ outcome: applyPush(this.db, w.gate, w.push, this.now()) })
+            } catch (error) {
+              results.push({ error })
+            }
+          }
+        })
+        .immediate()
+    } catch (error) {
+      // The commit itself failed (a full disk): no push of the group is held, none is acknowledged.
+      for (const w of group) w.done({ error })
+      return
+    }
+    group.forEach((w, i) => w.done(results[i]!))
+  }
+}

@@ -11,7 +11,7 @@ import { acaraForGates } from './acara'
 import { authenticate, KeyMismatch, registerGate, type GateRecord } from './gates'
 import { BODY_LIMIT, RateLimiter } from './limits'
 import { PAIRING_MESSAGES, pairingProofText, type PairingDesk } from './pairing'
-import { applyPush, pruneNonces, recentEnough, type PushOutcome } from './push'
+import { pruneNonces, PushGroup, recentEnough, type PushOutcome } from './push'
 import type { HubTls } from './tls'
 import { API, pairRequest, pushRequest, type PairResponse, type PushResponse } from './wire'
 
@@ -115,11 +115,12 @@ export async function startHubServer(o: HubServerOptions): Promise<FastifyInstan
     return acaraForGates(o.db)
   })
 
-  app.post(`${API}/kirim`, (req) => {
+  const pushes = new PushGroup(o.db, o.now)
+  app.post(`${API}/kirim`, async (req) => {
     const receivedAt = o.now().getTime()
     const gate = gateOf(req)
     const push = parse(pushRequest, req.body)
-    const outcome = recentEnough(push, o.now()) ? applyPush(o.db, gate, push, o.now()) : 'REPLAY'
+    const outcome = recentEnough(push, o.now()) ? await pushes.apply(gate, push) : 'REPLAY'
     if (outcome === 'REPLAY') throw new Refuse(409, 'REPLAY', MESSAGES.REPLAY, gate.kioskId)
     o.onPushed(gate, outcome)
     const answer: PushResponse = {
