@@ -127,22 +127,23 @@ export class HubService {
     if (!this.quiet) this.tellScreens()
   }
 
-  private tellScreens(rearm = true): void {
+  private tellScreens(): void {
     const changed = this.changed
     this.changed = null
     this.quiet = null
     if (!changed) return
     for (const ceremonyId of changed) this.d.events.emit('checkin.changed', { ceremonyId })
     this.d.events.emit('hub.changed', null)
-    if (!rearm) return
     this.quiet = setTimeout(() => this.tellScreens(), SCREEN_EVENT_MS)
     this.quiet.unref?.()
   }
 
   async stop(): Promise<void> {
-    // What the last pushes changed is told now, not left to a timer.
+    // Nothing is told after: hub.stop itself announces hub.changed, and at quit the database
+    // closes right after this, before any screen could read it.
     if (this.quiet) clearTimeout(this.quiet)
-    this.tellScreens(false)
+    this.quiet = null
+    this.changed = null
     this.desk.close()
     const closing = [this.server?.close(), this.phone?.close(), this.advertiser?.stop()]
     this.server = this.phone = this.advertiser = null
