@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { MIGRATIONS } from '../../src/main/db/migrations'
 import { hubGates } from '../../src/main/db/migrations/0013-hub-gates'
-import { RateLimiter, ReplayGuard } from '../../src/main/hub/limits'
+import { RateLimiter } from '../../src/main/hub/limits'
 import { clockOffset, usableSample } from '../../src/main/gate/offset'
 import { tempDb } from '../fixtures/temp-db'
 
@@ -45,18 +45,6 @@ describe('the hub limits and the clock offset', () => {
     expect(limiter.take('b')).toBe(true)
     t = 500
     expect([limiter.take('a'), limiter.take('a')]).toEqual([true, false])
-  })
-
-  it('refuses a nonce a gate used before, and forgets the oldest past its bound', () => {
-    const guard = new ReplayGuard(2)
-    expect([guard.fresh('g', 'n1'), guard.fresh('g', 'n1'), guard.fresh('h', 'n1')]).toEqual([
-      true,
-      false,
-      true,
-    ])
-    guard.fresh('g', 'n2')
-    guard.fresh('g', 'n3')
-    expect(guard.fresh('g', 'n1')).toBe(true)
   })
 
   it('measures the hub clock minus the gate clock from the four times of one exchange', () => {

@@ -7,7 +7,6 @@ import http from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
 import { decideScan } from '../../src/main/checkin/record'
 import { openDatabase } from '../../src/main/db/connection'
-import { HubClient } from '../../src/main/gate/client'
 import { readLink } from '../../src/main/gate/link'
 import { createHandlers } from '../../src/main/ipc/handlers'
 import { invoke } from '../../src/main/ipc/invoke'
@@ -21,6 +20,7 @@ import type {
 } from '../../src/shared/contract/hub'
 import type { Ceremony, ScanOutcome } from '../../src/shared/domain'
 import { crowdNip } from '../fixtures/crowd'
+import { clientAs } from '../fixtures/hub-pair'
 import { PILKADA_2024 } from '../fixtures/ceremony'
 import { testContext } from '../fixtures/context'
 import { kioskAt, people, PIN, type Kiosk } from '../fixtures/kiosks'
@@ -223,13 +223,7 @@ describe('the hub refuses what the network should not send', () => {
     const again = await raw('/v1/kirim', JSON.stringify(push))
     expect(again).toMatchObject({ status: 409, json: { code: 'REPLAY' } })
     // A chain entry whose hash is not its own: refused by the merge, nothing stored.
-    const client = new HubClient({
-      address: '127.0.0.1',
-      port: server.port,
-      certPem: link.certPem,
-      certSha256: link.certSha256,
-      authorization: `Apel GATE-1 ${link.credential}`,
-    })
+    const client = clientAs(link, 'GATE-1', server.port)
     const forged = gates[0]!.ctx.db
       .prepare(
         'SELECT seq, id, kind, at, kiosk_id AS kioskId, body, prev_hash AS prevHash, hash FROM log_entry WHERE seq = 1',

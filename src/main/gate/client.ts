@@ -93,6 +93,16 @@ export class HubClient {
   /** JSON in, JSON out, bounded in time; a refusal throws HubRefused, no answer HubUnreachable. */
   request<T>(method: 'GET' | 'POST', path: string, body: unknown, timeoutMs: number): Promise<T> {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body))
+    return this.send<T>(method, path, payload, timeoutMs, true)
+  }
+
+  private send<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    payload: Buffer | undefined,
+    timeoutMs: number,
+    mayRetry: boolean,
+  ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const req = https.request(
         {
@@ -135,6 +145,11 @@ export class HubClient {
         req.destroy(new HubUnreachable('Kiosk induk tidak menjawab tepat waktu.')),
       )
       req.on('error', (e) => {
+        // A kept-alive socket the hub closed (it restarted) fails the first request on it: sent
+        // again once on a new socket. Resending is safe: a push the hub did take comes back as a
+        // replay, and its entries are sent again on the next round, changing nothing.
+        if (mayRetry && req.reusedSocket && (e as NodeJS.ErrnoException).code === 'ECONNRESET')
+          return resolve(this.send<T>(method, path, payload, timeoutMs, false))
         if (e instanceof HubUnreachable) return reject(e)
         if (e.message === PIN_MISMATCH) return reject(new HubUnreachable(PIN_MISMATCH))
         reject(new HubUnreachable(unreachable(this.hub.address, this.hub.port, e)))

@@ -6,7 +6,7 @@ import type { EventHub } from '../events'
 import { groupedFingerprint } from '../hub/tls'
 import type { Verdict } from '../hub/wire'
 import type { KioskKey } from '../keys/signature'
-import { clearLink, readLink } from './link'
+import { clearLink, readLink, type StoredLink } from './link'
 import { pairWithHub, type PairInput } from './pair'
 import { GatePusher, type PusherOptions } from './pusher'
 import { backlogAfter } from './outbox'
@@ -75,7 +75,7 @@ export class GateService {
 
   /** What new scans carry as hubOffsetMs; null when not paired or not yet measured. */
   offsetMs(): number | null {
-    return readLink(this.d.db)?.offsetMs ?? null
+    return this.stored()?.offsetMs ?? null
   }
 
   async pushNow(): Promise<GateLink> {
@@ -88,8 +88,14 @@ export class GateService {
     return this.pusher.verdictFor(entryId, waitMs)
   }
 
-  link(): GateLink {
+  /** The link as stored, with the hub's latest answer the pusher holds over it. */
+  private stored(): StoredLink | null {
     const link = readLink(this.d.db)
+    return link && this.pusher.latest(link)
+  }
+
+  link(): GateLink {
+    const link = this.stored()
     const state = this.pusher.current()
     if (!link)
       return {

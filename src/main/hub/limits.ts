@@ -1,6 +1,7 @@
-// Bounds on what the network may ask of the hub: body sizes, a rate per gate, replays. Each is
-// small and in memory: a hub restarted mid-apel starts them fresh, which only ever lets a gate
-// in again sooner, never lets a refused request through.
+// Bounds on what the network may ask of the hub: body sizes and a rate per gate and per
+// address. The rates are in memory: a hub restarted mid-apel starts them fresh, which only ever
+// lets a gate in again sooner, never lets a refused request through. Replays are refused by the
+// nonces kept in the database (push.ts), which a restart does not forget.
 
 /** Request bodies, bytes. A push of MAX_BATCH entries is about 300 KB. */
 export const BODY_LIMIT = { pair: 4 * 1024, push: 1024 * 1024 } as const
@@ -30,24 +31,6 @@ export class RateLimiter {
     this.buckets.set(key, bucket)
     if (bucket.tokens < 1) return false
     bucket.tokens -= 1
-    return true
-  }
-}
-
-/** The nonces each gate used lately: one seen again is a replayed request. */
-export class ReplayGuard {
-  private readonly seen = new Map<string, Set<string>>()
-
-  constructor(private readonly perGate = 4_096) {}
-
-  /** Records the nonce; false when this gate already used it. */
-  fresh(gate: string, nonce: string): boolean {
-    let set = this.seen.get(gate)
-    if (!set) this.seen.set(gate, (set = new Set()))
-    if (set.has(nonce)) return false
-    set.add(nonce)
-    // Oldest first out (a Set keeps insertion order): bounded memory, recent replays caught.
-    if (set.size > this.perGate) set.delete(set.values().next().value as string)
     return true
   }
 }

@@ -1,5 +1,6 @@
 // The hub's HTTPS surface for gates. Every request is checked before any work: size (fastify's
-// body limit), shape (zod, strict), who (credential), how often (per gate), and not a replay.
+// body limit), shape (zod, strict), who (credential), how often (per gate), and not a replay
+// (its nonce is kept in the database with the push, so a restart forgets none: push.ts).
 // Refusals answer an HTTP status with an Indonesian reason and are logged at the hub.
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import type { z } from 'zod'
@@ -8,9 +9,9 @@ import { UserError } from '../errors'
 import { appendEntry } from '../log/append'
 import { acaraForGates } from './acara'
 import { authenticate, KeyMismatch, registerGate, type GateRecord } from './gates'
-import { BODY_LIMIT, RateLimiter, ReplayGuard } from './limits'
+import { BODY_LIMIT, RateLimiter } from './limits'
 import { PAIRING_MESSAGES, pairingProofText, type PairingDesk } from './pairing'
-import { applyPush, type PushOutcome } from './push'
+import { pruneNonces, PushGroup, recentEnough, type PushOutcome } from './push'
 import type { HubTls } from './tls'
 import { API, pairRequest, pushRequest, type PairResponse, type PushResponse } from './wire'
 
@@ -42,7 +43,8 @@ class Refuse extends Error {
 const MESSAGES = {
   UNPAIRED: 'Gerbang ini belum dipasangkan dengan kiosk induk ini. Pasangkan dengan kode baru.',
   REVOKED: 'Gerbang ini sudah dicabut di kiosk induk. Minta petugas induk memasangkannya lagi.',
-  REPLAY: 'Permintaan yang sama sudah pernah diterima (diulang): ditolak.',
+  REPLAY:
+    'Permintaan yang sama sudah pernah diterima (diulang), atau terlalu lama untuk diterima: ditolak.',
   RATE: 'Terlalu banyak permintaan dari gerbang ini; coba lagi sebentar lagi.',
   TOO_LARGE: 'Isi permintaan terlalu besar untuk kiosk induk.',
   MALFORMED: 'Isi permintaan tidak dapat dibaca (bukan JSON yang sah).',
@@ -76,7 +78,6 @@ export async function startHubServer(o: HubServerOptions): Promise<FastifyInstan
   })
   const perGate = new RateLimiter(50, 100)
   const perAddress = new RateLimiter(2, 10)
-  const replays = new ReplayGuard()
   // The log hears of refusals at most this often: a flood is refused without filling it.
   const refusalLog = new RateLimiter(2, 30)
 
@@ -114,13 +115,13 @@ export async function startHubServer(o: HubServerOptions): Promise<FastifyInstan
     return acaraForGates(o.db)
   })
 
-  app.post(`${API}/kirim`, (req) => {
+  const pushes = new PushGroup(o.db, o.now)
+  app.post(`${API}/kirim`, async (req) => {
     const receivedAt = o.now().getTime()
     const gate = gateOf(req)
     const push = parse(pushRequest, req.body)
-    if (!replays.fresh(gate.kioskId, push.nonce))
-      throw new Refuse(409, 'REPLAY', MESSAGES.REPLAY, gate.kioskId)
-    const outcome = applyPush(o.db, gate, push, o.now())
+    const outcome = recentEnough(push, o.now()) ? await pushes.apply(gate, push) : 'REPLAY'
+    if (outcome === 'REPLAY') throw new Refuse(409, 'REPLAY', MESSAGES.REPLAY, gate.kioskId)
     o.onPushed(gate, outcome)
     const answer: PushResponse = {
       ackSeq: outcome.ackSeq,
@@ -161,6 +162,7 @@ export async function startHubServer(o: HubServerOptions): Promise<FastifyInstan
     return reply.status(r.status).send({ code: r.code, message: r.message })
   }
 
+  pruneNonces(o.db, o.now())
   await app.listen({ host: o.address, port: o.port })
   return app
 }

@@ -11,6 +11,7 @@ import type {
 import type { Db } from '../db/connection'
 import type { EventHub } from '../events'
 import { UserError } from '../errors'
+import { getSetting, setSetting } from '../settings'
 import type { KeyStore } from '../keys/kiosk-key'
 import type { KioskKey } from '../keys/signature'
 import { advertiseHub, type Advertiser } from './advertise'
@@ -42,6 +43,9 @@ export function networkAddresses(): NetworkAddress[] {
   return list.sort((x, y) => Number(x.internal) - Number(y.internal))
 }
 
+/** The shortest time between two bursts of events from the hub's pushes, ms. */
+export const SCREEN_EVENT_MS = 1_000
+
 export class HubService {
   private server: FastifyInstance | null = null
   private phone: FastifyInstance | null = null
@@ -49,15 +53,25 @@ export class HubService {
   private tls: HubTls | null = null
   private info: HubServerInfo | null = null
   readonly desk: PairingDesk
+  /** Ceremonies changed since the last burst of events; null: nothing to tell. */
+  private changed: Set<number> | null = null
+  private quiet: ReturnType<typeof setTimeout> | null = null
 
   constructor(private readonly d: HubDeps) {
     this.desk = new PairingDesk(d.now)
   }
 
+  /**
+   * Listens on `port`, or with 0 on the port this hub listened on before (gates paired with it
+   * pinned address, port and certificate, and reconnect there by themselves), or on a new one
+   * the first time; the port listened on is kept for the next start.
+   */
   async start(address: string, port: number): Promise<HubServerInfo> {
     if (this.info) await this.stop()
     this.tls ??= await loadOrCreateHubTls(this.d.tlsStore, this.d.now())
     const tls = this.tls
+    const kept = keptPort(this.d.db)
+    const wanted = port || kept
     try {
       this.server = await startHubServer({
         db: this.d.db,
@@ -65,14 +79,10 @@ export class HubService {
         desk: this.desk,
         hubKioskId: this.d.kioskId,
         address,
-        port,
+        port: wanted,
         now: this.d.now,
-        onPaired: () => this.d.events.emit('hub.changed', null),
-        onPushed: (_gate, outcome) => {
-          for (const ceremonyId of outcome.merged.ceremonyIds)
-            this.d.events.emit('checkin.changed', { ceremonyId })
-          this.d.events.emit('hub.changed', null)
-        },
+        onPaired: () => this.announce([]),
+        onPushed: (_gate, outcome) => this.announce(outcome.merged.ceremonyIds),
       })
       this.phone = await startPhonePage({
         address,
@@ -81,9 +91,16 @@ export class HubService {
       })
     } catch (error) {
       await this.stop()
-      throw new UserError('HUB_LISTEN', listenMessage(address, error as NodeJS.ErrnoException))
+      const e = error as NodeJS.ErrnoException
+      throw new UserError(
+        'HUB_LISTEN',
+        e.code === 'EADDRINUSE' && wanted === kept && kept !== 0
+          ? keptPortTaken(address, kept)
+          : listenMessage(address, e),
+      )
     }
     const portOf = (s: FastifyInstance) => (s.server.address() as { port: number }).port
+    setSetting(this.d.db, HUB_PORT_KEY, String(portOf(this.server)))
     this.info = {
       address,
       port: portOf(this.server),
@@ -99,7 +116,34 @@ export class HubService {
     return this.info
   }
 
+  /**
+   * Tells the screens what pushes changed, at once and then at most every SCREEN_EVENT_MS:
+   * each event makes them re-read the dashboards on this thread, the one that answers the
+   * gates, and ten gates push up to fifty times a second.
+   */
+  private announce(ceremonyIds: readonly number[]): void {
+    this.changed ??= new Set()
+    for (const id of ceremonyIds) this.changed.add(id)
+    if (!this.quiet) this.tellScreens()
+  }
+
+  private tellScreens(): void {
+    const changed = this.changed
+    this.changed = null
+    this.quiet = null
+    if (!changed) return
+    for (const ceremonyId of changed) this.d.events.emit('checkin.changed', { ceremonyId })
+    this.d.events.emit('hub.changed', null)
+    this.quiet = setTimeout(() => this.tellScreens(), SCREEN_EVENT_MS)
+    this.quiet.unref?.()
+  }
+
   async stop(): Promise<void> {
+    // Nothing is told after: hub.stop itself announces hub.changed, and at quit the database
+    // closes right after this, before any screen could read it.
+    if (this.quiet) clearTimeout(this.quiet)
+    this.quiet = null
+    this.changed = null
     this.desk.close()
     const closing = [this.server?.close(), this.phone?.close(), this.advertiser?.stop()]
     this.server = this.phone = this.advertiser = null
@@ -141,6 +185,18 @@ export class HubService {
       now: this.d.now(),
     })
   }
+}
+
+/** The port the hub last listened on, kept in settings; 0 before its first start. */
+export const HUB_PORT_KEY = 'hub.port'
+
+function keptPort(db: Db): number {
+  const port = Number(getSetting(db, HUB_PORT_KEY))
+  return Number.isInteger(port) && port > 0 && port < 65_536 ? port : 0
+}
+
+function keptPortTaken(address: string, port: number): string {
+  return `Port ${port} di ${address}, tempat gerbang yang sudah berpasangan menyambung ke kiosk induk ini, sedang dipakai program lain (kiosk induk kedua di laptop ini?). Tutup program itu lalu nyalakan mode induk lagi. Bila terpaksa memakai port lain, semua gerbang harus dipasangkan ulang.`
 }
 
 function listenMessage(address: string, e: NodeJS.ErrnoException): string {

@@ -14,6 +14,7 @@ import { hubGates } from './0013-hub-gates'
 import { logUnindexedId } from './0014-log-unindexed-id'
 import { countsGeneration } from './0015-counts-generation'
 import { peerCeremonyIndex } from './0016-peer-ceremony-index'
+import { hubNonce } from './0017-hub-nonce'
 import type { Migration } from './types'
 
 /** In order; each step's version is its position. Never edit a step that has shipped: add one. */
@@ -34,4 +35,5 @@ export const MIGRATIONS: readonly Migration[] = [
   logUnindexedId,
   countsGeneration,
   peerCeremonyIndex,
+  hubNonce,
 ]
