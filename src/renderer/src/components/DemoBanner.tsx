@@ -5,8 +5,38 @@ import { api } from '../api'
 import { useAction } from '../data/query'
 
 /** What the demo holds, in one sentence; the import's confirmation says the same. */
-export function demoSummary(d: DemoCounts): string {
+function demoSummary(d: DemoCounts): string {
   return `${formatCount(d.employees)} pegawai contoh di ${formatCount(d.opd)} OPD, dan acara demo beserta kehadirannya`
+}
+
+/**
+ * Asked before real data comes in where demo data is (a roster import, a Paket acara): the
+ * demo goes first, in the same call, once the officer agrees.
+ */
+export function ConfirmDemoRemoval(props: {
+  demo: DemoCounts
+  /** What comes in after the demo goes: "data sungguhan diimpor". */
+  before: string
+  confirm: string
+  busy: boolean
+  onConfirm: () => void
+  onCancel: () => void
+}) {
+  return (
+    <div className="card confirm" role="group" aria-label="Hapus data contoh">
+      <p>
+        <strong>Data contoh akan dihapus</strong> sebelum {props.before}: {demoSummary(props.demo)}.
+      </p>
+      <div className="actions">
+        <button className="primary" disabled={props.busy} onClick={props.onConfirm}>
+          {props.confirm}
+        </button>
+        <button disabled={props.busy} onClick={props.onCancel}>
+          Batal
+        </button>
+      </div>
+    </div>
+  )
 }
 
 /**

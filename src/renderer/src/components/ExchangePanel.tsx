@@ -3,7 +3,7 @@ import type { BundleReport } from '../../../shared/contract/exchange'
 import { formatCount } from '../../../shared/format'
 import { api } from '../api'
 import { useAction, useKiosk } from '../data/query'
-import { demoSummary } from './DemoBanner'
+import { ConfirmDemoRemoval } from './DemoBanner'
 import { JobProgress } from './JobProgress'
 
 function Report({ report }: { report: BundleReport }) {
@@ -151,24 +151,14 @@ export function ExchangePanel() {
         </button>
       </div>
       {confirmDemo && demo && (
-        <div className="card confirm" role="group" aria-label="Hapus data contoh">
-          <p>
-            <strong>Data contoh akan dihapus</strong> sebelum paket acara diimpor:{' '}
-            {demoSummary(demo)}.
-          </p>
-          <div className="actions">
-            <button
-              className="primary"
-              disabled={action.busy}
-              onClick={() => void importPaket(true)}
-            >
-              Hapus data contoh dan impor paket
-            </button>
-            <button disabled={action.busy} onClick={() => setConfirmDemo(false)}>
-              Batal
-            </button>
-          </div>
-        </div>
+        <ConfirmDemoRemoval
+          demo={demo}
+          before="paket acara diimpor"
+          confirm="Hapus data contoh dan impor paket"
+          busy={action.busy}
+          onConfirm={() => void importPaket(true)}
+          onCancel={() => setConfirmDemo(false)}
+        />
       )}
       <JobProgress kind="bundle" />
       {reports.length > 0 && (

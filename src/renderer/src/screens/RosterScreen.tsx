@@ -2,7 +2,7 @@ import { useState } from 'react'
 import type { CardFilter, CardHolder, Employee, ImportPreview, Opd } from '../../../shared/domain'
 import { formatNip } from '../../../shared/nip'
 import { api, ApiError } from '../api'
-import { demoSummary } from '../components/DemoBanner'
+import { ConfirmDemoRemoval } from '../components/DemoBanner'
 import { JobProgress } from '../components/JobProgress'
 import { Notice } from '../components/Notice'
 import { formatCount } from '../../../shared/format'
@@ -109,20 +109,14 @@ export function RosterScreen() {
         />
       )}
       {preview && confirmDemo && demo && (
-        <div className="card confirm" role="group" aria-label="Hapus data contoh">
-          <p>
-            <strong>Data contoh akan dihapus</strong> sebelum data sungguhan diimpor:{' '}
-            {demoSummary(demo)}.
-          </p>
-          <div className="actions">
-            <button className="primary" disabled={busy} onClick={() => apply(true)}>
-              Hapus data contoh dan impor
-            </button>
-            <button disabled={busy} onClick={() => setConfirmDemo(false)}>
-              Batal
-            </button>
-          </div>
-        </div>
+        <ConfirmDemoRemoval
+          demo={demo}
+          before="data sungguhan diimpor"
+          confirm="Hapus data contoh dan impor"
+          busy={busy}
+          onConfirm={() => apply(true)}
+          onCancel={() => setConfirmDemo(false)}
+        />
       )}
       {editing && opd.data && (
         <EmployeeForm
