@@ -8,7 +8,8 @@ import type { Db } from '../db/connection'
 import { UserError } from '../errors'
 import type { KioskKey } from '../keys/signature'
 import { pairingProof, pairingProofText } from '../hub/pairing'
-import { acaraResponse, API, type PairResponse } from '../hub/wire'
+import { API, type PairResponse } from '../hub/wire'
+import { packageSchema } from '../paket/format'
 import { HubClient, HubRefused, PIN_MISMATCH, probeCertificate } from './client'
 import { saveLink, type StoredLink } from './link'
 import { takeAcara } from './take'
@@ -108,7 +109,7 @@ export async function pairWithHub(
   } finally {
     authed.close()
   }
-  const parsed = acaraResponse.safeParse(acara)
+  const parsed = packageSchema.safeParse(acara)
   if (!parsed.success) {
     throw new UserError(
       'HUB_BAD_ANSWER',

@@ -2,9 +2,6 @@
 // with zod as strictly as the renderer's contract: unknown fields are refused, every string and
 // list has a bound. The log entries are the gate's own chain (docs/log-format.md).
 import { z } from 'zod'
-import { JENIS_PEGAWAI } from '../../shared/domain'
-import { ceremonyFields } from '../../shared/contract/ceremony'
-import { ikrarFields } from '../../shared/contract/ikrar'
 
 /** The path prefix: a later, incompatible protocol gets /v2 and an old gate a clear refusal. */
 export const API = '/v1'
@@ -86,40 +83,6 @@ export interface PushResponse {
   repliedAt: number
   verdicts: Verdict[]
 }
-
-/**
- * What a paired gate takes from the hub: the ceremony, its ikrar text and the roster. Checked
- * at the gate too: it is written into the gate's database.
- */
-export const acaraResponse = z
-  .object({
-    ceremony: ceremonyFields
-      .omit({ opdIds: true })
-      .extend({
-        globalId: z.string().min(1).max(40),
-        /** OPD names the ceremony expects; null: every OPD. */
-        opdNames: z.array(text(200)).min(1).max(2_000).nullable(),
-        election: text(200),
-      })
-      .strict(),
-    ikrar: ikrarFields,
-    roster: z
-      .array(
-        z
-          .object({
-            nip: text(40),
-            name: text(200),
-            opdName: text(200),
-            jabatan: text(300),
-            pangkat: text(100),
-            jenis: z.enum(JENIS_PEGAWAI),
-          })
-          .strict(),
-      )
-      .max(100_000),
-  })
-  .strict()
-export type AcaraResponse = z.infer<typeof acaraResponse>
 
 /** Every refusal carries its reason in Indonesian, for the gate's screen and the hub's log. */
 export interface Refusal {

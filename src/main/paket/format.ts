@@ -13,9 +13,24 @@ export const MAX_PAKET_BYTES = 32 * 1024 * 1024
 
 const text = (max: number) => z.string().max(max)
 
-export const paketSchema = z
+const rosterEntry = z
   .object({
-    format: z.literal(PAKET_FORMAT),
+    nip: text(18).min(9),
+    name: text(300).min(1),
+    opd: text(300).min(1),
+    jabatan: text(300),
+    pangkat: text(300),
+    jenis: z.enum(JENIS_PEGAWAI),
+  })
+  .strict()
+const MAX_ROSTER = 100_000
+
+/**
+ * A ceremony as it travels to another kiosk, in a Paket acara file or as a gate's take from its
+ * hub: its settings under its global id, its ikrar text, the staff it brings.
+ */
+export const packageSchema = z
+  .object({
     ceremony: ceremonyFields
       .omit({ opdIds: true })
       .extend({
@@ -26,21 +41,15 @@ export const paketSchema = z
       })
       .strict(),
     ikrar: ikrarFields.extend({ templateId: text(64) }).strict(),
-    roster: z
-      .array(
-        z
-          .object({
-            nip: text(18).min(9),
-            name: text(300).min(1),
-            opd: text(300).min(1),
-            jabatan: text(300),
-            pangkat: text(300),
-            jenis: z.enum(JENIS_PEGAWAI),
-          })
-          .strict(),
-      )
-      .min(1)
-      .max(100_000),
+    roster: z.array(rosterEntry).max(MAX_ROSTER),
+  })
+  .strict()
+export type CeremonyPackage = z.infer<typeof packageSchema>
+
+export const paketSchema = packageSchema
+  .extend({
+    format: z.literal(PAKET_FORMAT),
+    roster: z.array(rosterEntry).min(1).max(MAX_ROSTER),
     issuer: z
       .object({ kioskId: text(128), label: text(300), publicKey: text(64), fingerprint: text(128) })
       .strict(),

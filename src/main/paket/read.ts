@@ -2,17 +2,14 @@
 // global id), its roster applied through the roster's own import, its ikrar text set.
 import path from 'node:path'
 import type { PaketImported } from '../../shared/contract/exchange'
-import { createCeremony } from '../ceremony/repository'
+import { getCeremony } from '../ceremony/repository'
 import type { Db } from '../db/connection'
 import { UserError } from '../errors'
-import { chooseTemplate, saveIkrarCopy } from '../ikrar/repository'
-import { findTemplate } from '../ikrar/templates'
 import { fingerprintOf, verifyBytes } from '../keys/signature'
 import { appendEntry, sha256Hex } from '../log/append'
 import { demoPresent } from '../roster/demo-mode'
-import { applyImport } from '../roster/import'
-import { opdKey } from '../roster/opd-key'
 import { FileRefused, readKioskFile } from '../bundle/file'
+import { runPackage } from './contents'
 import { MAX_PAKET_BYTES, paketSchema, paketSignedBytes, type Paket } from './format'
 
 const refuse = (fileName: string, why: string): never => {
@@ -59,7 +56,7 @@ export function importPaket(
 ): PaketImported {
   const fileName = path.basename(file)
   const { bytes, paket } = readPaket(file)
-  const { ceremony: c, ikrar, roster, issuer } = paket
+  const { ceremony: c, roster, issuer } = paket
   if (db.prepare('SELECT 1 FROM ceremony WHERE global_id = ?').get(c.globalId)) {
     refuse(fileName, `acara "${c.name}" dari paket ini sudah ada di kiosk ini`)
   }
@@ -71,31 +68,17 @@ export function importPaket(
   }
   return db
     .transaction((): PaketImported => {
-      applyImport(db, {
-        rows: roster.map((r, i) => ({ ...r, row: i + 1, opdKey: opdKey(r.opd), opdName: r.opd })),
-        held: [],
-        file: { fileName, fileSha256: sha256Hex(bytes), rejected: 0 },
-        removeDemo: opts.removeDemo,
-        now: opts.now,
-        kioskId: opts.kioskId,
-      })
-      const opdId = db.prepare('SELECT id FROM opd WHERE key = ?').pluck()
-      const opdIds = c.opd ? c.opd.map((name) => opdId.get(opdKey(name)) as number) : null
-      const { globalId, opd: _names, ...fields } = c
-      const ceremony = createCeremony(db, opts.now, { ...fields, opdIds }, globalId)
-      if (findTemplate(ikrar.templateId))
-        chooseTemplate(db, opts.now, ceremony.id, ikrar.templateId)
-      const { templateId: _template, ...text } = ikrar
-      saveIkrarCopy(db, opts.now, ceremony.id, text)
+      const source = { fileName, fileSha256: sha256Hex(bytes) }
+      const ceremonyId = runPackage(db, paket, { file: source, ...opts })
+      const ceremony = getCeremony(db, ceremonyId)
       appendEntry(db, {
         kind: 'paket.imported',
         at: opts.now.toISOString(),
         kioskId: opts.kioskId,
         body: {
-          ceremonyId: ceremony.id,
-          ceremonyGlobalId: globalId,
-          fileName,
-          fileSha256: sha256Hex(bytes),
+          ceremonyId,
+          ceremonyGlobalId: c.globalId,
+          ...source,
           fingerprint: issuer.fingerprint,
           employees: roster.length,
         },
