@@ -174,7 +174,15 @@ function snapshot(db: Db): string {
     .pluck()
     .all() as string[]
   return JSON.stringify(
-    tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]),
+    // Sorted as text: a WITHOUT ROWID table (the hub's nonces) has no rowid to order by.
+    tables.map((t) => [
+      t,
+      db
+        .prepare(`SELECT * FROM "${t}"`)
+        .all()
+        .map((r) => JSON.stringify(r))
+        .sort(),
+    ]),
   )
 }
 

@@ -1,7 +1,6 @@
 import type { Migration } from './types'
 
 export const hubNonce: Migration = {
-  // Positional: the lead renumbers at merge (the file keeps the number it was given).
   version: 17,
   name: 'hub-nonce',
   sql: `
