@@ -13,7 +13,9 @@ test('camera arrivals are decoded, recorded on disk and shown; repeats, stranger
   const { page, db } = kiosk
   seedGate(db)
   await page.getByRole('button', { name: 'Kehadiran' }).click()
-  await expect(page.getByTestId('outcome')).toHaveAttribute('data-kind', 'ready')
+  // The gate is open. Not "ready": the camera plays codes from its first frame, and in a CI run
+  // every code had been read before a check saw the empty banner (twice).
+  await expect(page.getByTestId('outcome')).toBeVisible()
 
   // Each code in the video becomes one record; the screen lists them and counts them.
   await expect(page.getByTestId('arrival').filter({ hasText: BUDI.name })).toBeVisible({
