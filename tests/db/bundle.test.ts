@@ -157,12 +157,12 @@ describe('Kirim data and Terima data', () => {
     const results: { arrivals: unknown; sheets: unknown }[] = []
     for (const [i, order] of ORDERS.entries()) {
       const hub = await receiver(ceremony, `BKPSDM-${i}`)
-      const reports = importBundles(
-        hub.ctx.db,
-        order.map((n) => files[n]!),
-        new Date(),
-        hub.ctx.kioskId,
-      )
+      const picked = order.map((n) => files[n]!)
+      // Half the orders take the files in one pick (settled together), half one pick per file.
+      const reports =
+        i % 2 === 0
+          ? importBundles(hub.ctx.db, picked, new Date(), hub.ctx.kioskId)
+          : picked.flatMap((f) => importBundles(hub.ctx.db, [f], new Date(), hub.ctx.kioskId))
       expect(reports.map((r) => [r.ok, r.error])).toEqual(order.map(() => [true, null]))
       const live = hub.ctx.db
         .prepare(
@@ -265,6 +265,38 @@ describe('Kirim data and Terima data', () => {
         fileName: path.basename(files[0]!),
         arrivals: 4,
       }),
+    ])
+  }, 60_000)
+
+  it("an office's earlier and later files in one pick, in either order: the later one's cancellation holds", async () => {
+    const bkpsdm = await kiosk('BKPSDM')
+    const ceremony = await bkpsdm.call<Ceremony>('ceremony.create', PILKADA_2024)
+    const office = await kiosk('OFFICE-A')
+    const c = office.join(ceremony)
+    const out = [folder(), folder()]
+    const wrong = await office.scanAt('00:31:00', nip(0))
+    await office.scanAt('00:32:00', nip(1))
+    const earlier = await writeBundle(office.ctx.db, office.ctx, c.id, out[0]!, new Date())
+    await office.call('checkin.undo', { checkinId: wrong.checkinId, reason: 'Salah orang' })
+    await office.scanAt('00:40:00', nip(2))
+    const later = await writeBundle(office.ctx.db, office.ctx, c.id, out[1]!, new Date())
+    const states = []
+    for (const [i, pick] of [
+      [earlier.file, later.file],
+      [later.file, earlier.file],
+      [later.file],
+    ].entries()) {
+      const hub = await receiver(ceremony, `BKPSDM-${i}`)
+      const reports = importBundles(hub.ctx.db, pick, new Date(), hub.ctx.kioskId)
+      expect(reports.every((r) => r.ok)).toBe(true)
+      states.push(arrivals(hub))
+    }
+    expect(states[0]).toEqual(states[2])
+    expect(states[1]).toEqual(states[2])
+    expect(states[0]).toEqual([
+      expect.objectContaining({ nip: nip(0), reason: 'Salah orang', cancelledBy: 'OFFICE-A' }),
+      expect.objectContaining({ nip: nip(1), cancelledAt: null }),
+      expect.objectContaining({ nip: nip(2), cancelledAt: null }),
     ])
   }, 60_000)
 

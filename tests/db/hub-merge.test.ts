@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { applyPeerEntries, MERGE_CANCELLED_BY } from '../../src/main/hub/merge'
 import { ownEntries, type PeerEntry, type PeerIdentity } from '../../src/main/hub/peer-chain'
+import { entryHash } from '../../src/main/log/append'
 import { verifyChain } from '../../src/main/log/chain'
 import { importPaket } from '../../src/main/paket/read'
 import { writePaket } from '../../src/main/paket/write'
@@ -254,6 +255,14 @@ describe('applyPeerEntries refuses a chain that does not hold, and writes nothin
       chain.filter((e) => e.seq !== 3),
       /entri nomor 4 tidak menyambung entri nomor 2/,
     )
+  })
+
+  it('an id used twice in the chain', async () => {
+    const { hub, a, chain } = await sent()
+    // The last entry takes the second's id, its hash made anew so that only the id is wrong.
+    const last = { ...chain.at(-1)!, id: chain[1]!.id }
+    const twice = [...chain.slice(0, -1), { ...last, hash: entryHash(last.prevHash, last) }]
+    refused(hub, a, twice, /memakai id .* yang sudah dipakai entri nomor 2/)
   })
 
   it('an entry of another kiosk slipped in', async () => {

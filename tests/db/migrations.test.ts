@@ -15,6 +15,7 @@ import { pakta } from '../../src/main/db/migrations/0011-pakta'
 import { peerChains } from '../../src/main/db/migrations/0012-peer-chains'
 import { logUnindexedId } from '../../src/main/db/migrations/0014-log-unindexed-id'
 import { peerCeremonyIndex } from '../../src/main/db/migrations/0016-peer-ceremony-index'
+import { mergeLeanIndexes } from '../../src/main/db/migrations/0018-merge-lean-indexes'
 import { appendEntry } from '../../src/main/log/append'
 import { checkin } from '../../src/main/db/migrations/0002-checkin'
 import { log } from '../../src/main/db/migrations/0009-log'
@@ -641,5 +642,61 @@ describe('migration 0016 peer-ceremony-index', () => {
     expect(plan(byGlobalId, 'G-3')).toMatch(/USING INDEX peer_entry_global_id/)
     expect(db.prepare(byOwnId).pluck().all('G1', 3)).toEqual([1])
     expect(db.prepare(byGlobalId).pluck().all('G-3')).toEqual([1])
+  })
+})
+
+describe('migration 0018 merge-lean-indexes', () => {
+  it("copies peers' chains as they were onto a table without an id index, still append-only, and indexes only the arrivals the merge set aside", () => {
+    const dir = tempDir()
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }))
+    const file = path.join(dir, 'k.sqlite')
+    const old = openDatabase(file, {
+      migrations: MIGRATIONS.slice(0, mergeLeanIndexes.version - 1),
+    })
+    old
+      .prepare(
+        `INSERT INTO peer (kiosk_id, label, public_key, fingerprint, joined_by, joined_at)
+         VALUES ('G1', 'Gerbang 1', 'k', 'f', 'live', 'now')`,
+      )
+      .run()
+    const entry = old.prepare(
+      `INSERT INTO peer_entry (kiosk_id, seq, id, kind, at, entry_kiosk_id, body, prev_hash, hash, received_at)
+       VALUES ('G1', ?, ?, ?, 'now', 'G1', ?, ?, ?, 'now')`,
+    )
+    entry.run(
+      1,
+      'e1',
+      'ceremony.created',
+      JSON.stringify({ ceremonyId: 3, globalId: 'G-3' }),
+      'p0',
+      'h1',
+    )
+    entry.run(2, 'e2', 'scan', JSON.stringify({ ceremonyId: 3, nip: '1' }), 'h1', 'h2')
+    const rows = old.prepare('SELECT * FROM peer_entry ORDER BY kiosk_id, seq').all()
+    old.close()
+    const db = openDatabase(file, { migrations: MIGRATIONS.slice(0, mergeLeanIndexes.version) })
+    cleanups.push(() => db.close())
+    expect(db.prepare('SELECT * FROM peer_entry ORDER BY kiosk_id, seq').all()).toEqual(rows)
+    const indexes = (table: string) =>
+      db.prepare(`SELECT name FROM pragma_index_list('${table}') ORDER BY name`).pluck().all()
+    expect(indexes('peer_entry')).toEqual([
+      'peer_entry_ceremony',
+      'peer_entry_global_id',
+      'sqlite_autoindex_peer_entry_1',
+    ])
+    expect(
+      db
+        .prepare("SELECT name FROM pragma_index_info('sqlite_autoindex_peer_entry_1')")
+        .pluck()
+        .all(),
+    ).toEqual(['kiosk_id', 'seq'])
+    expect(indexes('checkin')).not.toContain('checkin_person')
+    expect(indexes('checkin')).toContain('checkin_set_aside')
+    expect(() => db.prepare("UPDATE peer_entry SET at = 'x' WHERE seq = 2").run()).toThrow(
+      'tidak boleh diubah',
+    )
+    expect(() => db.prepare('DELETE FROM peer_entry WHERE seq = 2').run()).toThrow(
+      'tidak boleh dihapus',
+    )
   })
 })

@@ -5,8 +5,8 @@ import path from 'node:path'
 import type { Db } from '../db/connection'
 import { UserError } from '../errors'
 import type { BundleReport } from '../../shared/contract/exchange'
-import { applyPeerEntries, type ApplyResult } from '../hub/merge'
-import type { PeerEntry } from '../hub/peer-chain'
+import { applyPeerRuns, type ApplyResult } from '../hub/merge'
+import { PeerChainRefused, type PeerEntry } from '../hub/peer-chain'
 import { fingerprintOf, verifyBytes } from '../keys/signature'
 import { appendEntry, sha256Hex } from '../log/append'
 import type { CeremonyCreatedBody } from '../log/kinds'
@@ -64,61 +64,107 @@ function ceremonyHere(db: Db, b: Bundle): number {
   return id as number
 }
 
-/** Takes in one file: verified, then applied and logged in one transaction. */
-function importOne(db: Db, file: string, now: Date, kioskId: string): BundleReport {
-  const fileName = path.basename(file)
-  const { bytes, bundle: b } = readBundle(file)
-  checkAnchor(b)
-  const ceremonyId = ceremonyHere(db, b)
-  const peer = {
-    kioskId: b.kioskId,
-    label: b.label,
-    publicKey: b.publicKey,
-    joinedBy: 'berkas' as const,
-  }
-  const result = db
-    .transaction((): ApplyResult => {
-      const applied = applyPeerEntries(db, peer, b.entries as PeerEntry[], now)
-      // A file taken in before (or wholly covered by a gate's pushes) changes nothing, not even the log.
-      if (applied.newEntries === 0) return applied
-      appendEntry(db, {
-        kind: 'bundle.imported',
-        at: now.toISOString(),
-        kioskId,
-        body: {
+/** A file read and checked on its own, waiting to be applied with the others of its batch. */
+interface ReadFile {
+  fileName: string
+  bytes: Buffer
+  bundle: Bundle
+  ceremonyId: number
+}
+
+/** The file checked on its own: form, signature, where its segment starts, its ceremony here. */
+function readOne(db: Db, file: string): ReadFile {
+  const { bytes, bundle } = readBundle(file)
+  checkAnchor(bundle)
+  return { fileName: path.basename(file), bytes, bundle, ceremonyId: ceremonyHere(db, bundle) }
+}
+
+const refusedReport = (fileName: string, error: { message: string }): BundleReport => ({
+  fileName,
+  ok: false,
+  error: `Berkas "${fileName}" ditolak: ${error.message.replace(/\.$/, '')}.`,
+  label: null,
+  fingerprint: null,
+  ceremonyName: null,
+  ceremonyId: null,
+  newEntries: 0,
+  arrivals: 0,
+  repeats: 0,
+  duplicates: [],
+})
+
+/** Applies files read before, in one transaction, each logged when it added anything. */
+function applyFiles(db: Db, read: readonly ReadFile[], now: Date, kioskId: string): BundleReport[] {
+  return db
+    .transaction(() => {
+      const runs = read.map(({ bundle: b }) => ({
+        peer: {
+          kioskId: b.kioskId,
+          label: b.label,
+          publicKey: b.publicKey,
+          joinedBy: 'berkas' as const,
+        },
+        entries: b.entries as PeerEntry[],
+      }))
+      return applyPeerRuns(db, runs, now).map((applied, i): BundleReport => {
+        const { fileName, bytes, bundle: b, ceremonyId } = read[i]!
+        if (applied instanceof PeerChainRefused) return refusedReport(fileName, applied)
+        // A file taken in before (or wholly covered by a gate's pushes) changes nothing, not even the log.
+        if (applied.newEntries > 0)
+          logImport(db, { fileName, bytes, bundle: b }, applied, now, kioskId)
+        return {
           fileName,
-          fileSha256: sha256Hex(bytes),
-          peerKioskId: b.kioskId,
+          ok: true,
+          error: null,
+          label: b.label,
           fingerprint: b.fingerprint,
-          ceremonyGlobalId: b.ceremony.globalId,
-          fromSeq: b.entries[0]!.seq,
-          toSeq: b.entries.at(-1)!.seq,
+          ceremonyName: b.ceremony.name,
+          ceremonyId,
           newEntries: applied.newEntries,
           arrivals: applied.arrivals,
           repeats: applied.repeats,
-        },
+          duplicates: applied.duplicates,
+        }
       })
-      return applied
     })
     .immediate()
-  return {
-    fileName,
-    ok: true,
-    error: null,
-    label: b.label,
-    fingerprint: b.fingerprint,
-    ceremonyName: b.ceremony.name,
-    ceremonyId,
-    newEntries: result.newEntries,
-    arrivals: result.arrivals,
-    repeats: result.repeats,
-    duplicates: result.duplicates,
-  }
 }
 
+function logImport(
+  db: Db,
+  file: Pick<ReadFile, 'fileName' | 'bytes' | 'bundle'>,
+  applied: ApplyResult,
+  now: Date,
+  kioskId: string,
+): void {
+  const b = file.bundle
+  appendEntry(db, {
+    kind: 'bundle.imported',
+    at: now.toISOString(),
+    kioskId,
+    body: {
+      fileName: file.fileName,
+      fileSha256: sha256Hex(file.bytes),
+      peerKioskId: b.kioskId,
+      fingerprint: b.fingerprint,
+      ceremonyGlobalId: b.ceremony.globalId,
+      fromSeq: b.entries[0]!.seq,
+      toSeq: b.entries.at(-1)!.seq,
+      newEntries: applied.newEntries,
+      arrivals: applied.arrivals,
+      repeats: applied.repeats,
+    },
+  })
+}
+
+/** File bytes held and applied together: the files of one batch are parsed in memory at once. */
+const BATCH_BYTES = 64 * 1024 * 1024
+
 /**
- * Takes in each file in turn; each gets its own report. A refused file writes nothing; the
- * same file again adds nothing; files in any order give the same arrivals.
+ * Takes in the files, each with its own report. A refused file writes nothing and never stops
+ * the others; the same file again adds nothing; files in any order give the same arrivals.
+ * Files are applied in batches (all of them, unless they hold more than BATCH_BYTES), so a
+ * person in several files is settled once per batch.
  */
 export function importBundles(
   db: Db,
@@ -126,25 +172,31 @@ export function importBundles(
   now: Date,
   kioskId: string,
 ): BundleReport[] {
-  return files.map((file) => {
+  const reports: BundleReport[] = []
+  let batch: { at: number; file: ReadFile }[] = []
+  let held = 0
+  const apply = () => {
+    const applied = applyFiles(
+      db,
+      batch.map((b) => b.file),
+      now,
+      kioskId,
+    )
+    batch.forEach((b, i) => (reports[b.at] = applied[i]!))
+    batch = []
+    held = 0
+  }
+  files.forEach((file, at) => {
     try {
-      return importOne(db, file, now, kioskId)
+      const read = readOne(db, file)
+      if (held > 0 && held + read.bytes.length > BATCH_BYTES) apply()
+      batch.push({ at, file: read })
+      held += read.bytes.length
     } catch (error) {
       if (!(error instanceof FileRefused) && !(error instanceof UserError)) throw error
-      const fileName = path.basename(file)
-      return {
-        fileName,
-        ok: false,
-        error: `Berkas "${fileName}" ditolak: ${error.message.replace(/\.$/, '')}.`,
-        label: null,
-        fingerprint: null,
-        ceremonyName: null,
-        ceremonyId: null,
-        newEntries: 0,
-        arrivals: 0,
-        repeats: 0,
-        duplicates: [],
-      }
+      reports[at] = refusedReport(path.basename(file), error)
     }
   })
+  if (batch.length > 0) apply()
+  return reports
 }

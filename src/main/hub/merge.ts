@@ -12,6 +12,7 @@ import {
   checkPeer,
   newPeerEntries,
   notePeer,
+  PeerChainRefused,
   storePeerEntries,
   type PeerEntry,
   type PeerIdentity,
@@ -123,12 +124,19 @@ function statements(db: Db) {
        WHERE kiosk_id = @kioskId AND seq = @seq
        RETURNING ceremony_id AS ceremonyId, nip`,
     ),
-    /** Every arrival that takes part in settling, for many people of one ceremony at once. */
+    /**
+     * Every arrival that takes part in settling, for many people of one ceremony at once: the
+     * live ones (index checkin_once) and those the merge set aside (checkin_set_aside).
+     */
     candidates: db.prepare(
       `SELECT id, nip, scanned_at AS scannedAt, kiosk_id AS kioskId, seq,
          cancelled_by AS cancelledBy, cancel_reason AS cancelReason
-       FROM checkin WHERE ceremony_id = ? AND nip IN (SELECT value FROM json_each(?))
-         AND (cancelled_at IS NULL OR cancelled_by = '${MERGE_CANCELLED_BY}')`,
+       FROM checkin WHERE ceremony_id = @ceremonyId AND nip IN (SELECT value FROM json_each(@nips))
+         AND cancelled_at IS NULL
+       UNION ALL
+       SELECT id, nip, scanned_at, kiosk_id, seq, cancelled_by, cancel_reason
+       FROM checkin WHERE ceremony_id = @ceremonyId AND nip IN (SELECT value FROM json_each(@nips))
+         AND cancelled_by = '${MERGE_CANCELLED_BY}'`,
     ),
     setAside: db.prepare(
       `UPDATE checkin SET cancelled_at = ?, cancel_reason = ?, cancelled_by = '${MERGE_CANCELLED_BY}'
@@ -220,7 +228,9 @@ function storedCandidates(db: Db, people: readonly Person[]): Map<string, Candid
   }
   const out = new Map<string, Candidate[]>()
   for (const [ceremonyId, nips] of nipsOf) {
-    const rows = q.candidates.all(ceremonyId, jsonList(nips)) as (Candidate & { nip: string })[]
+    const rows = q.candidates.all({ ceremonyId, nips: jsonList(nips) }) as (Candidate & {
+      nip: string
+    })[]
     // The row keeps its nip beside the candidate's fields: copying it without costs more.
     for (const r of rows) {
       const key = personKey({ ceremonyId, nip: r.nip })
@@ -434,37 +444,69 @@ function readArrivals(
   return { rows: list, cancels }
 }
 
-/** Derives this kiosk's arrivals from a peer's entries and settles every person they touch. */
-function derive(
-  db: Db,
-  kioskId: string,
-  entries: readonly DerivableEntry[],
-  result: ApplyResult,
-  ceremonyIds: Set<number>,
-  look: Lookups,
-): void {
+/** One run's arrivals, read and waiting to be settled with the other runs of its batch. */
+interface StagedRun {
+  kioskId: string
+  rows: NewRow[]
+  touched: Map<string, Person>
+  result: ApplyResult
+}
+
+/**
+ * Derives this kiosk's arrivals from peers' runs and settles every person they touch, once for
+ * all runs staged together: a person scanned at ten offices is settled once, and each arrival
+ * is written with the state it settles to, instead of written live and set aside by the next
+ * run. A run of a kiosk already staged settles what is staged first, since its entries may
+ * cancel or repeat arrivals not written yet.
+ */
+function merger(db: Db) {
   const q = prepared(db)
-  const { rows, cancels } = readArrivals(db, kioskId, entries, result)
-  const touched = new Map<string, Person>()
-  const touch = (p: Person) => {
-    touched.set(personKey(p), { ceremonyId: p.ceremonyId, nip: p.nip })
-    ceremonyIds.add(p.ceremonyId)
+  const look = lookups(db)
+  let staged: StagedRun[] = []
+  const settle = () => {
+    if (staged.length === 0) return
+    const people = new Map<string, Person>()
+    for (const run of staged) for (const [key, p] of run.touched) people.set(key, p)
+    const rows = staged.length === 1 ? staged[0]!.rows : staged.flatMap((run) => run.rows)
+    const { duplicates } = settlePeople(db, [...people.values()], rows, look)
+    const duplicateOf = new Map(duplicates.map((d) => [personKey(d), d]))
+    for (const { rows, touched, result } of staged) {
+      for (const key of touched.keys()) {
+        const d = duplicateOf.get(key)
+        if (d) result.duplicates.push(d)
+      }
+      const live = rows.filter((r) => r.cancelledAt === null).length
+      result.arrivals += live
+      result.repeats += rows.length - live
+    }
+    staged = []
   }
-  for (const c of cancels) {
-    const done = q.peerCancel.get({ ...c, kioskId }) as Person | undefined
-    if (!done) continue
-    result.cancellations++
-    touch(done)
+  const stage = (
+    kioskId: string,
+    entries: readonly DerivableEntry[],
+    result: ApplyResult,
+    ceremonyIds: Set<number>,
+  ) => {
+    if (staged.some((run) => run.kioskId === kioskId)) settle()
+    const { rows, cancels } = readArrivals(db, kioskId, entries, result)
+    const touched = new Map<string, Person>()
+    const touch = (p: Person) => {
+      touched.set(personKey(p), { ceremonyId: p.ceremonyId, nip: p.nip })
+      ceremonyIds.add(p.ceremonyId)
+    }
+    for (const c of cancels) {
+      const done = q.peerCancel.get({ ...c, kioskId }) as Person | undefined
+      if (!done) continue
+      result.cancellations++
+      touch(done)
+    }
+    for (const r of rows) {
+      if (r.cancelledBy !== null) result.cancellations++
+      touch(r)
+    }
+    staged.push({ kioskId, rows, touched, result })
   }
-  for (const r of rows) {
-    if (r.cancelledBy !== null) result.cancellations++
-    touch(r)
-  }
-  const { duplicates } = settlePeople(db, [...touched.values()], rows, look)
-  result.duplicates.push(...duplicates)
-  const live = rows.filter((r) => r.cancelledAt === null).length
-  result.arrivals += live
-  result.repeats += rows.length - live
+  return { stage, settle }
 }
 
 const parsed = (r: { seq: number; kind: string; at: string; body: string }): DerivableEntry => ({
@@ -504,36 +546,69 @@ const emptyResult = (newEntries: number, knownEntries: number): ApplyResult => (
   ceremonyIds: [],
 })
 
+/** A run of a peer's chain: a live gate's push, or an office file's segment. */
+export interface PeerRun {
+  peer: PeerIdentity
+  entries: readonly PeerEntry[]
+}
+
 /**
- * Takes a run of a peer's chain (a live gate's push, or an office file's segment): verifies
- * it whole against itself and what is stored for that peer, then stores what is new and
- * derives the arrivals, all in one transaction, so a refused chain writes nothing. Sending the
- * same entries again changes nothing. Throws PeerChainRefused (an Indonesian message naming
- * the entry) when the chain does not hold.
+ * Takes runs of peers' chains in one transaction. Each run is verified whole against itself and
+ * what is stored for its peer, then what is new is stored; the arrivals of all runs are derived
+ * and settled together. A run that does not hold gets its PeerChainRefused (an Indonesian
+ * message naming the entry) in its place, and writes nothing; the others go in. Sending the
+ * same entries again changes nothing.
  */
+export function applyPeerRuns(
+  db: Db,
+  runs: readonly PeerRun[],
+  now: Date = new Date(),
+): (ApplyResult | PeerChainRefused)[] {
+  return db
+    .transaction(() => {
+      const merge = merger(db)
+      const ceremonies: Set<number>[] = []
+      const results = runs.map((run, i): ApplyResult | PeerChainRefused => {
+        const sorted = [...run.entries].sort((a, b) => a.seq - b.seq)
+        const kioskId = run.peer.kioskId
+        let fresh: VerifiedEntry[]
+        let waiting: DerivableEntry[]
+        try {
+          const known = checkPeer(db, run.peer)
+          fresh = newPeerEntries(db, run.peer, sorted)
+          waiting = known ? waitingForRun(db, kioskId, fresh) : []
+          notePeer(db, run.peer, known, now)
+        } catch (error) {
+          if (error instanceof PeerChainRefused) return error
+          throw error
+        }
+        storePeerEntries(db, kioskId, fresh, now)
+        const result = emptyResult(fresh.length, sorted.length - fresh.length)
+        const all =
+          waiting.length === 0 ? fresh : [...waiting, ...fresh].sort((a, b) => a.seq - b.seq)
+        merge.stage(kioskId, all, result, (ceremonies[i] = new Set()))
+        return result
+      })
+      merge.settle()
+      results.forEach((r, i) => {
+        if (r instanceof PeerChainRefused) return
+        r.ceremonyIds = [...ceremonies[i]!].sort((a, b) => a - b)
+      })
+      return results
+    })
+    .immediate()
+}
+
+/** applyPeerRuns for one run: throws its PeerChainRefused, having written nothing. */
 export function applyPeerEntries(
   db: Db,
   peer: PeerIdentity,
   entries: readonly PeerEntry[],
   now: Date = new Date(),
 ): ApplyResult {
-  const sorted = [...entries].sort((a, b) => a.seq - b.seq)
-  return db
-    .transaction((): ApplyResult => {
-      const known = checkPeer(db, peer)
-      const fresh = newPeerEntries(db, peer, sorted)
-      const waiting = known ? waitingForRun(db, peer.kioskId, fresh) : []
-      notePeer(db, peer, known, now)
-      storePeerEntries(db, peer.kioskId, fresh, now)
-      const result = emptyResult(fresh.length, sorted.length - fresh.length)
-      const ceremonyIds = new Set<number>()
-      const run =
-        waiting.length === 0 ? fresh : [...waiting, ...fresh].sort((a, b) => a.seq - b.seq)
-      derive(db, peer.kioskId, run, result, ceremonyIds, lookups(db))
-      result.ceremonyIds = [...ceremonyIds].sort((a, b) => a - b)
-      return result
-    })
-    .immediate()
+  const [result] = applyPeerRuns(db, [{ peer, entries }], now)
+  if (result instanceof PeerChainRefused) throw result
+  return result!
 }
 
 /**
@@ -548,11 +623,12 @@ export function deriveWaiting(db: Db, ceremonyId: number): ApplyResult {
   if (globalId === undefined) return result
   const created = q.createdAs.all(globalId) as { kioskId: string; seq: number; localId: number }[]
   const ceremonyIds = new Set<number>()
-  const look = lookups(db)
+  const merge = merger(db)
   for (const c of created) {
     const rows = q.waiting.all(c.kioskId, c.seq, c.localId) as Parameters<typeof parsed>[0][]
-    derive(db, c.kioskId, rows.map(parsed), result, ceremonyIds, look)
+    merge.stage(c.kioskId, rows.map(parsed), result, ceremonyIds)
   }
+  merge.settle()
   result.ceremonyIds = [...ceremonyIds]
   return result
 }

@@ -54,11 +54,6 @@ function statements(db: Db) {
     links: db.prepare(
       'SELECT seq, id, prev_hash, hash FROM peer_entry WHERE kiosk_id = ? AND seq BETWEEN ? AND ?',
     ),
-    /** Which of a run's ids (a JSON array) some stored entry already has. */
-    taken: db.prepare(
-      `SELECT id, kiosk_id AS kioskId, seq FROM peer_entry
-       WHERE id IN (SELECT value FROM json_each(?))`,
-    ),
     insert: db.prepare(
       `INSERT INTO peer_entry (kiosk_id, seq, id, kind, at, entry_kiosk_id, body, prev_hash, hash, received_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -139,31 +134,22 @@ function checkEntry(peer: PeerIdentity, e: PeerEntry): string {
   return bodyJson
 }
 
-/** Refuses a run whose new entries reuse an id: twice in the run, or one a stored entry has. */
-function checkIdsFree(db: Db, fresh: readonly VerifiedEntry[]): void {
-  const reused = (e: VerifiedEntry, owner: { kioskId: string; seq: number }) =>
-    new PeerChainRefused(
-      e.seq,
-      `${at(e.seq)} memakai id ${e.id} yang sudah dipakai entri lain (${owner.kioskId}, nomor ${formatCount(owner.seq)}).`,
-    )
+/**
+ * Refuses a run that repeats an id. Across chains an entry is named by its kiosk and number
+ * (migration 18): ids are not indexed, and UUIDv7 ids of honest kiosks never meet.
+ */
+function checkIdsFree(fresh: readonly VerifiedEntry[]): void {
   const ids = new Map<string, VerifiedEntry>()
   for (const e of fresh) {
     const twice = ids.get(e.id)
-    if (twice) throw reused(e, { kioskId: twice.kioskId ?? '', seq: twice.seq })
+    if (twice) {
+      throw new PeerChainRefused(
+        e.seq,
+        `${at(e.seq)} memakai id ${e.id} yang sudah dipakai ${at(twice.seq)}.`,
+      )
+    }
     ids.set(e.id, e)
   }
-  if (fresh.length === 0) return
-  const taken = prepared(db).taken.all(JSON.stringify([...ids.keys()])) as {
-    id: string
-    kioskId: string
-    seq: number
-  }[]
-  if (taken.length === 0) return
-  const first = fresh.find((e) => taken.some((t) => t.id === e.id))!
-  throw reused(
-    first,
-    taken.find((t) => t.id === first.id)!,
-  )
 }
 
 /**
@@ -223,7 +209,7 @@ export function newPeerEntries(
       `${at(last.seq)} tidak cocok dengan ${at(last.seq + 1)} yang sudah diterima: salah satunya diubah.`,
     )
   }
-  checkIdsFree(db, fresh)
+  checkIdsFree(fresh)
   return fresh
 }
 

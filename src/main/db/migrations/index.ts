@@ -15,6 +15,7 @@ import { logUnindexedId } from './0014-log-unindexed-id'
 import { countsGeneration } from './0015-counts-generation'
 import { peerCeremonyIndex } from './0016-peer-ceremony-index'
 import { hubNonce } from './0017-hub-nonce'
+import { mergeLeanIndexes } from './0018-merge-lean-indexes'
 import type { Migration } from './types'
 
 /** In order; each step's version is its position. Never edit a step that has shipped: add one. */
@@ -36,4 +37,5 @@ export const MIGRATIONS: readonly Migration[] = [
   countsGeneration,
   peerCeremonyIndex,
   hubNonce,
+  mergeLeanIndexes,
 ]
