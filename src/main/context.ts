@@ -30,11 +30,14 @@ export interface KioskContext {
   afterMs?(ms: number, fire: () => void): () => void
   /**
    * The hub and gate (src/main/hub, src/main/gate): where the hub's TLS key is sealed (default:
-   * a file beside the database), whether mDNS runs (default on), and the
-   * gate pusher's timings (tests shorten them).
+   * a file beside the database), what seals the gate's credential in the database (default:
+   * nothing, it is kept plain), whether mDNS runs (default on), and the gate pusher's timings
+   * (tests shorten them).
    */
   network?: {
     tlsStore?: import('./keys/kiosk-key').KeyStore
+    /** The OS's safeStorage in the app, when it has a secret store. */
+    sealer?: import('./keys/kiosk-key').Sealer
     /** mDNS both ways: the hub announcing itself, a gate looking (off in tests and the fuzz). */
     mdns?: boolean
     pusher?: import('./gate/service').GateDeps['pusher']

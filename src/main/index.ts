@@ -72,13 +72,15 @@ async function pickPath(options: OpenDialogOptions): Promise<string | null> {
 }
 
 /**
- * The signing key beside installation.json, sealed by the OS (DPAPI, Keychain, libsecret).
- * Where the OS has no secret store, it is kept unsealed rather than the kiosk refusing to start.
+ * What seals this installation's secrets: the OS (DPAPI, Keychain, libsecret). Where the OS has
+ * no secret store, they are kept unsealed rather than the kiosk refusing to start.
  */
+const osSealer = () => (safeStorage.isEncryptionAvailable() ? safeStorage : undefined)
+
+/** The signing key beside installation.json, sealed by the OS. */
 function signingKey(): LoadedKey {
   const file = path.join(app.getPath('userData'), KEY_FILE)
-  const sealer = safeStorage.isEncryptionAvailable() ? safeStorage : undefined
-  return loadOrCreateKey(sealedFileStore(file, sealer))
+  return loadOrCreateKey(sealedFileStore(file, osSealer()))
 }
 
 function start(): void {
@@ -112,12 +114,10 @@ function start(): void {
     kioskId,
     key: key.key,
     nativeBinding,
-    // The hub's TLS key beside the kiosk key, sealed the same way.
+    // The hub's TLS key beside the kiosk key, and the gate's credential, sealed the same way.
     network: {
-      tlsStore: hubTlsStore(
-        path.join(app.getPath('userData'), HUB_TLS_FILE),
-        safeStorage.isEncryptionAvailable() ? safeStorage : undefined,
-      ),
+      tlsStore: hubTlsStore(path.join(app.getPath('userData'), HUB_TLS_FILE), osSealer()),
+      sealer: osSealer(),
     },
     startupNotice:
       [

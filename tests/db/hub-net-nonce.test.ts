@@ -5,7 +5,6 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { MIGRATIONS } from '../../src/main/db/migrations'
 import { hubNonce } from '../../src/main/db/migrations/0017-hub-nonce'
 import { HubRefused } from '../../src/main/gate/client'
-import { readLink } from '../../src/main/gate/link'
 import { stopNetwork } from '../../src/main/ipc/hub'
 import { PUSH_MAX_AGE_MS } from '../../src/main/hub/push'
 import { clientAs, hubAndGate } from '../fixtures/hub-pair'
@@ -40,7 +39,7 @@ describe('a replayed push', () => {
   it('is refused after the hub restarted, and so is one older than the nonces are kept', async () => {
     const { hub, gate, info } = await hubAndGate(10, cleanups)
     await stopNetwork(gate.ctx)
-    const client = clientAs(readLink(gate.ctx.db)!, 'GATE-1', info.port)
+    const client = clientAs(gate, info.port)
     cleanups.push(() => client.close())
     const now = hub.clock.t
     const push = { nonce: 'c'.repeat(32), sentAt: now, offsetMs: 0, backlog: 0, entries: [] }

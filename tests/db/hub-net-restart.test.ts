@@ -136,6 +136,51 @@ describe('the hub restarted', () => {
   })
 })
 
+describe('the phone page across restarts', () => {
+  /** The page's port, after checking it answers there (the QR a phone scanned names it). */
+  async function answering(info: HubServerInfo): Promise<number> {
+    const page = await fetch(info.phoneUrl, { signal: AbortSignal.timeout(5_000) })
+    expect(page.status).toBe(200)
+    expect(await page.text()).toMatch(/Kehadiran Apel/)
+    return Number(new URL(info.phoneUrl).port)
+  }
+
+  it('answers on the same port after hub mode stops and starts, so a phone QR shared before still opens it', async () => {
+    const hub = await kiosk('HUB', 'induk')
+    const first = await answering(
+      await hub.call<HubServerInfo>('hub.start', { address: '127.0.0.1', port: 0 }),
+    )
+    await hub.call('hub.stop')
+    await expect(fetch(`http://127.0.0.1:${first}/`)).rejects.toThrow()
+    const again = await hub.call<HubServerInfo>('hub.start', { address: '127.0.0.1', port: 0 })
+    expect(await answering(again)).toBe(first)
+  })
+
+  it('moves to a free port when another program holds the kept one, and keeps that one after', async () => {
+    const hub = await kiosk('HUB', 'induk')
+    const first = await answering(
+      await hub.call<HubServerInfo>('hub.start', { address: '127.0.0.1', port: 0 }),
+    )
+    await hub.call('hub.stop')
+    const squatter = net.createServer()
+    await new Promise<void>((resolve) => squatter.listen(first, '127.0.0.1', resolve))
+    const closed = new Promise<void>((resolve) => squatter.on('close', resolve))
+    cleanups.push(async () => {
+      if (squatter.listening) squatter.close()
+      await closed
+    })
+    const moved = await answering(
+      await hub.call<HubServerInfo>('hub.start', { address: '127.0.0.1', port: 0 }),
+    )
+    expect(moved).not.toBe(first)
+    await hub.call('hub.stop')
+    squatter.close()
+    await closed
+    const again = await hub.call<HubServerInfo>('hub.start', { address: '127.0.0.1', port: 0 })
+    expect(await answering(again)).toBe(moved)
+  })
+})
+
 describe('real SIGKILL', () => {
   it(
     'the hub process killed mid-sync and started again on the same file and port: everything arrives',

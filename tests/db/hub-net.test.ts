@@ -6,10 +6,7 @@ import https from 'node:https'
 import http from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
 import { decideScan } from '../../src/main/checkin/record'
-import { openDatabase } from '../../src/main/db/connection'
-import { readLink } from '../../src/main/gate/link'
-import { createHandlers } from '../../src/main/ipc/handlers'
-import { invoke } from '../../src/main/ipc/invoke'
+import { readCredential, readLink } from '../../src/main/gate/link'
 import { stopNetwork } from '../../src/main/ipc/hub'
 import { pairingQr } from '../../src/main/hub/pairing'
 import type {
@@ -22,8 +19,7 @@ import type { Ceremony, ScanOutcome } from '../../src/shared/domain'
 import { crowdNip } from '../fixtures/crowd'
 import { clientAs } from '../fixtures/hub-pair'
 import { PILKADA_2024 } from '../fixtures/ceremony'
-import { testContext } from '../fixtures/context'
-import { kioskAt, people, PIN, type Kiosk } from '../fixtures/kiosks'
+import { kioskAt, people, reopenKiosk, type Kiosk } from '../fixtures/kiosks'
 
 const cleanups: (() => Promise<void> | void)[] = []
 afterEach(async () => {
@@ -182,7 +178,8 @@ describe('the hub refuses what the network should not send', () => {
   it('answers oversized, malformed, unknown-field, unpaired and replayed requests with a status and the reason', async () => {
     const { hub, server, gates } = await hubWithGates(1)
     const link = readLink(gates[0]!.ctx.db)!
-    const raw = (path: string, body: string | Buffer, auth = `Apel GATE-1 ${link.credential}`) =>
+    const credential = readCredential(gates[0]!.ctx.db, undefined)
+    const raw = (path: string, body: string | Buffer, auth = `Apel GATE-1 ${credential}`) =>
       new Promise<{ status: number; json: { code: string; message: string } }>(
         (resolve, reject) => {
           const req = https.request(
@@ -223,7 +220,7 @@ describe('the hub refuses what the network should not send', () => {
     const again = await raw('/v1/kirim', JSON.stringify(push))
     expect(again).toMatchObject({ status: 409, json: { code: 'REPLAY' } })
     // A chain entry whose hash is not its own: refused by the merge, nothing stored.
-    const client = clientAs(link, 'GATE-1', server.port)
+    const client = clientAs(gates[0]!, server.port)
     const forged = gates[0]!.ctx.db
       .prepare(
         'SELECT seq, id, kind, at, kiosk_id AS kioskId, body, prev_hash AS prevHash, hash FROM log_entry WHERE seq = 1',
@@ -309,7 +306,6 @@ describe('three gates and a hub through one apel', () => {
     expect(offline.backlog).toBeGreaterThan(0)
 
     // A gate gone after a local commit and before its push: its database closed, reopened.
-    const g3Path = g3.ctx.dbPath
     await stopNetwork(g3.ctx)
     clockAll('00:32:00')
     decideScan(g3.ctx.db, {
@@ -324,29 +320,8 @@ describe('three gates and a hub through one apel', () => {
 
     // The hub back on the same port; the gate reopened from its file.
     await hub.call('hub.start', { address: '127.0.0.1', port: server.port })
-    const reopened = testContext({
-      db: openDatabase(g3Path),
-      dbPath: g3Path,
-      kioskId: 'GATE-3',
-      key: g3.ctx.key,
-      now: () => new Date(g3.clock.t),
-      network: { mdns: false, pusher: FAST },
-    })
-    const table = createHandlers(reopened)
-    cleanups.push(
-      () => stopNetwork(reopened),
-      () => void reopened.db.close(),
-    )
-    const again: Kiosk = {
-      ...g3,
-      ctx: reopened,
-      call: async <T>(c: string, i?: unknown) => {
-        const r = await invoke(table, c, i)
-        if (!r.ok) throw new Error(JSON.stringify(r.error))
-        return r.value as T
-      },
-    } as Kiosk
-    await again.call('auth.unlock', { pin: PIN })
+    const again = await reopenKiosk(g3, { mdns: false, pusher: FAST })
+    cleanups.push(again.cleanup)
     await drained([g1, g2, again])
 
     // 0 confirmed scans lost: every one the gates confirmed is a row at the hub.

@@ -6,12 +6,13 @@ import { z } from 'zod'
 import { PAIRING_QR_PREFIX } from '../../shared/contract/hub'
 import type { Db } from '../db/connection'
 import { UserError } from '../errors'
+import type { Sealer } from '../keys/kiosk-key'
 import type { KioskKey } from '../keys/signature'
 import { pairingProof, pairingProofText } from '../hub/pairing'
 import { API, type PairResponse } from '../hub/wire'
 import { packageSchema } from '../paket/format'
 import { HubClient, HubRefused, PIN_MISMATCH, probeCertificate } from './client'
-import { saveLink, type StoredLink } from './link'
+import { saveLink, type PairedLink } from './link'
 import { takeAcara } from './take'
 
 const offerSchema = z
@@ -55,14 +56,14 @@ export function readOffer(input: PairInput): Offer {
 }
 
 export interface PairedGate {
-  link: StoredLink
+  link: PairedLink
   ceremonyId: number
   employees: number
 }
 
 export async function pairWithHub(
   db: Db,
-  me: { kioskId: string; key: KioskKey; name: string; now(): Date },
+  me: { kioskId: string; key: KioskKey; name: string; now(): Date; sealer?: Sealer },
   input: PairInput,
   timeoutMs = 5_000,
 ): Promise<PairedGate> {
@@ -117,7 +118,7 @@ export async function pairWithHub(
     )
   }
   const now = me.now()
-  const link: StoredLink = {
+  const link: PairedLink = {
     hubKioskId: answer.hubKioskId,
     ...endpoint,
     credential: answer.secret,
@@ -132,7 +133,7 @@ export async function pairWithHub(
   }
   return db
     .transaction(() => {
-      saveLink(db, link)
+      saveLink(db, link, me.sealer)
       const taken = takeAcara(db, parsed.data, { label: answer.label, kioskId: me.kioskId, now })
       return { link, ...taken }
     })

@@ -11,7 +11,8 @@ import { randomBytes } from 'node:crypto'
 import type { Db } from '../db/connection'
 import { API, MAX_BATCH, type PushRequest, type PushResponse, type Verdict } from '../hub/wire'
 import { HubClient, HubRefused } from './client'
-import { noteAnswer, readLink, type StoredLink } from './link'
+import type { Sealer } from '../keys/kiosk-key'
+import { noteAnswer, readCredential, readLink, type StoredLink } from './link'
 import { clockOffset, usableSample } from './offset'
 import { backlogAfter, outboxAfter } from './outbox'
 
@@ -37,6 +38,8 @@ export interface PusherOptions {
   db: Db
   /** This gate's installation id: who the credential says it is. */
   kioskId: string
+  /** What opens the stored credential: the OS's safeStorage in the app (link.ts). */
+  sealer?: Sealer
   now(): Date
   /** After every round: the gate's screens show online, backlog and offset. */
   onState(state: PushState): void
@@ -163,8 +166,13 @@ export class GatePusher {
     this.timer.unref?.()
   }
 
+  /**
+   * The credential is opened every round, so a new pairing's is used at once and one that cannot
+   * be opened on this laptop says so in lastError (a UserError) instead of stopping the pusher.
+   */
   private clientOf(link: StoredLink): HubClient {
-    const key = `${link.address}:${link.port}:${link.certSha256}:${link.credential}`
+    const credential = readCredential(this.o.db, this.o.sealer)
+    const key = `${link.address}:${link.port}:${link.certSha256}:${credential}`
     if (this.client && this.clientFor === key) return this.client
     this.client?.close()
     this.clientFor = key
@@ -173,7 +181,7 @@ export class GatePusher {
       port: link.port,
       certPem: link.certPem,
       certSha256: link.certSha256,
-      authorization: `Apel ${this.o.kioskId} ${link.credential}`,
+      authorization: `Apel ${this.o.kioskId} ${credential}`,
     })
     return this.client
   }

@@ -5,8 +5,9 @@ import type { Db } from '../db/connection'
 import type { EventHub } from '../events'
 import { groupedFingerprint } from '../hub/tls'
 import type { Verdict } from '../hub/wire'
+import type { Sealer } from '../keys/kiosk-key'
 import type { KioskKey } from '../keys/signature'
-import { clearLink, readLink, type StoredLink } from './link'
+import { clearLink, readLink, sealPlainCredential, type StoredLink } from './link'
 import { pairWithHub, type PairInput } from './pair'
 import { GatePusher, type PusherOptions } from './pusher'
 import { backlogAfter } from './outbox'
@@ -17,6 +18,8 @@ export interface GateDeps {
   key: KioskKey
   now(): Date
   events: EventHub
+  /** Seals the hub's credential in gate_link: the OS's safeStorage in the app; none: kept plain. */
+  sealer?: Sealer
   /** Pusher timings (tests shorten them). */
   pusher?: Partial<
     Pick<
@@ -30,9 +33,12 @@ export class GateService {
   private readonly pusher: GatePusher
 
   constructor(private readonly d: GateDeps) {
+    // A credential the previous release kept in plain text is sealed before anything reads it.
+    sealPlainCredential(d.db, d.sealer)
     this.pusher = new GatePusher({
       db: d.db,
       kioskId: d.kioskId,
+      sealer: d.sealer,
       now: d.now,
       onState: () => d.events.emit('gate.link', this.link()),
       ...d.pusher,
@@ -57,6 +63,7 @@ export class GateService {
         key: this.d.key,
         name: `Kiosk ${this.d.kioskId.slice(0, 6)}`,
         now: this.d.now,
+        sealer: this.d.sealer,
       },
       input,
     )

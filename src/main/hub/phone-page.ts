@@ -81,6 +81,12 @@ export async function startPhonePage(o: {
   app.setNotFoundHandler((_req, reply) =>
     reply.status(404).type('text/plain; charset=utf-8').send('Tidak ada.'),
   )
-  await app.listen({ host: o.address, port: o.port })
+  try {
+    await app.listen({ host: o.address, port: o.port })
+  } catch (error) {
+    // The caller may try another port: nothing of this attempt is left open.
+    await app.close()
+    throw error
+  }
   return app
 }

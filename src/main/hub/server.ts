@@ -13,7 +13,14 @@ import { BODY_LIMIT, RateLimiter } from './limits'
 import { PAIRING_MESSAGES, pairingProofText, type PairingDesk } from './pairing'
 import { pruneNonces, PushGroup, recentEnough, type PushOutcome } from './push'
 import type { HubTls } from './tls'
-import { API, pairRequest, pushRequest, type PairResponse, type PushResponse } from './wire'
+import {
+  API,
+  pairRequest,
+  pushRequest,
+  SECRET_PATTERN,
+  type PairResponse,
+  type PushResponse,
+} from './wire'
 
 export interface HubServerOptions {
   db: Db
@@ -60,9 +67,11 @@ function parse<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
   throw new Refuse(400, 'BAD_REQUEST', `Isi permintaan tidak sah${where}: ${issue?.message ?? ''}`)
 }
 
+const AUTHORIZATION = new RegExp(`^Apel ([^\\s]{1,64}) (${SECRET_PATTERN})$`)
+
 /** "Apel <kioskId> <secret>". */
 function credentialOf(req: FastifyRequest): { kioskId: string; secret: string } | null {
-  const match = /^Apel ([^\s]{1,64}) ([A-Za-z0-9_-]{1,100})$/.exec(req.headers.authorization ?? '')
+  const match = AUTHORIZATION.exec(req.headers.authorization ?? '')
   return match ? { kioskId: match[1]!, secret: match[2]! } : null
 }
 

@@ -70,7 +70,7 @@ export class HubService {
     if (this.info) await this.stop()
     this.tls ??= await loadOrCreateHubTls(this.d.tlsStore, this.d.now())
     const tls = this.tls
-    const kept = keptPort(this.d.db)
+    const kept = keptPort(this.d.db, HUB_PORT_KEY)
     const wanted = port || kept
     try {
       this.server = await startHubServer({
@@ -84,11 +84,7 @@ export class HubService {
         onPaired: () => this.announce([]),
         onPushed: (_gate, outcome) => this.announce(outcome.merged.ceremonyIds),
       })
-      this.phone = await startPhonePage({
-        address,
-        port: 0,
-        counts: () => phoneCounts(this.dashboard(), this.d.now()),
-      })
+      this.phone = await this.startPhone(address)
     } catch (error) {
       await this.stop()
       const e = error as NodeJS.ErrnoException
@@ -101,6 +97,7 @@ export class HubService {
     }
     const portOf = (s: FastifyInstance) => (s.server.address() as { port: number }).port
     setSetting(this.d.db, HUB_PORT_KEY, String(portOf(this.server)))
+    setSetting(this.d.db, PHONE_PORT_KEY, String(portOf(this.phone)))
     this.info = {
       address,
       port: portOf(this.server),
@@ -114,6 +111,26 @@ export class HubService {
         certSha256: tls.fingerprint,
       })
     return this.info
+  }
+
+  /**
+   * The phone page on the port it had before, so a phone QR printed or shared earlier still
+   * opens it; on a free port when another program holds that one (only then is the QR new).
+   */
+  private async startPhone(address: string): Promise<FastifyInstance> {
+    const kept = keptPort(this.d.db, PHONE_PORT_KEY)
+    const listen = (port: number) =>
+      startPhonePage({
+        address,
+        port,
+        counts: () => phoneCounts(this.dashboard(), this.d.now()),
+      })
+    try {
+      return await listen(kept)
+    } catch (error) {
+      if (kept === 0 || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error
+      return listen(0)
+    }
   }
 
   /**
@@ -189,9 +206,12 @@ export class HubService {
 
 /** The port the hub last listened on, kept in settings; 0 before its first start. */
 export const HUB_PORT_KEY = 'hub.port'
+/** The phone page's port, kept the same way: the phone QR names it. */
+const PHONE_PORT_KEY = 'hub.phonePort'
 
-function keptPort(db: Db): number {
-  const port = Number(getSetting(db, HUB_PORT_KEY))
+/** The port kept under `key`; 0 (any free one) when none is kept yet. */
+function keptPort(db: Db, key: string): number {
+  const port = Number(getSetting(db, key))
   return Number.isInteger(port) && port > 0 && port < 65_536 ? port : 0
 }
 

@@ -6,6 +6,9 @@ import { z } from 'zod'
 /** The path prefix: a later, incompatible protocol gets /v2 and an old gate a clear refusal. */
 export const API = '/v1'
 
+/** A gate's credential as it travels in "Apel <kioskId> <secret>": base64url, bounded. */
+export const SECRET_PATTERN = '[A-Za-z0-9_-]{1,100}'
+
 /** Entries in one push: a batch stays well under the body limit and one commit at the hub. */
 export const MAX_BATCH = 500
 

@@ -35,7 +35,11 @@ export function networkOf(ctx: KioskContext): Network {
           ctx.network?.tlsStore ?? hubTlsStore(path.join(path.dirname(ctx.dbPath), HUB_TLS_FILE)),
         advertise: ctx.network?.mdns,
       }),
-      gate: new GateService({ ...deps, pusher: ctx.network?.pusher }),
+      gate: new GateService({
+        ...deps,
+        sealer: ctx.network?.sealer,
+        pusher: ctx.network?.pusher,
+      }),
     }
     networks.set(ctx, n)
   }
