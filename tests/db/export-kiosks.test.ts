@@ -306,6 +306,11 @@ describe('exports at a hub name the kiosk of every arrival', () => {
     expect(reportLines(report)).toContain(
       `  Gerbang 1 (langsung), ${fingerprintOf(gate.ctx.key.publicKey)}, kepala rantai #${head('GATE-A').seq} ${head('GATE-A').hash.slice(0, 16)}…: 2 dihitung, 1 disisihkan`,
     )
+    // Written into the folder, the forged list fails the check and is not shown as the signer's.
+    fs.writeFileSync(path.join(out, MANIFEST), JSON.stringify(forged))
+    const changed = await verifyPath(out, { ownKey: hub.ctx.key.publicKey })
+    expect(changed.verdict).toBe('diubah')
+    expect(changed.kiosks).toEqual([])
   })
 
   it('still verifies as Asli after LibreOffice re-saved the recap and an OPD workbook', async (t) => {
