@@ -7,7 +7,14 @@ import { importBundles } from '../../src/main/bundle/read'
 import { writeBundle } from '../../src/main/bundle/write'
 import { exportCeremony } from '../../src/main/export/export'
 import { MANIFEST, manifestSignatureHolds, type Manifest } from '../../src/main/export/manifest'
-import { applyPeerEntries, peerLabel } from '../../src/main/hub/merge'
+import { saveLink } from '../../src/main/gate/link'
+import { ownKioskLabel } from '../../src/main/hub/kiosk-label'
+import {
+  applyPeerEntries,
+  kioskLabel,
+  MERGE_CANCELLED_BY,
+  peerLabel,
+} from '../../src/main/hub/merge'
 import { ownEntries } from '../../src/main/hub/peer-chain'
 import { setKioskRole } from '../../src/main/hub/role'
 import { fingerprintOf } from '../../src/main/keys/signature'
@@ -306,6 +313,11 @@ describe('exports at a hub name the kiosk of every arrival', () => {
     expect(reportLines(report)).toContain(
       `  Gerbang 1 (langsung), ${fingerprintOf(gate.ctx.key.publicKey)}, kepala rantai #${head('GATE-A').seq} ${head('GATE-A').hash.slice(0, 16)}…: 2 dihitung, 1 disisihkan`,
     )
+    // Written into the folder, the forged list fails the check and is not shown as the signer's.
+    fs.writeFileSync(path.join(out, MANIFEST), JSON.stringify(forged))
+    const changed = await verifyPath(out, { ownKey: hub.ctx.key.publicKey })
+    expect(changed.verdict).toBe('diubah')
+    expect(changed.kiosks).toEqual([])
   })
 
   it('still verifies as Asli after LibreOffice re-saved the recap and an OPD workbook', async (t) => {
@@ -389,6 +401,69 @@ describe('a standalone kiosk exports as before', () => {
         .slice(1, 2)
         .map((r) => r.slice(0, 3)),
     ).toEqual([[1, 'Kiosk induk', 'kiosk ini']])
+  })
+})
+
+describe('this kiosk names its own arrivals by its role', () => {
+  it('is "Kiosk ini" at a standalone kiosk that took in an office\'s file: column, sheet, set-aside reason', async () => {
+    const solo = await kiosk('SOLO')
+    const ceremony = await solo.call<Ceremony>('ceremony.create', PILKADA_2024)
+    await solo.scanAt('00:31:00', nip(0))
+    const office = await kiosk('OFFICE-B')
+    const c = office.join(ceremony)
+    await office.scanAt('00:30:00', nip(3))
+    await office.scanAt('00:35:00', nip(0))
+    const sent = await writeBundle(office.ctx.db, office.ctx, c.id, folder('kirim-'), new Date())
+    const [report] = importBundles(solo.ctx.db, [sent.file], new Date(), solo.ctx.kioskId)
+    expect(report!.error).toBeNull()
+    const officeLabel = peerLabel(solo.ctx.db, 'OFFICE-B')!
+    const out = await exportOf(solo, ceremony.id)
+    const book = await readBook(path.join(out, opdFile('Inspektorat')))
+    expect(byNip(table(book.getWorksheet('Cetak')!, 'No'), 'Kiosk')).toEqual({
+      [nip(0)]: 'Kiosk ini',
+      [nip(3)]: officeLabel,
+      [nip(6)]: '',
+    })
+    const sheet = (await readBook(path.join(out, RECAP))).getWorksheet('Kiosk')!
+    expect(
+      table(sheet, 'No')
+        .slice(1, 3)
+        .map((r) => r.slice(0, 3)),
+    ).toEqual([
+      [1, 'Kiosk ini', 'kiosk ini'],
+      [2, officeLabel, 'berkas'],
+    ])
+    // The office's later scan of the same person was set aside, saying where it was first.
+    const reasons = solo.ctx.db
+      .prepare('SELECT cancel_reason FROM checkin WHERE cancelled_by = ?')
+      .pluck()
+      .all(MERGE_CANCELLED_BY)
+    expect(reasons).toEqual(['Sudah tercatat lebih awal di Kiosk ini pukul 07.31 WIB'])
+  })
+
+  it('is "Kiosk induk" at a hub, and at a gate the label its hub gave it ("Kiosk gerbang" unpaired)', async () => {
+    const k = await kiosk('ROLES')
+    const own = () => [ownKioskLabel(k.ctx.db), kioskLabel(k.ctx.db, k.ctx.kioskId)]
+    expect(own()).toEqual(['Kiosk ini', 'Kiosk ini'])
+    setKioskRole(k.ctx.db, 'induk')
+    expect(own()).toEqual(['Kiosk induk', 'Kiosk induk'])
+    setKioskRole(k.ctx.db, 'gerbang')
+    expect(own()).toEqual(['Kiosk gerbang', 'Kiosk gerbang'])
+    saveLink(k.ctx.db, {
+      hubKioskId: 'HUB',
+      address: '127.0.0.1',
+      port: 48_123,
+      certPem: 'pem',
+      certSha256: 'sha',
+      credential: 'secret',
+      label: 'Gerbang 3',
+      pairedAt: '2024-09-30T00:00:00.000Z',
+      ackSeq: 0,
+      offsetMs: null,
+      lastContact: null,
+      ceremonyGlobalId: null,
+    })
+    expect(own()).toEqual(['Gerbang 3', 'Gerbang 3'])
   })
 })
 

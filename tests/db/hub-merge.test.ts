@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { applyPeerEntries, MERGE_CANCELLED_BY } from '../../src/main/hub/merge'
+import { setKioskRole } from '../../src/main/hub/role'
 import { ownEntries, type PeerEntry, type PeerIdentity } from '../../src/main/hub/peer-chain'
 import { entryHash } from '../../src/main/log/append'
 import { verifyChain } from '../../src/main/log/chain'
@@ -28,6 +29,8 @@ async function kiosk(id: string) {
 /** A hub with the apel, and gates that run the same apel (same global id). */
 async function apel(...gateIds: string[]) {
   const hub = await kiosk('HUB')
+  // A hub by its role: its own arrivals are "Kiosk induk" in the merge's reasons.
+  setKioskRole(hub.ctx.db, 'induk')
   const ceremony = await hub.call<Ceremony>('ceremony.create', PILKADA_2024)
   const gates = await Promise.all(gateIds.map((id) => kiosk(id)))
   for (const g of gates) g.join(ceremony)

@@ -85,16 +85,11 @@ export async function openKiosk(
   const dir = tempDir('kiosk-e2e-')
   const dbPath = path.join(dir, 'kiosk.sqlite')
   const db = openDatabase(dbPath)
-  let nextFile: string | null = null
-  let nextFolder: string | null = null
-  let nextVerify: string | null = null
-  let nextBundles: string[] | null = null
-  let nextPaket: string | null = null
-  const takeVerify = async () => {
-    const target = nextVerify
-    nextVerify = null
-    return target
-  }
+  const rosterFile = nextPick<string>()
+  const exportFolder = nextPick<string>()
+  const verifyTarget = nextPick<string>()
+  const bundleFiles = nextPick<string[]>()
+  const paketFile = nextPick<string>()
   const clock = movingClock()
   const ctx: KioskContext = {
     db,
@@ -107,28 +102,12 @@ export async function openKiosk(
     afterMs: clock.afterMs,
     events: new EventHub(),
     dialogs: {
-      openRosterFile: async () => {
-        const file = nextFile
-        nextFile = null
-        return file
-      },
-      chooseExportFolder: async () => {
-        const folder = nextFolder
-        nextFolder = null
-        return folder
-      },
-      openVerifyFile: takeVerify,
-      chooseVerifyFolder: takeVerify,
-      openBundleFiles: async () => {
-        const files = nextBundles
-        nextBundles = null
-        return files
-      },
-      openPaketFile: async () => {
-        const file = nextPaket
-        nextPaket = null
-        return file
-      },
+      openRosterFile: rosterFile.take,
+      chooseExportFolder: exportFolder.take,
+      openVerifyFile: verifyTarget.take,
+      chooseVerifyFolder: verifyTarget.take,
+      openBundleFiles: bundleFiles.take,
+      openPaketFile: paketFile.take,
     },
     presenterShown: () => presenterShown,
     // A test's hub is found by its QR or address, never announced on the machine's network.
@@ -156,17 +135,17 @@ export async function openKiosk(
     dir,
     ctx,
     errors,
-    pickRosterFile: (f) => (nextFile = f),
+    pickRosterFile: rosterFile.set,
     // Like the app's projector window, which never takes focus: the kiosk page keeps it.
     openWindow: async (hash) => {
       const other = await wire(await page.context().newPage(), hash)
       await page.bringToFront()
       return other
     },
-    pickExportFolder: (f) => (nextFolder = f),
-    pickVerifyTarget: (f) => (nextVerify = f),
-    pickBundleFiles: (f) => (nextBundles = f),
-    pickPaketFile: (f) => (nextPaket = f),
+    pickExportFolder: exportFolder.set,
+    pickVerifyTarget: verifyTarget.set,
+    pickBundleFiles: bundleFiles.set,
+    pickPaketFile: paketFile.set,
     advanceMonotonic: clock.advance,
     calls: (channel, p) =>
       called.filter((c) => c.channel === channel && (!p || c.page === p)).length,
@@ -178,6 +157,24 @@ export async function openKiosk(
     fs.rmSync(dir, { recursive: true, force: true })
   }
   return { kiosk, ctx, close }
+}
+
+/**
+ * What a test queues for one dialog: the next call returns it and clears it, so a second call
+ * without a new pick answers null, as if the officer cancelled.
+ */
+function nextPick<T>(): { set: (value: T | null) => void; take: () => Promise<T | null> } {
+  let next: T | null = null
+  return {
+    set: (value) => {
+      next = value
+    },
+    take: async () => {
+      const value = next
+      next = null
+      return value
+    },
+  }
 }
 
 export { expect }

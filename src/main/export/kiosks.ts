@@ -5,7 +5,8 @@ import type { AttendanceRow } from '../../shared/attendance'
 import type { Ceremony } from '../../shared/domain'
 import { TIME_ZONES, wallClockDate } from '../../shared/time'
 import type { Db } from '../db/connection'
-import { HUB_LABEL, kioskLabel, MERGE_CANCELLED_BY } from '../hub/merge'
+import { ownKioskLabel } from '../hub/kiosk-label'
+import { kioskLabel, MERGE_CANCELLED_BY } from '../hub/merge'
 import { kioskRole } from '../hub/role'
 import { fingerprintOf } from '../keys/signature'
 import { SCAN_TIME_FORMAT, type DataColumn } from './columns'
@@ -110,7 +111,7 @@ export function exportKiosks(
   own: { publicKey: string; head: KioskContribution['head'] },
 ): ExportKiosks {
   const rows = db.prepare(CONTRIBUTIONS).all(ceremonyId) as ContributionRow[]
-  const ownSide = { ...own, label: HUB_LABEL }
+  const ownSide = { ...own, label: ownKioskLabel(db) }
   const contributors = rows
     .map((r) => contribution(r, ownSide))
     .sort(
@@ -127,7 +128,8 @@ export function exportKiosks(
 export const KIOSK_HEADER = 'Kiosk'
 
 /**
- * Where the arrival that counts was recorded: 'Kiosk induk', 'Gerbang 2', an office's name.
+ * Where the arrival that counts was recorded: 'Gerbang 2', an office's name, or this kiosk by
+ * its role ('Kiosk induk', its own gate label, 'Kiosk ini').
  * Labels are read now, in the export's transaction: the column holds them, not the database.
  */
 export function kioskLabels(db: Db, rows: readonly AttendanceRow[]): Map<string, string> {

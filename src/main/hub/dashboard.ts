@@ -5,7 +5,8 @@ import { maskNip } from '../../shared/nip'
 import { dashboard } from '../checkin/dashboard'
 import type { Db } from '../db/connection'
 import { fingerprintOf } from '../keys/signature'
-import { MERGE_CANCELLED_BY, HUB_LABEL } from './merge'
+import { HUB_LABEL } from './kiosk-label'
+import { MERGE_CANCELLED_BY } from './merge'
 import { listGates } from './gates'
 
 /** A gate heard from within this long is online (it calls at least every 10 s). */

@@ -8,6 +8,7 @@ import type { Db } from '../db/connection'
 import { perDb } from '../db/per-db'
 import { appendEntry } from '../log/append'
 import type { CeremonyCreatedBody, CheckinCancelledBody, ScanBody } from '../log/kinds'
+import { ownKioskLabel } from './kiosk-label'
 import {
   checkPeer,
   newPeerEntries,
@@ -23,9 +24,6 @@ export type { MergeDuplicate }
 
 /** cancelled_by of an arrival the merge set aside because another kiosk had the person earlier. */
 export const MERGE_CANCELLED_BY = 'penggabungan'
-
-/** How this kiosk's own arrivals are named beside its peers'. */
-export const HUB_LABEL = 'Kiosk induk'
 
 export interface ApplyResult {
   /** Entries stored now; the rest of what was sent was already here. */
@@ -175,9 +173,9 @@ export function peerLabel(db: Db, kioskId: string): string | null {
   return (prepared(db).label.get(kioskId) as string | undefined) ?? null
 }
 
-/** The label of a kiosk as the officer reads it: a peer's, or this kiosk's own. */
+/** The label of a kiosk as the officer reads it: a peer's, or this kiosk's own (by its role). */
 export function kioskLabel(db: Db, kioskId: string): string {
-  return peerLabel(db, kioskId) ?? HUB_LABEL
+  return peerLabel(db, kioskId) ?? ownKioskLabel(db)
 }
 
 /** An instant as toISOString writes it: its first 16 characters name its minute in every zone. */

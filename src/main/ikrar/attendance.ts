@@ -91,16 +91,20 @@ const CUTS = `
  * How many live expected arrivals came at or after each of two instants, by the same times as
  * TIMED, without reading every row out: an arrival's running maximum reaches `b` exactly when
  * its `seq` is at or past the first row of its kiosk whose own time reaches `b` (the cut).
+ * One row per kiosk's cut, each carrying both counts (one row with no kiosk when there is no
+ * cut), so the cuts kept for later arrivals come from the same single read.
  */
 const COUNT_FROM = `
-  WITH expected AS (${EXPECTED_EMPLOYEES})
-  SELECT
+  WITH expected AS (${EXPECTED_EMPLOYEES}),
+  k AS MATERIALIZED (${CUTS}),
+  n AS (SELECT
     coalesce(sum(CASE WHEN c.seq IS NULL THEN c.scanned_at >= @b1 ELSE c.seq >= k.c1 END), 0) AS n1,
     coalesce(sum(CASE WHEN c.seq IS NULL THEN c.scanned_at >= @b2 ELSE c.seq >= k.c2 END), 0) AS n2
-  FROM checkin c
-  JOIN expected x ON x.nip = c.nip
-  LEFT JOIN (${CUTS}) k ON k.kiosk_id = c.kiosk_id
-  WHERE c.ceremony_id = @ceremonyId AND c.cancelled_at IS NULL`
+    FROM checkin c
+    JOIN expected x ON x.nip = c.nip
+    LEFT JOIN k ON k.kiosk_id = c.kiosk_id
+    WHERE c.ceremony_id = @ceremonyId AND c.cancelled_at IS NULL)
+  SELECT n.n1, n.n2, k.kiosk_id, k.top, k.c1, k.c2 FROM n LEFT JOIN k ON 1`
 
 /** The arrivals added since a tally, in the order they were added, with what it needs of each. */
 const NEW_ROWS = `
@@ -110,6 +114,8 @@ const NEW_ROWS = `
   FROM checkin c WHERE ${NEW_ARRIVALS} ORDER BY c.id`
 
 type Cut = { top: number; c1: number | null; c2: number | null }
+/** A row of COUNT_FROM: both counts, and one kiosk's cut (kiosk_id null: no kiosk has one). */
+type CountRow = Cut & { n1: number; n2: number; kiosk_id: string | null }
 interface AfterStart {
   gate: IkrarGate
   b1: string
@@ -125,14 +131,12 @@ function countAfterStart(db: Db, ceremonyId: number): AfterStart | null {
   const b1 = iso(Date.parse(first.startedAt))
   const b2 = iso(Math.max(Date.parse(b1), ...later.map((r) => Date.parse(r.startedAt))))
   const p = { ceremonyId, b1, b2 }
-  const { n1, n2 } = db.prepare(COUNT_FROM).get(p) as { n1: number; n2: number }
-  const cuts = db.prepare(CUTS).all(p) as (Cut & { kiosk_id: string })[]
-  return {
-    gate: { readings: readings.length, afterStart: n1, repledged: n1 - n2 },
-    b1,
-    b2,
-    cuts: new Map(cuts.map(({ kiosk_id, ...cut }) => [kiosk_id, cut])),
-  }
+  const rows = db.prepare(COUNT_FROM).all(p) as CountRow[]
+  const { n1, n2 } = rows[0]!
+  const cuts = new Map<string, Cut>()
+  for (const { kiosk_id, top, c1, c2 } of rows)
+    if (kiosk_id !== null) cuts.set(kiosk_id, { top, c1, c2 })
+  return { gate: { readings: readings.length, afterStart: n1, repledged: n1 - n2 }, b1, b2, cuts }
 }
 
 type NewRow = { kioskId: string; seq: number | null; at: string; live: number; expected: number }

@@ -59,11 +59,13 @@ async function manifestIn(folder: string): Promise<Manifest | string> {
 
 export interface FolderCheck {
   manifest: Manifest | null
+  /** Whether the manifest's signature holds, checked once here for the report to rely on. */
+  signatureHolds: boolean
   files: FileCheck[]
 }
 
-/** The manifest's own check: its signature over every file's digest. */
-function manifestCheck(manifest: Manifest, options: VerifyOptions): FileCheck {
+/** The manifest's own check: its signature over every file's digest (`holds`: checked already). */
+function manifestCheck(manifest: Manifest, holds: boolean, options: VerifyOptions): FileCheck {
   const seal = manifest.keaslian
   if (!seal) {
     return unreadable(
@@ -81,7 +83,7 @@ function manifestCheck(manifest: Manifest, options: VerifyOptions): FileCheck {
       signature: seal.tandaTangan,
       rows: manifest.berkas,
     },
-    manifestSignatureHolds(manifest),
+    holds,
     options,
     () => [],
   )
@@ -167,9 +169,14 @@ export async function verifyFolder(
 ): Promise<FolderCheck> {
   const manifest = await manifestIn(folder)
   if (typeof manifest === 'string') {
-    return { manifest: null, files: [unreadable(MANIFEST, 'Daftar berkas', manifest)] }
+    return {
+      manifest: null,
+      signatureHolds: false,
+      files: [unreadable(MANIFEST, 'Daftar berkas', manifest)],
+    }
   }
-  const head = manifestCheck(manifest, options)
+  const signatureHolds = manifestSignatureHolds(manifest)
+  const head = manifestCheck(manifest, signatureHolds, options)
   const key = manifest.keaslian?.kunciPublik
   const inner: VerifyOptions = { ...options, expectedKey: options.expectedKey ?? key }
   const files: FileCheck[] = [head]
@@ -178,5 +185,5 @@ export async function verifyFolder(
     files.push(await listedFile(folder, entry, inner))
   }
   files.push(...unlisted(folder, manifest))
-  return { manifest, files }
+  return { manifest, signatureHolds, files }
 }

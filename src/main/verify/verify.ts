@@ -11,10 +11,9 @@ import {
   type Verdict,
 } from '../../shared/contract/authenticity'
 import { formatCount } from '../../shared/format'
-import { manifestSignatureHolds, type Manifest } from '../export/manifest'
 import { verifyCsv } from './csv'
 import { isSqliteFile, verifyDatabase } from './database'
-import { verifyFolder } from './folder'
+import { verifyFolder, type FolderCheck } from './folder'
 import { unreadable, type VerifyOptions } from './judge'
 import { verifyWorkbook } from './workbook'
 
@@ -81,19 +80,19 @@ export async function verifyPath(
   const stat = fs.statSync(target, { throwIfNoEntry: false })
   if (!stat) {
     const files = [unreadable(path.basename(target), 'Berkas', `${target} tidak ditemukan.`)]
-    return report(target, false, files, null)
+    return report(target, files, null)
   }
   if (stat.isDirectory()) {
-    const { manifest, files } = await verifyFolder(target, options)
-    return report(target, true, files, manifest)
+    const check = await verifyFolder(target, options)
+    return report(target, check.files, check)
   }
   const file = await verifyFile(target, options)
-  return report(target, false, [file], null)
+  return report(target, [file], null)
 }
 
-/** The contributing kiosks a manifest lists, only from one whose signature holds. */
-function kiosksOf(manifest: Manifest): ManifestKiosk[] {
-  if (!manifestSignatureHolds(manifest)) return []
+/** The contributing kiosks a folder's manifest lists, only from one whose signature holds. */
+function kiosksOf({ manifest, signatureHolds }: FolderCheck): ManifestKiosk[] {
+  if (!manifest || !signatureHolds) return []
   const listed = z
     .array(manifestKiosk)
     .max(1000)
@@ -101,12 +100,10 @@ function kiosksOf(manifest: Manifest): ManifestKiosk[] {
   return listed.success ? listed.data : []
 }
 
-function report(
-  target: string,
-  folder: boolean,
-  files: FileCheck[],
-  manifest: Manifest | null,
-): AuthenticityReport {
+/** `check`: the folder's, or null when the target is one file. */
+function report(target: string, files: FileCheck[], check: FolderCheck | null): AuthenticityReport {
+  const folder = check !== null
+  const manifest = check?.manifest
   const verdict = overall(files)
   const signedBy = files.find((f) => f.signedBy)?.signedBy ?? null
   return {
@@ -117,7 +114,7 @@ function report(
     signedBy,
     ceremony: manifest?.acara ?? null,
     chainHead: manifest?.keaslian?.kepalaRantai ?? null,
-    kiosks: manifest ? kiosksOf(manifest) : [],
+    kiosks: check ? kiosksOf(check) : [],
     files,
   }
 }
