@@ -28,6 +28,7 @@ import { PILKADA_2024 } from '../fixtures/ceremony'
 import { crowdNip } from '../fixtures/crowd'
 import { kioskAt, people, type Kiosk } from '../fixtures/kiosks'
 import { libreOfficeResave, needsSoffice } from '../fixtures/other-programs'
+import { laptopSealer } from '../fixtures/os-sealer'
 import { tempDir } from '../fixtures/temp-db'
 
 const cleanups: (() => void)[] = []
@@ -449,20 +450,24 @@ describe('this kiosk names its own arrivals by its role', () => {
     expect(own()).toEqual(['Kiosk induk', 'Kiosk induk'])
     setKioskRole(k.ctx.db, 'gerbang')
     expect(own()).toEqual(['Kiosk gerbang', 'Kiosk gerbang'])
-    saveLink(k.ctx.db, {
-      hubKioskId: 'HUB',
-      address: '127.0.0.1',
-      port: 48_123,
-      certPem: 'pem',
-      certSha256: 'sha',
-      credential: 'secret',
-      label: 'Gerbang 3',
-      pairedAt: '2024-09-30T00:00:00.000Z',
-      ackSeq: 0,
-      offsetMs: null,
-      lastContact: null,
-      ceremonyGlobalId: null,
-    })
+    saveLink(
+      k.ctx.db,
+      {
+        hubKioskId: 'HUB',
+        address: '127.0.0.1',
+        port: 48_123,
+        certPem: 'pem',
+        certSha256: 'sha',
+        credential: 'secret',
+        label: 'Gerbang 3',
+        pairedAt: '2024-09-30T00:00:00.000Z',
+        ackSeq: 0,
+        offsetMs: null,
+        lastContact: null,
+        ceremonyGlobalId: null,
+      },
+      laptopSealer(),
+    )
     expect(own()).toEqual(['Gerbang 3', 'Gerbang 3'])
   })
 })
