@@ -13,6 +13,7 @@ import { signBytes } from '../../src/main/keys/signature'
 import { createKey } from '../../src/main/keys/kiosk-key'
 import { fingerprintOf } from '../../src/main/keys/signature'
 import { bundleSignedBytes, type Bundle } from '../../src/main/bundle/format'
+import { REPORT_DUPLICATES } from '../../src/shared/contract/exchange'
 import { exportCeremony } from '../../src/main/export/export'
 import { verifyChain } from '../../src/main/log/chain'
 import { rebuildMatches } from '../../src/main/log/rebuild'
@@ -298,6 +299,31 @@ describe('Kirim data and Terima data', () => {
       expect.objectContaining({ nip: nip(1), cancelledAt: null }),
       expect.objectContaining({ nip: nip(2), cancelledAt: null }),
     ])
+  }, 60_000)
+
+  it('lists the first people recorded at two offices and counts them all', async () => {
+    const crowd = people(REPORT_DUPLICATES + 10, crowdNip)
+    const at = async (id: string) => {
+      const k = await kioskAt(id, crowd)
+      cleanups.push(k.cleanup)
+      return k
+    }
+    const bkpsdm = await at('BKPSDM')
+    const ceremony = await bkpsdm.call<Ceremony>('ceremony.create', PILKADA_2024)
+    const files = []
+    for (const id of ['OFFICE-A', 'OFFICE-B']) {
+      const office = await at(id)
+      const c = office.join(ceremony)
+      for (const p of crowd) await office.scanAt('00:31:00', p.nip)
+      files.push((await writeBundle(office.ctx.db, office.ctx, c.id, folder(), new Date())).file)
+    }
+    const hub = await at('HUB')
+    hub.join(ceremony)
+    const reports = importBundles(hub.ctx.db, files, new Date(), hub.ctx.kioskId)
+    for (const r of reports) {
+      expect(r.duplicates).toHaveLength(REPORT_DUPLICATES)
+      expect(r.duplicateCount).toBe(crowd.length)
+    }
   }, 60_000)
 
   describe('refuses, naming the file and the entry, and writes nothing', () => {

@@ -4,7 +4,7 @@
 import path from 'node:path'
 import type { Db } from '../db/connection'
 import { UserError } from '../errors'
-import type { BundleReport } from '../../shared/contract/exchange'
+import { REPORT_DUPLICATES, type BundleReport } from '../../shared/contract/exchange'
 import { applyPeerRuns, type ApplyResult } from '../hub/merge'
 import { PeerChainRefused, type PeerEntry } from '../hub/peer-chain'
 import { fingerprintOf, verifyBytes } from '../keys/signature'
@@ -91,6 +91,7 @@ const refusedReport = (fileName: string, error: { message: string }): BundleRepo
   arrivals: 0,
   repeats: 0,
   duplicates: [],
+  duplicateCount: 0,
 })
 
 /** Applies files read before, in one transaction, each logged when it added anything. */
@@ -123,7 +124,8 @@ function applyFiles(db: Db, read: readonly ReadFile[], now: Date, kioskId: strin
           newEntries: applied.newEntries,
           arrivals: applied.arrivals,
           repeats: applied.repeats,
-          duplicates: applied.duplicates,
+          duplicates: applied.duplicates.slice(0, REPORT_DUPLICATES),
+          duplicateCount: applied.duplicates.length,
         }
       })
     })

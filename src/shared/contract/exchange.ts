@@ -29,8 +29,14 @@ export interface BundleReport {
   newEntries: number
   arrivals: number
   repeats: number
+  /** The first REPORT_DUPLICATES people of the file recorded at another kiosk too. */
   duplicates: MergeDuplicate[]
+  /** All of them: a big office's file can touch thousands, too many to list on the screen. */
+  duplicateCount: number
 }
+
+/** How many people recorded at two kiosks a report lists; the exports list every one. */
+export const REPORT_DUPLICATES = 50
 
 export interface BundleWritten {
   file: string

@@ -27,6 +27,12 @@ function Report({ report }: { report: BundleReport }) {
               {d.repeats.map((r) => r.kiosk).join(', ')}
             </li>
           ))}
+          {report.duplicateCount > report.duplicates.length && (
+            <li>
+              dan {formatCount(report.duplicateCount - report.duplicates.length)} orang lainnya
+              (daftar lengkapnya di ekspor, kolom Kiosk).
+            </li>
+          )}
         </ul>
       )}
     </li>
