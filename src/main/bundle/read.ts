@@ -5,7 +5,7 @@ import path from 'node:path'
 import type { Db } from '../db/connection'
 import { UserError } from '../errors'
 import { REPORT_DUPLICATES, type BundleReport } from '../../shared/contract/exchange'
-import { applyPeerRuns, type ApplyResult } from '../hub/merge'
+import { peerMerge, type ApplyResult, type PeerRun } from '../hub/merge'
 import { PeerChainRefused, type PeerEntry } from '../hub/peer-chain'
 import { fingerprintOf, verifyBytes } from '../keys/signature'
 import { appendEntry, sha256Hex } from '../log/append'
@@ -64,19 +64,43 @@ function ceremonyHere(db: Db, b: Bundle): number {
   return id as number
 }
 
-/** A file read and checked on its own, waiting to be applied with the others of its batch. */
-interface ReadFile {
+/** What a report and the log keep of a file once its entries are taken in: not the entries. */
+interface TakenFile {
   fileName: string
-  bytes: Buffer
-  bundle: Bundle
+  fileSha256: string
+  header: Pick<Bundle, 'kioskId' | 'label' | 'fingerprint' | 'ceremony'>
+  fromSeq: number
+  toSeq: number
   ceremonyId: number
 }
 
-/** The file checked on its own: form, signature, where its segment starts, its ceremony here. */
-function readOne(db: Db, file: string): ReadFile {
-  const { bytes, bundle } = readBundle(file)
-  checkAnchor(bundle)
-  return { fileName: path.basename(file), bytes, bundle, ceremonyId: ceremonyHere(db, bundle) }
+/**
+ * The file checked on its own (form, signature, where its segment starts, its ceremony here),
+ * as the run the merge takes and what is kept of it afterwards.
+ */
+function readOne(db: Db, file: string): { run: PeerRun; taken: TakenFile; bytes: number } {
+  const { bytes, bundle: b } = readBundle(file)
+  checkAnchor(b)
+  const taken: TakenFile = {
+    fileName: path.basename(file),
+    fileSha256: sha256Hex(bytes),
+    header: {
+      kioskId: b.kioskId,
+      label: b.label,
+      fingerprint: b.fingerprint,
+      ceremony: b.ceremony,
+    },
+    fromSeq: b.entries[0]!.seq,
+    toSeq: b.entries.at(-1)!.seq,
+    ceremonyId: ceremonyHere(db, b),
+  }
+  const peer = {
+    kioskId: b.kioskId,
+    label: b.label,
+    publicKey: b.publicKey,
+    joinedBy: 'berkas' as const,
+  }
+  return { run: { peer, entries: b.entries as PeerEntry[] }, taken, bytes: bytes.length }
 }
 
 const refusedReport = (fileName: string, error: { message: string }): BundleReport => ({
@@ -94,64 +118,34 @@ const refusedReport = (fileName: string, error: { message: string }): BundleRepo
   duplicateCount: 0,
 })
 
-/** Applies files read before, in one transaction, each logged when it added anything. */
-function applyFiles(db: Db, read: readonly ReadFile[], now: Date, kioskId: string): BundleReport[] {
-  return db
-    .transaction(() => {
-      const runs = read.map(({ bundle: b }) => ({
-        peer: {
-          kioskId: b.kioskId,
-          label: b.label,
-          publicKey: b.publicKey,
-          joinedBy: 'berkas' as const,
-        },
-        entries: b.entries as PeerEntry[],
-      }))
-      return applyPeerRuns(db, runs, now).map((applied, i): BundleReport => {
-        const { fileName, bytes, bundle: b, ceremonyId } = read[i]!
-        if (applied instanceof PeerChainRefused) return refusedReport(fileName, applied)
-        // A file taken in before (or wholly covered by a gate's pushes) changes nothing, not even the log.
-        if (applied.newEntries > 0)
-          logImport(db, { fileName, bytes, bundle: b }, applied, now, kioskId)
-        return {
-          fileName,
-          ok: true,
-          error: null,
-          label: b.label,
-          fingerprint: b.fingerprint,
-          ceremonyName: b.ceremony.name,
-          ceremonyId,
-          newEntries: applied.newEntries,
-          arrivals: applied.arrivals,
-          repeats: applied.repeats,
-          duplicates: applied.duplicates.slice(0, REPORT_DUPLICATES),
-          duplicateCount: applied.duplicates.length,
-        }
-      })
-    })
-    .immediate()
-}
+const takenReport = (file: TakenFile, applied: ApplyResult): BundleReport => ({
+  fileName: file.fileName,
+  ok: true,
+  error: null,
+  label: file.header.label,
+  fingerprint: file.header.fingerprint,
+  ceremonyName: file.header.ceremony.name,
+  ceremonyId: file.ceremonyId,
+  newEntries: applied.newEntries,
+  arrivals: applied.arrivals,
+  repeats: applied.repeats,
+  duplicates: applied.duplicates.slice(0, REPORT_DUPLICATES),
+  duplicateCount: applied.duplicates.length,
+})
 
-function logImport(
-  db: Db,
-  file: Pick<ReadFile, 'fileName' | 'bytes' | 'bundle'>,
-  applied: ApplyResult,
-  now: Date,
-  kioskId: string,
-): void {
-  const b = file.bundle
+function logImport(db: Db, file: TakenFile, applied: ApplyResult, now: Date, kioskId: string) {
   appendEntry(db, {
     kind: 'bundle.imported',
     at: now.toISOString(),
     kioskId,
     body: {
       fileName: file.fileName,
-      fileSha256: sha256Hex(file.bytes),
-      peerKioskId: b.kioskId,
-      fingerprint: b.fingerprint,
-      ceremonyGlobalId: b.ceremony.globalId,
-      fromSeq: b.entries[0]!.seq,
-      toSeq: b.entries.at(-1)!.seq,
+      fileSha256: file.fileSha256,
+      peerKioskId: file.header.kioskId,
+      fingerprint: file.header.fingerprint,
+      ceremonyGlobalId: file.header.ceremony.globalId,
+      fromSeq: file.fromSeq,
+      toSeq: file.toSeq,
       newEntries: applied.newEntries,
       arrivals: applied.arrivals,
       repeats: applied.repeats,
@@ -159,14 +153,58 @@ function logImport(
   })
 }
 
-/** File bytes held and applied together: the files of one batch are parsed in memory at once. */
+/** File bytes taken in one transaction: what stays in memory until it settles is their arrivals. */
 const BATCH_BYTES = 64 * 1024 * 1024
+
+/**
+ * Takes in files from `first` on, up to BATCH_BYTES of them, in one transaction: each is read
+ * and its entries stored in turn (so one file's entries are in memory at a time), then every
+ * person they touch is settled once, and each file that added anything is logged. Returns
+ * where the next batch starts.
+ */
+function importBatch(
+  db: Db,
+  files: readonly string[],
+  first: number,
+  reports: BundleReport[],
+  how: { now: Date; kioskId: string },
+): number {
+  return db
+    .transaction(() => {
+      const merge = peerMerge(db, how.now)
+      const taken: { at: number; file: TakenFile; applied: ApplyResult }[] = []
+      let held = 0
+      let at = first
+      for (; at < files.length && held < BATCH_BYTES; at++) {
+        let read: ReturnType<typeof readOne>
+        try {
+          read = readOne(db, files[at]!)
+        } catch (error) {
+          if (!(error instanceof FileRefused) && !(error instanceof UserError)) throw error
+          reports[at] = refusedReport(path.basename(files[at]!), error)
+          continue
+        }
+        held += read.bytes
+        const applied = merge.add(read.run)
+        if (applied instanceof PeerChainRefused)
+          reports[at] = refusedReport(read.taken.fileName, applied)
+        else taken.push({ at, file: read.taken, applied })
+      }
+      merge.finish()
+      for (const t of taken) {
+        // A file taken in before (or wholly covered by a gate's pushes) changes nothing, not even the log.
+        if (t.applied.newEntries > 0) logImport(db, t.file, t.applied, how.now, how.kioskId)
+        reports[t.at] = takenReport(t.file, t.applied)
+      }
+      return at
+    })
+    .immediate()
+}
 
 /**
  * Takes in the files, each with its own report. A refused file writes nothing and never stops
  * the others; the same file again adds nothing; files in any order give the same arrivals.
- * Files are applied in batches (all of them, unless they hold more than BATCH_BYTES), so a
- * person in several files is settled once per batch.
+ * Files picked together are settled together (in batches of BATCH_BYTES).
  */
 export function importBundles(
   db: Db,
@@ -175,30 +213,7 @@ export function importBundles(
   kioskId: string,
 ): BundleReport[] {
   const reports: BundleReport[] = []
-  let batch: { at: number; file: ReadFile }[] = []
-  let held = 0
-  const apply = () => {
-    const applied = applyFiles(
-      db,
-      batch.map((b) => b.file),
-      now,
-      kioskId,
-    )
-    batch.forEach((b, i) => (reports[b.at] = applied[i]!))
-    batch = []
-    held = 0
-  }
-  files.forEach((file, at) => {
-    try {
-      const read = readOne(db, file)
-      if (held > 0 && held + read.bytes.length > BATCH_BYTES) apply()
-      batch.push({ at, file: read })
-      held += read.bytes.length
-    } catch (error) {
-      if (!(error instanceof FileRefused) && !(error instanceof UserError)) throw error
-      reports[at] = refusedReport(path.basename(file), error)
-    }
-  })
-  if (batch.length > 0) apply()
+  for (let next = 0; next < files.length;)
+    next = importBatch(db, files, next, reports, { now, kioskId })
   return reports
 }

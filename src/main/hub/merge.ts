@@ -551,62 +551,61 @@ export interface PeerRun {
 }
 
 /**
- * Takes runs of peers' chains in one transaction. Each run is verified whole against itself and
- * what is stored for its peer, then what is new is stored; the arrivals of all runs are derived
- * and settled together. A run that does not hold gets its PeerChainRefused (an Indonesian
- * message naming the entry) in its place, and writes nothing; the others go in. Sending the
- * same entries again changes nothing.
+ * Takes runs of peers' chains inside the caller's transaction. `add` verifies a run whole
+ * against itself and what is stored for its peer, stores what is new and reads its arrivals;
+ * a run that does not hold gets its PeerChainRefused (an Indonesian message naming the entry)
+ * and writes nothing, and the others go on. `finish` settles the arrivals of every run added,
+ * together, and fills in their results. Sending the same entries again changes nothing.
  */
-export function applyPeerRuns(
-  db: Db,
-  runs: readonly PeerRun[],
-  now: Date = new Date(),
-): (ApplyResult | PeerChainRefused)[] {
-  return db
-    .transaction(() => {
-      const merge = merger(db)
-      const ceremonies: Set<number>[] = []
-      const results = runs.map((run, i): ApplyResult | PeerChainRefused => {
-        const sorted = [...run.entries].sort((a, b) => a.seq - b.seq)
-        const kioskId = run.peer.kioskId
-        let fresh: VerifiedEntry[]
-        let waiting: DerivableEntry[]
-        try {
-          const known = checkPeer(db, run.peer)
-          fresh = newPeerEntries(db, run.peer, sorted)
-          waiting = known ? waitingForRun(db, kioskId, fresh) : []
-          notePeer(db, run.peer, known, now)
-        } catch (error) {
-          if (error instanceof PeerChainRefused) return error
-          throw error
-        }
-        storePeerEntries(db, kioskId, fresh, now)
-        const result = emptyResult(fresh.length, sorted.length - fresh.length)
-        const all =
-          waiting.length === 0 ? fresh : [...waiting, ...fresh].sort((a, b) => a.seq - b.seq)
-        merge.stage(kioskId, all, result, (ceremonies[i] = new Set()))
-        return result
-      })
-      merge.settle()
-      results.forEach((r, i) => {
-        if (r instanceof PeerChainRefused) return
-        r.ceremonyIds = [...ceremonies[i]!].sort((a, b) => a - b)
-      })
-      return results
-    })
-    .immediate()
+export function peerMerge(db: Db, now: Date) {
+  const merge = merger(db)
+  const added: { result: ApplyResult; ceremonyIds: Set<number> }[] = []
+  const add = (run: PeerRun): ApplyResult | PeerChainRefused => {
+    const sorted = [...run.entries].sort((a, b) => a.seq - b.seq)
+    const kioskId = run.peer.kioskId
+    let fresh: VerifiedEntry[]
+    let waiting: DerivableEntry[]
+    try {
+      const known = checkPeer(db, run.peer)
+      fresh = newPeerEntries(db, run.peer, sorted)
+      waiting = known ? waitingForRun(db, kioskId, fresh) : []
+      notePeer(db, run.peer, known, now)
+    } catch (error) {
+      if (error instanceof PeerChainRefused) return error
+      throw error
+    }
+    storePeerEntries(db, kioskId, fresh, now)
+    const result = emptyResult(fresh.length, sorted.length - fresh.length)
+    const all = waiting.length === 0 ? fresh : [...waiting, ...fresh].sort((a, b) => a.seq - b.seq)
+    const ceremonyIds = new Set<number>()
+    merge.stage(kioskId, all, result, ceremonyIds)
+    added.push({ result, ceremonyIds })
+    return result
+  }
+  const finish = () => {
+    merge.settle()
+    for (const { result, ceremonyIds } of added)
+      result.ceremonyIds = [...ceremonyIds].sort((a, b) => a - b)
+  }
+  return { add, finish }
 }
 
-/** applyPeerRuns for one run: throws its PeerChainRefused, having written nothing. */
+/** One run (a gate's push) in its own transaction: throws its PeerChainRefused, having written nothing. */
 export function applyPeerEntries(
   db: Db,
   peer: PeerIdentity,
   entries: readonly PeerEntry[],
   now: Date = new Date(),
 ): ApplyResult {
-  const [result] = applyPeerRuns(db, [{ peer, entries }], now)
-  if (result instanceof PeerChainRefused) throw result
-  return result!
+  return db
+    .transaction(() => {
+      const merge = peerMerge(db, now)
+      const result = merge.add({ peer, entries })
+      if (result instanceof PeerChainRefused) throw result
+      merge.finish()
+      return result
+    })
+    .immediate()
 }
 
 /**
