@@ -12,6 +12,16 @@ describe('an mDNS answer, as a gate lists it', () => {
     ).toEqual({ name: 'Kiosk induk BKPSDM', address: '192.168.43.10', port: 48_123 })
   })
 
+  it('takes the address the hub says it listens on over the other addresses of its laptop', () => {
+    const answer = { name: 'Kiosk induk', addresses: ['10.0.0.5', '192.168.43.1'], port: 48_123 }
+    expect(hubFromAnswer({ ...answer, txt: { alamat: '192.168.43.1' } })!.address).toBe(
+      '192.168.43.1',
+    )
+    for (const txt of [{ alamat: 'bukan alamat' }, { alamat: 7 }, 'x', null]) {
+      expect(hubFromAnswer({ ...answer, txt })!.address, JSON.stringify(txt)).toBe('10.0.0.5')
+    }
+  })
+
   it('drops an answer with no usable address or port', () => {
     for (const answer of [
       { name: 'x', addresses: ['fe80::1'], port: 1 },

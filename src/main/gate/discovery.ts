@@ -13,22 +13,28 @@ interface Answer {
   name?: unknown
   addresses?: unknown
   port?: unknown
+  /** The hub's TXT record: `alamat`, the address it listens on (hub/advertise.ts). */
+  txt?: unknown
 }
+
+const isIpv4 = (a: unknown): a is string =>
+  typeof a === 'string' &&
+  /^\d{1,3}(\.\d{1,3}){3}$/.test(a) &&
+  a.split('.').every((n) => Number(n) <= 255)
 
 /**
  * A hub as the officer is shown it, or null for an answer no hub of ours would give. Anyone on
  * the network can answer, so nothing is taken as it came: an IPv4 address, a real port, a name
  * without control characters and of a bounded length. Pairing still needs the hub's code and
  * pins its certificate: a false answer can only waste the officer's time, never be trusted.
+ * The address the hub says it listens on comes first: its answer lists every address of its
+ * laptop (a hotspot's and an office network's), and the hub listens on the one picked.
  */
 export function hubFromAnswer(answer: Answer): DiscoveredHub | null {
   const addresses = Array.isArray(answer.addresses) ? answer.addresses : []
-  const address = addresses.find(
-    (a): a is string =>
-      typeof a === 'string' &&
-      /^\d{1,3}(\.\d{1,3}){3}$/.test(a) &&
-      a.split('.').every((n) => Number(n) <= 255),
-  )
+  const txt = typeof answer.txt === 'object' && answer.txt !== null ? answer.txt : {}
+  const listening = (txt as { alamat?: unknown }).alamat
+  const address = isIpv4(listening) ? listening : addresses.find(isIpv4)
   const port = answer.port
   if (!address || typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65_535)
     return null

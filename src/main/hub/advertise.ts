@@ -11,6 +11,8 @@ export interface Advertiser {
 
 export function advertiseHub(o: {
   name: string
+  /** The address the hub listens on: the answer lists every address of the laptop. */
+  address: string
   port: number
   certSha256: string
 }): Advertiser | null {
@@ -21,7 +23,7 @@ export function advertiseHub(o: {
       type: SERVICE_TYPE,
       port: o.port,
       // The first 16 hex digits of the pin: a gate shows it beside the hub it found.
-      txt: { sidik: o.certSha256.slice(0, 16), versi: '1' },
+      txt: { sidik: o.certSha256.slice(0, 16), alamat: o.address, versi: '1' },
     })
     return {
       stop: () =>

@@ -107,6 +107,7 @@ export class HubService {
     if (this.d.advertise !== false)
       this.advertiser = advertiseHub({
         name: `Kiosk induk ${this.d.kioskId.slice(0, 6)}`,
+        address,
         port: this.info.port,
         certSha256: tls.fingerprint,
       })
