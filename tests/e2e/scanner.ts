@@ -14,7 +14,9 @@ const SUFFIX_KEYS = {
 /**
  * Types `code` the way a barcode scanner does: keys `gapMs` apart by their hardware
  * timestamps, then the suffix. The timestamps travel with the events, so a busy test machine
- * delivering them late does not change the burst's speed.
+ * delivering them late does not change the burst's speed; and every key is sent at once, in
+ * order, as a scanner's keys reach the laptop, rather than each after the last one's round
+ * trip (on a loaded machine a round trip can outlast the pause that ends a burst).
  */
 export async function scanWithKeyboardScanner(
   page: Page,
@@ -28,24 +30,27 @@ export async function scanWithKeyboardScanner(
     text: ch,
   }))
   if (suffix) keys.push(SUFFIX_KEYS[suffix])
-  for (const [i, k] of keys.entries()) {
+  const sent = keys.flatMap((k, i) => {
     const timestamp = start + (i * gapMs) / 1000
     const { code, vk } = k
-    await cdp.send('Input.dispatchKeyEvent', {
-      type: 'keyDown',
-      key: k.key,
-      text: k.text,
-      code,
-      windowsVirtualKeyCode: vk,
-      timestamp,
-    })
-    await cdp.send('Input.dispatchKeyEvent', {
-      type: 'keyUp',
-      key: k.key,
-      code,
-      windowsVirtualKeyCode: vk,
-      timestamp,
-    })
-  }
+    return [
+      cdp.send('Input.dispatchKeyEvent', {
+        type: 'keyDown',
+        key: k.key,
+        text: k.text,
+        code,
+        windowsVirtualKeyCode: vk,
+        timestamp,
+      }),
+      cdp.send('Input.dispatchKeyEvent', {
+        type: 'keyUp',
+        key: k.key,
+        code,
+        windowsVirtualKeyCode: vk,
+        timestamp,
+      }),
+    ]
+  })
+  await Promise.all(sent)
   await cdp.detach()
 }
