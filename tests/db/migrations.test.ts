@@ -5,6 +5,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openDatabase, openKioskDatabase } from '../../src/main/db/connection'
 import { MIGRATIONS } from '../../src/main/db/migrations'
+import type { Migration } from '../../src/main/db/migrations/types'
 import { absence } from '../../src/main/db/migrations/0004-absence'
 import { card } from '../../src/main/db/migrations/0005-card'
 import { checkinClock } from '../../src/main/db/migrations/0006-checkin-clock'
@@ -608,29 +609,38 @@ describe('migration log-unindexed-id', () => {
   })
 })
 
+/**
+ * A kiosk database as it was just before `migration`, holding gate G1's chain of two entries:
+ * the creation of its ceremony 3 (global id G-3) and a scan of it. The rows come back as stored.
+ */
+function peerChainBefore(migration: Migration) {
+  const dir = tempDir()
+  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }))
+  const file = path.join(dir, 'k.sqlite')
+  const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, migration.version - 1) })
+  old
+    .prepare(
+      `INSERT INTO peer (kiosk_id, label, public_key, fingerprint, joined_by, joined_at)
+       VALUES ('G1', 'Gerbang 1', 'k', 'f', 'live', 'now')`,
+    )
+    .run()
+  const entry = old.prepare(
+    `INSERT INTO peer_entry (kiosk_id, seq, id, kind, at, entry_kiosk_id, body, prev_hash, hash, received_at)
+     VALUES ('G1', ?, ?, ?, 'now', 'G1', ?, ?, ?, 'now')`,
+  )
+  const created = JSON.stringify({ ceremonyId: 3, globalId: 'G-3' })
+  entry.run(1, 'e1', 'ceremony.created', created, 'p0', 'h1')
+  entry.run(2, 'e2', 'scan', JSON.stringify({ ceremonyId: 3, nip: '1' }), 'h1', 'h2')
+  const rows = old.prepare('SELECT * FROM peer_entry ORDER BY kiosk_id, seq').all()
+  old.close()
+  const db = openDatabase(file, { migrations: MIGRATIONS.slice(0, migration.version) })
+  cleanups.push(() => db.close())
+  return { db, rows }
+}
+
 describe('migration 0016 peer-ceremony-index', () => {
   it("indexes only the peers' ceremony.created rows, by their own ceremony id and by global id, over chains already held", () => {
-    const dir = tempDir()
-    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }))
-    const file = path.join(dir, 'k.sqlite')
-    const old = openDatabase(file, {
-      migrations: MIGRATIONS.slice(0, peerCeremonyIndex.version - 1),
-    })
-    old
-      .prepare(
-        `INSERT INTO peer (kiosk_id, label, public_key, fingerprint, joined_by, joined_at)
-         VALUES ('G1', 'Gerbang 1', 'k', 'f', 'live', 'now')`,
-      )
-      .run()
-    const entry = old.prepare(
-      `INSERT INTO peer_entry (kiosk_id, seq, id, kind, at, body, prev_hash, hash, received_at)
-       VALUES ('G1', ?, ?, ?, 'now', ?, 'p', 'h', 'now')`,
-    )
-    entry.run(1, 'e1', 'ceremony.created', JSON.stringify({ ceremonyId: 3, globalId: 'G-3' }))
-    entry.run(2, 'e2', 'scan', JSON.stringify({ ceremonyId: 3, nip: '1' }))
-    old.close()
-    const db = openDatabase(file, { migrations: MIGRATIONS.slice(0, peerCeremonyIndex.version) })
-    cleanups.push(() => db.close())
+    const { db } = peerChainBefore(peerCeremonyIndex)
     const plan = (sql: string, ...args: unknown[]) =>
       (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[])
         .map((r) => r.detail)
@@ -648,35 +658,7 @@ describe('migration 0016 peer-ceremony-index', () => {
 
 describe('migration 0018 merge-lean-indexes', () => {
   it("copies peers' chains as they were onto a table without an id index, still append-only, and indexes only the arrivals the merge set aside", () => {
-    const dir = tempDir()
-    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }))
-    const file = path.join(dir, 'k.sqlite')
-    const old = openDatabase(file, {
-      migrations: MIGRATIONS.slice(0, mergeLeanIndexes.version - 1),
-    })
-    old
-      .prepare(
-        `INSERT INTO peer (kiosk_id, label, public_key, fingerprint, joined_by, joined_at)
-         VALUES ('G1', 'Gerbang 1', 'k', 'f', 'live', 'now')`,
-      )
-      .run()
-    const entry = old.prepare(
-      `INSERT INTO peer_entry (kiosk_id, seq, id, kind, at, entry_kiosk_id, body, prev_hash, hash, received_at)
-       VALUES ('G1', ?, ?, ?, 'now', 'G1', ?, ?, ?, 'now')`,
-    )
-    entry.run(
-      1,
-      'e1',
-      'ceremony.created',
-      JSON.stringify({ ceremonyId: 3, globalId: 'G-3' }),
-      'p0',
-      'h1',
-    )
-    entry.run(2, 'e2', 'scan', JSON.stringify({ ceremonyId: 3, nip: '1' }), 'h1', 'h2')
-    const rows = old.prepare('SELECT * FROM peer_entry ORDER BY kiosk_id, seq').all()
-    old.close()
-    const db = openDatabase(file, { migrations: MIGRATIONS.slice(0, mergeLeanIndexes.version) })
-    cleanups.push(() => db.close())
+    const { db, rows } = peerChainBefore(mergeLeanIndexes)
     expect(db.prepare('SELECT * FROM peer_entry ORDER BY kiosk_id, seq').all()).toEqual(rows)
     const indexes = (table: string) =>
       db.prepare(`SELECT name FROM pragma_index_list('${table}') ORDER BY name`).pluck().all()
