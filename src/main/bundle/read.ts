@@ -3,105 +3,28 @@
 // the entry, and one bad file never stops the others (docs/antar-kiosk.md).
 import path from 'node:path'
 import type { Db } from '../db/connection'
-import { UserError } from '../errors'
 import { REPORT_DUPLICATES, type BundleReport } from '../../shared/contract/exchange'
-import { peerMerge, type ApplyResult, type PeerRun } from '../hub/merge'
-import { PeerChainRefused, type PeerEntry } from '../hub/peer-chain'
-import { fingerprintOf, verifyBytes } from '../keys/signature'
-import { appendEntry, sha256Hex } from '../log/append'
-import type { CeremonyCreatedBody } from '../log/kinds'
-import { FileRefused, readKioskFile, refuseFile } from './file'
-import { MAX_BUNDLE_BYTES, bundleSchema, bundleSignedBytes, type Bundle } from './format'
+import { peerMerge, type ApplyResult } from '../hub/merge'
+import { PeerChainRefused } from '../hub/peer-chain'
+import { appendEntry } from '../log/append'
+import { checkHere, type BundleChecks, type FileSummary } from './check'
+import { FileRefused, refuseFile } from './file'
 
-const refuse = refuseFile
-
-/** The file as a bundle, its form and signature checked; what the chain says is checked later. */
-export function readBundle(file: string): { bytes: Buffer; bundle: Bundle } {
-  const { bytes, data } = readKioskFile(file, {
-    maxBytes: MAX_BUNDLE_BYTES,
-    schema: bundleSchema,
-    what: 'berkas Kirim data',
-  })
-  const b = data
-  if (fingerprintOf(b.publicKey) !== b.fingerprint) {
-    refuse('sidik kunci di berkas tidak cocok dengan kuncinya')
-  }
-  const head = b.entries.at(-1)!
-  if (!verifyBytes(b.publicKey, bundleSignedBytes(b, head), b.signature)) {
-    refuse(
-      `tanda tangan berkas tidak sah untuk kunci ${b.fingerprint}: berkas diubah sesudah ditandatangani, atau ditandatangani kunci lain`,
-    )
-  }
-  return { bytes, bundle: b }
-}
-
-/** The segment must start where the ceremony was created at the sender, under the same id. */
-function checkAnchor(b: Bundle): void {
-  const first = b.entries[0]!
-  const body = first.body as Partial<CeremonyCreatedBody>
-  if (first.kind !== 'ceremony.created' || body.globalId !== b.ceremony.globalId) {
-    refuse(
-      `entri nomor ${first.seq} bukan awal acara "${b.ceremony.name}": rantai harus dimulai dari saat acara dibuat`,
-    )
-  }
-  if (b.entries.at(-1)!.kind !== 'head.signed') {
-    refuse(
-      'entri terakhir bukan kepala rantai yang ditandatangani: ada entri yang dibuang dari ujungnya',
-    )
-  }
-}
-
-function ceremonyHere(db: Db, b: Bundle): number {
+function ceremonyHere(db: Db, header: FileSummary['header']): number {
   const id = db
     .prepare('SELECT id FROM ceremony WHERE global_id = ?')
     .pluck()
-    .get(b.ceremony.globalId)
+    .get(header.ceremony.globalId)
   if (id === undefined) {
-    refuse(
-      `acara "${b.ceremony.name}" (${b.ceremony.date}) tidak ada di kiosk ini. Hanya data acara yang dibuat dari paket acara kiosk ini yang diterima`,
+    refuseFile(
+      `acara "${header.ceremony.name}" (${header.ceremony.date}) tidak ada di kiosk ini. Hanya data acara yang dibuat dari paket acara kiosk ini yang diterima`,
     )
   }
   return id as number
 }
 
-/** What a report and the log keep of a file once its entries are taken in: not the entries. */
-interface TakenFile {
-  fileName: string
-  fileSha256: string
-  header: Pick<Bundle, 'kioskId' | 'label' | 'fingerprint' | 'ceremony'>
-  fromSeq: number
-  toSeq: number
-  ceremonyId: number
-}
-
-/**
- * The file checked on its own (form, signature, where its segment starts, its ceremony here),
- * as the run the merge takes and what is kept of it afterwards.
- */
-function readOne(db: Db, file: string): { run: PeerRun; taken: TakenFile; bytes: number } {
-  const { bytes, bundle: b } = readBundle(file)
-  checkAnchor(b)
-  const taken: TakenFile = {
-    fileName: path.basename(file),
-    fileSha256: sha256Hex(bytes),
-    header: {
-      kioskId: b.kioskId,
-      label: b.label,
-      fingerprint: b.fingerprint,
-      ceremony: b.ceremony,
-    },
-    fromSeq: b.entries[0]!.seq,
-    toSeq: b.entries.at(-1)!.seq,
-    ceremonyId: ceremonyHere(db, b),
-  }
-  const peer = {
-    kioskId: b.kioskId,
-    label: b.label,
-    publicKey: b.publicKey,
-    joinedBy: 'berkas' as const,
-  }
-  return { run: { peer, entries: b.entries as PeerEntry[] }, taken, bytes: bytes.length }
-}
+/** A file taken in, with the ceremony here its entries go to. */
+type TakenFile = FileSummary & { ceremonyId: number }
 
 const refusedReport = (fileName: string, error: { message: string }): BundleReport => ({
   fileName,
@@ -167,7 +90,7 @@ function importBatch(
   files: readonly string[],
   first: number,
   reports: BundleReport[],
-  how: { now: Date; kioskId: string },
+  how: { now: Date; kioskId: string; checks: BundleChecks },
 ): number {
   return db
     .transaction(() => {
@@ -176,19 +99,25 @@ function importBatch(
       let held = 0
       let at = first
       for (; at < files.length && held < BATCH_BYTES; at++) {
-        let read: ReturnType<typeof readOne>
-        try {
-          read = readOne(db, files[at]!)
-        } catch (error) {
-          if (!(error instanceof FileRefused) && !(error instanceof UserError)) throw error
-          reports[at] = refusedReport(path.basename(files[at]!), error)
+        const fileName = path.basename(files[at]!)
+        const check = how.checks.next()
+        if (!check.ok) {
+          reports[at] = refusedReport(fileName, check)
           continue
         }
-        held += read.bytes
-        const applied = merge.add(read.run)
-        if (applied instanceof PeerChainRefused)
-          reports[at] = refusedReport(read.taken.fileName, applied)
-        else taken.push({ at, file: read.taken, applied })
+        const { run, summary, bytes } = check.file
+        let file: TakenFile
+        try {
+          file = { ...summary, ceremonyId: ceremonyHere(db, summary.header) }
+        } catch (error) {
+          if (!(error instanceof FileRefused)) throw error
+          reports[at] = refusedReport(fileName, error)
+          continue
+        }
+        held += bytes
+        const applied = merge.add(run)
+        if (applied instanceof PeerChainRefused) reports[at] = refusedReport(fileName, applied)
+        else taken.push({ at, file, applied })
       }
       merge.finish()
       for (const t of taken) {
@@ -204,16 +133,19 @@ function importBatch(
 /**
  * Takes in the files, each with its own report. A refused file writes nothing and never stops
  * the others; the same file again adds nothing; files in any order give the same arrivals.
- * Files picked together are settled together (in batches of BATCH_BYTES).
+ * Files picked together are settled together (in batches of BATCH_BYTES). `checks` checks each
+ * file on its own, in order: on this thread, or a worker's ahead of the file being stored
+ * (check-thread.ts).
  */
 export function importBundles(
   db: Db,
   files: readonly string[],
   now: Date,
   kioskId: string,
+  checks: BundleChecks = checkHere(files),
 ): BundleReport[] {
   const reports: BundleReport[] = []
   for (let next = 0; next < files.length;)
-    next = importBatch(db, files, next, reports, { now, kioskId })
+    next = importBatch(db, files, next, reports, { now, kioskId, checks })
   return reports
 }

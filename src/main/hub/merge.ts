@@ -11,7 +11,8 @@ import type { CeremonyCreatedBody, CheckinCancelledBody, ScanBody } from '../log
 import { ownKioskLabel } from './kiosk-label'
 import {
   checkPeer,
-  newPeerEntries,
+  checkRun,
+  freshEntries,
   notePeer,
   PeerChainRefused,
   storePeerEntries,
@@ -544,15 +545,15 @@ const emptyResult = (newEntries: number, knownEntries: number): ApplyResult => (
   ceremonyIds: [],
 })
 
-/** A run of a peer's chain: a live gate's push, or an office file's segment. */
+/** A run of a peer's chain (a live gate's push, or an office file's segment) that checkRun passed. */
 export interface PeerRun {
   peer: PeerIdentity
-  entries: readonly PeerEntry[]
+  entries: readonly VerifiedEntry[]
 }
 
 /**
- * Takes runs of peers' chains inside the caller's transaction. `add` verifies a run whole
- * against itself and what is stored for its peer, stores what is new and reads its arrivals;
+ * Takes runs of peers' chains inside the caller's transaction. `add` checks a run (checkRun
+ * passed) against what is stored for its peer, stores what is new and reads its arrivals;
  * a run that does not hold gets its PeerChainRefused (an Indonesian message naming the entry)
  * and writes nothing, and the others go on. `finish` settles the arrivals of every run added,
  * together, and fills in their results. Sending the same entries again changes nothing.
@@ -561,13 +562,12 @@ export function peerMerge(db: Db, now: Date) {
   const merge = merger(db)
   const added: { result: ApplyResult; ceremonyIds: Set<number> }[] = []
   const add = (run: PeerRun): ApplyResult | PeerChainRefused => {
-    const sorted = [...run.entries].sort((a, b) => a.seq - b.seq)
     const kioskId = run.peer.kioskId
     let fresh: VerifiedEntry[]
     let waiting: DerivableEntry[]
     try {
       const known = checkPeer(db, run.peer)
-      fresh = newPeerEntries(db, run.peer, sorted)
+      fresh = freshEntries(db, run.peer, run.entries)
       waiting = known ? waitingForRun(db, kioskId, fresh) : []
       notePeer(db, run.peer, known, now)
     } catch (error) {
@@ -575,7 +575,7 @@ export function peerMerge(db: Db, now: Date) {
       throw error
     }
     storePeerEntries(db, kioskId, fresh, now)
-    const result = emptyResult(fresh.length, sorted.length - fresh.length)
+    const result = emptyResult(fresh.length, run.entries.length - fresh.length)
     const all = waiting.length === 0 ? fresh : [...waiting, ...fresh].sort((a, b) => a.seq - b.seq)
     const ceremonyIds = new Set<number>()
     merge.stage(kioskId, all, result, ceremonyIds)
@@ -597,10 +597,11 @@ export function applyPeerEntries(
   entries: readonly PeerEntry[],
   now: Date = new Date(),
 ): ApplyResult {
+  const run = { peer, entries: checkRun(peer, entries) }
   return db
     .transaction(() => {
       const merge = peerMerge(db, now)
-      const result = merge.add({ peer, entries })
+      const result = merge.add(run)
       if (result instanceof PeerChainRefused) throw result
       merge.finish()
       return result

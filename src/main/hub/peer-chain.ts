@@ -138,9 +138,9 @@ function checkEntry(peer: PeerIdentity, e: PeerEntry): string {
  * Refuses a run that repeats an id. Across chains an entry is named by its kiosk and number
  * (migration 18): ids are not indexed, and UUIDv7 ids of honest kiosks never meet.
  */
-function checkIdsFree(fresh: readonly VerifiedEntry[]): void {
+function checkIdsFree(run: readonly VerifiedEntry[]): void {
   const ids = new Map<string, VerifiedEntry>()
-  for (const e of fresh) {
+  for (const e of run) {
     const twice = ids.get(e.id)
     if (twice) {
       throw new PeerChainRefused(
@@ -153,29 +153,16 @@ function checkIdsFree(fresh: readonly VerifiedEntry[]): void {
 }
 
 /**
- * Checks a run of a peer's entries (in seq order) against themselves and against what is
- * stored for that peer, and returns the ones not stored yet; throws PeerChainRefused at the
- * first that fails. Reads only. Segments may come in any order (office files): a segment need
- * not start at entry 1, but wherever it touches a stored entry (the one before its first, the
- * one after its last, or an entry it repeats) the hashes must agree, so two segments of one
- * chain can never disagree.
+ * Checks a run of a peer's entries (in any order) against itself: each entry on its own, each
+ * tied to the one before it, no gap, no id twice; throws PeerChainRefused at the first that
+ * fails. Needs no database, so a worker thread can check an office's file while the main
+ * thread stores the one before it (bundle/check-worker.ts); freshEntries then checks the run
+ * against what is stored.
  */
-export function newPeerEntries(
-  db: Db,
-  peer: PeerIdentity,
-  entries: readonly PeerEntry[],
-): VerifiedEntry[] {
-  const first = entries[0]
-  const last = entries.at(-1)
-  if (!first || !last) return []
-  const links = new Map<number, StoredLink>()
-  const rows = prepared(db).links.all(peer.kioskId, first.seq - 1, last.seq + 1) as (StoredLink & {
-    seq: number
-  })[]
-  for (const r of rows) links.set(r.seq, r)
-  const fresh: VerifiedEntry[] = []
+export function checkRun(peer: PeerIdentity, entries: readonly PeerEntry[]): VerifiedEntry[] {
+  const run: VerifiedEntry[] = []
   let before: { seq: number; hash: string } | null = null
-  for (const e of entries) {
+  for (const e of [...entries].sort((a, b) => a.seq - b.seq)) {
     if (before !== null && e.seq !== before.seq + 1) {
       throw new PeerChainRefused(
         e.seq,
@@ -183,25 +170,53 @@ export function newPeerEntries(
       )
     }
     const bodyJson = checkEntry(peer, e)
-    const previous =
-      before ?? (e.seq === 1 ? { seq: 0, hash: GENESIS_HASH } : (links.get(e.seq - 1) ?? null))
-    if (previous !== null && previous.hash !== e.prevHash) {
-      throw new PeerChainRefused(
-        e.seq,
-        `${at(e.seq)} tidak tersambung dengan entri sebelumnya (hash sebelumnya tidak cocok): ada entri yang diubah, dihapus atau disisipkan.`,
-      )
-    }
-    const same = links.get(e.seq)
-    if (same) {
-      if (same.hash !== e.hash || same.id !== e.id) {
-        throw new PeerChainRefused(
-          e.seq,
-          `${at(e.seq)} berbeda dengan ${at(e.seq)} dari kiosk yang sama yang sudah diterima: salah satunya diubah.`,
-        )
-      }
-    } else fresh.push({ ...e, bodyJson })
+    const previous = before ?? (e.seq === 1 ? { seq: 0, hash: GENESIS_HASH } : null)
+    if (previous !== null && previous.hash !== e.prevHash) throw unlinked(e.seq)
+    run.push({ ...e, bodyJson })
     before = { seq: e.seq, hash: e.hash }
   }
+  checkIdsFree(run)
+  return run
+}
+
+const unlinked = (seq: number) =>
+  new PeerChainRefused(
+    seq,
+    `${at(seq)} tidak tersambung dengan entri sebelumnya (hash sebelumnya tidak cocok): ada entri yang diubah, dihapus atau disisipkan.`,
+  )
+
+/**
+ * A run checkRun passed, against what is stored for its peer: returns the entries not stored
+ * yet, or throws PeerChainRefused. Reads only. Segments may come in any order (office files):
+ * a segment need not start at entry 1, but wherever it touches a stored entry (the one before
+ * its first, the one after its last, or an entry it repeats) the hashes must agree, so two
+ * segments of one chain can never disagree.
+ */
+export function freshEntries(
+  db: Db,
+  peer: PeerIdentity,
+  run: readonly VerifiedEntry[],
+): VerifiedEntry[] {
+  const first = run[0]
+  const last = run.at(-1)
+  if (!first || !last) return []
+  const links = new Map<number, StoredLink>()
+  const rows = prepared(db).links.all(peer.kioskId, first.seq - 1, last.seq + 1) as (StoredLink & {
+    seq: number
+  })[]
+  for (const r of rows) links.set(r.seq, r)
+  const before = links.get(first.seq - 1)
+  if (before && before.hash !== first.prevHash) throw unlinked(first.seq)
+  const fresh = run.filter((e) => {
+    const same = links.get(e.seq)
+    if (same && (same.hash !== e.hash || same.id !== e.id)) {
+      throw new PeerChainRefused(
+        e.seq,
+        `${at(e.seq)} berbeda dengan ${at(e.seq)} dari kiosk yang sama yang sudah diterima: salah satunya diubah.`,
+      )
+    }
+    return !same
+  })
   const after = links.get(last.seq + 1)
   if (after && after.prev_hash !== last.hash) {
     throw new PeerChainRefused(
@@ -209,11 +224,10 @@ export function newPeerEntries(
       `${at(last.seq)} tidak cocok dengan ${at(last.seq + 1)} yang sudah diterima: salah satunya diubah.`,
     )
   }
-  checkIdsFree(fresh)
   return fresh
 }
 
-/** Stores entries newPeerEntries returned, exactly as they were hashed. */
+/** Stores entries freshEntries returned, exactly as they were hashed. */
 export function storePeerEntries(
   db: Db,
   kioskId: string,
