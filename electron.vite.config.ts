@@ -33,6 +33,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           // Heavy jobs' thread: src/main/jobs/start-worker.ts starts out/main/worker.js.
           worker: resolve(__dirname, 'src/main/jobs/worker.ts'),
+          // Terima data's file checks: src/main/bundle/check-thread.ts starts out/main/bundle-check.js.
+          'bundle-check': resolve(__dirname, 'src/main/bundle/check-worker.ts'),
         },
       },
     },

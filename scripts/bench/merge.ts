@@ -4,6 +4,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { CheckThread } from '../../src/main/bundle/check-thread'
 import { importBundles } from '../../src/main/bundle/read'
 import { buildBundle } from '../../src/main/bundle/write'
 import { createCeremony } from '../../src/main/ceremony/repository'
@@ -56,6 +57,8 @@ function officeFile(dir: string, i: number, globalId: string): string {
 
 export default async function mergeBench(): Promise<BenchRow[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-merge-'))
+  // Started before the files exist, as Terima data starts it when the file dialog opens.
+  const checker = new CheckThread()
   try {
     const hub = kioskDb(dir, 'bkpsdm', 'BKPSDM')
     const ceremony = createCeremony(hub, new Date('2030-01-01T00:00:00Z'), ALL_DAY)
@@ -65,7 +68,9 @@ export default async function mergeBench(): Promise<BenchRow[]> {
     for (const f of files) JSON.parse(fs.readFileSync(f, 'utf8'))
     const parse = performance.now() - parseStart
     const start = performance.now()
-    const reports = importBundles(hub, files, new Date(), 'BKPSDM')
+    const checks = checker.check(files)
+    await checks.ready()
+    const reports = importBundles(hub, files, new Date(), 'BKPSDM', checks)
     const took = performance.now() - start
     const refused = reports.filter((r) => !r.ok)
     if (refused.length) throw new Error(`bench bundle refused: ${refused[0]!.error}`)
@@ -86,6 +91,7 @@ export default async function mergeBench(): Promise<BenchRow[]> {
       },
     ]
   } finally {
+    checker.close()
     fs.rmSync(dir, { recursive: true, force: true })
   }
 }

@@ -2,7 +2,9 @@ import ExcelJS from 'exceljs'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { CheckThread } from '../../src/main/bundle/check-thread'
 import { importBundles } from '../../src/main/bundle/read'
+import { startTsWorker } from '../../src/main/jobs/start-worker'
 import {
   bundleFile,
   clearUnfinishedBundle,
@@ -29,6 +31,7 @@ const cleanups: (() => void)[] = []
 afterEach(() => cleanups.splice(0).forEach((c) => c()))
 
 const ROSTER = people(12, crowdNip)
+const BROKEN_CHECKER = path.join(__dirname, '../fixtures/broken-check-worker.ts')
 const nip = (k: number) => ROSTER[k]!.nip
 
 async function kiosk(id: string) {
@@ -267,6 +270,50 @@ describe('Kirim data and Terima data', () => {
         arrivals: 4,
       }),
     ])
+  }, 60_000)
+
+  it('checked by a thread a file ahead of the store: the same reports and arrivals as on one thread, a tampered file refused by name', async () => {
+    const { ceremony, files } = await threeOffices()
+    const tampered = path.join(path.dirname(files[0]!), 'diubah.kirim.json')
+    const bundle = JSON.parse(fs.readFileSync(files[1]!, 'utf8')) as Bundle
+    const scan = bundle.entries.find((e) => e.kind === 'scan')!
+    ;(scan.body as { nip: string }).nip = nip(11)
+    fs.writeFileSync(tampered, JSON.stringify(bundle))
+    const picked = [files[0]!, tampered, files[2]!, files[1]!]
+    const here = await receiver(ceremony, 'BKPSDM-1')
+    const expected = importBundles(here.ctx.db, picked, new Date(0), here.ctx.kioskId)
+    const threaded = await receiver(ceremony, 'BKPSDM-2')
+    const checker = new CheckThread()
+    cleanups.push(() => checker.close())
+    const checks = checker.check(picked)
+    await checks.ready()
+    const reports = importBundles(
+      threaded.ctx.db,
+      picked,
+      new Date(0),
+      threaded.ctx.kioskId,
+      checks,
+    )
+    expect(reports).toEqual(expected)
+    expect(reports.map((r) => r.ok)).toEqual([true, false, true, true])
+    expect(reports[1]!.error).toMatch(
+      new RegExp(`^Berkas "diubah.kirim.json" ditolak: entri nomor ${scan.seq} hash tidak cocok`),
+    )
+    expect(arrivals(threaded)).toEqual(arrivals(here))
+  }, 60_000)
+
+  it('a check thread that cannot start is said in Indonesian, and nothing is written', async () => {
+    const { ceremony, files } = await threeOffices()
+    const hub = await receiver(ceremony)
+    const before = counts(hub)
+    const checker = new CheckThread((data, _entry, transfer) =>
+      startTsWorker(BROKEN_CHECKER, data, transfer),
+    )
+    cleanups.push(() => checker.close())
+    await expect(checker.check(files).ready()).rejects.toThrow(
+      /^Pemeriksaan berkas Kirim data berhenti tiba-tiba \(galat di dalam proses pemeriksaan\)\. Tidak ada data yang diubah/,
+    )
+    expect(counts(hub)).toEqual(before)
   }, 60_000)
 
   it("an office's earlier and later files in one pick, in either order: the later one's cancellation holds", async () => {

@@ -1,4 +1,5 @@
-import type { exchangeContract } from '../../shared/contract/exchange'
+import type { BundleReport, exchangeContract } from '../../shared/contract/exchange'
+import { CheckThread } from '../bundle/check-thread'
 import { importBundles } from '../bundle/read'
 import { clearUnfinishedBundle, signBundle } from '../bundle/write'
 import { jobsOf } from '../jobs/runner'
@@ -32,9 +33,18 @@ export function exchangeHandlers(ctx: KioskContext): HandlersFor<keyof typeof ex
       )
     },
     'exchange.receiveBundles': async () => {
-      const files = await dialog(ctx.dialogs.openBundleFiles)()
-      if (!files || files.length === 0) return null
-      const reports = importBundles(ctx.db, files, ctx.now(), ctx.kioskId)
+      // Started before the dialog, so it is ready by the time the officer has picked the files.
+      const checker = new CheckThread()
+      let reports: BundleReport[]
+      try {
+        const files = await dialog(ctx.dialogs.openBundleFiles)()
+        if (!files || files.length === 0) return null
+        const checks = checker.check(files)
+        await checks.ready()
+        reports = importBundles(ctx.db, files, ctx.now(), ctx.kioskId, checks)
+      } finally {
+        checker.close()
+      }
       const changed = new Set(reports.flatMap((r) => (r.ceremonyId === null ? [] : [r.ceremonyId])))
       for (const ceremonyId of changed) ctx.events.emit('checkin.changed', { ceremonyId })
       return reports
