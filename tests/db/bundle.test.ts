@@ -32,6 +32,7 @@ afterEach(() => cleanups.splice(0).forEach((c) => c()))
 
 const ROSTER = people(12, crowdNip)
 const BROKEN_CHECKER = path.join(__dirname, '../fixtures/broken-check-worker.ts')
+const STUCK_CHECKER = path.join(__dirname, '../fixtures/stuck-check-worker.ts')
 const nip = (k: number) => ROSTER[k]!.nip
 
 async function kiosk(id: string) {
@@ -314,6 +315,23 @@ describe('Kirim data and Terima data', () => {
       /^Pemeriksaan berkas Kirim data berhenti tiba-tiba \(galat di dalam proses pemeriksaan\)\. Tidak ada data yang diubah/,
     )
     expect(counts(hub)).toEqual(before)
+  }, 60_000)
+
+  it('a check thread that stops answering mid-import is said in Indonesian, and nothing is written', async () => {
+    const { ceremony, files } = await threeOffices()
+    const hub = await receiver(ceremony)
+    const before = { rows: arrivals(hub), counts: counts(hub) }
+    const checker = new CheckThread(
+      (data, _entry, transfer) => startTsWorker(STUCK_CHECKER, data, transfer),
+      1000,
+    )
+    cleanups.push(() => checker.close())
+    const checks = checker.check(files)
+    await checks.ready()
+    expect(() => importBundles(hub.ctx.db, files, new Date(0), hub.ctx.kioskId, checks)).toThrow(
+      /^Pemeriksaan berkas Kirim data berhenti tiba-tiba \(tidak ada jawaban dalam 1 detik\)\. Tidak ada data yang diubah/,
+    )
+    expect({ rows: arrivals(hub), counts: counts(hub) }).toEqual(before)
   }, 60_000)
 
   it("an office's earlier and later files in one pick, in either order: the later one's cancellation holds", async () => {

@@ -1,4 +1,5 @@
 import { MessageChannel, receiveMessageOnPort, type Worker } from 'node:worker_threads'
+import { formatCount } from '../../shared/format'
 import { UserError } from '../errors'
 import { startWorker } from '../jobs/start-worker'
 import type { BundleChecks, FileCheck } from './check'
@@ -31,7 +32,10 @@ export class CheckThread {
   private readonly worker: Worker
   private exited: string | null = null
 
-  constructor(spawn = startWorker) {
+  constructor(
+    spawn = startWorker,
+    private readonly stuckMs = CHECK_STUCK_MS,
+  ) {
     const start: CheckerStart & { port: unknown } = { bell: this.bell, port: this.channel.port2 }
     this.worker = spawn(start, 'bundle-check', [this.channel.port2])
     this.worker.on('error', (error) => {
@@ -48,7 +52,7 @@ export class CheckThread {
     send({ files })
     let taken = 0
     const next = (): FileCheck => {
-      const deadline = Date.now() + CHECK_STUCK_MS
+      const deadline = Date.now() + this.stuckMs
       for (;;) {
         const rung = Atomics.load(this.bell, 0)
         const got = receiveMessageOnPort(port) as { message: FromChecker } | undefined
@@ -56,21 +60,23 @@ export class CheckThread {
           send({ taken: ++taken })
           return answer(got.message)
         }
-        if (Date.now() > deadline)
-          throw stopped(`tidak ada jawaban dalam ${CHECK_STUCK_MS / 1000} detik`)
+        if (Date.now() > deadline) throw this.stuck()
         Atomics.wait(this.bell, 0, rung, 100)
       }
     }
     const ready = async () => {
-      const deadline = Date.now() + CHECK_STUCK_MS
+      const deadline = Date.now() + this.stuckMs
       while (Atomics.load(this.bell, 0) === 0) {
         if (this.exited !== null) throw stopped(this.exited)
-        if (Date.now() > deadline)
-          throw stopped(`tidak ada jawaban dalam ${CHECK_STUCK_MS / 1000} detik`)
+        if (Date.now() > deadline) throw this.stuck()
         await new Promise((resolve) => setTimeout(resolve, 5))
       }
     }
     return { next, ready }
+  }
+
+  private stuck(): UserError {
+    return stopped(`tidak ada jawaban dalam ${formatCount(this.stuckMs / 1000)} detik`)
   }
 
   close(): void {
