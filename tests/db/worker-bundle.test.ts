@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CheckThread } from '../../src/main/bundle/check-thread'
 import type { WorkerMessage, WorkerStart } from '../../src/main/jobs/protocol'
 import { tempDb } from '../fixtures/temp-db'
 
@@ -39,9 +40,33 @@ function runBuilt(start: WorkerStart): Promise<WorkerMessage[]> {
 }
 
 describe('the built app', () => {
-  it('has the job worker beside main, and main starts it by that name', () => {
-    expect(fs.existsSync(path.join(OUT, 'main', 'worker.js'))).toBe(true)
-    expect(fs.readFileSync(path.join(OUT, 'main', 'index.js'), 'utf8')).toContain('"worker.js"')
+  it('has the job worker and the bundle check thread beside main, and main starts them by name', () => {
+    for (const entry of ['worker', 'bundle-check'])
+      expect(fs.existsSync(path.join(OUT, 'main', `${entry}.js`))).toBe(true)
+    const main = fs.readFileSync(path.join(OUT, 'main', 'index.js'), 'utf8')
+    expect(main).toContain('"bundle-check"')
+    expect(main).toContain('`${entry}.js`')
+  })
+
+  it('checks a Kirim data file in the bundle check thread, and refuses one that is not JSON', async () => {
+    const t = tempDb()
+    const checker = new CheckThread(
+      (data, _entry, transferList) =>
+        new Worker(path.join(OUT, 'main', 'bundle-check.js'), { workerData: data, transferList }),
+    )
+    try {
+      const file = path.join(t.dir, 'rusak.kirim.json')
+      fs.writeFileSync(file, 'bukan json')
+      const checks = checker.check([file])
+      await checks.ready()
+      expect(checks.next()).toEqual({
+        ok: false,
+        message: 'bukan berkas Kirim data (isinya bukan JSON)',
+      })
+    } finally {
+      checker.close()
+      t.cleanup()
+    }
   })
 
   it('runs a job from the bundle over a real kiosk database', async () => {
