@@ -6,7 +6,7 @@ import type { BundleChecks, FileCheck } from './check'
 import type { CheckerStart, FromChecker, ToChecker } from './check-protocol'
 
 /** How long the main thread waits for one file's check before it gives up on the thread. */
-export const CHECK_STUCK_MS = 20_000
+const CHECK_STUCK_MS = 20_000
 
 const stopped = (why: string) =>
   new UserError(
@@ -36,7 +36,7 @@ export class CheckThread {
     spawn = startWorker,
     private readonly stuckMs = CHECK_STUCK_MS,
   ) {
-    const start: CheckerStart & { port: unknown } = { bell: this.bell, port: this.channel.port2 }
+    const start: CheckerStart = { bell: this.bell, port: this.channel.port2 }
     this.worker = spawn(start, 'bundle-check', [this.channel.port2])
     this.worker.on('error', (error) => {
       console.error('[bundle check]', error)
@@ -52,7 +52,7 @@ export class CheckThread {
     send({ files })
     let taken = 0
     const next = (): FileCheck => {
-      const deadline = Date.now() + this.stuckMs
+      const giveUpIfLate = this.deadline()
       for (;;) {
         const rung = Atomics.load(this.bell, 0)
         const got = receiveMessageOnPort(port) as { message: FromChecker } | undefined
@@ -60,23 +60,29 @@ export class CheckThread {
           send({ taken: ++taken })
           return answer(got.message)
         }
-        if (Date.now() > deadline) throw this.stuck()
+        giveUpIfLate()
         Atomics.wait(this.bell, 0, rung, 100)
       }
     }
+    // Only here, on the event loop, can the thread's exit be heard; `next` has its deadline.
     const ready = async () => {
-      const deadline = Date.now() + this.stuckMs
+      const giveUpIfLate = this.deadline()
       while (Atomics.load(this.bell, 0) === 0) {
         if (this.exited !== null) throw stopped(this.exited)
-        if (Date.now() > deadline) throw this.stuck()
+        giveUpIfLate()
         await new Promise((resolve) => setTimeout(resolve, 5))
       }
     }
     return { next, ready }
   }
 
-  private stuck(): UserError {
-    return stopped(`tidak ada jawaban dalam ${formatCount(this.stuckMs / 1000)} detik`)
+  /** Throws, once `stuckMs` have passed since it was made, that the thread gave no answer. */
+  private deadline(): () => void {
+    const end = Date.now() + this.stuckMs
+    return () => {
+      if (Date.now() > end)
+        throw stopped(`tidak ada jawaban dalam ${formatCount(this.stuckMs / 1000)} detik`)
+    }
   }
 
   close(): void {

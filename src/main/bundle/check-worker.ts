@@ -1,11 +1,11 @@
 // Entry of the thread that checks Kirim data files for "Terima data": it checks each file in
 // turn, a little ahead of the one the main thread is storing, and rings the bell the main
 // thread sleeps on (check-thread.ts). It never opens the database.
-import { workerData, type MessagePort } from 'node:worker_threads'
+import { workerData } from 'node:worker_threads'
 import { checkBundleFile } from './check'
 import { CHECK_AHEAD, type CheckerStart, type FromChecker, type ToChecker } from './check-protocol'
 
-const { port, bell } = workerData as CheckerStart & { port: MessagePort }
+const { port, bell } = workerData as CheckerStart
 let files: readonly string[] = []
 let next = 0
 let taken = 0

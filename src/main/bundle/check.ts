@@ -12,7 +12,7 @@ import { FileRefused, readKioskFile, refuseFile as refuse } from './file'
 import { MAX_BUNDLE_BYTES, bundleSchema, bundleSignedBytes, type Bundle } from './format'
 
 /** The file as a bundle, its form and signature checked; what the chain says is checked later. */
-export function readBundle(file: string): { bytes: Buffer; bundle: Bundle } {
+function readBundle(file: string): { bytes: Buffer; bundle: Bundle } {
   const { bytes, data: b } = readKioskFile(file, {
     maxBytes: MAX_BUNDLE_BYTES,
     schema: bundleSchema,
@@ -102,7 +102,7 @@ export interface BundleChecks {
   next(): FileCheck
 }
 
-/** Each file checked on this thread when its turn comes: for tests and small imports. */
+/** Each file checked on the calling thread when its turn comes: importBundles' default, which tests use. */
 export function checkHere(files: readonly string[]): BundleChecks {
   let at = 0
   return { next: () => checkBundleFile(files[at++]!) }
