@@ -104,6 +104,51 @@ test('manual search for a forgotten card, counts per OPD, the missing list, and 
   await expect(page.getByRole('button', { name: `Batalkan ${SITI.name}` })).toHaveCount(0)
 })
 
+test('rows still shown from an earlier search cannot be picked until the lookup answers', async ({
+  kiosk,
+}) => {
+  const { page, db } = kiosk
+  seedGate(db)
+  await page.getByRole('button', { name: 'Kehadiran' }).click()
+  const search = page.getByLabel('Cari nama atau NIP untuk hadir manual')
+  await search.pressSequentially('rin', { delay: 90 })
+  const rows = page.getByTestId('manual-result')
+  await expect(rows).toHaveCount(1)
+  await expect(rows).toContainText(RINA.name)
+
+  // The next lookups are held in the page, as a busy laptop holds them: Rina's row stays in
+  // view (no flicker), but it is an older text's, and its button is off.
+  await page.evaluate(() => {
+    const w = globalThis as unknown as {
+      __kioskInvoke: (channel: string, input: unknown) => Promise<unknown>
+      __release?: () => void
+    }
+    const invoke = w.__kioskInvoke
+    let held: (() => void)[] | null = []
+    w.__release = () => {
+      held?.forEach((go) => go())
+      held = null
+    }
+    w.__kioskInvoke = (channel, input) =>
+      channel === 'checkin.findPerson' && held
+        ? new Promise<void>((go) => held!.push(go)).then(() => invoke(channel, input))
+        : invoke(channel, input)
+  })
+  await search.press('a')
+  const results = page.getByRole('list', { name: 'Hasil pencarian' })
+  const pickRina = page.getByRole('button', { name: `Catat hadir ${RINA.name}` })
+  await expect(results).toHaveAttribute('aria-busy', 'true')
+  await expect(pickRina).toBeDisabled()
+  // Enter on an older text's single row records nothing either.
+  await search.press('Enter')
+  await page.evaluate(() => (globalThis as unknown as { __release: () => void }).__release())
+  await expect(results).toHaveAttribute('aria-busy', 'false')
+  expect(db.prepare('SELECT count(*) FROM checkin').pluck().get()).toBe(0)
+  await pickRina.click()
+  await expect(page.getByTestId('outcome')).toContainText(RINA.name)
+  expect(db.prepare('SELECT nip FROM checkin').pluck().all()).toEqual([RINA.nip])
+})
+
 test('one tap cancels the last scan, asking a reason and the PIN', async ({ kiosk }) => {
   const { page, db } = kiosk
   seedGate(db)

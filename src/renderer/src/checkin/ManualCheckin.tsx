@@ -24,6 +24,10 @@ export function ManualCheckin({
   const found = useKiosk('checkin.findPerson', { query, limit: LIMIT })
   const searching = query.trim().length >= GATE_SEARCH_MIN
   const results = searching ? (found.data?.rows ?? []) : []
+  // While the box's newest text is still being looked up, the rows shown are an older text's:
+  // they stay in view (no flicker) but cannot be picked, as the fresh list may move or drop
+  // the row under the officer's finger.
+  const stale = found.isPlaceholderData
   const pick = (payload: string) => {
     onCheckin(payload)
     setQuery('')
@@ -42,7 +46,7 @@ export function ManualCheckin({
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && results.length === 1 && !results[0]!.arrivedAt)
+          if (e.key === 'Enter' && !stale && results.length === 1 && !results[0]!.arrivedAt)
             pick(results[0]!.pick)
         }}
       />
@@ -59,7 +63,7 @@ export function ManualCheckin({
         </p>
       )}
       {results.length > 0 && (
-        <ul className="manual-results gate-scroll" aria-label="Hasil pencarian">
+        <ul className="manual-results gate-scroll" aria-label="Hasil pencarian" aria-busy={stale}>
           {results.map((p) => (
             <li key={p.pick} data-testid="manual-result">
               <span>
@@ -69,6 +73,7 @@ export function ManualCheckin({
                 <span className="manual-present">Sudah hadir {formatTime(p.arrivedAt, zone)}</span>
               ) : (
                 <button
+                  disabled={stale}
                   onClick={() => pick(p.pick)}
                   aria-label={`Catat hadir ${p.name}, NIP ${p.nipMasked}`}
                 >
