@@ -5,6 +5,7 @@
 import type { MergeDuplicate } from '../../shared/contract/exchange'
 import { formatTime, type TimeZoneId } from '../../shared/time'
 import type { Db } from '../db/connection'
+import { insertMany } from '../db/insert-many'
 import { perDb } from '../db/per-db'
 import { appendEntry } from '../log/append'
 import type { CeremonyCreatedBody, CheckinCancelledBody, ScanBody } from '../log/kinds'
@@ -105,11 +106,20 @@ function statements(db: Db) {
         'SELECT seq FROM checkin WHERE kiosk_id = ? AND seq IN (SELECT value FROM json_each(?))',
       )
       .pluck(),
-    insert: db.prepare(
-      `INSERT INTO checkin (ceremony_id, nip, employee_id, scanned_at, late, source, kiosk_id, seq,
-         clock_back, cancelled_at, cancel_reason, cancelled_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
+    insert: insertMany(db, 'checkin', [
+      'ceremony_id',
+      'nip',
+      'employee_id',
+      'scanned_at',
+      'late',
+      'source',
+      'kiosk_id',
+      'seq',
+      'clock_back',
+      'cancelled_at',
+      'cancel_reason',
+      'cancelled_by',
+    ]),
     /** The peer's own arrival number of one of its check-in rows, from its scan entry. */
     kioskSeqOf: db
       .prepare(
@@ -182,12 +192,27 @@ export function kioskLabel(db: Db, kioskId: string): string {
 /** An instant as toISOString writes it: its first 16 characters name its minute in every zone. */
 const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/
 
-/** Labels, time zones and the words of a reason, made once per run instead of once per person. */
+/**
+ * Labels, time zones, the words of a reason and roster ids, each looked up once per batch of
+ * runs instead of once per person or per run (a person scanned at ten offices is looked up once).
+ */
 function lookups(db: Db) {
   const labels = new Map<string, string>()
   const zones = new Map<number, TimeZoneId>()
   const reasons = new Map<string, string>()
+  const employees = new Map<string, number | null>()
   return {
+    /** Fills in each row's roster id (null: a NIP not on the roster), one statement for the new NIPs. */
+    employeeIds(rows: readonly NewRow[]): void {
+      const unseen = new Set<string>()
+      for (const r of rows) if (!employees.has(r.nip)) unseen.add(r.nip)
+      if (unseen.size > 0) {
+        for (const nip of unseen) employees.set(nip, null)
+        const found = prepared(db).employees.all(jsonList(unseen)) as { nip: string; id: number }[]
+        for (const e of found) employees.set(e.nip, e.id)
+      }
+      for (const r of rows) r.employeeId = employees.get(r.nip) ?? null
+    },
     /** "Sudah tercatat lebih awal di Gerbang 2 pukul 07.31 WIB": one per kiosk and minute. */
     reason(keptAt: string, scannedAt: string, zone: TimeZoneId): string {
       const minute = ISO_INSTANT.test(scannedAt) ? scannedAt.slice(0, 16) : scannedAt
@@ -301,23 +326,21 @@ function settlePeople(
     })
   }
   for (const args of setAside) q.setAside.run(...args)
-  for (const r of newRows) {
-    // Positional: binding twelve named values costs more than the insert itself.
-    q.insert.run(
-      r.ceremonyId,
-      r.nip,
-      r.employeeId,
-      r.at,
-      r.late,
-      r.source,
-      r.kioskId,
-      r.seq,
-      r.clockBack,
-      r.cancelledAt,
-      r.cancelReason,
-      r.cancelledBy,
-    )
-  }
+  // Positional: binding twelve named values costs more than the insert itself.
+  q.insert(newRows, (r) => [
+    r.ceremonyId,
+    r.nip,
+    r.employeeId,
+    r.at,
+    r.late,
+    r.source,
+    r.kioskId,
+    r.seq,
+    r.clockBack,
+    r.cancelledAt,
+    r.cancelReason,
+    r.cancelledBy,
+  ])
   for (const r of restored) q.restore.run(r.id)
   return { duplicates, restored }
 }
@@ -372,6 +395,7 @@ function readArrivals(
   kioskId: string,
   entries: readonly DerivableEntry[],
   result: ApplyResult,
+  look: Lookups,
 ) {
   const q = prepared(db)
   const ceremonies = new Map<number, HubCeremony | null>()
@@ -434,12 +458,7 @@ function readArrivals(
     rows.delete(seq)
   }
   const list = [...rows.values()]
-  const employees = q.employees.all(jsonList(new Set(list.map((r) => r.nip)))) as {
-    nip: string
-    id: number
-  }[]
-  const idOf = new Map(employees.map((e) => [e.nip, e.id]))
-  for (const r of list) r.employeeId = idOf.get(r.nip) ?? null
+  look.employeeIds(list)
   return { rows: list, cancels }
 }
 
@@ -487,7 +506,7 @@ function merger(db: Db) {
     ceremonyIds: Set<number>,
   ) => {
     if (staged.some((run) => run.kioskId === kioskId)) settle()
-    const { rows, cancels } = readArrivals(db, kioskId, entries, result)
+    const { rows, cancels } = readArrivals(db, kioskId, entries, result, look)
     const touched = new Map<string, Person>()
     const touch = (p: Person) => {
       touched.set(personKey(p), { ceremonyId: p.ceremonyId, nip: p.nip })

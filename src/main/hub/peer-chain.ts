@@ -2,6 +2,7 @@
 // already stored for that kiosk, then stored exactly as they were (docs/antar-kiosk.md).
 import { formatCount } from '../../shared/format'
 import type { Db } from '../db/connection'
+import { insertMany } from '../db/insert-many'
 import { perDb } from '../db/per-db'
 import { UserError } from '../errors'
 import { fingerprintOf } from '../keys/signature'
@@ -54,10 +55,18 @@ function statements(db: Db) {
     links: db.prepare(
       'SELECT seq, id, prev_hash, hash FROM peer_entry WHERE kiosk_id = ? AND seq BETWEEN ? AND ?',
     ),
-    insert: db.prepare(
-      `INSERT INTO peer_entry (kiosk_id, seq, id, kind, at, entry_kiosk_id, body, prev_hash, hash, received_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
+    insert: insertMany(db, 'peer_entry', [
+      'kiosk_id',
+      'seq',
+      'id',
+      'kind',
+      'at',
+      'entry_kiosk_id',
+      'body',
+      'prev_hash',
+      'hash',
+      'received_at',
+    ]),
   }
 }
 const prepared = perDb(statements)
@@ -234,22 +243,19 @@ export function storePeerEntries(
   entries: readonly VerifiedEntry[],
   now: Date,
 ) {
-  const q = prepared(db)
   const received = now.toISOString()
-  for (const e of entries) {
-    q.insert.run(
-      kioskId,
-      e.seq,
-      e.id,
-      e.kind,
-      e.at,
-      e.kioskId,
-      e.bodyJson,
-      e.prevHash,
-      e.hash,
-      received,
-    )
-  }
+  prepared(db).insert(entries, (e) => [
+    kioskId,
+    e.seq,
+    e.id,
+    e.kind,
+    e.at,
+    e.kioskId,
+    e.bodyJson,
+    e.prevHash,
+    e.hash,
+    received,
+  ])
 }
 
 /** The stored entry of a peer with the highest sequence number: where a live push resumes. */
