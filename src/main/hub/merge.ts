@@ -88,6 +88,22 @@ type DerivableEntry = Pick<PeerEntry, 'seq' | 'kind' | 'at' | 'body'>
 /** A JSON array for `IN (SELECT value FROM json_each(?))`: one statement for a whole run. */
 const jsonList = (values: Iterable<string | number>) => JSON.stringify([...values])
 
+/** A derived arrival's columns, in the order settlePeople gives their values. */
+export const ARRIVAL_COLUMNS = [
+  'ceremony_id',
+  'nip',
+  'employee_id',
+  'scanned_at',
+  'late',
+  'source',
+  'kiosk_id',
+  'seq',
+  'clock_back',
+  'cancelled_at',
+  'cancel_reason',
+  'cancelled_by',
+] as const
+
 function statements(db: Db) {
   return {
     ceremonyOf: db.prepare(
@@ -106,20 +122,7 @@ function statements(db: Db) {
         'SELECT seq FROM checkin WHERE kiosk_id = ? AND seq IN (SELECT value FROM json_each(?))',
       )
       .pluck(),
-    insert: insertMany(db, 'checkin', [
-      'ceremony_id',
-      'nip',
-      'employee_id',
-      'scanned_at',
-      'late',
-      'source',
-      'kiosk_id',
-      'seq',
-      'clock_back',
-      'cancelled_at',
-      'cancel_reason',
-      'cancelled_by',
-    ]),
+    insert: insertMany(db, 'checkin', ARRIVAL_COLUMNS),
     /** The peer's own arrival number of one of its check-in rows, from its scan entry. */
     kioskSeqOf: db
       .prepare(

@@ -41,6 +41,20 @@ export class PeerChainRefused extends UserError {
   }
 }
 
+/** A stored entry's columns, in the order storePeerEntries gives their values. */
+export const PEER_ENTRY_COLUMNS = [
+  'kiosk_id',
+  'seq',
+  'id',
+  'kind',
+  'at',
+  'entry_kiosk_id',
+  'body',
+  'prev_hash',
+  'hash',
+  'received_at',
+] as const
+
 function statements(db: Db) {
   return {
     peer: db.prepare(
@@ -55,18 +69,7 @@ function statements(db: Db) {
     links: db.prepare(
       'SELECT seq, id, prev_hash, hash FROM peer_entry WHERE kiosk_id = ? AND seq BETWEEN ? AND ?',
     ),
-    insert: insertMany(db, 'peer_entry', [
-      'kiosk_id',
-      'seq',
-      'id',
-      'kind',
-      'at',
-      'entry_kiosk_id',
-      'body',
-      'prev_hash',
-      'hash',
-      'received_at',
-    ]),
+    insert: insertMany(db, 'peer_entry', PEER_ENTRY_COLUMNS),
   }
 }
 const prepared = perDb(statements)
