@@ -1,5 +1,7 @@
+import { BANNER_MS } from '../../src/renderer/src/checkin/outcome'
 import { BUDI, RINA, seedGate, SITI } from './people'
 import { expect, test } from './fixtures'
+import { catchTimers, holdCalls, landWithFirstTimer } from './busy-page'
 import { scanWithKeyboardScanner } from './scanner'
 
 test('a barcode scanner typing into the page is recorded whichever element has focus', async ({
@@ -118,22 +120,7 @@ test('rows still shown from an earlier search cannot be picked until the lookup 
 
   // The next lookups are held in the page, as a busy laptop holds them: Rina's row stays in
   // view (no flicker), but it is an older text's, and its button is off.
-  await page.evaluate(() => {
-    const w = globalThis as unknown as {
-      __kioskInvoke: (channel: string, input: unknown) => Promise<unknown>
-      __release?: () => void
-    }
-    const invoke = w.__kioskInvoke
-    let held: (() => void)[] | null = []
-    w.__release = () => {
-      held?.forEach((go) => go())
-      held = null
-    }
-    w.__kioskInvoke = (channel, input) =>
-      channel === 'checkin.findPerson' && held
-        ? new Promise<void>((go) => held!.push(go)).then(() => invoke(channel, input))
-        : invoke(channel, input)
-  })
+  const lookups = await holdCalls(page, 'checkin.findPerson', 'call')
   await search.press('a')
   const results = page.getByRole('list', { name: 'Hasil pencarian' })
   const pickRina = page.getByRole('button', { name: `Catat hadir ${RINA.name}` })
@@ -141,12 +128,31 @@ test('rows still shown from an earlier search cannot be picked until the lookup 
   await expect(pickRina).toBeDisabled()
   // Enter on an older text's single row records nothing either.
   await search.press('Enter')
-  await page.evaluate(() => (globalThis as unknown as { __release: () => void }).__release())
+  await lookups.release()
   await expect(results).toHaveAttribute('aria-busy', 'false')
   expect(db.prepare('SELECT count(*) FROM checkin').pluck().get()).toBe(0)
   await pickRina.click()
   await expect(page.getByTestId('outcome')).toContainText(RINA.name)
   expect(db.prepare('SELECT nip FROM checkin').pluck().all()).toEqual([RINA.nip])
+})
+
+test("a result that comes in just as the one before it runs out is shown, not wiped by that one's timer", async ({
+  kiosk,
+}) => {
+  const { page, db } = kiosk
+  seedGate(db)
+  await page.getByRole('button', { name: 'Kehadiran' }).click()
+  await catchTimers(page, BANNER_MS.ok)
+  await scanWithKeyboardScanner(page, BUDI.nip)
+  await expect(page.getByTestId('outcome')).toContainText(BUDI.name)
+  await holdCalls(page, 'checkin.scan', 'answer')
+  await page.getByLabel('Cari nama atau NIP untuk hadir manual').fill(SITI.nip)
+  await page.getByRole('button', { name: `Catat hadir ${SITI.name}` }).click()
+  await expect
+    .poll(() => db.prepare('SELECT count(*) FROM checkin WHERE nip = ?').pluck().get(SITI.nip))
+    .toBe(1)
+  await landWithFirstTimer(page)
+  await expect(page.getByTestId('outcome')).toContainText(SITI.name)
 })
 
 test('one tap cancels the last scan, asking a reason and the PIN', async ({ kiosk }) => {

@@ -1,6 +1,8 @@
 import type { Page } from '@playwright/test'
 import type { KioskBridge } from '../../src/shared/contract'
 import { formatNip } from '../../src/shared/nip'
+import { OVERLAY_MS } from '../../src/renderer/src/checkin/outcome'
+import { catchTimers, holdCalls, landWithFirstTimer } from './busy-page'
 import { expect, test } from './fixtures'
 import { BUDI, RINA, seedGate, SITI, STRANGER } from './people'
 import { scanWithKeyboardScanner } from './scanner'
@@ -294,4 +296,21 @@ test('off the gate screen the sound is ready before the first scan, and that sca
   await expect(page.getByTestId('scan-overlay')).toHaveAttribute('data-kind', 'recorded')
   // The recorded sound's two tones, on that one context, running.
   expect(await seen()).toEqual({ contexts: 1, tones: ['running', 'running'] })
+})
+
+test("an overlay that comes in just as the one before it fades is shown, not closed by that one's timer", async ({
+  kiosk: { page, db },
+}) => {
+  seedGate(db)
+  await page.reload()
+  await nav(page, 'Data Pegawai')
+  await catchTimers(page, OVERLAY_MS.ok)
+  await scanWithKeyboardScanner(page, BUDI.nip)
+  const overlay = page.getByTestId('scan-overlay')
+  await expect(overlay).toContainText(BUDI.name)
+  await holdCalls(page, 'checkin.scan', 'answer')
+  await scanWithKeyboardScanner(page, SITI.nip)
+  await expect.poll(() => liveCheckins(db).length).toBe(2)
+  await landWithFirstTimer(page)
+  await expect(overlay).toContainText(SITI.name)
 })

@@ -36,7 +36,8 @@ export function GateScanProvider({
   const zone = ceremonies.data?.find((c) => c.active)?.timeZone ?? 'Asia/Jakarta'
 
   const [overlay, setOverlay] = useState<OverlayItem | null>(null)
-  const hide = useCallback(() => setOverlay(null), [])
+  // Only the item whose time ran out: a newer one may have come in just before its timer ran.
+  const hide = useCallback((seq: number) => setOverlay((o) => (o?.seq === seq ? null : o)), [])
   const [gateOpen, setGateOpen] = useState(false)
   const [registering, setRegistering] = useState<string | null>(null)
   const [diverted, setDiverted] = useState(false)

@@ -1,15 +1,12 @@
 import { useEffect } from 'react'
 import type { TimeZoneId } from '../../../shared/time'
-import { describeOutcome, type OutcomeView, type ShownOutcome } from './outcome'
+import { describeOutcome, OVERLAY_MS, type OutcomeView, type ShownOutcome } from './outcome'
 import { RegisterButton, registrableNip } from './RegisterButton'
 
 /** A scan's result, or a scan refused because the officer was editing a form. */
 export type OverlayItem = { seq: number } & (
   { outcome: ShownOutcome; refused?: undefined } | { refused: string; outcome?: undefined }
 )
-
-/** Long enough to read from the desk; a problem stays longer than a plain arrival. */
-const SHOW_MS = { ok: 3500, other: 6000 }
 
 const REFUSED: OutcomeView = {
   look: 'refused',
@@ -28,14 +25,15 @@ export function ScanOverlay({
 }: {
   item: OverlayItem
   zone: TimeZoneId
-  onDone: () => void
+  /** The item's own `seq`: the overlay closes only if no newer item came in meanwhile. */
+  onDone: (seq: number) => void
 }) {
   const view = item.outcome ? describeOutcome(item.outcome, zone) : REFUSED
   const kind = item.outcome?.kind ?? 'refused'
   const register = item.outcome ? registrableNip(item.outcome) : null
-  const ms = view.look === 'recorded' ? SHOW_MS.ok : SHOW_MS.other
+  const ms = view.look === 'recorded' ? OVERLAY_MS.ok : OVERLAY_MS.other
   useEffect(() => {
-    const timer = setTimeout(onDone, ms)
+    const timer = setTimeout(() => onDone(item.seq), ms)
     return () => clearTimeout(timer)
   }, [item.seq, ms, onDone])
   return (

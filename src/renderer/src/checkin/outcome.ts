@@ -8,6 +8,11 @@ import { formatTime, type TimeZoneId } from '../../../shared/time'
 export type ShownOutcome = ScanOutcome | PaktaOutcome | { kind: 'failed'; reason: string }
 export type OutcomeKind = ShownOutcome['kind']
 
+/** How long a banner shows an outcome before it is ready again: good news briefly. */
+export const BANNER_MS = { ok: 2500, other: 5000 }
+/** The overlay over other screens: long enough to read from the desk. */
+export const OVERLAY_MS = { ok: 3500, other: 6000 }
+
 /**
  * How an outcome looks on the banner: each has its own colour (styles.css, `.outcome-<look>`)
  * and its own icon shape, so a colour-blind reader or one glancing from two metres never takes

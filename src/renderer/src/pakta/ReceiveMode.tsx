@@ -3,15 +3,13 @@ import type { TimeZoneId } from '../../../shared/time'
 import { api } from '../api'
 import { CameraPanel } from '../checkin/CameraPanel'
 import { useGateHub } from '../checkin/GateScanProvider'
+import { useShownOutcome } from '../checkin/useShownOutcome'
 import { OutcomeBanner } from '../checkin/OutcomeBanner'
 import type { ShownOutcome } from '../checkin/outcome'
 import type { QueuedScan } from '../checkin/scan-queue'
 import { playOutcome } from '../checkin/sounds'
 import { keys } from '../data/keys'
 import { useAction, useKiosk } from '../data/query'
-
-/** How long an outcome stays before the banner is ready again. */
-const SHOW_MS = { ok: 2500, other: 5000 }
 
 const receive = (scan: QueuedScan): Promise<ShownOutcome> =>
   api('pakta.receive', scan).catch((e: Error): ShownOutcome => ({
@@ -29,13 +27,13 @@ export function ReceiveMode({ zone, ceremonyName }: { zone: TimeZoneId; ceremony
   const officer = useKiosk('attendance.officer')
   const [draft, setDraft] = useState<string | null>(null)
   const [on, setOn] = useState(false)
-  const [shown, setShown] = useState<{ outcome: ShownOutcome; seq: number } | null>(null)
+  const banner = useShownOutcome('pakta-received')
   const hub = useGateHub()
   const action = useAction()
   const name = draft ?? officer.data ?? ''
 
   const heard = useEffectEvent((outcome: ShownOutcome) => {
-    setShown((s) => ({ outcome, seq: (s?.seq ?? 0) + 1 }))
+    banner.show(outcome)
     playOutcome(outcome.kind)
   })
   useEffect(() => {
@@ -47,12 +45,6 @@ export function ReceiveMode({ zone, ceremonyName }: { zone: TimeZoneId; ceremony
       stop()
     }
   }, [on, hub])
-  useEffect(() => {
-    if (!shown) return
-    const ms = shown.outcome.kind === 'pakta-received' ? SHOW_MS.ok : SHOW_MS.other
-    const timer = setTimeout(() => setShown(null), ms)
-    return () => clearTimeout(timer)
-  }, [shown])
 
   const start = () =>
     action.run(async () => {
@@ -93,7 +85,7 @@ export function ReceiveMode({ zone, ceremonyName }: { zone: TimeZoneId; ceremony
     <div className="card pakta-mode on" data-testid="pakta-mode">
       <div className="pakta-mode-head">
         <OutcomeBanner
-          outcome={shown?.outcome ?? null}
+          outcome={banner.outcome}
           zone={zone}
           ceremony={ceremonyName}
           ready="Tunjukkan QR formulir pakta ke kamera atau pindai"

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { ArrivalFilter } from '../../../shared/domain'
 import { api } from '../api'
 import { AttendancePanel } from '../checkin/AttendancePanel'
@@ -6,16 +6,13 @@ import { CameraPanel } from '../checkin/CameraPanel'
 import { ClockWarning } from '../checkin/ClockWarning'
 import { ManualCheckin } from '../checkin/ManualCheckin'
 import { OutcomeBanner } from '../checkin/OutcomeBanner'
-import type { ShownOutcome } from '../checkin/outcome'
 import { RecentArrivals } from '../checkin/RecentArrivals'
 import { playOutcome } from '../checkin/sounds'
 import { UndoLast } from '../checkin/UndoLast'
 import { useGateScans } from '../checkin/useScanInputs'
+import { useShownOutcome } from '../checkin/useShownOutcome'
 import { Notice } from '../components/Notice'
 import { useAction, useKiosk } from '../data/query'
-
-/** How long an outcome stays before the screen returns to "ready" by itself. */
-const SHOW_MS = { ok: 2500, other: 5000 }
 
 /** Arrivals the list holds; it scrolls inside its panel. */
 const RECENT = 50
@@ -26,23 +23,16 @@ export function CheckinScreen({ covered = false }: { covered?: boolean }) {
   const [filter, setFilter] = useState<ArrivalFilter>('semua')
   // Re-read on main's `checkin.changed`: arrivals from any input or window move the counts.
   const dash = useKiosk('checkin.dashboard', { missingOpdId, recent: RECENT, filter })
-  const [shown, setShown] = useState<{ outcome: ShownOutcome; seq: number } | null>(null)
+  const banner = useShownOutcome('recorded')
   const listUndo = useAction()
   // A scanner aimed while the search box has focus leaves a key or two there: start it afresh.
   const [scannerScans, setScannerScans] = useState(0)
 
   const queue = useGateScans((outcome, scan) => {
     if (scan.source === 'pemindai') setScannerScans((n) => n + 1)
-    setShown((s) => ({ outcome, seq: (s?.seq ?? 0) + 1 }))
+    banner.show(outcome)
     playOutcome(outcome.kind)
   })
-
-  useEffect(() => {
-    if (!shown) return
-    const ms = shown.outcome.kind === 'recorded' ? SHOW_MS.ok : SHOW_MS.other
-    const timer = setTimeout(() => setShown(null), ms)
-    return () => clearTimeout(timer)
-  }, [shown])
 
   // Rejects with the officer's message; each caller shows it where the officer is looking.
   const undo = async (checkinId: number, reason: string) => {
@@ -69,14 +59,14 @@ export function CheckinScreen({ covered = false }: { covered?: boolean }) {
   return (
     <section className="screen checkin">
       {covered ? (
-        shown && (
+        banner.outcome && (
           <div className="outcome-toast">
-            <OutcomeBanner outcome={shown.outcome} zone={zone} ceremony={d.ceremony.name} />
+            <OutcomeBanner outcome={banner.outcome} zone={zone} ceremony={d.ceremony.name} />
           </div>
         )
       ) : (
         <div className="gate-head">
-          <OutcomeBanner outcome={shown?.outcome ?? null} zone={zone} ceremony={d.ceremony.name} />
+          <OutcomeBanner outcome={banner.outcome} zone={zone} ceremony={d.ceremony.name} />
           <UndoLast last={d.last} zone={zone} onUndo={undo} />
         </div>
       )}
