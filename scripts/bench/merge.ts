@@ -7,15 +7,17 @@ import os from 'node:os'
 import path from 'node:path'
 import { CheckThread } from '../../src/main/bundle/check-thread'
 import { importBundles } from '../../src/main/bundle/read'
+import type { Bundle } from '../../src/main/bundle/format'
 import { buildBundle } from '../../src/main/bundle/write'
 import { createCeremony } from '../../src/main/ceremony/repository'
 import { recordScan } from '../../src/main/checkin/record'
 import { openDatabase, type Db } from '../../src/main/db/connection'
 import { insertMany } from '../../src/main/db/insert-many'
-import { ARRIVAL_COLUMNS } from '../../src/main/hub/merge'
+import { ARRIVAL_COLUMNS, MERGE_CANCELLED_BY } from '../../src/main/hub/merge'
 import { PEER_ENTRY_COLUMNS } from '../../src/main/hub/peer-chain'
 import { createKey } from '../../src/main/keys/kiosk-key'
 import { attachKiosk } from '../../src/main/log/append'
+import type { ScanBody } from '../../src/main/log/kinds'
 import { applyRoster } from '../../src/main/roster/repository'
 import { ALL_DAY } from '../../tests/fixtures/ceremony'
 import { crowdNip } from '../../tests/fixtures/crowd'
@@ -59,17 +61,6 @@ function officeFile(dir: string, i: number, globalId: string): string {
   return file
 }
 
-interface FileEntry {
-  seq: number
-  id: string
-  kind: string
-  at: string
-  kioskId: string | null
-  body: { nip?: string; result?: string; kioskSeq?: number }
-  prevHash: string
-  hash: string
-}
-
 /**
  * SQLite's share alone: the same chain rows and arrival rows (live for the first scan of a
  * NIP, set aside for the others, as many of each as the merge writes), in the best form the
@@ -82,7 +73,7 @@ function bareWrites(dir: string, files: readonly string[]): number {
   const received = new Date().toISOString()
   const seen = new Set<string>()
   const runs = files.map((f) => {
-    const b = JSON.parse(fs.readFileSync(f, 'utf8')) as { kioskId: string; entries: FileEntry[] }
+    const b = JSON.parse(fs.readFileSync(f, 'utf8')) as Bundle
     const chain = b.entries.map((e) => [
       b.kioskId,
       e.seq,
@@ -96,25 +87,15 @@ function bareWrites(dir: string, files: readonly string[]): number {
       received,
     ])
     const arrivals = b.entries
-      .filter((e) => e.kind === 'scan' && e.body.result === 'recorded')
+      .filter((e) => e.kind === 'scan' && (e.body as ScanBody).result === 'recorded')
       .map((e) => {
-        const live = !seen.has(e.body.nip!)
-        seen.add(e.body.nip!)
+        const { nip, kioskSeq } = e.body as ScanBody
+        const live = !seen.has(nip!)
+        seen.add(nip!)
         const aside = live
           ? [null, null, null]
-          : [e.at, 'Sudah tercatat lebih awal', 'penggabungan']
-        return [
-          ceremony.id,
-          e.body.nip,
-          null,
-          e.at,
-          0,
-          'kamera',
-          b.kioskId,
-          e.body.kioskSeq,
-          0,
-          ...aside,
-        ]
+          : [e.at, 'Sudah tercatat lebih awal', MERGE_CANCELLED_BY]
+        return [ceremony.id, nip, null, e.at, 0, 'kamera', b.kioskId, kioskSeq, 0, ...aside]
       })
     return { kioskId: b.kioskId, chain, arrivals }
   })
